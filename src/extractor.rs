@@ -1,0 +1,201 @@
+//! The extractor and its builder: the pipeline's front door.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use crate::error::{Error, ErrorKind};
+use crate::types::Quote;
+use crate::{quotes, speakers, tokenize};
+
+/// Settings shared by the stages. Built once, shared by every clone of an
+/// [`Extractor`].
+#[derive(Debug, Clone)]
+pub(crate) struct Config {
+    /// Reporting verbs added by the user, lower-cased, beside the built-in
+    /// list.
+    pub(crate) extra_verbs: HashSet<String>,
+    pub(crate) resolve_pronouns: bool,
+    pub(crate) resolve_descriptions: bool,
+    pub(crate) carry_speakers: bool,
+    pub(crate) speech_only: bool,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            extra_verbs: HashSet::new(),
+            resolve_pronouns: true,
+            resolve_descriptions: true,
+            carry_speakers: true,
+            speech_only: false,
+        }
+    }
+}
+
+/// Finds quotations and their speakers in English news text.
+///
+/// Build it once and share it: it is cheap to clone (the settings are
+/// reference-counted) and can be used from many threads at once.
+///
+/// ```
+/// let extractor = whosaid::Extractor::new();
+/// let quotes = extractor.extract("“Prices will fall,” said Jane Doe, the bank's governor.");
+/// assert_eq!(quotes[0].speaker().unwrap().name(), "Jane Doe");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    config: Arc<Config>,
+}
+
+impl Default for Extractor {
+    fn default() -> Extractor {
+        Extractor::new()
+    }
+}
+
+impl Extractor {
+    /// An extractor with the English defaults.
+    pub fn new() -> Extractor {
+        Extractor {
+            config: Arc::new(Config::default()),
+        }
+    }
+
+    /// A builder to change the defaults.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+
+    /// Every quotation in `text`, in the order of the text, with its kind
+    /// and, for speech, its speaker when the text says who it is.
+    ///
+    /// Any text gives an answer, in time linear in its length.
+    pub fn extract<'h>(&self, text: &'h str) -> Vec<Quote<'h>> {
+        let tokens = tokenize::tokenize(text);
+        let found = quotes::find(&tokens);
+        let mut out = speakers::attribute(&tokens, found, &self.config);
+        if self.config.speech_only {
+            out.retain(|q| q.kind().is_speech());
+        }
+        out
+    }
+
+    /// Like [`extract`](Extractor::extract), for bytes that should be
+    /// UTF-8 text. Bytes that are not UTF-8 give an error rather than a
+    /// partial answer.
+    pub fn extract_bytes<'h>(&self, bytes: &'h [u8]) -> Result<Vec<Quote<'h>>, Error> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Ok(self.extract(text)),
+            Err(e) => Err(Error::new(ErrorKind::InvalidUtf8 {
+                valid_up_to: e.valid_up_to(),
+            })),
+        }
+    }
+}
+
+
+/// Builds an [`Extractor`] with settings other than the defaults.
+///
+/// ```
+/// let extractor = whosaid::Extractor::builder()
+///     .reporting_verb("quipped")
+///     .speech_only(true)
+///     .build()
+///     .unwrap();
+/// let quotes = extractor.extract("“Not today,” Jo Bloggs quipped.");
+/// assert_eq!(quotes[0].speaker().unwrap().name(), "Jo Bloggs");
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct ExtractorBuilder {
+    config: Config,
+    invalid: Option<Error>,
+}
+
+impl ExtractorBuilder {
+    /// A builder with the defaults of [`Extractor::new`].
+    pub fn new() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// Builds the extractor, or says which setting is invalid.
+    pub fn build(&self) -> Result<Extractor, Error> {
+        if let Some(e) = &self.invalid {
+            return Err(e.clone());
+        }
+        Ok(Extractor {
+            config: Arc::new(self.config.clone()),
+        })
+    }
+
+    /// Adds a reporting verb (one word form, such as `quipped`) to the
+    /// built-in list. Each form to be recognised is added on its own.
+    pub fn reporting_verb(&mut self, verb: &str) -> &mut ExtractorBuilder {
+        let word = verb.trim();
+        if word.is_empty() || !word.chars().all(|c| c.is_alphabetic() || c == '-') {
+            self.invalid.get_or_insert(Error::new(ErrorKind::InvalidWord {
+                setting: "reporting_verb",
+                word: verb.to_string(),
+            }));
+        } else {
+            self.config.extra_verbs.insert(word.to_lowercase());
+        }
+        self
+    }
+
+    /// Whether `he`, `she`, `they` and `it` next to a cue are followed back
+    /// to a person or body named earlier (default: yes). When off, a quote
+    /// cued by a pronoun has no speaker.
+    pub fn resolve_pronouns(&mut self, yes: bool) -> &mut ExtractorBuilder {
+        self.config.resolve_pronouns = yes;
+        self
+    }
+
+    /// Whether descriptions such as `the Foreign Secretary` are followed
+    /// back to the person they stand for (default: yes). When off, the
+    /// description is the speaker's name.
+    pub fn resolve_descriptions(&mut self, yes: bool) -> &mut ExtractorBuilder {
+        self.config.resolve_descriptions = yes;
+        self
+    }
+
+    /// Whether a quote paragraph with no cue of its own continues the
+    /// speaker of the quote before it (default: yes).
+    pub fn carry_speakers(&mut self, yes: bool) -> &mut ExtractorBuilder {
+        self.config.carry_speakers = yes;
+        self
+    }
+
+    /// Whether scare quotes and titles are left out of the results
+    /// (default: no, they are reported with their kind).
+    pub fn speech_only(&mut self, yes: bool) -> &mut ExtractorBuilder {
+        self.config.speech_only = yes;
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractor_is_send_sync_clone() {
+        fn assert_traits<T: Send + Sync + Clone + 'static>() {}
+        assert_traits::<Extractor>();
+    }
+
+    #[test]
+    fn bad_verb_is_an_error() {
+        let err = Extractor::builder()
+            .reporting_verb("said out loud")
+            .build()
+            .unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::InvalidWord { .. }));
+        assert!(Extractor::builder().reporting_verb("").build().is_err());
+    }
+
+    #[test]
+    fn invalid_utf8_is_an_error() {
+        let err = Extractor::new().extract_bytes(b"ok \xff").unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::InvalidUtf8 { valid_up_to: 3 });
+    }
+}

@@ -1,0 +1,189 @@
+//! The word lists that drive the rules, read from the plain text files in
+//! `src/data/`.
+//!
+//! Each file has one entry a line; `#` starts a comment; blank lines are
+//! skipped. Entries are lower case. The files say in their heading what the
+//! fields of a line are. Extending the extractor's English means editing
+//! these files, not the code.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Grammatical gender, as far as English marks it on people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+    /// Not marked: `the president`, `Dr`, a first name used by all.
+    Unknown,
+}
+
+impl Gender {
+    fn parse(field: &str) -> Gender {
+        match field {
+            "m" => Gender::Male,
+            "f" => Gender::Female,
+            _ => Gender::Unknown,
+        }
+    }
+
+    /// Whether a mention of gender `self` can stand for an entity of gender
+    /// `other`.
+    pub(crate) fn agrees(self, other: Gender) -> bool {
+        self == Gender::Unknown || other == Gender::Unknown || self == other
+    }
+}
+
+/// What sort of speaker a role noun heads: `the minister` is a person, `the
+/// ministry` an organisation, `officials` a group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Sort {
+    Person,
+    Organisation,
+    Group,
+}
+
+impl Sort {
+    fn parse(field: &str) -> Sort {
+        match field {
+            "org" => Sort::Organisation,
+            "group" => Sort::Group,
+            _ => Sort::Person,
+        }
+    }
+}
+
+/// A role noun's gender and sort.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Role {
+    pub(crate) gender: Gender,
+    pub(crate) sort: Sort,
+}
+
+pub(crate) struct Lexicon {
+    /// Every form of every reporting verb: `say`, `says`, `said`, `saying`.
+    pub(crate) reporting_verbs: HashSet<&'static str>,
+    /// Cues of more than one word, as word sequences: `according to`.
+    pub(crate) cue_phrases: Vec<Vec<&'static str>>,
+    /// Words that come before a name and are not part of it: `mr`, `senator`.
+    pub(crate) titles: HashMap<&'static str, Gender>,
+    /// Nouns that head a description of a speaker: `secretary`, `company`.
+    pub(crate) role_nouns: HashMap<&'static str, Role>,
+    /// Nouns of kinship and service that make `the wife of X` X's wife.
+    pub(crate) relation_nouns: HashMap<&'static str, Gender>,
+    /// Capitalised words that make a name an organisation's: `party`, `inc`.
+    pub(crate) org_words: HashSet<&'static str>,
+    /// Given names and their usual gender.
+    pub(crate) first_names: HashMap<&'static str, Gender>,
+    /// Countries and other places that speak in the news, as word sequences.
+    pub(crate) places: HashSet<&'static str>,
+    /// Capitalised words that never start or make a name: `but`, `monday`.
+    pub(crate) not_names: HashSet<&'static str>,
+    /// Nouns before a title in marks: `book`, `film`, `song`.
+    pub(crate) title_nouns: HashSet<&'static str>,
+    /// Words that put a term in marks without anyone saying it: `so-called`.
+    pub(crate) scare_cues: HashSet<&'static str>,
+}
+
+/// The lines of a data file that hold entries: comments and blanks gone.
+fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines()
+        .map(|line| line.split('#').next().unwrap_or("").trim())
+        .filter(|line| !line.is_empty())
+}
+
+/// Splits an entry into its words and its trailing fields: `"spokes person
+/// m person"` with two fields gives the words `["spokes", "person"]`.
+fn fields(entry: &'static str) -> impl Iterator<Item = &'static str> {
+    entry.split_whitespace()
+}
+
+fn word_set(file: &'static str) -> HashSet<&'static str> {
+    entries(file).flat_map(fields).collect()
+}
+
+fn gendered(file: &'static str) -> HashMap<&'static str, Gender> {
+    entries(file)
+        .filter_map(|e| {
+            let mut f = fields(e);
+            let word = f.next()?;
+            Some((word, Gender::parse(f.next().unwrap_or("-"))))
+        })
+        .collect()
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let role_nouns = entries(include_str!("data/role_nouns.txt"))
+            .filter_map(|e| {
+                let mut f = fields(e);
+                let word = f.next()?;
+                let gender = Gender::parse(f.next().unwrap_or("-"));
+                let sort = Sort::parse(f.next().unwrap_or("person"));
+                Some((word, Role { gender, sort }))
+            })
+            .collect();
+        Lexicon {
+            reporting_verbs: word_set(include_str!("data/reporting_verbs.txt")),
+            cue_phrases: entries(include_str!("data/cue_phrases.txt"))
+                .map(|e| fields(e).collect())
+                .collect(),
+            titles: gendered(include_str!("data/titles.txt")),
+            role_nouns,
+            relation_nouns: gendered(include_str!("data/relation_nouns.txt")),
+            org_words: word_set(include_str!("data/org_words.txt")),
+            first_names: gendered(include_str!("data/first_names.txt")),
+            places: entries(include_str!("data/places.txt")).collect(),
+            not_names: word_set(include_str!("data/not_names.txt")),
+            title_nouns: word_set(include_str!("data/title_nouns.txt")),
+            scare_cues: word_set(include_str!("data/scare_cues.txt")),
+        }
+    }
+}
+
+/// The built-in English lexicon, read once.
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_and_hold_the_common_words() {
+        let lx = &*LEXICON;
+        for verb in ["said", "says", "say", "saying", "told", "tweeted", "added"] {
+            assert!(lx.reporting_verbs.contains(verb), "{verb}");
+        }
+        assert!(lx.cue_phrases.iter().any(|p| p == &["according", "to"]));
+        assert_eq!(lx.titles.get("mr"), Some(&Gender::Male));
+        assert_eq!(lx.titles.get("mrs"), Some(&Gender::Female));
+        assert_eq!(lx.role_nouns.get("company").map(|r| r.sort), Some(Sort::Organisation));
+        assert_eq!(lx.relation_nouns.get("wife"), Some(&Gender::Female));
+        assert!(lx.places.contains("china"));
+        assert!(lx.not_names.contains("monday"));
+        assert!(lx.title_nouns.contains("book"));
+        assert!(lx.scare_cues.contains("so-called"));
+    }
+
+    #[test]
+    fn entries_are_lower_case() {
+        let lx = &*LEXICON;
+        let all = lx
+            .reporting_verbs
+            .iter()
+            .chain(lx.titles.keys())
+            .chain(lx.role_nouns.keys())
+            .chain(lx.first_names.keys())
+            .chain(lx.places.iter())
+            .chain(lx.not_names.iter());
+        for w in all {
+            assert_eq!(*w, w.to_lowercase(), "{w}");
+        }
+    }
+
+    #[test]
+    fn gender_agreement() {
+        assert!(Gender::Male.agrees(Gender::Unknown));
+        assert!(!Gender::Male.agrees(Gender::Female));
+    }
+}

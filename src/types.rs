@@ -1,0 +1,265 @@
+//! The result types: spans, quotes, speakers and their kinds.
+
+use std::fmt;
+use std::ops::Range;
+
+/// A half-open byte range `start..end` in the text given to
+/// [`Extractor::extract`](crate::Extractor::extract).
+///
+/// Both ends always lie on `char` boundaries, so `&text[span.range()]` never
+/// panics for the text the span came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Span {
+    /// The first byte of the span.
+    pub start: usize,
+    /// One past the last byte of the span.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (bytes, end exclusive).
+    #[inline]
+    pub const fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// The span as a range, to slice the text with.
+    #[inline]
+    pub const fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// The length of the span in bytes.
+    #[inline]
+    pub const fn len(self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// Whether the span covers no bytes.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.end <= self.start
+    }
+
+    /// Whether `other` lies wholly inside this span.
+    #[inline]
+    pub const fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Span {
+        Span::new(r.start, r.end)
+    }
+}
+
+/// What a pair of quotation marks holds.
+///
+/// Only [`Direct`](QuoteKind::Direct) and [`Mixed`](QuoteKind::Mixed) quotes
+/// are speech and get a speaker; the other kinds are reported so that a user
+/// can see what was set aside and why.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum QuoteKind {
+    /// One or more whole sentences in marks: `“We will win,” she said.`
+    Direct,
+    /// A quoted fragment inside reported speech:
+    /// `warned Britain will have to “bear the consequences”`.
+    Mixed,
+    /// A term in marks that nobody is reported to have said:
+    /// `in what are called “re-education camps”`.
+    #[cfg_attr(feature = "serde", serde(rename = "scare"))]
+    ScareQuote,
+    /// The title of a book, film, song, programme or the like:
+    /// `the book ‘This Is Paris’`.
+    Title,
+}
+
+impl QuoteKind {
+    /// The kind's name as used in JSON output: `direct`, `mixed`, `scare`
+    /// or `title`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Mixed => "mixed",
+            QuoteKind::ScareQuote => "scare",
+            QuoteKind::Title => "title",
+        }
+    }
+
+    /// Whether quotes of this kind are reported speech (and so can have a
+    /// speaker).
+    pub const fn is_speech(self) -> bool {
+        matches!(self, QuoteKind::Direct | QuoteKind::Mixed)
+    }
+}
+
+impl fmt::Display for QuoteKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How the speaker of a quote was found.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Attribution {
+    /// A name stands next to the cue of the quote: `“…,” Jane Doe said.`
+    Cue,
+    /// A pronoun next to the cue (`he said`) was resolved to a person or
+    /// body named earlier.
+    Pronoun,
+    /// A description next to the cue (`the Foreign Secretary said`) was
+    /// resolved to the person or body it stands for, or kept as the name
+    /// when the text never names them.
+    Description,
+    /// The quote has no cue of its own and continues the speaker of the
+    /// quote before it.
+    Continuation,
+}
+
+impl Attribution {
+    /// The name used in JSON output: `cue`, `pronoun`, `description` or
+    /// `continuation`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Attribution::Cue => "cue",
+            Attribution::Pronoun => "pronoun",
+            Attribution::Description => "description",
+            Attribution::Continuation => "continuation",
+        }
+    }
+}
+
+impl fmt::Display for Attribution {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The person or body a quote is attributed to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker<'h> {
+    pub(crate) haystack: &'h str,
+    pub(crate) mention: Span,
+    pub(crate) name: String,
+    pub(crate) attribution: Attribution,
+}
+
+impl<'h> Speaker<'h> {
+    /// The canonical name: the fullest form of the name in the text, without
+    /// titles or roles (`Jane Doe` for a quote cued by `Ms Doe said`). When
+    /// the text never names the speaker, the description itself (`a
+    /// spokesman for the ministry`).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The words in the text that stand for the speaker at this quote: a
+    /// name, a pronoun or a description next to the cue, or, for a
+    /// [continuation](Attribution::Continuation), the mention that named the
+    /// speaker of the earlier quote.
+    pub fn mention(&self) -> Span {
+        self.mention
+    }
+
+    /// The text of [`mention`](Speaker::mention).
+    pub fn mention_str(&self) -> &'h str {
+        &self.haystack[self.mention.range()]
+    }
+
+    /// How the speaker was found.
+    pub fn attribution(&self) -> Attribution {
+        self.attribution
+    }
+}
+
+/// A quotation found in the text, borrowing it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote<'h> {
+    pub(crate) haystack: &'h str,
+    pub(crate) span: Span,
+    pub(crate) content: Vec<Span>,
+    pub(crate) kind: QuoteKind,
+    pub(crate) cue: Option<Span>,
+    pub(crate) speaker: Option<Speaker<'h>>,
+}
+
+impl<'h> Quote<'h> {
+    /// The span of the quote, its quotation marks included. A quote that
+    /// runs over paragraphs spans all of them.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// The text of [`span`](Quote::span).
+    pub fn as_str(&self) -> &'h str {
+        &self.haystack[self.span.range()]
+    }
+
+    /// The spans of the quoted words, marks excluded: one for a quote in a
+    /// single paragraph, one per paragraph for a quote that runs over
+    /// paragraphs.
+    pub fn content(&self) -> &[Span] {
+        &self.content
+    }
+
+    /// The texts of [`content`](Quote::content), in order.
+    pub fn content_strs(&self) -> impl Iterator<Item = &'h str> + '_ {
+        self.content.iter().map(|s| &self.haystack[s.range()])
+    }
+
+    /// What the marks hold: speech, a scare quote or a title.
+    pub fn kind(&self) -> QuoteKind {
+        self.kind
+    }
+
+    /// The words that report the speech (`said`, `told reporters`,
+    /// `according to`), when the quote has a cue of its own.
+    pub fn cue(&self) -> Option<Span> {
+        self.cue
+    }
+
+    /// The text of [`cue`](Quote::cue).
+    pub fn cue_str(&self) -> Option<&'h str> {
+        self.cue.map(|s| &self.haystack[s.range()])
+    }
+
+    /// Who said it, when the text says so. Scare quotes and titles never
+    /// have a speaker; speech whose speaker the text does not make clear
+    /// has none either, rather than a guess.
+    pub fn speaker(&self) -> Option<&Speaker<'h>> {
+        self.speaker.as_ref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_basics() {
+        let s = Span::new(2, 5);
+        assert_eq!(s.len(), 3);
+        assert!(!s.is_empty());
+        assert!(s.contains(Span::new(3, 5)));
+        assert!(!s.contains(Span::new(1, 5)));
+        assert_eq!(&"abcdefg"[s.range()], "cde");
+        assert!(Span::new(4, 4).is_empty());
+    }
+
+    #[test]
+    fn kind_names_are_the_json_names() {
+        assert_eq!(QuoteKind::ScareQuote.as_str(), "scare");
+        assert_eq!(QuoteKind::Direct.to_string(), "direct");
+        assert!(QuoteKind::Mixed.is_speech());
+        assert!(!QuoteKind::Title.is_speech());
+        assert_eq!(Attribution::Continuation.as_str(), "continuation");
+    }
+}
