@@ -33,6 +33,26 @@ impl<'h> Tokens<'h> {
     pub fn text(&self) -> &'h str {
         self.text
     }
+
+    /// The paragraphs.
+    pub fn paragraphs(&self) -> impl Iterator<Item = Span> + '_ {
+        std::iter::empty()
+    }
+
+    /// The sentences.
+    pub fn sentences(&self) -> impl Iterator<Item = Span> + '_ {
+        std::iter::empty()
+    }
+
+    /// The words.
+    pub fn words(&self) -> impl Iterator<Item = Span> + '_ {
+        std::iter::empty()
+    }
+
+    /// The quotation marks.
+    pub fn marks(&self) -> impl Iterator<Item = QuotationMark> + '_ {
+        std::iter::empty()
+    }
 }
 
 /// Tokenizes `text`.
