@@ -1,4 +1,396 @@
-//! Stage 2: quote spans.
-use crate::tokenize::Tokens;
-pub(crate) struct Found;
-pub(crate) fn find(_t: &Tokens<'_>) -> Vec<Found> { Vec::new() }
+//! Stage 2: quote spans. Pairs the quotation marks of stage 1 into
+//! quotations and says what each holds.
+//!
+//! Marks pair per paragraph on a stack: a closing mark closes the nearest
+//! open mark of its family, so a different mark inside (`“…‘…’…”`) and a
+//! mark of the same kind inside (`“…“…”…”`) both nest. Only outermost pairs
+//! become quotes. A paragraph that ends with a quote still open continues
+//! that quote when the next paragraph opens with a mark of the same family
+//! (the news convention for quotes over paragraphs); otherwise the quote ends
+//! with its paragraph. A closing mark with nothing to close is skipped, so a
+//! stray mark costs at most its own paragraph's quote, never the rest of the
+//! text.
+
+use crate::lexicon::LEXICON;
+use crate::tokenize::{Family, MarkRole, TokenKind, Tokens};
+use crate::types::{QuoteKind, Span};
+
+/// Open marks deeper than this are ignored: real quotes nest two or three
+/// deep, and the limit keeps hostile runs of opening marks linear.
+const MAX_DEPTH: usize = 16;
+
+/// A quotation found by pairing marks, before speakers are attributed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// From the opening mark to the closing mark (or the end of the last
+    /// paragraph when the closing mark is missing).
+    pub(crate) span: Span,
+    /// The quoted words, one span per paragraph.
+    pub(crate) content: Vec<Span>,
+    /// Token index of the opening mark.
+    pub(crate) open: usize,
+    /// Token index of the closing mark, if there is one.
+    pub(crate) close: Option<usize>,
+    /// Token index one past the quote's last token.
+    pub(crate) end_token: usize,
+    /// Paragraph indexes of the first and last paragraph.
+    pub(crate) first_para: usize,
+    pub(crate) last_para: usize,
+    pub(crate) kind: QuoteKind,
+}
+
+/// An open mark on the pairing stack.
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    token: usize,
+    family: Family,
+}
+
+/// A quote carried over a paragraph break, waiting for the next paragraph
+/// to reopen it.
+struct Carried {
+    quote: Found,
+    family: Family,
+}
+
+/// Finds the quotations in `tokens`, in text order.
+pub(crate) fn find(tokens: &Tokens<'_>) -> Vec<Found> {
+    let mut quotes = Vec::new();
+    let mut carried: Option<Carried> = None;
+    for (p, para) in tokens.paragraphs.iter().enumerate() {
+        let mut stack: Vec<Open> = Vec::new();
+        // The quote this paragraph continues, if it reopens with a mark of
+        // the same family.
+        let mut continuing = carried.take().and_then(|c| {
+            let first = para.tokens.start;
+            match opening_family(tokens, first) {
+                Some(f) if f == c.family => {
+                    stack.push(Open {
+                        token: first,
+                        family: f,
+                    });
+                    Some(c.quote)
+                }
+                _ => {
+                    quotes.push(c.quote);
+                    None
+                }
+            }
+        });
+        for t in para.tokens.clone() {
+            let TokenKind::Mark(m) = tokens.tokens[t].kind else {
+                continue;
+            };
+            let mark = tokens.marks[m as usize];
+            match mark.role {
+                MarkRole::Opening => {
+                    if stack.len() < MAX_DEPTH && !(continuing.is_some() && t == para.tokens.start) {
+                        stack.push(Open {
+                            token: t,
+                            family: mark.family,
+                        });
+                    }
+                }
+                MarkRole::Closing => {
+                    let Some(depth) = stack.iter().rposition(|o| o.family == mark.family) else {
+                        continue; // a stray closing mark
+                    };
+                    let open = stack[depth];
+                    stack.truncate(depth);
+                    if depth > 0 {
+                        continue; // a nested quote: part of the outer one
+                    }
+                    let quote = match continuing.take() {
+                        Some(mut q) => {
+                            extend(tokens, &mut q, p, open.token, Some(t));
+                            q
+                        }
+                        None => new_quote(tokens, p, open.token, Some(t)),
+                    };
+                    quotes.push(quote);
+                }
+                MarkRole::Apostrophe => {}
+            }
+        }
+        // Whatever is still open at the paragraph's end: the outermost open
+        // mark starts (or continues) a quote that the next paragraph may
+        // reopen.
+        if let Some(open) = stack.first().copied() {
+            let end = para.tokens.end;
+            let quote = match continuing.take() {
+                Some(mut q) => {
+                    extend(tokens, &mut q, p, open.token, None);
+                    q
+                }
+                None => new_quote(tokens, p, open.token, None),
+            };
+            let _ = end;
+            carried = Some(Carried {
+                quote,
+                family: open.family,
+            });
+        }
+    }
+    quotes.extend(carried.map(|c| c.quote));
+    for i in 0..quotes.len() {
+        let kind = classify(tokens, &quotes, i);
+        quotes[i].kind = kind;
+    }
+    quotes
+}
+
+/// The family of token `t` if it is an opening mark.
+fn opening_family(tokens: &Tokens<'_>, t: usize) -> Option<Family> {
+    match tokens.tokens.get(t)?.kind {
+        TokenKind::Mark(m) => {
+            let mark = tokens.marks[m as usize];
+            (mark.role == MarkRole::Opening).then_some(mark.family)
+        }
+        _ => None,
+    }
+}
+
+/// The quoted words between an opening mark and a closing mark (or the end
+/// of paragraph `p`).
+fn content_span(tokens: &Tokens<'_>, p: usize, open: usize, close: Option<usize>) -> Span {
+    let start = tokens.tokens[open].span.end;
+    let end = match close {
+        Some(c) => tokens.tokens[c].span.start,
+        None => tokens.paragraphs[p].span.end,
+    };
+    let inner = &tokens.text()[start..end.max(start)];
+    let lead = inner.len() - inner.trim_start().len();
+    Span::new(start + lead, start + lead + inner.trim().len())
+}
+
+fn new_quote(tokens: &Tokens<'_>, p: usize, open: usize, close: Option<usize>) -> Found {
+    let para = &tokens.paragraphs[p];
+    let end = close.map_or(para.span.end, |c| tokens.tokens[c].span.end);
+    Found {
+        span: Span::new(tokens.tokens[open].span.start, end),
+        content: vec![content_span(tokens, p, open, close)],
+        open,
+        close,
+        end_token: close.map_or(para.tokens.end, |c| c + 1),
+        first_para: p,
+        last_para: p,
+        kind: QuoteKind::Direct,
+    }
+}
+
+/// Adds paragraph `p` (which reopened with token `open`) to a quote that
+/// runs over paragraphs.
+fn extend(tokens: &Tokens<'_>, q: &mut Found, p: usize, open: usize, close: Option<usize>) {
+    let para = &tokens.paragraphs[p];
+    q.span.end = close.map_or(para.span.end, |c| tokens.tokens[c].span.end);
+    q.content.push(content_span(tokens, p, open, close));
+    q.close = close;
+    q.end_token = close.map_or(para.tokens.end, |c| c + 1);
+    q.last_para = p;
+}
+
+/// Says what quote `i` holds, from its words and the words before it.
+fn classify(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> QuoteKind {
+    let q = &quotes[i];
+    if is_title(tokens, quotes, i) {
+        return QuoteKind::Title;
+    }
+    if follows_scare_cue(tokens, q.open) {
+        return QuoteKind::ScareQuote;
+    }
+    if is_whole_speech(tokens, q) {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Mixed
+    }
+}
+
+/// The lower-cased words before token `t` in its sentence, nearest first,
+/// at most `n`.
+fn words_before(tokens: &Tokens<'_>, t: usize, n: usize) -> Vec<String> {
+    let para_start = tokens
+        .paragraphs
+        .iter()
+        .find(|p| p.tokens.contains(&t))
+        .map_or(0, |p| p.tokens.start);
+    let mut out = Vec::new();
+    let mut j = t;
+    while j > para_start && out.len() < n {
+        j -= 1;
+        let tok = tokens.tokens[j];
+        match tok.kind {
+            TokenKind::Word => out.push(tokens.str(j).to_lowercase()),
+            TokenKind::Punct if matches!(tokens.str(j), "." | "!" | "?" | ":" | ";") => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A title: a title noun shortly before it (`the book ‘…’`, `his film,
+/// “…”`, `an album called “…”`), or joined by `and`/`or` to a title.
+fn is_title(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> bool {
+    let q = &quotes[i];
+    if q.first_para != q.last_para || word_count(tokens, q) > 12 {
+        return false;
+    }
+    let before = words_before(tokens, q.open, 4);
+    let lx = &*LEXICON;
+    let near_noun = before
+        .iter()
+        .take_while(|w| !lx.reporting_verbs.contains(w.as_str()))
+        .any(|w| lx.title_nouns.contains(w.as_str()));
+    if near_noun {
+        return true;
+    }
+    // `‘This Is London’ and ‘Fragile Empire’`: a list of titles.
+    if i > 0 && quotes[i - 1].kind == QuoteKind::Title {
+        if let Some(prev_close) = quotes[i - 1].close {
+            let between = &tokens.text()[tokens.tokens[prev_close].span.end..tokens.tokens[q.open].span.start];
+            let between = between.trim_matches(|c: char| c.is_whitespace() || c == ',');
+            return matches!(between, "" | "and" | "or" | "&");
+        }
+    }
+    false
+}
+
+/// A scare quote: marks right after `so-called`, `dubbed`, `what is
+/// called`, `known as`.
+fn follows_scare_cue(tokens: &Tokens<'_>, open: usize) -> bool {
+    let before = words_before(tokens, open, 3);
+    let lx = &*LEXICON;
+    let Some(first) = before.first() else {
+        return false;
+    };
+    if lx.scare_cues.contains(first.as_str()) {
+        return true;
+    }
+    // `known as “…”`, `referred to as “…”`, `are called “…”`: a passive with
+    // no agent names a term, it reports no speech.
+    let second = before.get(1).map(String::as_str);
+    match (first.as_str(), second) {
+        ("as", Some(w)) => lx.scare_cues.contains(w) || matches!(w, "known" | "referred" | "described"),
+        ("called" | "named" | "termed" | "labelled" | "labeled", Some(w)) => {
+            matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "so")
+        }
+        _ => false,
+    }
+}
+
+/// How many words the quote holds.
+fn word_count(tokens: &Tokens<'_>, q: &Found) -> usize {
+    tokens.tokens[q.open..q.end_token]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .count()
+}
+
+/// Direct speech: the quote holds whole sentences. It starts its sentence
+/// or follows a cue's colon or comma, and starts with a capital (or a
+/// digit, `@`, `#`), or it runs over paragraphs.
+fn is_whole_speech(tokens: &Tokens<'_>, q: &Found) -> bool {
+    if q.first_para != q.last_para {
+        return true;
+    }
+    let text = tokens.text();
+    let content = q.content[0];
+    let starts_capital = text[content.range()]
+        .chars()
+        .find(|c| !matches!(c, '.' | '…' | ' '))
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '@' || c == '#' || mark_char(c));
+    if !starts_capital {
+        return false;
+    }
+    let para = &tokens.paragraphs[q.first_para];
+    if q.open == para.tokens.start {
+        return true;
+    }
+    let prev = q.open - 1;
+    match tokens.tokens[prev].kind {
+        TokenKind::Punct => matches!(tokens.str(prev), ":" | "," | "." | "!" | "?" | "—" | "–" | "(" | "-" | ";"),
+        TokenKind::Mark(_) => true,
+        TokenKind::Word => {
+            let ends = text[content.range()].trim_end();
+            ends.ends_with(['.', '!', '?', ',']) && word_count(tokens, q) >= 4
+        }
+    }
+}
+
+fn mark_char(c: char) -> bool {
+    matches!(c, '‘' | '“' | '\'' | '"')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn quotes(text: &str) -> Vec<(&str, QuoteKind)> {
+        let t = tokenize(text);
+        find(&t).into_iter().map(|q| (&text[q.span.range()], q.kind)).collect()
+    }
+
+    use QuoteKind::*;
+
+    #[test]
+    fn pairs_and_nesting() {
+        assert_eq!(
+            quotes("“He called it ‘absurd’,” she said."),
+            [("“He called it ‘absurd’,”", Direct)]
+        );
+        assert_eq!(
+            quotes("He tweeted: “Khan says he has “no quarrel” with them.”"),
+            [("“Khan says he has “no quarrel” with them.”", Direct)]
+        );
+    }
+
+    #[test]
+    fn quote_over_paragraphs() {
+        let text = "She said: “One.\n“Two.\n“Three.”\nAfter.";
+        let t = tokenize(text);
+        let found = find(&t);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].span.range()], "“One.\n“Two.\n“Three.”");
+        let parts: Vec<_> = found[0].content.iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(parts, ["One.", "Two.", "Three."]);
+    }
+
+    #[test]
+    fn paragraph_that_does_not_reopen_ends_the_quote() {
+        assert_eq!(
+            quotes("He said: “One.\nNot a quote. Then “two,” she said."),
+            [("“One.", Direct), ("“two,”", Mixed)]
+        );
+    }
+
+    #[test]
+    fn stray_closing_mark_is_skipped() {
+        assert_eq!(
+            quotes("A stray” mark. “Yes,” he said."),
+            [("“Yes,”", Direct)]
+        );
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(quotes("warned it will “bear the consequences” of that")[0].1, Mixed);
+        assert_eq!(quotes("held in what are called “re-education camps”.")[0].1, ScareQuote);
+        assert_eq!(
+            quotes("author of the books ‘This Is Paris’ and ‘Long Roads’, said")
+                .iter()
+                .map(|q| q.1)
+                .collect::<Vec<_>>(),
+            [Title, Title]
+        );
+    }
+
+    #[test]
+    fn hostile_runs_stay_linear_and_sound() {
+        let text = "“".repeat(10_000);
+        let t = tokenize(&text);
+        let found = find(&t);
+        assert_eq!(found.len(), 1);
+        let text = "\"".repeat(10_001);
+        assert!(!quotes(&text).is_empty());
+    }
+}

@@ -1,19 +1,33 @@
-//! Stage 1: paragraphs, sentences, words and quotation marks.
+//! Stage 1: paragraphs, sentences, words and quotation marks, with byte
+//! spans.
+//!
+//! One pass over the text. Every line is a paragraph (news feeds separate
+//! paragraphs by one line break or by a blank line; both are handled the
+//! same). Words keep their inner apostrophes and hyphens (`don't`,
+//! `London’s`, `45-year-old`) and abbreviations keep their dots (`U.S.`).
+//! Every quotation-mark character is classified as opening, closing or
+//! apostrophe from the characters on either side of it and from the marks
+//! still open in its paragraph.
+
+use std::ops::Range;
+
 use crate::types::Span;
 
-/// How a quotation mark is used.
+/// How a quotation-mark character is used.
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MarkRole {
-    /// Opens a quotation.
+    /// Opens a quotation: `“`, `„`, `«`, an opening `"`.
     Opening,
-    /// Closes a quotation.
+    /// Closes a quotation: `”`, `»`, a closing `"`.
     Closing,
-    /// Not a quotation mark here: an apostrophe (`don't`, `’90s`).
+    /// Not a quotation mark here: an apostrophe (`don't`, `London’s`, the
+    /// `teams’ coach`, `’90s`, `rock ’n’ roll`).
     Apostrophe,
 }
 
-/// A quotation mark character and its role.
+/// A quotation-mark character (or the two-character wire marks `` `` `` and
+/// `''`) and how it is used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct QuotationMark {
     /// Where the mark is.
@@ -22,40 +36,690 @@ pub struct QuotationMark {
     pub role: MarkRole,
 }
 
-/// The tokens of a text.
+/// Which marks pair with which: a closing mark closes the nearest open mark
+/// of its family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Family {
+    /// `“ ” „ ‟ "` and the wire marks `` `` `` `''`.
+    Double,
+    /// `‘ ’ ‚ ‛ '`.
+    Single,
+    /// `« »`.
+    Guillemet,
+    /// `‹ ›`.
+    SingleGuillemet,
+}
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TokenKind {
+    /// Letters or digits, with inner apostrophes, hyphens and dots.
+    Word,
+    /// A quotation mark used as one (apostrophes are part of words or
+    /// punctuation). The index is into [`Tokens::marks`].
+    Mark(u32),
+    /// Any other character that is not white space.
+    Punct,
+}
+
+/// A token: a word, a quotation mark or a punctuation character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub(crate) span: Span,
+    pub(crate) kind: TokenKind,
+}
+
+/// A quotation mark as the later stages see it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Mark {
+    pub(crate) span: Span,
+    pub(crate) role: MarkRole,
+    pub(crate) family: Family,
+    /// The token index of the mark (apostrophes inside words have none).
+    pub(crate) token: Option<u32>,
+}
+
+/// A paragraph or a sentence: its span and the range of its tokens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Segment {
+    pub(crate) span: Span,
+    pub(crate) tokens: Range<usize>,
+}
+
+/// The tokens of a text: its paragraphs, sentences, words and quotation
+/// marks, each with its byte span. Made by [`tokenize`].
 #[derive(Clone, Debug)]
 pub struct Tokens<'h> {
     text: &'h str,
+    pub(crate) tokens: Vec<Token>,
+    pub(crate) marks: Vec<Mark>,
+    pub(crate) paragraphs: Vec<Segment>,
+    pub(crate) sentences: Vec<Segment>,
 }
 
 impl<'h> Tokens<'h> {
-    /// The text.
+    /// The text that was tokenized.
     pub fn text(&self) -> &'h str {
         self.text
     }
 
-    /// The paragraphs.
+    /// The paragraphs: the lines of the text that are not blank, without
+    /// their leading and trailing white space.
     pub fn paragraphs(&self) -> impl Iterator<Item = Span> + '_ {
-        std::iter::empty()
+        self.paragraphs.iter().map(|p| p.span)
     }
 
-    /// The sentences.
+    /// The sentences, each inside one paragraph. Quoted sentences are
+    /// sentences too: `“We won. We will win again,” she said.` has two.
     pub fn sentences(&self) -> impl Iterator<Item = Span> + '_ {
-        std::iter::empty()
+        self.sentences.iter().map(|s| s.span)
     }
 
-    /// The words.
+    /// The words (and numbers), with their inner apostrophes and hyphens.
     pub fn words(&self) -> impl Iterator<Item = Span> + '_ {
-        std::iter::empty()
+        self.tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.span)
     }
 
-    /// The quotation marks.
+    /// Every quotation-mark character, apostrophes included, in text order.
     pub fn marks(&self) -> impl Iterator<Item = QuotationMark> + '_ {
-        std::iter::empty()
+        self.marks.iter().map(|m| QuotationMark {
+            span: m.span,
+            role: m.role,
+        })
+    }
+
+    /// The text of token `i`.
+    pub(crate) fn str(&self, i: usize) -> &'h str {
+        &self.text[self.tokens[i].span.range()]
     }
 }
 
-/// Tokenizes `text`.
+/// Splits `text` into paragraphs, sentences, words and quotation marks.
+///
+/// ```
+/// let tokens = whosaid::tokenize("Mr. Reilly said: “It’s over.” He left.\nNext.");
+/// assert_eq!(tokens.paragraphs().count(), 2);
+/// assert_eq!(tokens.sentences().count(), 3);
+/// let roles: Vec<_> = tokens.marks().map(|m| m.role).collect();
+/// use whosaid::MarkRole::*;
+/// assert_eq!(roles, [Opening, Apostrophe, Closing]);
+/// ```
 pub fn tokenize(text: &str) -> Tokens<'_> {
-    Tokens { text }
+    let mut out = Tokens {
+        text,
+        tokens: Vec::with_capacity(text.len() / 5),
+        marks: Vec::new(),
+        paragraphs: Vec::new(),
+        sentences: Vec::new(),
+    };
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let start = line_start;
+        line_start += line.len();
+        let trimmed = line.trim_start();
+        let lead = line.len() - trimmed.len();
+        let body = trimmed.trim_end();
+        if body.is_empty() {
+            continue;
+        }
+        let span = Span::new(start + lead, start + lead + body.len());
+        let first = out.tokens.len();
+        Scanner::new(text, &mut out).paragraph(span);
+        let tokens = first..out.tokens.len();
+        split_sentences(text, &mut out, tokens.clone());
+        out.paragraphs.push(Segment { span, tokens });
+    }
+    out
+}
+
+/// Words that end in a dot without ending the sentence: `Mr.`, `No. 10`.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt",
+    "rev", "hon", "jr", "sr", "mt", "ft", "vs", "no", "nos", "jan", "feb", "mar", "apr", "aug",
+    "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "dept", "gov't", "approx",
+    "est", "fig", "vol", "pp", "ave", "blvd", "rd", "univ", "adm", "cmdr", "supt", "insp", "det",
+    "pres", "atty", "u.s", "u.k", "a.m", "p.m", "e.g", "i.e", "etc",
+];
+
+/// Whether a word followed by a dot is an abbreviation, not a sentence end.
+fn is_abbreviation(word: &str) -> bool {
+    let single_letter = word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic();
+    single_letter
+        || (word.len() <= 5
+            && ABBREVIATIONS
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(word.trim_end_matches('.'))))
+}
+
+/// Whether the sentence may end at token `i`, a `.`, `!`, `?` or `…`, given
+/// what follows: a new sentence starts with a capital, a digit or an
+/// opening mark.
+fn is_sentence_end(text: &str, out: &Tokens<'_>, i: usize, end: usize) -> bool {
+    let p = &text[out.tokens[i].span.range()];
+    if !matches!(p, "." | "!" | "?" | "…") {
+        return false;
+    }
+    if p == "." && i > 0 {
+        let prev = out.tokens[i - 1];
+        let adjacent = prev.span.end == out.tokens[i].span.start;
+        if adjacent && prev.kind == TokenKind::Word {
+            let word = &text[prev.span.range()];
+            // "No. 10" and "Mr. Smith": an abbreviation before a number or a
+            // name does not end the sentence.
+            if is_abbreviation(word) {
+                return false;
+            }
+        }
+    }
+    // Skip closing marks and brackets that belong to this sentence.
+    let mut j = i + 1;
+    while j < end && closes_sentence(text, out, j) {
+        j += 1;
+    }
+    if j >= end {
+        return true;
+    }
+    let next = out.tokens[j];
+    match next.kind {
+        TokenKind::Mark(m) => out.marks[m as usize].role == MarkRole::Opening,
+        TokenKind::Word => text[next.span.start..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+        TokenKind::Punct => matches!(&text[next.span.range()], "(" | "[" | "—" | "-" | "@"),
+    }
+}
+
+/// Whether token `j` is a closing mark or bracket that ends with the
+/// sentence before it.
+fn closes_sentence(text: &str, out: &Tokens<'_>, j: usize) -> bool {
+    match out.tokens[j].kind {
+        TokenKind::Mark(m) => out.marks[m as usize].role == MarkRole::Closing,
+        TokenKind::Punct => matches!(&text[out.tokens[j].span.range()], ")" | "]" | "." | "!" | "?"),
+        TokenKind::Word => false,
+    }
+}
+
+fn split_sentences(text: &str, out: &mut Tokens<'_>, tokens: Range<usize>) {
+    let mut start = tokens.start;
+    let mut i = tokens.start;
+    while i < tokens.end {
+        if is_sentence_end(text, out, i, tokens.end) {
+            let mut j = i + 1;
+            while j < tokens.end && closes_sentence(text, out, j) {
+                j += 1;
+            }
+            push_sentence(out, start..j);
+            start = j;
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    if start < tokens.end {
+        push_sentence(out, start..tokens.end);
+    }
+}
+
+fn push_sentence(out: &mut Tokens<'_>, tokens: Range<usize>) {
+    let span = Span::new(
+        out.tokens[tokens.start].span.start,
+        out.tokens[tokens.end - 1].span.end,
+    );
+    out.sentences.push(Segment { span, tokens });
+}
+
+/// Elided words written with a leading apostrophe: `’em`, `’tis`, `’n’`.
+const ELISIONS: &[&str] = &["em", "tis", "twas", "n", "cause", "til", "til", "bout", "round"];
+
+/// The character classes the mark rules look at on either side of a mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    /// Start or end of the paragraph, white space, or a bracket or dash
+    /// facing away from the mark.
+    Open,
+    /// A letter or digit.
+    Alnum,
+    /// Punctuation that can end a quotation: `, . ; : ! ? …`.
+    Stop,
+    /// Another quotation mark.
+    Mark,
+    /// Anything else.
+    Other,
+}
+
+fn side(c: Option<char>) -> Side {
+    match c {
+        None => Side::Open,
+        Some(c) if c.is_whitespace() => Side::Open,
+        Some(c) if c.is_alphanumeric() => Side::Alnum,
+        Some(',' | '.' | ';' | ':' | '!' | '?' | '…') => Side::Stop,
+        Some('(' | '[' | '{' | ')' | ']' | '}' | '—' | '–' | '/') => Side::Open,
+        Some(c) if mark_family(c).is_some() => Side::Mark,
+        Some(_) => Side::Other,
+    }
+}
+
+fn mark_family(c: char) -> Option<Family> {
+    Some(match c {
+        '“' | '”' | '„' | '‟' | '"' | '＂' => Family::Double,
+        '‘' | '’' | '‚' | '‛' | '\'' => Family::Single,
+        '«' | '»' => Family::Guillemet,
+        '‹' | '›' => Family::SingleGuillemet,
+        _ => return None,
+    })
+}
+
+/// Scans one paragraph into tokens and classified marks.
+struct Scanner<'a, 'h> {
+    text: &'h str,
+    out: &'a mut Tokens<'h>,
+    /// Marks opened and not yet closed in this paragraph, per family.
+    open: [u32; 4],
+    /// For each family, whether the innermost open mark is a straight one.
+    straight_open: [u32; 4],
+}
+
+impl<'a, 'h> Scanner<'a, 'h> {
+    fn new(text: &'h str, out: &'a mut Tokens<'h>) -> Scanner<'a, 'h> {
+        Scanner {
+            text,
+            out,
+            open: [0; 4],
+            straight_open: [0; 4],
+        }
+    }
+
+    fn paragraph(&mut self, span: Span) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut i = span.start;
+        while i < span.end {
+            let b = bytes[i];
+            if b == b' ' || b == b'\t' || b == b'\r' {
+                i += 1;
+                continue;
+            }
+            if b.is_ascii_alphanumeric() || b == b'@' || b == b'#' {
+                i = self.word(i, span.end);
+                continue;
+            }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            let n = c.len_utf8();
+            if c.is_whitespace() {
+                i += n;
+            } else if c.is_alphanumeric() {
+                i = self.word(i, span.end);
+            } else if c == '`' && bytes.get(i + 1) == Some(&b'`') {
+                self.push_mark(Span::new(i, i + 2), MarkRole::Opening, Family::Double);
+                i += 2;
+            } else if c == '\'' && bytes.get(i + 1) == Some(&b'\'') && i + 2 <= span.end {
+                let role = self.wire_close_role(span, i);
+                self.push_mark(Span::new(i, i + 2), role, Family::Double);
+                i += 2;
+            } else if let Some(family) = mark_family(c) {
+                let role = self.classify(span, i, c, family);
+                self.push_mark(Span::new(i, i + n), role, family);
+                i += n;
+            } else {
+                self.push(Span::new(i, i + n), TokenKind::Punct);
+                i += n;
+            }
+        }
+    }
+
+    /// Scans a word from `start`: letters and digits, with apostrophes,
+    /// hyphens, dots and commas inside (`don't`, `45-year-old`, `U.S.`,
+    /// `3.5`, `1,000`), and a leading `@` or `#` for handles and tags.
+    fn word(&mut self, start: usize, end: usize) -> usize {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut i = start;
+        if bytes[i] == b'@' || bytes[i] == b'#' {
+            i += 1;
+        }
+        let is_alnum_at = |j: usize| -> bool {
+            if j >= end {
+                return false;
+            }
+            let b = bytes[j];
+            if b < 0x80 {
+                b.is_ascii_alphanumeric() || b == b'_'
+            } else {
+                text[j..].chars().next().is_some_and(char::is_alphanumeric)
+            }
+        };
+        if !is_alnum_at(i) {
+            // A lone `@` or `#`.
+            self.push(Span::new(start, start + 1), TokenKind::Punct);
+            return start + 1;
+        }
+        loop {
+            while is_alnum_at(i) {
+                i += if bytes[i] < 0x80 { 1 } else { utf8_len(bytes[i]) };
+            }
+            if i >= end {
+                break;
+            }
+            // Inner joiners, each only between two alphanumerics.
+            let joiner = match bytes[i] {
+                b'\'' | b'-' => 1,
+                b'.' | b',' if bytes[i - 1].is_ascii_digit() && i + 1 < end && bytes[i + 1].is_ascii_digit() => 1,
+                0xE2 if text[i..].starts_with('’') || text[i..].starts_with('‘') => 3,
+                _ => 0,
+            };
+            if joiner > 0 && is_alnum_at(i + joiner) {
+                if bytes[i] != b'-' && bytes[i] != b'.' && bytes[i] != b',' {
+                    // An apostrophe inside a word is still listed as a mark.
+                    self.out.marks.push(Mark {
+                        span: Span::new(i, i + joiner),
+                        role: MarkRole::Apostrophe,
+                        family: Family::Single,
+                        token: None,
+                    });
+                }
+                i += joiner;
+                continue;
+            }
+            // Dotted abbreviations: `U.S.`, `a.m.`, `J.`.
+            if bytes[i] == b'.' && is_initial(&bytes[..i]) {
+                if is_alnum_at(i + 1) && bytes.get(i + 2) == Some(&b'.') {
+                    i += 2;
+                    continue;
+                }
+                if is_dotted(&bytes[start..i]) {
+                    i += 1;
+                }
+            }
+            break;
+        }
+        // The plural possessive `teams’` and `Jesus'` keep their apostrophe
+        // when no single quotation mark is open.
+        self.push(Span::new(start, i), TokenKind::Word);
+        i
+    }
+
+    fn push(&mut self, span: Span, kind: TokenKind) {
+        self.out.tokens.push(Token { span, kind });
+    }
+
+    fn push_mark(&mut self, span: Span, role: MarkRole, family: Family) {
+        let f = family as usize;
+        let straight = matches!(&self.text[span.range()], "\"" | "'" | "''");
+        match role {
+            MarkRole::Opening => {
+                self.open[f] += 1;
+                if straight {
+                    self.straight_open[f] += 1;
+                }
+            }
+            MarkRole::Closing => {
+                self.open[f] = self.open[f].saturating_sub(1);
+                if straight {
+                    self.straight_open[f] = self.straight_open[f].saturating_sub(1);
+                }
+            }
+            MarkRole::Apostrophe => {}
+        }
+        let token = if role == MarkRole::Apostrophe {
+            self.push(span, TokenKind::Punct);
+            None
+        } else {
+            let idx = self.out.marks.len() as u32;
+            self.push(span, TokenKind::Mark(idx));
+            Some(self.out.tokens.len() as u32 - 1)
+        };
+        self.out.marks.push(Mark {
+            span,
+            role,
+            family,
+            token,
+        });
+    }
+
+    /// The sides of the mark at `i..i + n` within the paragraph `para`.
+    fn sides(&self, para: Span, i: usize, n: usize) -> (Side, Side, Option<char>) {
+        let before = self.text[para.start..i].chars().next_back();
+        let after = self.text[i + n..para.end].chars().next();
+        (side(before), side(after), after)
+    }
+
+    /// The role of the wire-copy mark `''`: closing after a word, opening
+    /// before one, and by what is open when it stands alone.
+    fn wire_close_role(&self, para: Span, i: usize) -> MarkRole {
+        let (left, right, _) = self.sides(para, i, 2);
+        self.by_flanks(left, right, Family::Double, true)
+    }
+
+    /// Decides opening or closing from the sides: a mark with space before
+    /// and a word after opens; a word or stop before and space after closes;
+    /// otherwise whether a mark of its family is open decides.
+    fn by_flanks(&self, left: Side, right: Side, family: Family, straight: bool) -> MarkRole {
+        let left_open = matches!(left, Side::Open | Side::Other) || left == Side::Mark && self.open[family as usize] == 0;
+        let right_open = matches!(right, Side::Open | Side::Stop | Side::Mark | Side::Other);
+        match (left_open, right_open) {
+            (true, false) => MarkRole::Opening,
+            (false, true) => MarkRole::Closing,
+            _ => {
+                let pending = if straight {
+                    self.straight_open[family as usize]
+                } else {
+                    self.open[family as usize]
+                };
+                if pending > 0 { MarkRole::Closing } else { MarkRole::Opening }
+            }
+        }
+    }
+
+    fn classify(&self, para: Span, i: usize, c: char, family: Family) -> MarkRole {
+        let (left, right, after) = self.sides(para, i, c.len_utf8());
+        let pending = self.open[family as usize] > 0;
+        match c {
+            // Curly double marks say which way they face; only a mark
+            // written the wrong way round (space before `”` and a word
+            // after) is read by its sides.
+            '“' | '‟' => {
+                if left == Side::Alnum && right == Side::Open && pending {
+                    MarkRole::Closing
+                } else {
+                    MarkRole::Opening
+                }
+            }
+            '”' => {
+                if left == Side::Open && right == Side::Alnum && !pending {
+                    MarkRole::Opening
+                } else {
+                    MarkRole::Closing
+                }
+            }
+            '„' | '‚' => MarkRole::Opening,
+            '«' | '‹' => {
+                if left == Side::Alnum && right != Side::Alnum {
+                    MarkRole::Closing
+                } else {
+                    MarkRole::Opening
+                }
+            }
+            '»' | '›' => {
+                if left == Side::Open && right == Side::Alnum && !pending {
+                    MarkRole::Opening
+                } else {
+                    MarkRole::Closing
+                }
+            }
+            '"' | '＂' => self.by_flanks(left, right, family, true),
+            // Single marks double as apostrophes.
+            _ => self.classify_single(c, left, right, after, i),
+        }
+    }
+
+    /// `‘ ’ '` and friends: an apostrophe unless they open before a word
+    /// or close an open single quotation.
+    fn classify_single(&self, c: char, left: Side, right: Side, after: Option<char>, i: usize) -> MarkRole {
+        let pending = self.open[Family::Single as usize] > 0;
+        let next_word = self.next_word_lower(i + c.len_utf8());
+        let elided = after.is_some_and(|a| a.is_ascii_digit())
+            || ELISIONS.contains(&next_word.as_str()) && left == Side::Open;
+        match (left, right) {
+            (Side::Alnum, Side::Alnum) => MarkRole::Apostrophe,
+            (_, Side::Alnum) if elided => MarkRole::Apostrophe,
+            // `rock ’n’ roll`: the mark after an elided `n`.
+            (Side::Alnum, _) if self.after_elided_n(i) => MarkRole::Apostrophe,
+            (Side::Open | Side::Mark | Side::Other, Side::Alnum) => {
+                if c == '’' && left != Side::Open {
+                    MarkRole::Apostrophe
+                } else {
+                    MarkRole::Opening
+                }
+            }
+            (Side::Alnum | Side::Stop, _) if pending => MarkRole::Closing,
+            (Side::Stop, Side::Open | Side::Mark) if c == '’' => MarkRole::Closing,
+            (Side::Mark, Side::Open | Side::Stop | Side::Mark) if pending => MarkRole::Closing,
+            (Side::Open, Side::Mark | Side::Stop | Side::Other) if c == '‘' => MarkRole::Opening,
+            _ if c == '‘' && right != Side::Open => MarkRole::Opening,
+            _ => MarkRole::Apostrophe,
+        }
+    }
+
+    /// Whether the mark at `i` follows an `n` that an apostrophe opened
+    /// (`’n’`).
+    fn after_elided_n(&self, i: usize) -> bool {
+        let before = &self.text[..i];
+        ["’n", "'n"]
+            .iter()
+            .any(|p| before.ends_with(p) && before[..before.len() - p.len()].ends_with(' '))
+    }
+
+    fn next_word_lower(&self, from: usize) -> String {
+        self.text[from..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .take(8)
+            .flat_map(char::to_lowercase)
+            .collect()
+    }
+}
+
+/// Whether `before` ends with a lone letter (the start of `U.S.` or an
+/// initial).
+fn is_initial(before: &[u8]) -> bool {
+    let n = before.len();
+    n >= 1
+        && before[n - 1].is_ascii_alphabetic()
+        && (n == 1 || !before[n - 2].is_ascii_alphanumeric())
+}
+
+/// Whether a word is dotted letters, `U.S` or `a.m`, whose last dot belongs
+/// to it.
+fn is_dotted(word: &[u8]) -> bool {
+    word.len() >= 3 && word.iter().step_by(2).all(u8::is_ascii_alphabetic) && word.iter().skip(1).step_by(2).all(|&b| b == b'.')
+}
+
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xFF => 4,
+        _ => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let t = tokenize(text);
+        t.words().map(|s| &text[s.range()]).collect()
+    }
+
+    fn roles(text: &str) -> Vec<MarkRole> {
+        tokenize(text).marks().map(|m| m.role).collect()
+    }
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let t = tokenize(text);
+        t.sentences().map(|s| &text[s.range()]).collect()
+    }
+
+    use MarkRole::*;
+
+    #[test]
+    fn words_keep_inner_joiners() {
+        assert_eq!(
+            words("The 45-year-old didn’t visit the U.S. in 3.5 days, @SadiqKhan."),
+            ["The", "45-year-old", "didn’t", "visit", "the", "U.S.", "in", "3.5", "days", "@SadiqKhan"]
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_lines() {
+        let t = tokenize("One.\n\n  Two.  \nThree");
+        let text = t.text();
+        let p: Vec<_> = t.paragraphs().map(|s| &text[s.range()]).collect();
+        assert_eq!(p, ["One.", "Two.", "Three"]);
+    }
+
+    #[test]
+    fn sentences_skip_abbreviations() {
+        assert_eq!(
+            sentences("Mr. Smith met Dr. Jones at No. 10. They spoke."),
+            ["Mr. Smith met Dr. Jones at No. 10.", "They spoke."]
+        );
+        assert_eq!(
+            sentences("John F. Kennedy won in the U.S. He was young."),
+            ["John F. Kennedy won in the U.S. He was young."]
+        );
+    }
+
+    #[test]
+    fn sentences_keep_closing_marks() {
+        assert_eq!(
+            sentences("She said: “We won.” He left. “Why?” he asked."),
+            ["She said: “We won.”", "He left.", "“Why?” he asked."]
+        );
+    }
+
+    #[test]
+    fn curly_marks() {
+        assert_eq!(roles("“Yes,” she said."), [Opening, Closing]);
+        assert_eq!(roles("“He called it ‘absurd’,” he said."), [Opening, Opening, Closing, Closing]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        assert_eq!(roles("London’s teams’ coach in the ’90s"), [Apostrophe, Apostrophe, Apostrophe]);
+        assert_eq!(roles("rock ’n’ roll"), [Apostrophe, Apostrophe]);
+        assert_eq!(roles("don't O'Brien"), [Apostrophe, Apostrophe]);
+    }
+
+    #[test]
+    fn single_quotes_pair_around_words() {
+        assert_eq!(roles("urged him to ‘de-twin London’ now"), [Opening, Closing]);
+        assert_eq!(roles("called it 'absurd' and 'wrong'."), [Opening, Closing, Opening, Closing]);
+    }
+
+    #[test]
+    fn straight_double_marks_by_flanks_and_parity() {
+        assert_eq!(roles("He said \"yes\" and \"no.\""), [Opening, Closing, Opening, Closing]);
+        assert_eq!(roles("a \" b \" c"), [Opening, Closing]);
+    }
+
+    #[test]
+    fn wire_marks() {
+        assert_eq!(roles("``Yes,'' he said. ''No,'' she said."), [Opening, Closing, Opening, Closing]);
+    }
+
+    #[test]
+    fn guillemets() {
+        assert_eq!(roles("« Oui », dit-il."), [Opening, Closing]);
+    }
+
+    #[test]
+    fn marks_reset_per_paragraph() {
+        assert_eq!(roles("“One\n“Two.”"), [Opening, Opening, Closing]);
+    }
 }

@@ -1,0 +1,390 @@
+//! Who is mentioned where: names, pronouns and descriptions, grouped into
+//! entities (one per person or body), with the salience order that
+//! pronouns and descriptions resolve by.
+//!
+//! The text is read once, sentence by sentence. Each name becomes a
+//! mention of an entity: a new one, or an earlier one it shortens (`Mr
+//! Bailey`, `Bailey` and `Shaun` for `Shaun Bailey`). A title or role
+//! before a name (`Foreign Secretary Dominic Raab`) and an appositive after
+//! it (`Dominic Raab, the Foreign Secretary,`) bind the description to the
+//! entity. A pronoun or a definite description that starts a clause is
+//! resolved when it is read, to the most salient earlier entity that
+//! agrees with it: recent sentences first, and within a sentence subjects
+//! before other mentions, earlier before later, words outside quotes before
+//! names inside them.
+
+use crate::lexicon::{Gender, LEXICON, Sort};
+use crate::tokenize::{TokenKind, Tokens};
+use crate::types::Span;
+
+use super::words::{self, Words};
+
+/// How far back (in sentences) a pronoun or description looks for the
+/// entity it stands for. News rarely refers back further without a name.
+const SALIENCE_WINDOW: usize = 12;
+
+/// An entity: one person, organisation, place or group.
+#[derive(Clone, Debug)]
+pub(crate) struct Entity {
+    /// The fullest name seen, words without titles.
+    pub(crate) name: String,
+    /// How many words `name` has, to prefer the fullest.
+    name_words: usize,
+    /// The name's words, lower-cased, to match shorter forms.
+    first: String,
+    last: String,
+    pub(crate) gender: Gender,
+    pub(crate) sort: Sort,
+    /// Whether the entity was named (rather than only described).
+    pub(crate) named: bool,
+}
+
+/// A mention of an entity at a place in the text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Mention {
+    pub(crate) entity: usize,
+    /// The words of the mention (title included).
+    pub(crate) span: Span,
+    /// Token index of the mention's first token.
+    pub(crate) token: usize,
+    pub(crate) sentence: usize,
+    /// Whether the mention starts a clause (a likely subject).
+    pub(crate) subject: bool,
+    /// Whether the mention is inside a quotation.
+    pub(crate) quoted: bool,
+}
+
+/// A description bound to an entity: `the Foreign Secretary` → Raab.
+#[derive(Clone, Debug)]
+struct Binding {
+    /// The description's words, lower-cased, head noun last.
+    words: Vec<String>,
+    entity: usize,
+}
+
+/// What the mention pass found: entities, mentions in text order, and the
+/// descriptions bound to entities.
+#[derive(Debug, Default)]
+pub(crate) struct Mentions {
+    pub(crate) entities: Vec<Entity>,
+    pub(crate) mentions: Vec<Mention>,
+    bindings: Vec<Binding>,
+}
+
+/// What a noun phrase is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NpKind {
+    /// A proper name; `name` is its span without titles.
+    Name { name: Span },
+    /// `he`, `she`, `it`, `they`.
+    Pronoun,
+    /// `the Foreign Secretary`, `a spokesman for the ministry`; `head` is
+    /// the token of the head noun.
+    Description { head: usize },
+    /// `the wife of Michael X`: a relation of the named entity.
+    Relation { head: usize, name: Span },
+}
+
+/// A noun phrase: tokens `start..end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Np {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: NpKind,
+}
+
+impl Mentions {
+    /// Reads the text once and collects its mentions. `quoted[t]` says
+    /// whether token `t` is inside a quotation.
+    pub(crate) fn collect(tokens: &Tokens<'_>, quoted: &[bool]) -> Mentions {
+        let w = Words::new(tokens);
+        let mut m = Mentions::default();
+        for (s, sentence) in tokens.sentences.iter().enumerate() {
+            let subject_at = words::clause_starts(&w, sentence.tokens.clone());
+            let mut t = sentence.tokens.start;
+            while t < sentence.tokens.end {
+                let in_quote = quoted[t];
+                let is_subject = subject_at.contains(&t);
+                if let Some(np) = words::name_at(&w, t, sentence.tokens.end) {
+                    m.add_name(&w, np, s, is_subject, in_quote);
+                    t = np.end;
+                    continue;
+                }
+                if !in_quote && is_subject {
+                    if let Some(np) = words::np_right(&w, t, sentence.tokens.end) {
+                        if let Some(entity) = m.resolve(&w, np, s) {
+                            m.push(entity, &w, np, s, true, false);
+                        }
+                        t = np.end.max(t + 1);
+                        continue;
+                    }
+                }
+                t += 1;
+            }
+        }
+        m
+    }
+
+    fn push(&mut self, entity: usize, w: &Words<'_, '_>, np: Np, sentence: usize, subject: bool, quoted: bool) {
+        self.mentions.push(Mention {
+            entity,
+            span: w.span(np.start, np.end),
+            token: np.start,
+            sentence,
+            subject,
+            quoted,
+        });
+    }
+
+    /// Records a name: finds or makes its entity, learns its gender, and
+    /// binds the title or appositive around it.
+    fn add_name(&mut self, w: &Words<'_, '_>, np: Np, sentence: usize, subject: bool, quoted: bool) {
+        let NpKind::Name { name } = np.kind else {
+            return;
+        };
+        let entity = self.entity_for_name(w, np, name);
+        self.push(entity, w, np, sentence, subject, quoted);
+        if quoted {
+            return;
+        }
+        // `Foreign Secretary Dominic Raab`, `Tory candidate Mr Bailey`: the
+        // role words before the name.
+        let role = words::role_before(w, np.start);
+        if !role.is_empty() {
+            self.bind(role, entity);
+        }
+        // `Dominic Raab, the Foreign Secretary,`
+        if let Some(role) = words::appositive_after(w, np.end) {
+            self.bind(role, entity);
+        }
+    }
+
+    fn bind(&mut self, words: Vec<String>, entity: usize) {
+        if let Some(head) = words.last() {
+            if let Some(role) = LEXICON.role_nouns.get(head.as_str()) {
+                let e = &mut self.entities[entity];
+                if e.gender == Gender::Unknown {
+                    e.gender = role.gender;
+                }
+            }
+        }
+        self.bindings.push(Binding { words, entity });
+    }
+
+    /// The entity a name stands for: an earlier one it matches, or a new
+    /// one.
+    fn entity_for_name(&mut self, w: &Words<'_, '_>, np: Np, name: Span) -> usize {
+        let text = w.tokens.text();
+        let name_str = words::clean_name(&text[name.range()]);
+        let parts: Vec<&str> = name_str.split_whitespace().collect();
+        let first = parts.first().map_or(String::new(), |s| s.to_lowercase());
+        let last = parts.last().map_or(String::new(), |s| s.to_lowercase());
+        let title_gender = words::title_gender(w, np.start, name_token_start(w, name));
+        let sort = words::name_sort(&name_str);
+        let gender = match title_gender {
+            Gender::Unknown if parts.len() >= 2 && sort == Sort::Person => {
+                LEXICON.first_names.get(first.as_str()).copied().unwrap_or(Gender::Unknown)
+            }
+            g => g,
+        };
+        let found = self.matching_entity(&parts, &first, &last, sort);
+        let id = match found {
+            Some(id) => id,
+            None => {
+                self.entities.push(Entity {
+                    name: String::new(),
+                    name_words: 0,
+                    first: first.clone(),
+                    last: last.clone(),
+                    gender: Gender::Unknown,
+                    sort,
+                    named: true,
+                });
+                self.entities.len() - 1
+            }
+        };
+        let e = &mut self.entities[id];
+        if parts.len() > e.name_words {
+            e.name = name_str.clone();
+            e.name_words = parts.len();
+            e.first = first;
+            e.last = last;
+        }
+        if e.gender == Gender::Unknown {
+            e.gender = gender;
+        }
+        e.named = true;
+        id
+    }
+
+    /// The most recent entity that a name of these words can stand for.
+    fn matching_entity(&self, parts: &[&str], first: &str, last: &str, sort: Sort) -> Option<usize> {
+        let recent_first = self.mentions.iter().rev().map(|m| m.entity);
+        let candidates: Vec<usize> = recent_first.chain(0..self.entities.len()).collect();
+        let single = parts.len() == 1;
+        candidates.into_iter().find(|&id| {
+            let e = &self.entities[id];
+            if !e.named || e.name_words == 0 {
+                return false;
+            }
+            if e.name.eq_ignore_ascii_case(&parts.join(" ")) {
+                return true;
+            }
+            if single {
+                // `Bailey` for `Shaun Bailey`, `Shaun` for `Shaun Bailey`.
+                e.last == last || (e.sort == Sort::Person && sort == Sort::Person && e.name_words >= 2 && e.first == first)
+            } else if e.name_words == 1 {
+                // `Bailey` first, `Shaun Bailey` later.
+                e.last == last
+            } else {
+                e.last == last && e.first == first
+            }
+        })
+    }
+
+    /// The entity that a noun phrase stands for, if the text makes it clear.
+    pub(crate) fn resolve(&mut self, w: &Words<'_, '_>, np: Np, sentence: usize) -> Option<usize> {
+        match np.kind {
+            NpKind::Name { .. } => self.at(np.start).map(|m| m.entity),
+            NpKind::Pronoun => {
+                let (gender, sorts) = words::pronoun_agreement(&w.lower(np.start))?;
+                let id = self.most_salient(np.start, sentence, |e| {
+                    sorts.contains(&e.sort) && gender.agrees(e.gender)
+                })?;
+                if self.entities[id].gender == Gender::Unknown {
+                    self.entities[id].gender = gender;
+                }
+                Some(id)
+            }
+            NpKind::Description { head } => {
+                let words = w.lower_words(np.start, np.end);
+                let role = LEXICON.role_nouns.get(w.lower(head).as_str()).copied();
+                if let Some(id) = self.bound(&words) {
+                    return Some(id);
+                }
+                let role = role?;
+                if !words::is_definite(w, np.start) || role.sort == Sort::Group {
+                    return None;
+                }
+                // A definite description as subject, right after a person
+                // or body was named, stands for them.
+                let id = self.most_salient(np.start, sentence, |e| {
+                    e.named && e.sort == role.sort && role.gender.agrees(e.gender)
+                })?;
+                self.bindings.push(Binding { words, entity: id });
+                Some(id)
+            }
+            NpKind::Relation { .. } => None,
+        }
+    }
+
+    /// The entity most recently bound to a description with the same head
+    /// noun and no clashing modifier.
+    fn bound(&self, words: &[String]) -> Option<usize> {
+        let head = words.last()?;
+        let modifiers: Vec<&String> = words[..words.len() - 1]
+            .iter()
+            .filter(|w| !words::is_determiner(w))
+            .collect();
+        self.bindings
+            .iter()
+            .rev()
+            .find(|b| {
+                b.words.last() == Some(head) && modifiers.iter().all(|m| b.words.contains(m) || words::is_loose_modifier(m))
+            })
+            .map(|b| b.entity)
+    }
+
+    /// The mention starting at token `t`, if any.
+    pub(crate) fn at(&self, t: usize) -> Option<&Mention> {
+        let i = self.mentions.partition_point(|m| m.token < t);
+        self.mentions.get(i).filter(|m| m.token == t)
+    }
+
+    /// The most salient entity mentioned before token `t` that `agrees`:
+    /// the current sentence and then earlier ones; within one, subjects
+    /// first, then mentions outside quotes in order, then quoted names.
+    fn most_salient(&self, t: usize, sentence: usize, agrees: impl Fn(&Entity) -> bool) -> Option<usize> {
+        let before = self.mentions.partition_point(|m| m.token < t);
+        let mut i = before;
+        let oldest = sentence.saturating_sub(SALIENCE_WINDOW);
+        let mut s = sentence;
+        loop {
+            // The mentions of sentence `s` that come before `t`.
+            let mut start = i;
+            while start > 0 && self.mentions[start - 1].sentence == s {
+                start -= 1;
+            }
+            let group = &self.mentions[start..i];
+            let rank = |m: &&Mention| (m.quoted, !m.subject, m.token);
+            // In its own sentence a pronoun or description can only take up
+            // the subject of an earlier clause (`Smith arrived, and he
+            // said`): not a name in its introductory phrase or in the quote.
+            let own = s == sentence;
+            let mut ordered: Vec<&Mention> = group.iter().filter(|m| !own || (m.subject && !m.quoted)).collect();
+            ordered.sort_by_key(rank);
+            if let Some(m) = ordered.into_iter().find(|m| agrees(&self.entities[m.entity])) {
+                return Some(m.entity);
+            }
+            if start == 0 || s <= oldest {
+                return None;
+            }
+            i = start;
+            s = self.mentions[start - 1].sentence;
+            if s < oldest {
+                return None;
+            }
+        }
+    }
+
+    /// Records that the speaker mention `np` stands for `entity` (a cue's
+    /// subject is the most salient mention of its sentence).
+    pub(crate) fn note_speaker(&mut self, entity: usize, w: &Words<'_, '_>, np: Np, sentence: usize) {
+        if self.at(np.start).is_some() {
+            return;
+        }
+        let i = self.mentions.partition_point(|m| m.token < np.start);
+        self.mentions.insert(
+            i,
+            Mention {
+                entity,
+                span: w.span(np.start, np.end),
+                token: np.start,
+                sentence,
+                subject: true,
+                quoted: false,
+            },
+        );
+    }
+
+    /// Makes an entity for a speaker the text only describes (`a spokesman
+    /// for the ministry`, `Michael X's wife`).
+    pub(crate) fn described_entity(&mut self, name: String, gender: Gender, sort: Sort) -> usize {
+        if let Some(id) = self.entities.iter().position(|e| !e.named && e.name == name) {
+            return id;
+        }
+        self.entities.push(Entity {
+            name,
+            name_words: 0,
+            first: String::new(),
+            last: String::new(),
+            gender,
+            sort,
+            named: false,
+        });
+        self.entities.len() - 1
+    }
+}
+
+/// The token where the name proper (titles stripped) starts.
+fn name_token_start(w: &Words<'_, '_>, name: Span) -> usize {
+    w.tokens
+        .tokens
+        .partition_point(|t| t.span.start < name.start)
+        .min(w.tokens.tokens.len())
+}
+
+/// Whether token `t` is a word.
+pub(crate) fn is_word(tokens: &Tokens<'_>, t: usize) -> bool {
+    tokens.tokens.get(t).is_some_and(|k| k.kind == TokenKind::Word)
+}

@@ -1,0 +1,309 @@
+//! Stage 3: speakers. For each quote that is speech, finds its cue and the
+//! phrase that names the speaker, follows pronouns and descriptions back to
+//! the person or body, carries the speaker into the quote paragraphs that
+//! follow, and gives each speaker one canonical name.
+//!
+//! The order of the rules, for each quote:
+//! 1. the cue after the quote (`“…,” she said`), when the quote ends open
+//!    for it (a comma, a question mark, a dash);
+//! 2. the cue before it in its sentence (`She said: “…”`, `X said it was
+//!    “…”`, `X accused Y of a “…”`);
+//! 3. the last sentence of the paragraph before, when it ends with a colon;
+//! 4. the speaker of the quote before, for a quote paragraph without a cue
+//!    (also across short lines without quotes, such as a photo caption);
+//! 5. otherwise no speaker: unknown is an answer.
+
+mod cues;
+mod mentions;
+mod words;
+
+use crate::extractor::Config;
+use crate::lexicon::{Gender, LEXICON, Sort};
+use crate::quotes::Found;
+use crate::tokenize::Tokens;
+use crate::types::{Attribution, Quote, QuoteKind, Span, Speaker};
+
+use cues::Cue;
+use mentions::{Mentions, NpKind};
+use words::Words;
+
+/// A fragment this short with no speaker is a scare quote, not speech.
+const SCARE_MAX_WORDS: usize = 4;
+
+/// A line this short without a full stop is a caption or subheading that a
+/// quote's speaker carries across.
+const CAPTION_MAX_WORDS: usize = 30;
+
+/// What became of the quote before, for continuations.
+#[derive(Clone, Debug)]
+struct Previous {
+    speaker: Option<(Span, String, usize)>,
+    last_para: usize,
+}
+
+/// Attributes a speaker to each quote that is speech.
+pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Config) -> Vec<Quote<'h>> {
+    // Speech quotes are barriers for the cue search; titles and scare
+    // quotes are words of the sentence like any other.
+    let mut quoted = vec![false; tokens.tokens.len()];
+    for q in found.iter().filter(|q| q.kind.is_speech()) {
+        for flag in &mut quoted[q.open..q.end_token.min(tokens.tokens.len())] {
+            *flag = true;
+        }
+    }
+    let w = Words::new(tokens);
+    let mut mentions = Mentions::collect(tokens, &quoted);
+    let sentence_of = sentence_index(tokens);
+    let para_of = paragraph_index(tokens);
+
+    let mut previous: Option<Previous> = None;
+    let mut out: Vec<Quote<'h>> = Vec::with_capacity(found.len());
+    // Entity ids per quote, named at the end once all names are known.
+    let mut entity_of: Vec<Option<usize>> = Vec::with_capacity(found.len());
+    for (i, q) in found.iter().enumerate() {
+        let mut kind = q.kind;
+        let mut cue_span = None;
+        let mut speaker = None;
+        let mut entity = None;
+        if kind.is_speech() {
+            let context = context(tokens, &found, i, &sentence_of, &quoted);
+            let cue = find_cue(&w, q, &context, &found, i, tokens, &config.extra_verbs);
+            if let Some(cue) = cue {
+                cue_span = Some(w.span(cue.cue.start, cue.cue.end));
+                let sentence = sentence_of[cue.speaker.start];
+                if let Some((id, how)) = resolve(&w, &mut mentions, cue.clone(), sentence, config) {
+                    mentions.note_speaker(id, &w, cue.speaker, sentence);
+                    speaker = Some((w.span(cue.speaker.start, cue.speaker.end), how));
+                    entity = Some(id);
+                }
+            } else if config.carry_speakers {
+                if let Some(prev) = previous.as_ref().filter(|p| continues(tokens, &w, q, p, &para_of, &quoted)) {
+                    if let Some((mention, _, id)) = &prev.speaker {
+                        speaker = Some((*mention, Attribution::Continuation));
+                        entity = Some(*id);
+                    }
+                }
+            }
+            if speaker.is_none() && cue_span.is_none() && kind == QuoteKind::Mixed && word_count(&w, q) <= SCARE_MAX_WORDS {
+                kind = QuoteKind::ScareQuote;
+            }
+        }
+        if kind.is_speech() {
+            previous = Some(Previous {
+                speaker: speaker.zip(entity).map(|((m, _), id)| (m, String::new(), id)),
+                last_para: q.last_para,
+            });
+        }
+        entity_of.push(entity);
+        out.push(Quote {
+            haystack: tokens.text(),
+            span: q.span,
+            content: q.content.clone(),
+            kind,
+            cue: cue_span,
+            speaker: speaker.map(|(mention, attribution)| Speaker {
+                haystack: tokens.text(),
+                mention,
+                name: String::new(),
+                attribution,
+            }),
+        });
+    }
+    // Canonical names, now that every mention has been read.
+    for (quote, entity) in out.iter_mut().zip(entity_of) {
+        if let (Some(s), Some(id)) = (quote.speaker.as_mut(), entity) {
+            s.name = mentions.entities[id].name.clone();
+        }
+    }
+    out
+}
+
+/// The cue of quote `q`, by the rules in order (see the module docs).
+fn find_cue(
+    w: &Words<'_, '_>,
+    q: &Found,
+    context: &cues::Context,
+    found: &[Found],
+    i: usize,
+    tokens: &Tokens<'_>,
+    _extra: &std::collections::HashSet<String>,
+) -> Option<Cue> {
+    let _ = (found, i);
+    let open_end = ends_open(w, q);
+    if open_end {
+        if let Some(cue) = cues::after_quote(w, context.after.clone()) {
+            return Some(cue);
+        }
+    }
+    if let Some(cue) = cues::before_quote(w, context.before.clone()) {
+        return Some(cue);
+    }
+    if !open_end && q.close.is_some() && context.before.is_empty() {
+        if let Some(cue) = cues::after_quote(w, context.after.clone()) {
+            return Some(cue);
+        }
+    }
+    colon_paragraph_cue(w, q, tokens)
+}
+
+/// Whether the quote ends ready for an attribution after it: a comma,
+/// question or exclamation mark or dash inside the closing mark, or a comma
+/// right after it.
+fn ends_open(w: &Words<'_, '_>, q: &Found) -> bool {
+    let Some(close) = q.close else {
+        return false;
+    };
+    let inside = close.checked_sub(1).map(|t| w.lw(t)).unwrap_or("");
+    matches!(inside, "," | "?" | "!" | "—" | "–" | "-" | "…") || matches!(w.lw(close + 1), "," | "—" | "–" | "-" | "―")
+}
+
+/// `At a rally, Jane Doe said:` ⏎ `“…”`: the cue in the last sentence of
+/// the paragraph before, when it ends with a colon.
+fn colon_paragraph_cue(w: &Words<'_, '_>, q: &Found, tokens: &Tokens<'_>) -> Option<Cue> {
+    let para = &tokens.paragraphs[q.first_para];
+    if q.open != para.tokens.start || q.first_para == 0 {
+        return None;
+    }
+    let prev = &tokens.paragraphs[q.first_para - 1];
+    let last = prev.tokens.end.checked_sub(1)?;
+    if w.lw(last) != ":" {
+        return None;
+    }
+    let sentence = tokens.sentences.iter().rev().find(|s| s.tokens.start < prev.tokens.end && s.tokens.start >= prev.tokens.start)?;
+    cues::before_quote(w, sentence.tokens.start..last)
+}
+
+/// Resolves the speaker phrase of a cue to an entity, and says how.
+fn resolve(w: &Words<'_, '_>, mentions: &mut Mentions, cue: Cue, sentence: usize, config: &Config) -> Option<(usize, Attribution)> {
+    let np = cue.speaker;
+    match np.kind {
+        NpKind::Name { .. } => {
+            let id = mentions.resolve(w, np, sentence)?;
+            Some((id, Attribution::Cue))
+        }
+        NpKind::Pronoun => {
+            if !config.resolve_pronouns {
+                return None;
+            }
+            let id = mentions.at(np.start).map(|m| m.entity).or_else(|| mentions.resolve(w, np, sentence))?;
+            Some((id, Attribution::Pronoun))
+        }
+        NpKind::Description { head } => {
+            if config.resolve_descriptions {
+                if let Some(id) = mentions.at(np.start).map(|m| m.entity).or_else(|| mentions.resolve(w, np, sentence)) {
+                    return Some((id, Attribution::Description));
+                }
+            }
+            let role = LEXICON.role_nouns.get(w.lw(head)).copied();
+            let text = &w.tokens.text()[w.span(np.start, np.end).range()];
+            let name = description_name(text);
+            let id = mentions.described_entity(
+                name,
+                role.map_or(Gender::Unknown, |r| r.gender),
+                role.map_or(Sort::Person, |r| r.sort),
+            );
+            Some((id, Attribution::Description))
+        }
+        NpKind::Relation { head, name } => {
+            let person = &w.tokens.text()[name.range()];
+            let person = mentions
+                .at(w.tokens.tokens.partition_point(|t| t.span.start < name.start))
+                .map(|m| mentions.entities[m.entity].name.clone())
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| words::clean_name(person));
+            let relation = w.lw(head).to_string();
+            let gender = LEXICON.relation_nouns.get(relation.as_str()).copied().unwrap_or(Gender::Unknown);
+            let id = mentions.described_entity(format!("{person}'s {relation}"), gender, Sort::Person);
+            Some((id, Attribution::Description))
+        }
+    }
+}
+
+/// The name for a speaker known only by a description: the words as
+/// written, without a leading `The` capitalised by the sentence start.
+fn description_name(text: &str) -> String {
+    let text = text.trim();
+    for det in ["The ", "A ", "An "] {
+        if let Some(rest) = text.strip_prefix(det) {
+            return format!("{}{rest}", det.to_lowercase());
+        }
+    }
+    text.to_string()
+}
+
+/// Whether quote `q`, which has no cue, continues the speaker of the quote
+/// before: it opens its paragraph (or follows in the same paragraph), and
+/// only short lines without quotes lie between.
+fn continues(tokens: &Tokens<'_>, w: &Words<'_, '_>, q: &Found, prev: &Previous, para_of: &[usize], quoted: &[bool]) -> bool {
+    if q.first_para == prev.last_para {
+        return true;
+    }
+    let para = &tokens.paragraphs[q.first_para];
+    if q.open != para.tokens.start {
+        return false;
+    }
+    let _ = para_of;
+    ((prev.last_para + 1)..q.first_para).all(|p| is_caption(tokens, w, p, quoted))
+}
+
+/// A short line without quotes that does not end like a sentence: a photo
+/// caption or a subheading.
+fn is_caption(tokens: &Tokens<'_>, w: &Words<'_, '_>, p: usize, quoted: &[bool]) -> bool {
+    let para = &tokens.paragraphs[p];
+    let words = para.tokens.clone().filter(|&t| w.is_word(t)).count();
+    let last = para.tokens.end - 1;
+    let has_quote = para.tokens.clone().any(|t| quoted[t]);
+    !has_quote && words <= CAPTION_MAX_WORDS && !matches!(w.lw(last), "." | ":" | "?" | "!")
+}
+
+/// The words before and after quote `i` in its sentence, outside quotes.
+fn context(tokens: &Tokens<'_>, found: &[Found], i: usize, sentence_of: &[usize], quoted: &[bool]) -> cues::Context {
+    let q = &found[i];
+    let open_sentence = &tokens.sentences[sentence_of[q.open]];
+    let mut start = open_sentence.tokens.start;
+    // Stop at the quote before, if it is in this sentence.
+    let mut t = q.open;
+    while t > start {
+        if quoted[t - 1] {
+            start = t;
+            break;
+        }
+        t -= 1;
+    }
+    let after_start = q.end_token;
+    let last = q.end_token.saturating_sub(1);
+    let close_sentence = &tokens.sentences[sentence_of[last.min(sentence_of.len() - 1)]];
+    let mut end = close_sentence.tokens.end;
+    if let Some(next) = (after_start..end).find(|&t| quoted[t]) {
+        end = next;
+    }
+    let para_end = tokens.paragraphs[q.last_para].tokens.end;
+    cues::Context {
+        before: start..q.open,
+        after: after_start..end.max(after_start).min(para_end),
+    }
+}
+
+fn word_count(w: &Words<'_, '_>, q: &Found) -> usize {
+    (q.open..q.end_token).filter(|&t| w.is_word(t)).count()
+}
+
+fn sentence_index(tokens: &Tokens<'_>) -> Vec<usize> {
+    let mut out = vec![0; tokens.tokens.len()];
+    for (s, sentence) in tokens.sentences.iter().enumerate() {
+        for slot in &mut out[sentence.tokens.clone()] {
+            *slot = s;
+        }
+    }
+    out
+}
+
+fn paragraph_index(tokens: &Tokens<'_>) -> Vec<usize> {
+    let mut out = vec![0; tokens.tokens.len()];
+    for (p, para) in tokens.paragraphs.iter().enumerate() {
+        for slot in &mut out[para.tokens.clone()] {
+            *slot = p;
+        }
+    }
+    out
+}

@@ -1,0 +1,543 @@
+//! Word classes and noun phrases, read off the tokens with the lexicon:
+//! names (capitalised runs, titles stripped), pronouns, and descriptions
+//! headed by a role noun.
+
+use std::ops::Range;
+
+use crate::lexicon::{Gender, LEXICON, Sort};
+use crate::tokenize::{TokenKind, Tokens};
+use crate::types::Span;
+
+use super::mentions::{Np, NpKind};
+
+/// Auxiliaries, adverbs and negation that may stand between a subject and
+/// its verb: `he has also said`, `she would later tell`.
+const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+    "has", "have", "had", "is", "was", "were", "are", "am", "be", "been", "being", "will", "would", "could",
+    "should", "may", "might", "must", "can", "did", "does", "do", "also", "later", "previously", "again",
+    "then", "recently", "since", "just", "not", "never", "already", "once", "often", "further", "still",
+    "even", "first", "earlier", "now", "too", "separately", "reportedly", "allegedly", "apparently",
+    "simply", "had", "subsequently", "repeatedly", "continued", "went", "on", "to",
+];
+
+/// Words that start a clause without being its subject.
+const CLAUSE_OPENERS: &[&str] = &[
+    "but", "and", "or", "so", "yet", "however", "meanwhile", "still", "instead", "now", "then",
+    "later", "earlier", "yesterday", "today", "tonight", "also", "indeed", "separately", "finally",
+];
+
+/// Words that introduce a phrase before the subject, ended by a comma: `In
+/// a statement on Monday, she said`.
+const INTRODUCERS: &[&str] = &[
+    "in", "on", "at", "after", "before", "when", "while", "asked", "speaking", "during", "as",
+    "following", "writing", "responding", "addressing", "last", "this", "earlier", "later", "since",
+    "for", "with", "from", "under", "despite", "although", "though", "if", "because", "once", "by",
+    "according", "meanwhile", "however", "but", "and", "yesterday", "today", "separately", "now",
+    "still", "instead", "also",
+];
+
+/// Determiners that open a description.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "one", "another", "two",
+    "three", "several", "some", "many", "other", "both",
+];
+
+/// Prepositions that attach a phrase to a description: `a spokesman for the
+/// ministry`, `a professor at Leeds`, `the wife of X`.
+const ATTACHERS: &[&str] = &["for", "of", "at", "from", "with", "to", "in", "on"];
+
+/// Words inside a capitalised run that join the parts of one name: `Bank of
+/// England`, `Ludwig van Beethoven`.
+const NAME_JOINERS: &[&str] = &["of", "de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "la", "le", "del", "y", "&"];
+
+/// The pronouns that can stand for a speaker, with their gender and the
+/// sorts of entity they can stand for.
+pub(crate) fn pronoun_agreement(word: &str) -> Option<(Gender, &'static [Sort])> {
+    Some(match word {
+        "he" => (Gender::Male, &[Sort::Person]),
+        "she" => (Gender::Female, &[Sort::Person]),
+        "it" => (Gender::Unknown, &[Sort::Organisation]),
+        "they" => (Gender::Unknown, &[Sort::Group, Sort::Organisation]),
+        _ => return None,
+    })
+}
+
+/// The tokens with their lower-cased forms, read once for the speaker
+/// stage.
+pub(crate) struct Words<'a, 'h> {
+    pub(crate) tokens: &'a Tokens<'h>,
+    lower: Vec<String>,
+}
+
+impl<'a, 'h> Words<'a, 'h> {
+    pub(crate) fn new(tokens: &'a Tokens<'h>) -> Words<'a, 'h> {
+        let lower = tokens
+            .tokens
+            .iter()
+            .map(|t| match t.kind {
+                TokenKind::Word | TokenKind::Punct => {
+                    let s = &tokens.text()[t.span.range()];
+                    if s.bytes().any(|b| b.is_ascii_uppercase()) || !s.is_ascii() {
+                        s.to_lowercase().replace('’', "'")
+                    } else {
+                        s.to_string()
+                    }
+                }
+                TokenKind::Mark(_) => String::new(),
+            })
+            .collect();
+        Words { tokens, lower }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.lower.len()
+    }
+
+    /// The lower-cased text of token `t` (empty for marks).
+    pub(crate) fn lower(&self, t: usize) -> String {
+        self.lower.get(t).cloned().unwrap_or_default()
+    }
+
+    pub(crate) fn lw(&self, t: usize) -> &str {
+        self.lower.get(t).map_or("", String::as_str)
+    }
+
+    pub(crate) fn str(&self, t: usize) -> &'h str {
+        self.tokens.str(t)
+    }
+
+    pub(crate) fn is_word(&self, t: usize) -> bool {
+        self.tokens.tokens.get(t).is_some_and(|k| k.kind == TokenKind::Word)
+    }
+
+    pub(crate) fn is_mark(&self, t: usize) -> bool {
+        self.tokens.tokens.get(t).is_some_and(|k| matches!(k.kind, TokenKind::Mark(_)))
+    }
+
+    /// Whether token `t` is a word starting with a capital letter.
+    pub(crate) fn is_capitalised(&self, t: usize) -> bool {
+        self.is_word(t)
+            && self
+                .str(t)
+                .trim_start_matches(['@', '#'])
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+
+    /// The span from the start of token `a` to the end of token `b - 1`.
+    pub(crate) fn span(&self, a: usize, b: usize) -> Span {
+        let t = &self.tokens.tokens;
+        Span::new(t[a].span.start, t[b.max(a + 1) - 1].span.end)
+    }
+
+    pub(crate) fn lower_words(&self, a: usize, b: usize) -> Vec<String> {
+        (a..b).filter(|&t| self.is_word(t)).map(|t| self.lower(t)).collect()
+    }
+
+    pub(crate) fn is_reporting_verb(&self, t: usize) -> bool {
+        self.is_word(t) && LEXICON.reporting_verbs.contains(self.lw(t))
+    }
+}
+
+pub(crate) fn is_determiner(w: &str) -> bool {
+    DETERMINERS.contains(&w)
+}
+
+/// Modifiers that do not tell descriptions apart: `the new candidate` is
+/// still the candidate.
+pub(crate) fn is_loose_modifier(w: &str) -> bool {
+    matches!(w, "new" | "former" | "then" | "current" | "incumbent" | "outgoing" | "same")
+}
+
+pub(crate) fn is_definite(w: &Words<'_, '_>, start: usize) -> bool {
+    matches!(w.lw(start), "the" | "this" | "that")
+}
+
+fn is_title(word: &str) -> bool {
+    LEXICON.titles.contains_key(word.trim_end_matches('.'))
+}
+
+fn is_role(word: &str) -> bool {
+    LEXICON.role_nouns.contains_key(word) || LEXICON.relation_nouns.contains_key(word) || word.ends_with("-year-old")
+}
+
+/// Whether token `t` can be part of a name: a capitalised word that is not
+/// a function word, a joiner between two such words, or an initial's dot.
+fn name_word(w: &Words<'_, '_>, t: usize) -> bool {
+    w.is_capitalised(t) && !LEXICON.not_names.contains(w.lw(t))
+}
+
+/// The name that starts at token `t`, if one does: a run of capitalised
+/// words (with joiners and initials), minus leading titles. The run keeps
+/// its titles; the name proper does not.
+pub(crate) fn name_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+    if !name_word(w, t) || (t > 0 && name_word(w, t - 1) && !w.is_mark(t - 1)) {
+        return None;
+    }
+    let mut end = t + 1;
+    loop {
+        if end < limit && name_word(w, end) {
+            end += 1;
+        } else if end + 1 < limit && w.lw(end) == "." && w.str(end - 1).len() <= 3 && name_word(w, end + 1) && w.is_capitalised(end - 1) {
+            // `John F. Kennedy`, `Mr. Obama`.
+            end += 2;
+        } else if end + 1 < limit && NAME_JOINERS.contains(&w.lw(end)) && name_word(w, end + 1) && !w.is_capitalised(end) {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    // `Tory candidate`, `Chinese authorities`: a capitalised modifier of a
+    // role noun is part of a description, not a name.
+    if end < limit && !w.is_capitalised(end) && is_role(w.lw(end)) {
+        return None;
+    }
+    np_for_run(w, t, end)
+}
+
+/// Sorts a capitalised run `start..end` into a name (titles stripped) or a
+/// capitalised description (`Foreign Secretary`).
+fn np_for_run(w: &Words<'_, '_>, start: usize, end: usize) -> Option<Np> {
+    // The name proper starts after the last title or role word.
+    let mut name_start = start;
+    for t in start..end {
+        let lw = w.lw(t);
+        if w.is_word(t) && (is_title(lw) || (is_role(lw) && t + 1 < end && LEXICON.role_nouns.get(lw).is_some_and(|r| r.sort == Sort::Person))) {
+            name_start = t + 1;
+        }
+    }
+    while name_start < end && (!w.is_word(name_start) || NAME_JOINERS.contains(&w.lw(name_start))) {
+        name_start += 1;
+    }
+    if name_start >= end {
+        // All titles: `Foreign Secretary` used as a description.
+        let head = (start..end).rev().find(|&t| w.is_word(t))?;
+        return is_role(w.lw(head)).then_some(Np {
+            start,
+            end,
+            kind: NpKind::Description { head },
+        });
+    }
+    // A lone capitalised word that is a common noun at a sentence start
+    // (`Officials said`) is not a name.
+    if end - name_start == 1 && is_role(w.lw(name_start)) && name_start == start {
+        return Some(Np {
+            start,
+            end,
+            kind: NpKind::Description { head: start },
+        });
+    }
+    Some(Np {
+        start,
+        end,
+        kind: NpKind::Name {
+            name: w.span(name_start, end),
+        },
+    })
+}
+
+/// A name's words, tidied: the possessive `’s` dropped, dots of titles kept
+/// out, white space single.
+pub(crate) fn clean_name(name: &str) -> String {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    if let Some(last) = words.last_mut() {
+        for suffix in ["'s", "’s", "'", "’"] {
+            if let Some(s) = last.strip_suffix(suffix) {
+                *last = s;
+                break;
+            }
+        }
+    }
+    words.join(" ")
+}
+
+/// The sort of a name: an organisation when one of its words says so
+/// (`Party`, `Times`, `Inc`) or it is written in capitals (`BBC`), a place
+/// when the lexicon lists it, else a person.
+pub(crate) fn name_sort(name: &str) -> Sort {
+    let lower = name.to_lowercase();
+    if LEXICON.places.contains(lower.as_str()) {
+        return Sort::Organisation;
+    }
+    let acronym = name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c == '.' || c == '&');
+    if acronym || lower.split_whitespace().any(|w| LEXICON.org_words.contains(w)) {
+        Sort::Organisation
+    } else {
+        Sort::Person
+    }
+}
+
+/// The gender that titles between `start` and `name_start` give (`Mr`,
+/// `Mrs`).
+pub(crate) fn title_gender(w: &Words<'_, '_>, start: usize, name_start: usize) -> Gender {
+    (start..name_start.min(w.len()))
+        .filter_map(|t| LEXICON.titles.get(w.lw(t).trim_end_matches('.')).copied())
+        .find(|g| *g != Gender::Unknown)
+        .unwrap_or(Gender::Unknown)
+}
+
+/// The lower-case role words right before a name: `Tory candidate` in
+/// `Tory candidate Mr Bailey`, `foreign secretary` in `Foreign Secretary
+/// Dominic Raab`.
+pub(crate) fn role_before(w: &Words<'_, '_>, name_start: usize) -> Vec<String> {
+    // Titles inside the run itself: `Foreign Secretary Dominic Raab`.
+    let mut t = name_start;
+    let mut words = Vec::new();
+    while t > 0 {
+        let prev = t - 1;
+        if !w.is_word(prev) || is_determiner(w.lw(prev)) {
+            break;
+        }
+        let lw = w.lw(prev);
+        let keep = is_role(lw) || is_title(lw) || w.is_capitalised(prev) || lw.contains('-') || is_loose_modifier(lw);
+        if !keep || LEXICON.reporting_verbs.contains(lw) {
+            break;
+        }
+        words.push(w.lower(prev));
+        t = prev;
+    }
+    words.reverse();
+    // Keep only what ends in a role or title word, without honorifics.
+    while words.last().is_some_and(|w| matches!(w.as_str(), "mr" | "mrs" | "ms" | "miss" | "dr" | "mr." | "mrs." | "ms." | "dr.")) {
+        words.pop();
+    }
+    if words.last().is_some_and(|l| is_role(l) || is_title(l)) {
+        words
+    } else {
+        Vec::new()
+    }
+}
+
+/// The description in an appositive right after a name: `, the Foreign
+/// Secretary,` or `, a former diplomat,`.
+pub(crate) fn appositive_after(w: &Words<'_, '_>, name_end: usize) -> Option<Vec<String>> {
+    if w.lw(name_end) != "," {
+        return None;
+    }
+    let np = np_right(w, name_end + 1, (name_end + 12).min(w.len()))?;
+    let NpKind::Description { head } = np.kind else {
+        return None;
+    };
+    let mut words = w.lower_words(np.start, head + 1);
+    if words.first().is_some_and(|d| is_determiner(d)) {
+        words.remove(0);
+    }
+    Some(words)
+}
+
+/// The noun phrase that starts at token `t`: a pronoun, a name, or a
+/// description (`the Tory mayoral candidate`, `a spokesman for the
+/// ministry`, `the wife of Michael X`).
+pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+    if t >= limit || !w.is_word(t) {
+        return None;
+    }
+    if pronoun_agreement(w.lw(t)).is_some() {
+        return Some(Np {
+            start: t,
+            end: t + 1,
+            kind: NpKind::Pronoun,
+        });
+    }
+    if let Some(np) = name_at(w, t, limit) {
+        return Some(np);
+    }
+    // A description: determiner, modifiers, head role noun.
+    let mut u = t;
+    if is_determiner(w.lw(u)) || w.lw(u).ends_with("'s") {
+        u += 1;
+    }
+    let mut head = None;
+    let mut v = u;
+    while v < limit && v < u + 6 && w.is_word(v) {
+        let lw = w.lw(v);
+        if is_role(lw) {
+            head = Some(v);
+            // `the party leader`: a compound keeps going.
+            if !(v + 1 < limit && w.is_word(v + 1) && is_role(w.lw(v + 1))) {
+                break;
+            }
+        } else if LEXICON.reporting_verbs.contains(lw) || is_determiner(lw) || ATTACHERS.contains(&lw) {
+            break;
+        }
+        v += 1;
+    }
+    let head = head?;
+    let mut end = head + 1;
+    // A name after a role noun is the name: `the minister Jane X`.
+    if let Some(name) = name_at(w, end, limit) {
+        if matches!(name.kind, NpKind::Name { .. }) && !w.is_capitalised(head) {
+            return Some(Np { start: t, end: name.end, kind: name.kind });
+        }
+    }
+    // `of X`, `for the ministry`, `at Leeds University`.
+    if end + 1 < limit && ATTACHERS.contains(&w.lw(end)) {
+        if let Some(obj) = np_right(w, end + 1, limit) {
+            if obj.kind != NpKind::Pronoun {
+                let relation = LEXICON.relation_nouns.contains_key(w.lw(head)) && w.lw(end) == "of";
+                if let (true, NpKind::Name { name }) = (relation, obj.kind) {
+                    return Some(Np { start: t, end: obj.end, kind: NpKind::Relation { head, name } });
+                }
+                end = obj.end;
+            }
+        }
+    }
+    Some(Np {
+        start: t,
+        end,
+        kind: NpKind::Description { head },
+    })
+}
+
+/// The noun phrase that ends just before token `end` (looking left from a
+/// verb): a pronoun, a name, or a description.
+pub(crate) fn np_left(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np> {
+    if end == 0 || end <= floor {
+        return None;
+    }
+    let last = end - 1;
+    if !w.is_word(last) {
+        return None;
+    }
+    if pronoun_agreement(w.lw(last)).is_some() {
+        return Some(Np {
+            start: last,
+            end,
+            kind: NpKind::Pronoun,
+        });
+    }
+    if name_word(w, last) {
+        // The start of the capitalised run, over joiners and initials.
+        let mut start = last;
+        while start > floor {
+            let p = start - 1;
+            if name_word(w, p) {
+                start = p;
+            } else if p > floor && (NAME_JOINERS.contains(&w.lw(p)) || w.lw(p) == ".") && name_word(w, p - 1) {
+                start = p - 1;
+            } else {
+                break;
+            }
+        }
+        let np = np_for_run(w, start, end)?;
+        // `the wife of Michael X`, `a spokesman for Northgate Council`.
+        return Some(extend_with_head(w, np, floor));
+    }
+    if is_role(w.lw(last)) {
+        let mut start = last;
+        while start > floor {
+            let p = start - 1;
+            let lw = w.lw(p);
+            if !w.is_word(p) || LEXICON.reporting_verbs.contains(lw) || ATTACHERS.contains(&lw) {
+                break;
+            }
+            start = p;
+            if is_determiner(lw) || lw.ends_with("'s") {
+                break;
+            }
+        }
+        let np = Np {
+            start,
+            end,
+            kind: NpKind::Description { head: last },
+        };
+        return Some(extend_with_head(w, np, floor));
+    }
+    None
+}
+
+/// Extends a phrase leftwards over `a spokesman for` / `the wife of` when
+/// it is the object of such a head.
+fn extend_with_head(w: &Words<'_, '_>, np: Np, floor: usize) -> Np {
+    if np.start < floor + 2 || !ATTACHERS.contains(&w.lw(np.start - 1)) {
+        return np;
+    }
+    let Some(head_np) = np_left(w, np.start - 1, floor) else {
+        return np;
+    };
+    let NpKind::Description { head } = head_np.kind else {
+        return np;
+    };
+    if let (true, NpKind::Name { name }) = (
+        LEXICON.relation_nouns.contains_key(w.lw(head)) && w.lw(np.start - 1) == "of",
+        np.kind,
+    ) {
+        return Np {
+            start: head_np.start,
+            end: np.end,
+            kind: NpKind::Relation { head, name },
+        };
+    }
+    Np {
+        start: head_np.start,
+        end: np.end,
+        kind: NpKind::Description { head },
+    }
+}
+
+/// Skips auxiliaries and adverbs leftwards from just before `t`; returns
+/// the index one past the subject's last token.
+pub(crate) fn skip_auxiliaries_left(w: &Words<'_, '_>, mut t: usize, floor: usize) -> usize {
+    while t > floor {
+        let lw = w.lw(t - 1);
+        let adverb = lw.ends_with("ly") && lw.len() > 4 && w.is_word(t - 1) && !w.is_capitalised(t - 1);
+        if BETWEEN_SUBJECT_AND_VERB.contains(&lw) || adverb {
+            t -= 1;
+        } else {
+            break;
+        }
+    }
+    t
+}
+
+/// Skips auxiliaries and adverbs rightwards from `t`.
+pub(crate) fn skip_auxiliaries_right(w: &Words<'_, '_>, mut t: usize, limit: usize) -> usize {
+    while t < limit {
+        let lw = w.lw(t);
+        let adverb = lw.ends_with("ly") && lw.len() > 4 && !w.is_capitalised(t);
+        if (BETWEEN_SUBJECT_AND_VERB.contains(&lw) && lw != "to" && lw != "on") || adverb {
+            t += 1;
+        } else {
+            break;
+        }
+    }
+    t
+}
+
+/// The token indexes in `range` where a clause's subject may start: the
+/// sentence start past conjunctions and introductory phrases, and after `,
+/// but` / `; `.
+pub(crate) fn clause_starts(w: &Words<'_, '_>, range: Range<usize>) -> Vec<usize> {
+    let mut out = Vec::new();
+    out.extend(subject_start(w, range.start, range.end));
+    for t in range.clone() {
+        let lw = w.lw(t);
+        let boundary = lw == ";" || (lw == "," && matches!(w.lw(t + 1), "but" | "and" | "while" | "whereas" | "yet" | "so"));
+        if boundary && t + 1 < range.end {
+            out.extend(subject_start(w, t + 1, range.end));
+        }
+    }
+    out
+}
+
+/// Where the subject of a clause starting at `t` starts: past
+/// conjunctions, opening marks and an introductory phrase ended by a comma.
+pub(crate) fn subject_start(w: &Words<'_, '_>, mut t: usize, limit: usize) -> Option<usize> {
+    // Past conjunctions and adverbs that open the clause.
+    while t < limit && (CLAUSE_OPENERS.contains(&w.lw(t)) || (!w.is_word(t) && !w.is_mark(t))) {
+        t += 1;
+    }
+    if t >= limit {
+        return None;
+    }
+    // `In a statement on Monday, she said`: past the phrase to its comma.
+    if INTRODUCERS.contains(&w.lw(t)) {
+        let comma = (t..limit.min(t + 25)).find(|&u| w.lw(u) == ",")?;
+        t = comma + 1;
+        while t < limit && CLAUSE_OPENERS.contains(&w.lw(t)) {
+            t += 1;
+        }
+    }
+    (t < limit && w.is_word(t)).then_some(t)
+}
