@@ -299,7 +299,8 @@ fn is_whole_speech(tokens: &Tokens<'_>, q: &Found) -> bool {
         .find(|c| !matches!(c, '.' | '…' | ' '))
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '@' || c == '#' || mark_char(c));
     if !starts_capital {
-        return false;
+        // The second half of an interrupted quote: `“A,” she said, “and B.”`
+        return resumes_interrupted_quote(tokens, q);
     }
     let para = &tokens.paragraphs[q.first_para];
     if q.open == para.tokens.start {
@@ -314,6 +315,25 @@ fn is_whole_speech(tokens: &Tokens<'_>, q: &Found) -> bool {
             ends.ends_with(['.', '!', '?', ',']) && word_count(tokens, q) >= 4
         }
     }
+}
+
+/// Whether the quote follows a cue's comma right after another quote in
+/// its sentence and ends with a full stop: the rest of an interrupted
+/// sentence, `“A,” she said, “and B.”`.
+fn resumes_interrupted_quote(tokens: &Tokens<'_>, q: &Found) -> bool {
+    let text = tokens.text();
+    let ends_sentence = text[q.content.last().map_or(q.span, |c| *c).range()]
+        .trim_end()
+        .ends_with(['.', '!', '?']);
+    if !ends_sentence || q.open == 0 || tokens.str(q.open - 1) != "," {
+        return false;
+    }
+    // A quote's closing mark within a few tokens before.
+    let para_start = tokens.paragraphs[q.first_para].tokens.start;
+    (q.open.saturating_sub(8).max(para_start)..q.open).any(|t| match tokens.tokens[t].kind {
+        TokenKind::Mark(m) => tokens.marks[m as usize].role == MarkRole::Closing,
+        _ => false,
+    })
 }
 
 fn mark_char(c: char) -> bool {

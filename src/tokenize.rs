@@ -229,7 +229,9 @@ fn is_sentence_end(text: &str, out: &Tokens<'_>, i: usize, end: usize) -> bool {
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
-        TokenKind::Punct => matches!(&text[next.span.range()], "(" | "[" | "—" | "-" | "@"),
+        // A dash after a full stop leads to an attribution (`…” — Jane
+        // Doe`), which belongs to the sentence.
+        TokenKind::Punct => matches!(&text[next.span.range()], "(" | "[" | "@"),
     }
 }
 
@@ -522,7 +524,9 @@ impl<'a, 'h> Scanner<'a, 'h> {
             // written the wrong way round (space before `”` and a word
             // after) is read by its sides.
             '“' | '‟' => {
-                if left == Side::Alnum && right == Side::Open && pending {
+                // Closing after a word when one is open: German `„…“` and
+                // `word“ ` typed the wrong way round.
+                if left != Side::Open && left != Side::Mark && right != Side::Alnum && pending {
                     MarkRole::Closing
                 } else {
                     MarkRole::Opening
@@ -575,6 +579,9 @@ impl<'a, 'h> Scanner<'a, 'h> {
                     MarkRole::Opening
                 }
             }
+            // `‘The players’ union is furious,’`: a plural possessive inside
+            // a single quote, when another mark further on can close it.
+            (Side::Alnum, Side::Open) if pending && self.is_plural_possessive(i, c) => MarkRole::Apostrophe,
             (Side::Alnum | Side::Stop, _) if pending => MarkRole::Closing,
             (Side::Stop, Side::Open | Side::Mark) if c == '’' => MarkRole::Closing,
             (Side::Mark, Side::Open | Side::Stop | Side::Mark) if pending => MarkRole::Closing,
@@ -582,6 +589,30 @@ impl<'a, 'h> Scanner<'a, 'h> {
             _ if c == '‘' && right != Side::Open => MarkRole::Opening,
             _ => MarkRole::Apostrophe,
         }
+    }
+
+    /// Whether the mark `c` at `i` ends a plural possessive (`players’
+    /// union`): it follows an `s`, a lower-case word follows it, and the
+    /// same mark closes a quote a little further on in the paragraph.
+    fn is_plural_possessive(&self, i: usize, c: char) -> bool {
+        let n = c.len_utf8();
+        if !self.text[..i].ends_with('s') || !self.next_word_lower(i + n + 1).starts_with(|ch: char| ch.is_lowercase()) {
+            return false;
+        }
+        if !self.text[i + n..].starts_with(' ') {
+            return false;
+        }
+        // Look a bounded way ahead, so hostile text stays linear.
+        let rest = &self.text[i + n..];
+        let window = &rest[..floor_char_boundary(rest, POSSESSIVE_LOOKAHEAD)];
+        let line = window.split('\n').next().unwrap_or("");
+        line.char_indices().any(|(k, ch)| {
+            ch == c && {
+                let before = line[..k].chars().next_back();
+                let after = line[k + n..].chars().next();
+                before.is_some_and(|b| !b.is_whitespace()) && !after.is_some_and(char::is_alphanumeric)
+            }
+        })
     }
 
     /// Whether the mark at `i` follows an `n` that an apostrophe opened
@@ -601,6 +632,19 @@ impl<'a, 'h> Scanner<'a, 'h> {
             .flat_map(char::to_lowercase)
             .collect()
     }
+}
+
+/// How far (in bytes) a possible plural possessive looks for the mark that
+/// closes its quote.
+const POSSESSIVE_LOOKAHEAD: usize = 200;
+
+/// The largest char boundary of `s` at or below `i`.
+fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Whether `before` ends with a lone letter (the start of `U.S.` or an

@@ -106,13 +106,24 @@ impl Mentions {
                 let in_quote = quoted[t];
                 let is_subject = subject_at.contains(&t);
                 if let Some(np) = words::name_at(&w, t, sentence.tokens.end) {
+                    // `But Tory candidate Mr Bailey has…`: the subject starts
+                    // at the role words before the name.
+                    let roles = words::role_before(&w, t).len();
+                    let role_start = t - roles;
+                    let is_subject = is_subject
+                        || (roles > 0
+                            && (subject_at.contains(&role_start)
+                                || role_start > 0 && subject_at.contains(&(role_start - 1)) && words::is_determiner(w.lw(role_start - 1))));
                     m.add_name(&w, np, s, is_subject, in_quote);
                     t = np.end;
                     continue;
                 }
                 if !in_quote && is_subject {
                     if let Some(np) = words::np_right(&w, t, sentence.tokens.end) {
-                        if let Some(entity) = m.resolve(&w, np, s) {
+                        if matches!(np.kind, NpKind::Name { .. }) {
+                            // `Tory candidate Mr Bailey`: a name after its role.
+                            m.add_name(&w, np, s, true, false);
+                        } else if let Some(entity) = m.resolve(&w, np, s) {
                             m.push(entity, &w, np, s, true, false);
                         }
                         t = np.end.max(t + 1);
@@ -161,7 +172,7 @@ impl Mentions {
 
     fn bind(&mut self, words: Vec<String>, entity: usize) {
         if let Some(head) = words.last() {
-            if let Some(role) = LEXICON.role_nouns.get(head.as_str()) {
+            if let Some(role) = words::role_of(head) {
                 let e = &mut self.entities[entity];
                 if e.gender == Gender::Unknown {
                     e.gender = role.gender;
@@ -258,7 +269,7 @@ impl Mentions {
             }
             NpKind::Description { head } => {
                 let words = w.lower_words(np.start, np.end);
-                let role = LEXICON.role_nouns.get(w.lower(head).as_str()).copied();
+                let role = words::role_of(w.lw(head));
                 if let Some(id) = self.bound(&words) {
                     return Some(id);
                 }

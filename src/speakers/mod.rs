@@ -194,7 +194,7 @@ fn resolve(w: &Words<'_, '_>, mentions: &mut Mentions, cue: Cue, sentence: usize
                     return Some((id, Attribution::Description));
                 }
             }
-            let role = LEXICON.role_nouns.get(w.lw(head)).copied();
+            let role = words::role_of(w.lw(head));
             let text = &w.tokens.text()[w.span(np.start, np.end).range()];
             let name = description_name(text);
             let id = mentions.described_entity(

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{Gender, LEXICON, Sort};
+use crate::lexicon::{Gender, LEXICON, Role, Sort};
 use crate::tokenize::{TokenKind, Tokens};
 use crate::types::Span;
 
@@ -159,7 +159,20 @@ fn is_title(word: &str) -> bool {
 }
 
 fn is_role(word: &str) -> bool {
-    LEXICON.role_nouns.contains_key(word) || LEXICON.relation_nouns.contains_key(word) || word.ends_with("-year-old")
+    role_of(word).is_some()
+}
+
+/// The gender and sort of a noun that can head a description of a speaker:
+/// a role noun, a relation noun, or an age (`the 45-year-old`).
+pub(crate) fn role_of(word: &str) -> Option<Role> {
+    if let Some(role) = LEXICON.role_nouns.get(word) {
+        return Some(*role);
+    }
+    let person = |gender| Role { gender, sort: Sort::Person };
+    if let Some(gender) = LEXICON.relation_nouns.get(word) {
+        return Some(person(*gender));
+    }
+    word.ends_with("-year-old").then(|| person(Gender::Unknown))
 }
 
 /// Whether token `t` can be part of a name: a capitalised word that is not
