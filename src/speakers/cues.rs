@@ -67,17 +67,39 @@ pub(crate) fn after_quote(w: &Words<'_, '_>, after: Range<usize>) -> Option<Cue>
         });
     }
     // `X said`, `X, a professor at Y, said`.
+    if let Some(cue) = subject_then_verb(w, t, limit) {
+        return Some(cue);
+    }
+    // `“…” for criminal behaviour, she said`: past a phrase to its comma.
+    let comma = (t..limit.min(t + 12)).find(|&k| w.lw(k) == ",")?;
+    subject_then_verb(w, comma + 1, limit)
+}
+
+/// A subject at `t` and then its reporting verb: `X said`, `X, a professor
+/// at Y, said`, `X (D-Wis.) said`, `X of the Sierra Club said`.
+fn subject_then_verb(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
     let np = words::np_right(w, t, limit)?;
-    let mut u = np.end;
+    let mut u = skip_parenthesis(w, np.end, limit);
     if w.lw(u) == "," {
         // Past an appositive to the comma that closes it.
         u = (u + 1..limit).find(|&k| w.lw(k) == ",")? + 1;
+    } else if matches!(w.lw(u), "of" | "from" | "at" | "in" | "with" | "for") {
+        // Past a short phrase that places the speaker.
+        u = (u + 1..limit.min(u + 8)).find(|&k| w.is_reporting_verb(k) || !w.is_word(k))?;
     }
     let v = words::skip_auxiliaries_right(w, u, limit);
     w.is_reporting_verb(v).then_some(Cue {
         cue: v..v + 1,
         speaker: np,
     })
+}
+
+/// Past a parenthesis that starts at `t` (`(D-Wis.)`), if one does.
+fn skip_parenthesis(w: &Words<'_, '_>, t: usize, limit: usize) -> usize {
+    if w.lw(t) != "(" {
+        return t;
+    }
+    (t + 1..limit.min(t + 10)).find(|&k| w.lw(k) == ")").map_or(t, |k| k + 1)
 }
 
 /// `according to X`, `in the words of X` at token `t`.
@@ -147,6 +169,16 @@ fn verb_with_particle(w: &Words<'_, '_>, v: usize, limit: usize) -> Range<usize>
 /// coordinated verb, the subject of its clause.
 fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize) -> Option<Np> {
     let end = words::skip_auxiliaries_left(w, v, floor);
+    if end <= floor {
+        return None;
+    }
+    let mut end = end;
+    if w.lw(end - 1) == ")" {
+        // `Rep. Gwen Moore (D-Wis.) said`
+        if let Some(open) = (end.saturating_sub(10).max(floor)..end).rev().find(|&k| w.lw(k) == "(") {
+            end = open;
+        }
+    }
     if end <= floor {
         return None;
     }

@@ -45,8 +45,9 @@ pub(crate) struct Mention {
     pub(crate) entity: usize,
     /// The words of the mention (title included).
     pub(crate) span: Span,
-    /// Token index of the mention's first token.
+    /// Token indexes of the mention's first token and one past its last.
     pub(crate) token: usize,
+    pub(crate) token_end: usize,
     pub(crate) sentence: usize,
     /// Whether the mention starts a clause (a likely subject).
     pub(crate) subject: bool,
@@ -141,6 +142,7 @@ impl Mentions {
             entity,
             span: w.span(np.start, np.end),
             token: np.start,
+            token_end: np.end,
             sentence,
             subject,
             quoted,
@@ -256,7 +258,7 @@ impl Mentions {
     /// The entity that a noun phrase stands for, if the text makes it clear.
     pub(crate) fn resolve(&mut self, w: &Words<'_, '_>, np: Np, sentence: usize) -> Option<usize> {
         match np.kind {
-            NpKind::Name { .. } => self.at(np.start).map(|m| m.entity),
+            NpKind::Name { .. } => self.overlapping(np.start, np.end).map(|m| m.entity),
             NpKind::Pronoun => {
                 let (gender, sorts) = words::pronoun_agreement(&w.lower(np.start))?;
                 let id = self.most_salient(np.start, sentence, |e| {
@@ -306,6 +308,18 @@ impl Mentions {
             .map(|b| b.entity)
     }
 
+    /// A name mention that overlaps tokens `start..end`, if any.
+    pub(crate) fn overlapping(&self, start: usize, end: usize) -> Option<&Mention> {
+        let i = self.mentions.partition_point(|m| m.token < end);
+        self.mentions[..i].iter().rev().take(4).find(|m| m.token_end > start)
+    }
+
+    /// The mention of exactly tokens `start..end` (a pronoun or description
+    /// resolved when the text was read).
+    pub(crate) fn exactly(&self, start: usize, end: usize) -> Option<&Mention> {
+        self.at(start).filter(|m| m.token_end == end)
+    }
+
     /// The mention starting at token `t`, if any.
     pub(crate) fn at(&self, t: usize) -> Option<&Mention> {
         let i = self.mentions.partition_point(|m| m.token < t);
@@ -351,7 +365,7 @@ impl Mentions {
     /// Records that the speaker mention `np` stands for `entity` (a cue's
     /// subject is the most salient mention of its sentence).
     pub(crate) fn note_speaker(&mut self, entity: usize, w: &Words<'_, '_>, np: Np, sentence: usize) {
-        if self.at(np.start).is_some() {
+        if self.overlapping(np.start, np.end).is_some() {
             return;
         }
         let i = self.mentions.partition_point(|m| m.token < np.start);
@@ -361,6 +375,7 @@ impl Mentions {
                 entity,
                 span: w.span(np.start, np.end),
                 token: np.start,
+                token_end: np.end,
                 sentence,
                 subject: true,
                 quoted: false,

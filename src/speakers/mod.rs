@@ -68,6 +68,9 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
         if kind.is_speech() {
             let context = context(tokens, &found, i, &sentence_of, &quoted);
             let cue = find_cue(&w, q, &context, &found, i, tokens, &config.extra_verbs);
+            if std::env::var_os("WHOSAID_DEBUG").is_some() {
+                eprintln!("quote {:?} ctx {:?} cue {:?}", &tokens.text()[q.span.range()], context, cue.as_ref().map(|c| (&tokens.text()[w.span(c.cue.start, c.cue.end).range()], &tokens.text()[w.span(c.speaker.start, c.speaker.end).range()], c.speaker.kind)));
+            }
             if let Some(cue) = cue {
                 cue_span = Some(w.span(cue.cue.start, cue.cue.end));
                 let sentence = sentence_of[cue.speaker.start];
@@ -185,12 +188,12 @@ fn resolve(w: &Words<'_, '_>, mentions: &mut Mentions, cue: Cue, sentence: usize
             if !config.resolve_pronouns {
                 return None;
             }
-            let id = mentions.at(np.start).map(|m| m.entity).or_else(|| mentions.resolve(w, np, sentence))?;
+            let id = mentions.exactly(np.start, np.end).map(|m| m.entity).or_else(|| mentions.resolve(w, np, sentence))?;
             Some((id, Attribution::Pronoun))
         }
         NpKind::Description { head } => {
             if config.resolve_descriptions {
-                if let Some(id) = mentions.at(np.start).map(|m| m.entity).or_else(|| mentions.resolve(w, np, sentence)) {
+                if let Some(id) = mentions.exactly(np.start, np.end).map(|m| m.entity).or_else(|| mentions.resolve(w, np, sentence)) {
                     return Some((id, Attribution::Description));
                 }
             }
@@ -206,8 +209,9 @@ fn resolve(w: &Words<'_, '_>, mentions: &mut Mentions, cue: Cue, sentence: usize
         }
         NpKind::Relation { head, name } => {
             let person = &w.tokens.text()[name.range()];
+            let name_token = w.tokens.tokens.partition_point(|t| t.span.start < name.start);
             let person = mentions
-                .at(w.tokens.tokens.partition_point(|t| t.span.start < name.start))
+                .overlapping(name_token, name_token + 1)
                 .map(|m| mentions.entities[m.entity].name.clone())
                 .filter(|n| !n.is_empty())
                 .unwrap_or_else(|| words::clean_name(person));

@@ -188,6 +188,11 @@ pub(crate) fn name_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     if !name_word(w, t) || (t > 0 && name_word(w, t - 1) && !w.is_mark(t - 1)) {
         return None;
     }
+    // `Said Ellis: “…”`: a capitalised reporting verb opens a sentence, not
+    // a name (unless it is also a given name, like `Mark`).
+    if w.is_reporting_verb(t) && !LEXICON.first_names.contains_key(w.lw(t)) {
+        return None;
+    }
     let mut end = t + 1;
     loop {
         if end < limit && name_word(w, end) {
@@ -354,12 +359,26 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
         });
     }
     if let Some(np) = name_at(w, t, limit) {
-        return Some(np);
+        if !(is_possessive(w, np.end - 1) && w.is_word(np.end) && !w.is_capitalised(np.end)) {
+            return Some(np);
+        }
     }
     // A description: determiner, modifiers, head role noun.
     let mut u = t;
     if is_determiner(w.lw(u)) || w.lw(u).ends_with("'s") {
         u += 1;
+        // `the Rev. Peter Wherry`, `The New York Times`.
+        if let Some(name) = name_at(w, u, limit) {
+            if !is_possessive(w, name.end - 1) {
+                return Some(Np { start: t, ..name });
+            }
+        }
+    } else if let Some(name) = name_at(w, t, limit) {
+        // `Obama's former campaign strategist`: a possessive name opens a
+        // description.
+        if is_possessive(w, name.end - 1) && !w.is_capitalised(name.end) {
+            u = name.end;
+        }
     }
     let mut head = None;
     let mut v = u;
@@ -376,7 +395,9 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
         }
         v += 1;
     }
-    let head = head?;
+    let Some(head) = head else {
+        return plain_description(w, t, u, limit);
+    };
     let mut end = head + 1;
     // A name after a role noun is the name: `the minister Jane X`.
     if let Some(name) = name_at(w, end, limit) {
@@ -400,6 +421,36 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
         start: t,
         end,
         kind: NpKind::Description { head },
+    })
+}
+
+/// Whether token `t` is a word in the possessive: `Obama's`, `Jesus’`.
+fn is_possessive(w: &Words<'_, '_>, t: usize) -> bool {
+    let lw = w.lw(t);
+    lw.ends_with("'s") || (lw.ends_with("s'") && w.is_word(t))
+}
+
+/// Function words that never head a noun phrase.
+fn is_function_word(lw: &str) -> bool {
+    LEXICON.not_names.contains(lw) || ATTACHERS.contains(&lw) || BETWEEN_SUBJECT_AND_VERB.contains(&lw)
+}
+
+/// A description whose head the lexicon does not know, `said the
+/// announcer`: a determiner at `t`, then one to three plain words up to the
+/// end of the phrase (punctuation or `limit`).
+fn plain_description(w: &Words<'_, '_>, t: usize, u: usize, limit: usize) -> Option<Np> {
+    if u == t {
+        return None;
+    }
+    let mut v = u;
+    while v < limit && v < u + 3 && w.is_word(v) && !w.is_capitalised(v) && !is_function_word(w.lw(v)) && !w.is_reporting_verb(v) {
+        v += 1;
+    }
+    let at_boundary = v >= limit || !w.is_word(v) || w.is_reporting_verb(v);
+    (v > u && at_boundary).then_some(Np {
+        start: t,
+        end: v,
+        kind: NpKind::Description { head: v - 1 },
     })
 }
 
@@ -457,6 +508,26 @@ pub(crate) fn np_left(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np>
         };
         return Some(extend_with_head(w, np, floor));
     }
+    // `the announcer said`: a determiner and up to three plain words.
+    if w.is_capitalised(last) || is_function_word(w.lw(last)) {
+        return None;
+    }
+    let mut start = last;
+    while start > floor && start + 3 > last {
+        let p = start - 1;
+        let lw = w.lw(p);
+        if is_determiner(lw) || is_possessive(w, p) {
+            return Some(Np {
+                start: p,
+                end,
+                kind: NpKind::Description { head: last },
+            });
+        }
+        if !w.is_word(p) || w.is_capitalised(p) || is_function_word(lw) || w.is_reporting_verb(p) {
+            return None;
+        }
+        start = p;
+    }
     None
 }
 
@@ -489,12 +560,19 @@ fn extend_with_head(w: &Words<'_, '_>, np: Np, floor: usize) -> Np {
     }
 }
 
+/// Whether token `t` is an adverb in `-ly` (`publicly`, `later`): not a
+/// capitalised word, and not a noun such as `family` or `ally`.
+fn is_adverb(w: &Words<'_, '_>, t: usize) -> bool {
+    let lw = w.lw(t);
+    lw.len() > 4 && lw.ends_with("ly") && w.is_word(t) && !w.is_capitalised(t) && !is_role(lw) && !matches!(lw, "rally" | "belly" | "jelly" | "bully")
+}
+
 /// Skips auxiliaries and adverbs leftwards from just before `t`; returns
 /// the index one past the subject's last token.
 pub(crate) fn skip_auxiliaries_left(w: &Words<'_, '_>, mut t: usize, floor: usize) -> usize {
     while t > floor {
         let lw = w.lw(t - 1);
-        let adverb = lw.ends_with("ly") && lw.len() > 4 && w.is_word(t - 1) && !w.is_capitalised(t - 1);
+        let adverb = is_adverb(w, t - 1);
         if BETWEEN_SUBJECT_AND_VERB.contains(&lw) || adverb {
             t -= 1;
         } else {
@@ -508,7 +586,7 @@ pub(crate) fn skip_auxiliaries_left(w: &Words<'_, '_>, mut t: usize, floor: usiz
 pub(crate) fn skip_auxiliaries_right(w: &Words<'_, '_>, mut t: usize, limit: usize) -> usize {
     while t < limit {
         let lw = w.lw(t);
-        let adverb = lw.ends_with("ly") && lw.len() > 4 && !w.is_capitalised(t);
+        let adverb = is_adverb(w, t);
         if (BETWEEN_SUBJECT_AND_VERB.contains(&lw) && lw != "to" && lw != "on") || adverb {
             t += 1;
         } else {
