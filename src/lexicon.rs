@@ -41,6 +41,9 @@ pub(crate) enum Sort {
     Person,
     Organisation,
     Group,
+    /// A country or city, which speaks for its government (`China
+    /// warned`) but is rarely the `it` of a later sentence.
+    Place,
 }
 
 impl Sort {

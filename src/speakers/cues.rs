@@ -59,7 +59,7 @@ pub(crate) fn after_quote(w: &Words<'_, '_>, after: Range<usize>) -> Option<Cue>
     }
     // `said X`: the verb first.
     let v = words::skip_auxiliaries_right(w, t, limit);
-    if w.is_reporting_verb(v) {
+    if w.is_cue_verb(v) {
         let np = words::np_right(w, v + 1, limit)?;
         return Some(Cue {
             cue: v..v + 1,
@@ -85,10 +85,10 @@ fn subject_then_verb(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
         u = (u + 1..limit).find(|&k| w.lw(k) == ",")? + 1;
     } else if matches!(w.lw(u), "of" | "from" | "at" | "in" | "with" | "for") {
         // Past a short phrase that places the speaker.
-        u = (u + 1..limit.min(u + 8)).find(|&k| w.is_reporting_verb(k) || !w.is_word(k))?;
+        u = (u + 1..limit.min(u + 8)).find(|&k| w.is_cue_verb(k) || !w.is_word(k))?;
     }
     let v = words::skip_auxiliaries_right(w, u, limit);
-    w.is_reporting_verb(v).then_some(Cue {
+    w.is_cue_verb(v).then_some(Cue {
         cue: v..v + 1,
         speaker: np,
     })
@@ -136,7 +136,7 @@ pub(crate) fn before_quote(w: &Words<'_, '_>, before: Range<usize>) -> Option<Cu
     let mut v = before.end;
     while v > floor {
         v -= 1;
-        if !w.is_reporting_verb(v) {
+        if !w.is_cue_verb(v) {
             continue;
         }
         let cue = verb_with_particle(w, v, before.end);

@@ -146,7 +146,27 @@ fn find_cue(
             return Some(cue);
         }
     }
-    colon_paragraph_cue(w, q, tokens)
+    colon_paragraph_cue(w, q, tokens).or_else(|| reported_speech_before(w, q, tokens, context))
+}
+
+/// `…, Schiff said. “The other factor is…”`: a quote that opens its
+/// sentence with no cue, after a sentence of reported speech in the same
+/// paragraph, is the same speaker's.
+fn reported_speech_before(w: &Words<'_, '_>, q: &Found, tokens: &Tokens<'_>, context: &cues::Context) -> Option<Cue> {
+    let para = &tokens.paragraphs[q.first_para];
+    // Only a quote that opens its sentence, with a sentence before it.
+    if !context.before.is_empty() || q.open == para.tokens.start {
+        return None;
+    }
+    let sentence = tokens.sentences.iter().rev().find(|s| s.tokens.end <= q.open && s.tokens.start >= para.tokens.start)?;
+    let quoted = (sentence.tokens.clone()).any(|t| w.is_mark(t));
+    if quoted {
+        return None;
+    }
+    // The reporting clause ends the sentence: `…, Schiff said.`
+    let end = sentence.tokens.end.checked_sub(1).filter(|&e| w.lw(e) == ".")?;
+    let cue = cues::before_quote(w, sentence.tokens.start..end)?;
+    (cue.cue.end + 3 >= end).then_some(cue)
 }
 
 /// Whether the quote ends ready for an attribution after it: a comma,

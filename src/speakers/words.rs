@@ -138,6 +138,34 @@ impl<'a, 'h> Words<'a, 'h> {
     pub(crate) fn is_reporting_verb(&self, t: usize) -> bool {
         self.is_word(t) && LEXICON.reporting_verbs.contains(self.lw(t))
     }
+
+    /// Whether token `t` is a reporting verb used as a verb here: not a
+    /// capitalised word inside a sentence (`United States`), and not a noun
+    /// after a determiner or possessive (`the woman's quotes`, `Kim's
+    /// mental state`).
+    pub(crate) fn is_cue_verb(&self, t: usize) -> bool {
+        if !self.is_reporting_verb(t) {
+            return false;
+        }
+        let sentence_start = t == 0 || !self.is_word(t - 1);
+        if self.is_capitalised(t) && !sentence_start {
+            return false;
+        }
+        let lw = self.lw(t);
+        // Past tenses and participles are verbs wherever they stand.
+        if lw.ends_with("ed") || lw.ends_with("ing") || matches!(lw, "said" | "says" | "told" | "tells" | "wrote" | "writes") {
+            return true;
+        }
+        let opens_noun_phrase = |p: usize| is_determiner(self.lw(p)) || is_possessive(self, p);
+        let after_determiner = t >= 1 && opens_noun_phrase(t - 1);
+        let after_modifier = t >= 2
+            && self.is_word(t - 1)
+            && !self.is_capitalised(t - 1)
+            && !is_function_word(self.lw(t - 1))
+            && !is_role(self.lw(t - 1))
+            && opens_noun_phrase(t - 2);
+        !after_determiner && !after_modifier
+    }
 }
 
 pub(crate) fn is_determiner(w: &str) -> bool {
@@ -276,7 +304,7 @@ pub(crate) fn clean_name(name: &str) -> String {
 pub(crate) fn name_sort(name: &str) -> Sort {
     let lower = name.to_lowercase();
     if LEXICON.places.contains(lower.as_str()) {
-        return Sort::Organisation;
+        return Sort::Place;
     }
     let acronym = name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c == '.' || c == '&');
     if acronym || lower.split_whitespace().any(|w| LEXICON.org_words.contains(w)) {
@@ -401,7 +429,7 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
     let mut end = head + 1;
     // A name after a role noun is the name: `the minister Jane X`.
     if let Some(name) = name_at(w, end, limit) {
-        if matches!(name.kind, NpKind::Name { .. }) && !w.is_capitalised(head) {
+        if matches!(name.kind, NpKind::Name { .. }) {
             return Some(Np { start: t, end: name.end, kind: name.kind });
         }
     }
@@ -443,7 +471,10 @@ fn plain_description(w: &Words<'_, '_>, t: usize, u: usize, limit: usize) -> Opt
         return None;
     }
     let mut v = u;
-    while v < limit && v < u + 3 && w.is_word(v) && !w.is_capitalised(v) && !is_function_word(w.lw(v)) && !w.is_reporting_verb(v) {
+    let plain = |v: usize| {
+        w.is_word(v) && !w.is_capitalised(v) && !is_function_word(w.lw(v)) && !w.is_reporting_verb(v) && !w.lw(v).starts_with(|c: char| c.is_ascii_digit())
+    };
+    while v < limit && v < u + 3 && plain(v) {
         v += 1;
     }
     let at_boundary = v >= limit || !w.is_word(v) || w.is_reporting_verb(v);
@@ -493,13 +524,14 @@ pub(crate) fn np_left(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np>
         while start > floor {
             let p = start - 1;
             let lw = w.lw(p);
-            if !w.is_word(p) || LEXICON.reporting_verbs.contains(lw) || ATTACHERS.contains(&lw) {
+            if is_determiner(lw) || is_possessive(w, p) {
+                start = p;
+                break;
+            }
+            if !w.is_word(p) || w.is_reporting_verb(p) || is_function_word(lw) {
                 break;
             }
             start = p;
-            if is_determiner(lw) || lw.ends_with("'s") {
-                break;
-            }
         }
         let np = Np {
             start,
