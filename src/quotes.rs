@@ -136,7 +136,51 @@ pub(crate) fn find(tokens: &Tokens<'_>) -> Vec<Found> {
         let kind = classify(tokens, &quotes, i);
         quotes[i].kind = kind;
     }
-    quotes
+    merge_fragments(tokens, quotes)
+}
+
+/// Fragments this close together in one sentence are parts of one quote.
+const MERGE_MAX_GAP_WORDS: usize = 8;
+
+/// Joins quoted fragments of one statement, `called it “a disgrace” and “a
+/// robbery”`, into one mixed quote with a content part per fragment: the
+/// words between are short, hold no reporting verb and end no sentence.
+fn merge_fragments(tokens: &Tokens<'_>, quotes: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(quotes.len());
+    for q in quotes {
+        if let Some(prev) = out.last_mut() {
+            if joins(tokens, prev, &q) {
+                prev.span.end = q.span.end;
+                prev.content.extend(q.content);
+                prev.close = q.close;
+                prev.end_token = q.end_token;
+                continue;
+            }
+        }
+        out.push(q);
+    }
+    out
+}
+
+fn joins(tokens: &Tokens<'_>, a: &Found, b: &Found) -> bool {
+    if a.kind != QuoteKind::Mixed || b.kind != QuoteKind::Mixed || a.last_para != b.first_para || a.close.is_none() {
+        return false;
+    }
+    let gap = a.end_token..b.open;
+    let mut words = 0;
+    for t in gap {
+        match tokens.tokens[t].kind {
+            TokenKind::Word => {
+                words += 1;
+                if LEXICON.reporting_verbs.contains(tokens.str(t).to_lowercase().as_str()) {
+                    return false;
+                }
+            }
+            TokenKind::Punct if matches!(tokens.str(t), "." | "!" | "?" | ";" | ":") => return false,
+            _ => {}
+        }
+    }
+    words <= MERGE_MAX_GAP_WORDS
 }
 
 /// The family of token `t` if it is an opening mark.

@@ -30,6 +30,10 @@ use words::Words;
 /// A fragment this short with no speaker is a scare quote, not speech.
 const SCARE_MAX_WORDS: usize = 4;
 
+/// A fragment this short with capitalised words and no speaker is a title
+/// or a name.
+const TITLE_MAX_WORDS: usize = 8;
+
 /// A line this short without a full stop is a caption or subheading that a
 /// quote's speaker carries across.
 const CAPTION_MAX_WORDS: usize = 30;
@@ -80,15 +84,15 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
                     entity = Some(id);
                 }
             } else if config.carry_speakers {
-                if let Some(prev) = previous.as_ref().filter(|p| continues(tokens, &w, q, p, &para_of, &quoted)) {
+                if let Some(prev) = previous.as_ref().filter(|p| continues(tokens, &w, q, p, &context, &quoted)) {
                     if let Some((mention, _, id)) = &prev.speaker {
                         speaker = Some((*mention, Attribution::Continuation));
                         entity = Some(*id);
                     }
                 }
             }
-            if speaker.is_none() && cue_span.is_none() && kind == QuoteKind::Mixed && word_count(&w, q) <= SCARE_MAX_WORDS {
-                kind = QuoteKind::ScareQuote;
+            if speaker.is_none() && cue_span.is_none() && kind == QuoteKind::Mixed {
+                kind = unattributed_fragment_kind(&w, q);
             }
         }
         if kind.is_speech() {
@@ -258,15 +262,15 @@ fn description_name(text: &str) -> String {
 /// Whether quote `q`, which has no cue, continues the speaker of the quote
 /// before: it opens its paragraph (or follows in the same paragraph), and
 /// only short lines without quotes lie between.
-fn continues(tokens: &Tokens<'_>, w: &Words<'_, '_>, q: &Found, prev: &Previous, para_of: &[usize], quoted: &[bool]) -> bool {
+fn continues(tokens: &Tokens<'_>, w: &Words<'_, '_>, q: &Found, prev: &Previous, context: &cues::Context, quoted: &[bool]) -> bool {
+    // Only whole sentences continue a speaker: a fragment in marks with no
+    // cue is more often a term or a name than more of the same speech.
+    if q.kind != QuoteKind::Direct || !context.before.is_empty() {
+        return false;
+    }
     if q.first_para == prev.last_para {
         return true;
     }
-    let para = &tokens.paragraphs[q.first_para];
-    if q.open != para.tokens.start {
-        return false;
-    }
-    let _ = para_of;
     ((prev.last_para + 1)..q.first_para).all(|p| is_caption(tokens, w, p, quoted))
 }
 
@@ -306,6 +310,29 @@ fn context(tokens: &Tokens<'_>, found: &[Found], i: usize, sentence_of: &[usize]
         before: start..q.open,
         after: after_start..end.max(after_start).min(para_end),
     }
+}
+
+/// What a fragment in marks is when no one is reported to say it: a title
+/// or name when its words are capitalised (`“Morning Report”`), a scare
+/// quote when it is short (`“re-education camps”`), else still speech
+/// whose speaker the text does not give.
+fn unattributed_fragment_kind(w: &Words<'_, '_>, q: &Found) -> QuoteKind {
+    let words: Vec<usize> = (q.open..q.end_token).filter(|&t| w.is_word(t)).collect();
+    let capitalised = !words.is_empty()
+        && w.is_capitalised(words[0])
+        && words.iter().all(|&t| w.is_capitalised(t) || is_title_filler(w.lw(t)) || w.lw(t).starts_with(|c: char| c.is_ascii_digit()));
+    if capitalised && words.len() <= TITLE_MAX_WORDS {
+        QuoteKind::Title
+    } else if words.len() <= SCARE_MAX_WORDS {
+        QuoteKind::ScareQuote
+    } else {
+        QuoteKind::Mixed
+    }
+}
+
+/// Small words that titles leave in lower case: `War and Peace`.
+fn is_title_filler(word: &str) -> bool {
+    matches!(word, "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "from" | "as" | "but" | "vs")
 }
 
 fn word_count(w: &Words<'_, '_>, q: &Found) -> usize {
