@@ -239,6 +239,39 @@ impl<'h> Quote<'h> {
     }
 }
 
+/// With the `serde` feature, a speaker serializes as `{"name", "mention",
+/// "mention_text", "attribution"}`, spans in bytes.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Speaker<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Speaker", 4)?;
+        s.serialize_field("name", self.name())?;
+        s.serialize_field("mention", &self.mention)?;
+        s.serialize_field("mention_text", self.mention_str())?;
+        s.serialize_field("attribution", &self.attribution)?;
+        s.end()
+    }
+}
+
+/// With the `serde` feature, a quote serializes as `{"span", "text",
+/// "content", "kind", "cue", "cue_text", "speaker"}`, spans in bytes.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Quote<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Quote", 7)?;
+        s.serialize_field("span", &self.span)?;
+        s.serialize_field("text", self.as_str())?;
+        s.serialize_field("content", &self.content)?;
+        s.serialize_field("kind", &self.kind)?;
+        s.serialize_field("cue", &self.cue)?;
+        s.serialize_field("cue_text", &self.cue_str())?;
+        s.serialize_field("speaker", &self.speaker)?;
+        s.end()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,5 +294,17 @@ mod tests {
         assert!(QuoteKind::Mixed.is_speech());
         assert!(!QuoteKind::Title.is_speech());
         assert_eq!(Attribution::Continuation.as_str(), "continuation");
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn quotes_serialize_with_kind_names() {
+        let quotes = crate::Extractor::new().extract("“We will win,” said Jane Doe.");
+        let json = serde_json::to_value(&quotes[0]).unwrap();
+        assert_eq!(json["kind"], "direct");
+        assert_eq!(json["text"], "“We will win,”");
+        assert_eq!(json["speaker"]["name"], "Jane Doe");
+        assert_eq!(json["speaker"]["attribution"], "cue");
+        assert_eq!(json["span"]["start"], 0);
     }
 }

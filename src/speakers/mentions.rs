@@ -14,7 +14,6 @@
 //! names inside them.
 
 use crate::lexicon::{Gender, LEXICON, Sort};
-use crate::tokenize::{TokenKind, Tokens};
 use crate::types::Span;
 
 use super::words::{self, Words};
@@ -43,8 +42,6 @@ pub(crate) struct Entity {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Mention {
     pub(crate) entity: usize,
-    /// The words of the mention (title included).
-    pub(crate) span: Span,
     /// Token indexes of the mention's first token and one past its last.
     pub(crate) token: usize,
     pub(crate) token_end: usize,
@@ -97,35 +94,35 @@ pub(crate) struct Np {
 impl Mentions {
     /// Reads the text once and collects its mentions. `quoted[t]` says
     /// whether token `t` is inside a quotation.
-    pub(crate) fn collect(tokens: &Tokens<'_>, quoted: &[bool]) -> Mentions {
-        let w = Words::new(tokens);
+    pub(crate) fn collect(w: &Words<'_, '_>, quoted: &[bool]) -> Mentions {
+        let tokens = w.tokens;
         let mut m = Mentions::default();
         for (s, sentence) in tokens.sentences.iter().enumerate() {
-            let subject_at = words::clause_starts(&w, sentence.tokens.clone());
+            let subject_at = words::clause_starts(w, sentence.tokens.clone());
             let mut t = sentence.tokens.start;
             while t < sentence.tokens.end {
                 let in_quote = quoted[t];
                 let is_subject = subject_at.contains(&t);
-                if let Some(np) = words::name_at(&w, t, sentence.tokens.end) {
+                if let Some(np) = words::name_at(w, t, sentence.tokens.end) {
                     // `But Tory candidate Mr Bailey has…`: the subject starts
                     // at the role words before the name.
-                    let roles = words::role_before(&w, t).len();
+                    let roles = words::role_before(w, t).len();
                     let role_start = t - roles;
                     let is_subject = is_subject
                         || (roles > 0
                             && (subject_at.contains(&role_start)
                                 || role_start > 0 && subject_at.contains(&(role_start - 1)) && words::is_determiner(w.lw(role_start - 1))));
-                    m.add_name(&w, np, s, is_subject, in_quote);
+                    m.add_name(w, np, s, is_subject, in_quote);
                     t = np.end;
                     continue;
                 }
                 if !in_quote && is_subject {
-                    if let Some(np) = words::np_right(&w, t, sentence.tokens.end) {
+                    if let Some(np) = words::np_right(w, t, sentence.tokens.end) {
                         if matches!(np.kind, NpKind::Name { .. }) {
                             // `Tory candidate Mr Bailey`: a name after its role.
-                            m.add_name(&w, np, s, true, false);
-                        } else if let Some(entity) = m.resolve(&w, np, s) {
-                            m.push(entity, &w, np, s, true, false);
+                            m.add_name(w, np, s, true, false);
+                        } else if let Some(entity) = m.resolve(w, np, s) {
+                            m.push(entity, np, s, true, false);
                         }
                         t = np.end.max(t + 1);
                         continue;
@@ -137,10 +134,9 @@ impl Mentions {
         m
     }
 
-    fn push(&mut self, entity: usize, w: &Words<'_, '_>, np: Np, sentence: usize, subject: bool, quoted: bool) {
+    fn push(&mut self, entity: usize, np: Np, sentence: usize, subject: bool, quoted: bool) {
         self.mentions.push(Mention {
             entity,
-            span: w.span(np.start, np.end),
             token: np.start,
             token_end: np.end,
             sentence,
@@ -156,7 +152,7 @@ impl Mentions {
             return;
         };
         let entity = self.entity_for_name(w, np, name);
-        self.push(entity, w, np, sentence, subject, quoted);
+        self.push(entity, np, sentence, subject, quoted);
         if quoted {
             return;
         }
@@ -364,7 +360,7 @@ impl Mentions {
 
     /// Records that the speaker mention `np` stands for `entity` (a cue's
     /// subject is the most salient mention of its sentence).
-    pub(crate) fn note_speaker(&mut self, entity: usize, w: &Words<'_, '_>, np: Np, sentence: usize) {
+    pub(crate) fn note_speaker(&mut self, entity: usize, np: Np, sentence: usize) {
         if self.overlapping(np.start, np.end).is_some() {
             return;
         }
@@ -373,7 +369,6 @@ impl Mentions {
             i,
             Mention {
                 entity,
-                span: w.span(np.start, np.end),
                 token: np.start,
                 token_end: np.end,
                 sentence,
@@ -408,9 +403,4 @@ fn name_token_start(w: &Words<'_, '_>, name: Span) -> usize {
         .tokens
         .partition_point(|t| t.span.start < name.start)
         .min(w.tokens.tokens.len())
-}
-
-/// Whether token `t` is a word.
-pub(crate) fn is_word(tokens: &Tokens<'_>, t: usize) -> bool {
-    tokens.tokens.get(t).is_some_and(|k| k.kind == TokenKind::Word)
 }

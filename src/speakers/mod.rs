@@ -55,10 +55,9 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
             *flag = true;
         }
     }
-    let w = Words::new(tokens);
-    let mut mentions = Mentions::collect(tokens, &quoted);
+    let w = Words::new(tokens, &config.extra_verbs);
+    let mut mentions = Mentions::collect(&w, &quoted);
     let sentence_of = sentence_index(tokens);
-    let para_of = paragraph_index(tokens);
 
     let mut previous: Option<Previous> = None;
     let mut out: Vec<Quote<'h>> = Vec::with_capacity(found.len());
@@ -71,15 +70,12 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
         let mut entity = None;
         if kind.is_speech() {
             let context = context(tokens, &found, i, &sentence_of, &quoted);
-            let cue = find_cue(&w, q, &context, &found, i, tokens, &config.extra_verbs);
-            if std::env::var_os("WHOSAID_DEBUG").is_some() {
-                eprintln!("quote {:?} ctx {:?} cue {:?}", &tokens.text()[q.span.range()], context, cue.as_ref().map(|c| (&tokens.text()[w.span(c.cue.start, c.cue.end).range()], &tokens.text()[w.span(c.speaker.start, c.speaker.end).range()], c.speaker.kind)));
-            }
+            let cue = find_cue(&w, q, &context, tokens);
             if let Some(cue) = cue {
                 cue_span = Some(w.span(cue.cue.start, cue.cue.end));
                 let sentence = sentence_of[cue.speaker.start];
                 if let Some((id, how)) = resolve(&w, &mut mentions, cue.clone(), sentence, config) {
-                    mentions.note_speaker(id, &w, cue.speaker, sentence);
+                    mentions.note_speaker(id, cue.speaker, sentence);
                     speaker = Some((w.span(cue.speaker.start, cue.speaker.end), how));
                     entity = Some(id);
                 }
@@ -126,16 +122,7 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
 }
 
 /// The cue of quote `q`, by the rules in order (see the module docs).
-fn find_cue(
-    w: &Words<'_, '_>,
-    q: &Found,
-    context: &cues::Context,
-    found: &[Found],
-    i: usize,
-    tokens: &Tokens<'_>,
-    _extra: &std::collections::HashSet<String>,
-) -> Option<Cue> {
-    let _ = (found, i);
+fn find_cue(w: &Words<'_, '_>, q: &Found, context: &cues::Context, tokens: &Tokens<'_>) -> Option<Cue> {
     let open_end = ends_open(w, q);
     if open_end {
         if let Some(cue) = cues::after_quote(w, context.after.clone()) {
@@ -335,25 +322,12 @@ fn is_title_filler(word: &str) -> bool {
     matches!(word, "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "from" | "as" | "but" | "vs")
 }
 
-fn word_count(w: &Words<'_, '_>, q: &Found) -> usize {
-    (q.open..q.end_token).filter(|&t| w.is_word(t)).count()
-}
 
 fn sentence_index(tokens: &Tokens<'_>) -> Vec<usize> {
     let mut out = vec![0; tokens.tokens.len()];
     for (s, sentence) in tokens.sentences.iter().enumerate() {
         for slot in &mut out[sentence.tokens.clone()] {
             *slot = s;
-        }
-    }
-    out
-}
-
-fn paragraph_index(tokens: &Tokens<'_>) -> Vec<usize> {
-    let mut out = vec![0; tokens.tokens.len()];
-    for (p, para) in tokens.paragraphs.iter().enumerate() {
-        for slot in &mut out[para.tokens.clone()] {
-            *slot = p;
         }
     }
     out

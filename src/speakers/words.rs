@@ -2,6 +2,7 @@
 //! names (capitalised runs, titles stripped), pronouns, and descriptions
 //! headed by a role noun.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::lexicon::{Gender, LEXICON, Role, Sort};
@@ -67,10 +68,12 @@ pub(crate) fn pronoun_agreement(word: &str) -> Option<(Gender, &'static [Sort])>
 pub(crate) struct Words<'a, 'h> {
     pub(crate) tokens: &'a Tokens<'h>,
     lower: Vec<String>,
+    /// Reporting verbs the user added to the built-in list.
+    extra_verbs: &'a HashSet<String>,
 }
 
 impl<'a, 'h> Words<'a, 'h> {
-    pub(crate) fn new(tokens: &'a Tokens<'h>) -> Words<'a, 'h> {
+    pub(crate) fn new(tokens: &'a Tokens<'h>, extra_verbs: &'a HashSet<String>) -> Words<'a, 'h> {
         let lower = tokens
             .tokens
             .iter()
@@ -86,7 +89,11 @@ impl<'a, 'h> Words<'a, 'h> {
                 TokenKind::Mark(_) => String::new(),
             })
             .collect();
-        Words { tokens, lower }
+        Words {
+            tokens,
+            lower,
+            extra_verbs,
+        }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -136,7 +143,7 @@ impl<'a, 'h> Words<'a, 'h> {
     }
 
     pub(crate) fn is_reporting_verb(&self, t: usize) -> bool {
-        self.is_word(t) && LEXICON.reporting_verbs.contains(self.lw(t))
+        self.is_word(t) && (LEXICON.reporting_verbs.contains(self.lw(t)) || self.extra_verbs.contains(self.lw(t)))
     }
 
     /// Whether token `t` is a reporting verb used as a verb here: not a
