@@ -1,9 +1,172 @@
-//! whosaid finds the quotations in news text and says who said them.
+//! whosaid finds the quotations in English news text and says who said them.
 //!
-//! DOCS-PLACEHOLDER
+//! Give it an article as a `&str` and it returns every quotation in it, in
+//! text order: its span, the spans of the quoted words, its kind (speech, or
+//! a scare quote or title that nobody is reported to have said), the cue
+//! that reports it (`said`, `told reporters`, `according to`) and its
+//! speaker, both as the words in the text (`she`, `the council leader`) and
+//! as the canonical name they stand for (`Jane Marlow`). It is pure Rust,
+//! rule-based, with no model and no parser. Extraction cannot fail: any
+//! text gives an answer, without panicking, in time linear in its length.
+//! When the text does not make the speaker clear, the answer is "unknown",
+//! never a guess. Every offset is a byte offset on a `char` boundary of the
+//! text given.
+//!
+//! # Example
+//!
+//! ```
+//! let text = "\
+//! “We are doing everything we can to get people home,” said Priya Natarajan, the port's director.
+//! She called the crew's pay claim “simply unaffordable”.
+//! Union organiser Callum Reid said the so-called “island levy” was never discussed.";
+//!
+//! let quotes = whosaid::Extractor::new().extract(text);
+//! for q in &quotes {
+//!     let speaker = q.speaker().map_or("unknown", |s| s.name());
+//!     println!("{:<6} {} — {}", q.kind(), q.as_str(), speaker);
+//! }
+//! assert_eq!(quotes[0].kind(), whosaid::QuoteKind::Direct);
+//! assert_eq!(quotes[0].speaker().unwrap().name(), "Priya Natarajan");
+//! ```
+//!
+//! The second quote is a fragment inside reported speech, a
+//! [`Mixed`](QuoteKind::Mixed) quote whose speaker comes from the pronoun
+//! `She`; the third is a [`ScareQuote`](QuoteKind::ScareQuote), with no
+//! speaker.
+//!
+//! # Overview
+//!
+//! - [`Extractor`] runs the pipeline. Build it once with
+//!   [`Extractor::new`] and share it: it is `Clone + Send + Sync` and cheap
+//!   to clone. [`Extractor::extract`] takes a `&str`;
+//!   [`Extractor::extract_bytes`] takes bytes that should be UTF-8.
+//! - [`ExtractorBuilder`], from [`Extractor::builder`], changes the
+//!   defaults: extra reporting verbs, whether pronouns and descriptions are
+//!   resolved, whether speakers carry over to the quote paragraphs that
+//!   follow, whether scare quotes and titles are left out.
+//! - [`Quote`] is one quotation, borrowing the text: its [`Span`], its
+//!   content spans, its [`QuoteKind`], its cue and its [`Speaker`].
+//! - [`Speaker`] is who said it: the canonical [`name`](Speaker::name), the
+//!   [`mention`](Speaker::mention) in the text that stands for them, and the
+//!   [`Attribution`] saying how it was found (a name at the cue, a pronoun,
+//!   a description, or a continuation of the quote before).
+//! - [`Span`] is a `Copy` half-open byte range; [`CharOffsets`] converts
+//!   byte offsets to code-point offsets.
+//! - [`tokenize`] exposes the first stage on its own: the [`Tokens`] of a
+//!   text (paragraphs, sentences, words, and every [`QuotationMark`] with
+//!   its [`MarkRole`]).
+//! - [`Error`] is the crate's one error type, with an [`ErrorKind`]. Only
+//!   the builder (an invalid setting) and [`Extractor::extract_bytes`]
+//!   (bytes that are not UTF-8) return it.
+//!
+//! # What counts as a quote
+//!
+//! A quote is text between quotation marks: curly or straight, double or
+//! single, guillemets, and the wire-copy marks ``` `` ``` and `''`.
+//! Apostrophes (`don't`, `London’s`, `the players’ union`, `’90s`) are told
+//! apart from single marks by the characters around them. Each quote has a
+//! [`QuoteKind`]:
+//!
+//! - [`Direct`](QuoteKind::Direct): whole sentences in marks, `“We will win,”
+//!   she said.`
+//! - [`Mixed`](QuoteKind::Mixed): a quoted fragment inside reported speech,
+//!   `warned residents would “pay the price”`.
+//! - [`ScareQuote`](QuoteKind::ScareQuote): a term in marks that nobody is
+//!   reported to have said, `the so-called “bridge tax”`, or a short
+//!   fragment with no speaker anywhere near it.
+//! - [`Title`](QuoteKind::Title): the name of a book, film, song or the
+//!   like, `the book ‘The Iron Hinge’`.
+//!
+//! Only direct and mixed quotes are speech and can have a speaker; the other
+//! kinds are reported so that a user can see what was set aside.
+//!
+//! Some quotes take more than one pair of marks, or less:
+//!
+//! - A quote that runs over paragraphs, where each paragraph but the last
+//!   ends without a closing mark and the next one reopens, is one quote
+//!   spanning all of its paragraphs, with one content span per paragraph.
+//! - An interrupted quote, `“The boats will sail again,” she said, “but not
+//!   this week.”`, gives two quotes, each with the speaker.
+//! - Quoted fragments of one statement in one sentence, `called the claim
+//!   “simply unaffordable” and “a fantasy”`, are joined into one mixed quote,
+//!   with a content span per fragment.
+//! - A quote inside a quote (`“They called it ‘temporary’ nine years ago.”`)
+//!   is part of the outer one, not a quote of its own.
+//!
+//! ```
+//! let text = "Dr Lena Ortiz said: “The report is clear.\n“It says the ‘temporary’ fix is nine years old.”";
+//! let quotes = whosaid::Extractor::new().extract(text);
+//! assert_eq!(quotes.len(), 1);
+//! assert_eq!(quotes[0].content().len(), 2);
+//! assert_eq!(quotes[0].speaker().unwrap().name(), "Lena Ortiz");
+//! ```
+//!
+//! # Offsets
+//!
+//! Every [`Span`] is a byte range of the text given to
+//! [`Extractor::extract`], end exclusive, with both ends on `char`
+//! boundaries, so `&text[span.range()]` never panics. Quote spans include
+//! their marks; content spans do not. Python tools and most JSON consumers
+//! count code points instead: [`CharOffsets`] converts byte offsets to
+//! those, reading the text once and then answering each conversion in at
+//! most logarithmic time.
+//!
+//! ```
+//! let text = "“Ça suffit,” said Émile Brun.";
+//! let quotes = whosaid::Extractor::new().extract(text);
+//! let offsets = whosaid::CharOffsets::new(text);
+//! let span = quotes[0].span();
+//! assert_eq!((span.start, span.end), (0, 17));
+//! assert_eq!((offsets.char_offset(span.start), offsets.char_offset(span.end)), (0, 12));
+//! ```
+//!
+//! # Untrusted input
+//!
+//! Any `&str` may be given to [`Extractor::extract`]: it never panics and
+//! its time is linear in the length of the text. Stray, unbalanced or
+//! mistyped marks cost at most the quote of their own paragraph, never the
+//! rest of the document. Memory is proportional to the text. To keep
+//! hostile text linear, every search is bounded:
+//!
+//! - open quotation marks nested deeper than 16 are ignored;
+//! - a quote's cue is looked for within 40 tokens of it;
+//! - a pronoun or description is resolved to an entity mentioned at most 12
+//!   sentences earlier;
+//! - a single mark that may end a plural possessive (`the players’ union`)
+//!   looks at most 200 bytes ahead for the mark that would close its quote.
+//!
+//! Bytes that are not UTF-8 are refused by [`Extractor::extract_bytes`]
+//! with an error, not decoded lossily.
+//!
+//! # Crate features
+//!
+//! - `serde` (off by default): `Serialize` and `Deserialize` for [`Span`],
+//!   [`QuoteKind`] and [`Attribution`], and `Serialize` for [`Quote`] and
+//!   [`Speaker`] (with byte spans and the quoted text).
+//!
+//! # Limitations
+//!
+//! - English news only: the reporting verbs, titles, role nouns and
+//!   pronouns are English word lists (in `src/data/*.txt`).
+//! - Rule-based, with no parser and no statistical model: the rules cover
+//!   how news writing attributes quotes, and unusual sentences get no
+//!   speaker or, less often, the wrong one.
+//! - Only speech in quotation marks is found. Reported speech without marks
+//!   (`She said the strike would end soon`) is not a quote here.
+//! - The pronouns followed back are `he`, `she` (people), `it`
+//!   (organisations) and `they` (groups and organisations). `I`, `we` and
+//!   singular `they` are not resolved.
+//! - When the text does not make the speaker clear, the quote has no
+//!   speaker. Unknown is an answer; no speaker is invented.
+//! - Transcripts and interviews written as `NAME: …` or `Q: … A: …`,
+//!   without marks, are not handled.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
 
 mod error;
 mod extractor;

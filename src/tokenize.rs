@@ -596,23 +596,34 @@ impl<'a, 'h> Scanner<'a, 'h> {
     /// same mark closes a quote a little further on in the paragraph.
     fn is_plural_possessive(&self, i: usize, c: char) -> bool {
         let n = c.len_utf8();
-        if !self.text[..i].ends_with('s') || !self.next_word_lower(i + n + 1).starts_with(|ch: char| ch.is_lowercase()) {
+        if !self.text[..i].ends_with('s') || !self.text[i + n..].starts_with(' ') {
             return false;
         }
-        if !self.text[i + n..].starts_with(' ') {
+        if !self.text[i + n + 1..].starts_with(|ch: char| ch.is_lowercase()) {
             return false;
         }
         // Look a bounded way ahead, so hostile text stays linear.
         let rest = &self.text[i + n..];
         let window = &rest[..floor_char_boundary(rest, POSSESSIVE_LOOKAHEAD)];
         let line = window.split('\n').next().unwrap_or("");
-        line.char_indices().any(|(k, ch)| {
-            ch == c && {
-                let before = line[..k].chars().next_back();
-                let after = line[k + n..].chars().next();
-                before.is_some_and(|b| !b.is_whitespace()) && !after.is_some_and(char::is_alphanumeric)
+        // The first single mark ahead decides: one that closes (a word
+        // before it, none after) makes this a possessive; one that opens
+        // another quote (`‘Paris’ and ‘Rome’`) does not.
+        for (k, ch) in line.char_indices() {
+            if mark_family(ch) != Some(Family::Single) {
+                continue;
             }
-        })
+            let before = line[..k].chars().next_back();
+            let after = line[k + ch.len_utf8()..].chars().next();
+            let word_before = before.is_some_and(|b| b.is_alphanumeric() || matches!(b, ',' | '.' | '!' | '?' | ';' | ':'));
+            let word_after = after.is_some_and(char::is_alphanumeric);
+            match (word_before, word_after) {
+                (true, true) => continue, // an apostrophe: `don't`
+                (true, false) => return ch == c,
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// Whether the mark at `i` follows an `n` that an apostrophe opened
@@ -625,7 +636,9 @@ impl<'a, 'h> Scanner<'a, 'h> {
     }
 
     fn next_word_lower(&self, from: usize) -> String {
-        self.text[from..]
+        self.text
+            .get(from..)
+            .unwrap_or("")
             .chars()
             .take_while(|c| c.is_alphanumeric())
             .take(8)
