@@ -66,8 +66,10 @@ pub(crate) struct Role {
 pub(crate) struct Lexicon {
     /// Every form of every reporting verb: `say`, `says`, `said`, `saying`.
     pub(crate) reporting_verbs: HashSet<&'static str>,
-    /// Cues of more than one word, as word sequences: `according to`.
+    /// Verbs of more than one word, as word sequences: `pointed out`.
     pub(crate) cue_phrases: Vec<Vec<&'static str>>,
+    /// Cues that name the speaker after them: `according to`.
+    pub(crate) source_phrases: Vec<Vec<&'static str>>,
     /// Words that come before a name and are not part of it: `mr`, `senator`.
     pub(crate) titles: HashMap<&'static str, Gender>,
     /// Nouns that head a description of a speaker: `secretary`, `company`.
@@ -101,6 +103,10 @@ fn fields(entry: &'static str) -> impl Iterator<Item = &'static str> {
     entry.split_whitespace()
 }
 
+fn phrases(file: &'static str) -> Vec<Vec<&'static str>> {
+    entries(file).map(|e| fields(e).collect()).collect()
+}
+
 fn word_set(file: &'static str) -> HashSet<&'static str> {
     entries(file).flat_map(fields).collect()
 }
@@ -128,9 +134,8 @@ impl Lexicon {
             .collect();
         Lexicon {
             reporting_verbs: word_set(include_str!("data/reporting_verbs.txt")),
-            cue_phrases: entries(include_str!("data/cue_phrases.txt"))
-                .map(|e| fields(e).collect())
-                .collect(),
+            cue_phrases: phrases(include_str!("data/cue_phrases.txt")),
+            source_phrases: phrases(include_str!("data/source_phrases.txt")),
             titles: gendered(include_str!("data/titles.txt")),
             role_nouns,
             relation_nouns: gendered(include_str!("data/relation_nouns.txt")),
@@ -157,7 +162,8 @@ mod tests {
         for verb in ["said", "says", "say", "saying", "told", "tweeted", "added"] {
             assert!(lx.reporting_verbs.contains(verb), "{verb}");
         }
-        assert!(lx.cue_phrases.iter().any(|p| p == &["according", "to"]));
+        assert!(lx.source_phrases.iter().any(|p| p == &["according", "to"]));
+        assert!(lx.cue_phrases.iter().any(|p| p == &["pointed", "out"]));
         assert_eq!(lx.titles.get("mr"), Some(&Gender::Male));
         assert_eq!(lx.titles.get("mrs"), Some(&Gender::Female));
         assert_eq!(lx.role_nouns.get("company").map(|r| r.sort), Some(Sort::Organisation));

@@ -13,6 +13,10 @@ use super::words::{self, Words};
 /// next to their quote; the limit keeps the search linear.
 const CUE_WINDOW: usize = 40;
 
+/// How far (in tokens) an appositive between a speaker and the verb may
+/// run: `X, a professor at Y and a former adviser to Z, said`.
+const APPOSITIVE_MAX_TOKENS: usize = 30;
+
 /// A cue and the speaker phrase it reports.
 #[derive(Clone, Debug)]
 pub(crate) struct Cue {
@@ -59,12 +63,9 @@ pub(crate) fn after_quote(w: &Words<'_, '_>, after: Range<usize>) -> Option<Cue>
     }
     // `said X`: the verb first.
     let v = words::skip_auxiliaries_right(w, t, limit);
-    if w.is_cue_verb(v) {
-        let np = words::np_right(w, v + 1, limit)?;
-        return Some(Cue {
-            cue: v..v + 1,
-            speaker: np,
-        });
+    if let Some(cue) = cue_words_at(w, v, limit) {
+        let np = words::np_right(w, cue.end, limit)?;
+        return Some(Cue { cue, speaker: np });
     }
     // `X said`, `X, a professor at Y, said`.
     if let Some(cue) = subject_then_verb(w, t, limit) {
@@ -81,17 +82,47 @@ fn subject_then_verb(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
     let np = words::np_right(w, t, limit)?;
     let mut u = skip_parenthesis(w, np.end, limit);
     if w.lw(u) == "," {
-        // Past an appositive to the comma that closes it.
-        u = (u + 1..limit).find(|&k| w.lw(k) == ",")? + 1;
+        // Past an appositive to the comma that closes it, the one a verb
+        // follows: `X, now 81 and retired in Cambridge, Mass., said`.
+        u = (u + 1..limit.min(u + APPOSITIVE_MAX_TOKENS))
+            .find(|&k| w.lw(k) == "," && cue_words_at(w, words::skip_auxiliaries_right(w, k + 1, limit), limit).is_some())?
+            + 1;
     } else if matches!(w.lw(u), "of" | "from" | "at" | "in" | "with" | "for") {
         // Past a short phrase that places the speaker.
         u = (u + 1..limit.min(u + 8)).find(|&k| w.is_cue_verb(k) || !w.is_word(k))?;
     }
     let v = words::skip_auxiliaries_right(w, u, limit);
-    w.is_cue_verb(v).then_some(Cue {
-        cue: v..v + 1,
-        speaker: np,
-    })
+    let cue = cue_words_at(w, v, limit)?;
+    Some(Cue { cue, speaker: np })
+}
+
+/// The cue words starting at token `t`: a reporting verb (with its
+/// particle, `called on`), or a verb phrase from the lexicon (`shot back`).
+fn cue_words_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Range<usize>> {
+    if w.is_cue_verb(t) {
+        return Some(verb_with_particle(w, t, limit));
+    }
+    LEXICON
+        .cue_phrases
+        .iter()
+        .find(|p| t + p.len() <= limit && p.iter().enumerate().all(|(k, word)| w.lw(t + k) == *word))
+        .map(|p| t..t + p.len())
+}
+
+/// The cue words ending at token `v` (inclusive), looking left.
+fn cue_words_ending_at(w: &Words<'_, '_>, v: usize, floor: usize) -> Option<Range<usize>> {
+    if w.is_cue_verb(v) {
+        return Some(v..v + 1);
+    }
+    LEXICON
+        .cue_phrases
+        .iter()
+        .filter(|p| v + 1 >= floor + p.len())
+        .find(|p| {
+            let start = v + 1 - p.len();
+            p.iter().enumerate().all(|(k, word)| w.lw(start + k) == *word)
+        })
+        .map(|p| v + 1 - p.len()..v + 1)
 }
 
 /// Past a parenthesis that starts at `t` (`(D-Wis.)`), if one does.
@@ -104,14 +135,9 @@ fn skip_parenthesis(w: &Words<'_, '_>, t: usize, limit: usize) -> usize {
 
 /// `according to X`, `in the words of X` at token `t`.
 fn phrase_cue_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
-    for phrase in &LEXICON.cue_phrases {
+    for phrase in &LEXICON.source_phrases {
         let n = phrase.len();
         if t + n > limit || !phrase.iter().enumerate().all(|(k, p)| w.lw(t + k) == *p) {
-            continue;
-        }
-        // Only phrases that end in a preposition take the speaker after
-        // them; `called on Y` is a verb phrase with its subject before.
-        if !matches!(phrase.last().copied(), Some("to" | "of" | "by")) {
             continue;
         }
         let np = words::np_right(w, t + n, limit)?;
@@ -136,16 +162,22 @@ pub(crate) fn before_quote(w: &Words<'_, '_>, before: Range<usize>) -> Option<Cu
     let mut v = before.end;
     while v > floor {
         v -= 1;
-        if !w.is_cue_verb(v) {
+        let Some(found) = cue_words_ending_at(w, v, floor) else {
             continue;
-        }
-        let cue = verb_with_particle(w, v, before.end);
-        if let Some(np) = subject_of(w, v, floor) {
+        };
+        let cue = if found.len() == 1 {
+            verb_with_particle(w, v, before.end)
+        } else {
+            found.clone()
+        };
+        if let Some(np) = subject_of(w, found.start, floor) {
             return Some(Cue { cue, speaker: np });
         }
-        // `Said Jane Doe: “…”`: the subject after the verb.
-        if let Some(np) = words::np_right(w, v + 1, before.end) {
-            if np.kind != NpKind::Pronoun || v == floor {
+        // `Said Jane Doe: “…”`: the subject after a verb that opens the
+        // clause.
+        let opens_clause = found.start == floor || !w.is_word(found.start - 1);
+        if opens_clause {
+            if let Some(np) = words::np_right(w, cue.end, before.end).filter(|np| np.kind != NpKind::Pronoun) {
                 return Some(Cue { cue, speaker: np });
             }
         }

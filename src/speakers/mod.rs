@@ -17,6 +17,8 @@ mod cues;
 mod mentions;
 mod words;
 
+use std::ops::Range;
+
 use crate::extractor::Config;
 use crate::lexicon::{Gender, LEXICON, Sort};
 use crate::quotes::Found;
@@ -29,6 +31,9 @@ use words::Words;
 
 /// A fragment this short with no speaker is a scare quote, not speech.
 const SCARE_MAX_WORDS: usize = 4;
+
+/// A sentence this short after a quote can be its attribution.
+const ATTRIBUTION_MAX_WORDS: usize = 8;
 
 /// A fragment this short with capitalised words and no speaker is a title
 /// or a name.
@@ -293,10 +298,29 @@ fn context(tokens: &Tokens<'_>, found: &[Found], i: usize, sentence_of: &[usize]
         end = next;
     }
     let para_end = tokens.paragraphs[q.last_para].tokens.end;
+    let mut after = after_start..end.max(after_start).min(para_end);
+    if after.is_empty() {
+        after = attribution_sentence(tokens, sentence_of, quoted, after_start, para_end).unwrap_or(after);
+    }
     cues::Context {
         before: start..q.open,
-        after: after_start..end.max(after_start).min(para_end),
+        after,
     }
+}
+
+/// A sentence after a quote that is only its attribution: `“Why?” Jane Doe
+/// asked.`, where the capital after the question mark starts a new
+/// sentence. Short, no quotes, ends the paragraph or is followed by more
+/// quote.
+fn attribution_sentence(tokens: &Tokens<'_>, sentence_of: &[usize], quoted: &[bool], start: usize, para_end: usize) -> Option<Range<usize>> {
+    if start >= para_end || quoted[start] {
+        return None;
+    }
+    let sentence = &tokens.sentences[sentence_of[start]];
+    let end = sentence.tokens.end.min(para_end);
+    let words = (start..end).filter(|&t| matches!(tokens.tokens[t].kind, crate::tokenize::TokenKind::Word)).count();
+    let has_quote = (start..end).any(|t| quoted[t]);
+    (words <= ATTRIBUTION_MAX_WORDS && !has_quote).then_some(start..end)
 }
 
 /// What a fragment in marks is when no one is reported to say it: a title
@@ -332,3 +356,6 @@ fn sentence_index(tokens: &Tokens<'_>) -> Vec<usize> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests;

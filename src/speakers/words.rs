@@ -398,6 +398,11 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
             return Some(np);
         }
     }
+    // `former Sen. Evan Bayh`, `panel Chairman Rep. Jo Lee`: lower-case
+    // modifiers before a name.
+    if let Some(name) = name_after_modifiers(w, t, limit) {
+        return Some(name);
+    }
     // A description: determiner, modifiers, head role noun.
     let mut u = t;
     if is_determiner(w.lw(u)) || w.lw(u).ends_with("'s") {
@@ -457,6 +462,20 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
         end,
         kind: NpKind::Description { head },
     })
+}
+
+/// A name after up to three lower-case modifiers at `t` (`former`,
+/// `retired`, `panel`), the phrase starting at `t`.
+fn name_after_modifiers(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+    let mut u = t;
+    while u < limit && u < t + 3 && w.is_word(u) && !w.is_capitalised(u) && !is_function_word(w.lw(u)) && !w.is_reporting_verb(u) {
+        u += 1;
+    }
+    if u == t {
+        return None;
+    }
+    let name = name_at(w, u, limit)?;
+    matches!(name.kind, NpKind::Name { .. }).then_some(Np { start: t, ..name })
 }
 
 /// Whether token `t` is a word in the possessive: `Obama's`, `Jesus’`.

@@ -1,0 +1,743 @@
+//! Unit tests for the rules of the speaker stage: word classes and noun
+//! phrases (`words`), cues (`cues`), entities and salience (`mentions`),
+//! and the rule order of `attribute`, end to end.
+//!
+//! Every text here is invented for these tests, in the style of news copy.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::cues;
+use super::mentions::{Mentions, NpKind};
+use super::words::{self, Words};
+use crate::lexicon::{Gender, Sort};
+use crate::tokenize::{Tokens, tokenize};
+use crate::types::{Attribution, QuoteKind};
+use crate::Extractor;
+
+// --- helpers ---------------------------------------------------------------
+
+/// The speaker stage's view of the tokens. One place to adapt if
+/// `Words::new` changes its signature.
+fn words_of<'a, 'h>(tokens: &'a Tokens<'h>) -> Words<'a, 'h> {
+    static NO_EXTRA_VERBS: LazyLock<HashSet<String>> = LazyLock::new(HashSet::new);
+    Words::new(tokens, &NO_EXTRA_VERBS)
+}
+
+/// The index of the `nth` (0-based) token whose text is `word`.
+fn tok_nth(tokens: &Tokens<'_>, word: &str, nth: usize) -> usize {
+    (0..tokens.tokens.len())
+        .filter(|&i| tokens.str(i) == word)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("no token {word:?} #{nth} in {:?}", tokens.text()))
+}
+
+/// The index of the first token whose text is `word`.
+fn tok(tokens: &Tokens<'_>, word: &str) -> usize {
+    tok_nth(tokens, word, 0)
+}
+
+/// The text of tokens `a..b`.
+fn text_of<'h>(tokens: &Tokens<'h>, a: usize, b: usize) -> &'h str {
+    let w = &tokens.tokens;
+    &tokens.text()[w[a].span.start..w[b - 1].span.end]
+}
+
+/// The name proper of a noun phrase, if it is a name.
+fn name_of<'h>(tokens: &Tokens<'h>, kind: NpKind) -> Option<&'h str> {
+    match kind {
+        NpKind::Name { name } => Some(&tokens.text()[name.range()]),
+        _ => None,
+    }
+}
+
+/// One quote as the tests look at it.
+#[derive(Debug, PartialEq, Eq)]
+struct Q {
+    quote: String,
+    kind: QuoteKind,
+    name: Option<String>,
+    attribution: Option<Attribution>,
+    mention: Option<String>,
+    cue: Option<String>,
+}
+
+fn extract_with(extractor: &Extractor, text: &str) -> Vec<Q> {
+    extractor
+        .extract(text)
+        .iter()
+        .map(|q| Q {
+            quote: q.as_str().to_string(),
+            kind: q.kind(),
+            name: q.speaker().map(|s| s.name().to_string()),
+            attribution: q.speaker().map(|s| s.attribution()),
+            mention: q.speaker().map(|s| s.mention_str().to_string()),
+            cue: q.cue_str().map(str::to_string),
+        })
+        .collect()
+}
+
+fn extract(text: &str) -> Vec<Q> {
+    extract_with(&Extractor::new(), text)
+}
+
+/// The single quote that starts with `prefix`.
+fn quote<'a>(qs: &'a [Q], prefix: &str) -> &'a Q {
+    let found: Vec<&Q> = qs.iter().filter(|q| q.quote.starts_with(prefix)).collect();
+    assert_eq!(found.len(), 1, "one quote starting {prefix:?} in {qs:#?}");
+    found[0]
+}
+
+/// The speaker name and attribution of the quote that starts with `prefix`.
+fn who(qs: &[Q], prefix: &str) -> (Option<String>, Option<Attribution>) {
+    let q = quote(qs, prefix);
+    (q.name.clone(), q.attribution)
+}
+
+fn said(name: &str, how: Attribution) -> (Option<String>, Option<Attribution>) {
+    (Some(name.to_string()), Some(how))
+}
+
+const NOBODY: (Option<String>, Option<Attribution>) = (None, None);
+
+/// Mentions collected with no token inside a quotation.
+fn mentions_unquoted(tokens: &Tokens<'_>) -> Mentions {
+    let quoted = vec![false; tokens.tokens.len()];
+    Mentions::collect(&words_of(tokens), &quoted)
+}
+
+/// The entity whose name is `name`.
+fn entity<'m>(m: &'m Mentions, name: &str) -> &'m super::mentions::Entity {
+    m.entities
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity {name:?} in {:#?}", m.entities))
+}
+
+// --- verbs and nouns (Words::is_cue_verb) ----------------------------------
+
+#[test]
+fn cue_verb_after_possessive_is_a_noun() {
+    let t = tokenize("Reporters checked the woman's quotes against the tape.");
+    let w = words_of(&t);
+    assert!(w.is_reporting_verb(tok(&t, "quotes")));
+    assert!(!w.is_cue_verb(tok(&t, "quotes")));
+}
+
+#[test]
+fn cue_verb_after_a_name_is_a_verb() {
+    let t = tokenize("Hartley says the deal is dead. Hartley claims victory.");
+    let w = words_of(&t);
+    assert!(w.is_cue_verb(tok(&t, "says")));
+    assert!(w.is_cue_verb(tok(&t, "claims")));
+}
+
+#[test]
+fn cue_verb_after_determiner_or_modifier_is_a_noun() {
+    let t = tokenize("The claims were false, and her recent claims were worse.");
+    let w = words_of(&t);
+    // `The claims`: after a determiner.
+    assert!(!w.is_cue_verb(tok(&t, "claims")));
+    // `her recent claims`: after a determiner and a plain modifier.
+    assert!(!w.is_cue_verb(tok_nth(&t, "claims", 1)));
+}
+
+#[test]
+fn capitalised_reporting_word_inside_a_sentence_is_not_a_verb() {
+    let t = tokenize("Officials in the United States objected.");
+    let w = words_of(&t);
+    let states = tok(&t, "States");
+    assert!(w.is_reporting_verb(states));
+    assert!(!w.is_cue_verb(states));
+}
+
+#[test]
+fn past_tense_is_a_verb_even_after_a_determiner() {
+    // Past tenses and participles are verbs wherever they stand.
+    let t = tokenize("The agency reported a loss.");
+    let w = words_of(&t);
+    assert!(w.is_cue_verb(tok(&t, "reported")));
+}
+
+// --- names (name_at, np_right, clean_name, name_sort, role_of) -------------
+
+#[test]
+fn titles_are_stripped_from_names() {
+    let t = tokenize("Foreign Secretary Jane Doe said the talks had failed.");
+    let w = words_of(&t);
+    let np = words::name_at(&w, 0, t.tokens.len()).expect("a name");
+    assert_eq!(name_of(&t, np.kind), Some("Jane Doe"));
+    // The phrase keeps its titles; the name proper does not.
+    assert_eq!(text_of(&t, np.start, np.end), "Foreign Secretary Jane Doe");
+}
+
+#[test]
+fn abbreviated_title_with_a_dot_is_stripped() {
+    let t = tokenize("Mr. Tom Reilly said the farm would close.");
+    let w = words_of(&t);
+    let np = words::name_at(&w, 0, t.tokens.len()).expect("a name");
+    assert_eq!(name_of(&t, np.kind), Some("Tom Reilly"));
+    assert_eq!(text_of(&t, np.start, np.end), "Mr. Tom Reilly");
+}
+
+#[test]
+fn titles_alone_are_a_description() {
+    let t = tokenize("The Foreign Secretary said nothing.");
+    let w = words_of(&t);
+    let np = words::np_right(&w, 0, t.tokens.len()).expect("a phrase");
+    let secretary = tok(&t, "Secretary");
+    assert_eq!(np.kind, NpKind::Description { head: secretary });
+    assert_eq!(text_of(&t, np.start, np.end), "The Foreign Secretary");
+}
+
+#[test]
+fn capitalised_modifier_of_a_role_noun_is_not_a_name() {
+    let t = tokenize("Tory candidate Ann Lee said no.");
+    let w = words_of(&t);
+    assert_eq!(words::name_at(&w, 0, t.tokens.len()), None);
+    // The phrase as a whole is a name after its role words.
+    let np = words::np_right(&w, 0, t.tokens.len()).expect("a phrase");
+    assert_eq!(name_of(&t, np.kind), Some("Ann Lee"));
+}
+
+#[test]
+fn said_at_a_sentence_start_does_not_open_a_name() {
+    let t = tokenize("Said Ann Lee: the vote is over.");
+    let w = words_of(&t);
+    assert_eq!(words::name_at(&w, 0, t.tokens.len()), None);
+    let np = words::name_at(&w, 1, t.tokens.len()).expect("a name");
+    assert_eq!(name_of(&t, np.kind), Some("Ann Lee"));
+}
+
+#[test]
+fn clean_name_drops_possessives_and_extra_space() {
+    assert_eq!(words::clean_name("Tom Reilly's"), "Tom Reilly");
+    assert_eq!(words::clean_name("Tom Reilly’s"), "Tom Reilly");
+    assert_eq!(words::clean_name("Agnes Moss'"), "Agnes Moss");
+    assert_eq!(words::clean_name("  Jane \n  Doe "), "Jane Doe");
+}
+
+#[test]
+fn name_sort_tells_places_organisations_and_people_apart() {
+    assert_eq!(words::name_sort("France"), Sort::Place);
+    assert_eq!(words::name_sort("BBC"), Sort::Organisation);
+    assert_eq!(words::name_sort("Halden Motors"), Sort::Organisation);
+    assert_eq!(words::name_sort("Green Valley Party"), Sort::Organisation);
+    assert_eq!(words::name_sort("Jane Doe"), Sort::Person);
+}
+
+#[test]
+fn role_of_knows_roles_relations_and_ages() {
+    let spokeswoman = words::role_of("spokeswoman").expect("a role");
+    assert_eq!((spokeswoman.gender, spokeswoman.sort), (Gender::Female, Sort::Person));
+    let company = words::role_of("company").expect("a role");
+    assert_eq!(company.sort, Sort::Organisation);
+    let husband = words::role_of("husband").expect("a relation");
+    assert_eq!((husband.gender, husband.sort), (Gender::Male, Sort::Person));
+    let age = words::role_of("45-year-old").expect("an age");
+    assert_eq!((age.gender, age.sort), (Gender::Unknown, Sort::Person));
+    assert!(words::role_of("table").is_none());
+}
+
+// --- descriptions (np_right, np_left) --------------------------------------
+
+#[test]
+fn possessive_name_opens_a_description() {
+    let t = tokenize("Hartley's former strategist said the campaign was over.");
+    let w = words_of(&t);
+    let np = words::np_right(&w, 0, t.tokens.len()).expect("a phrase");
+    let head = tok(&t, "strategist");
+    assert_eq!(np.kind, NpKind::Description { head });
+    assert_eq!(text_of(&t, np.start, np.end), "Hartley's former strategist");
+}
+
+#[test]
+fn determiner_before_a_titled_name_is_part_of_the_name_phrase() {
+    let t = tokenize("said the Rev. Peter Wendell on Sunday");
+    let w = words_of(&t);
+    let np = words::np_right(&w, 1, t.tokens.len()).expect("a phrase");
+    assert_eq!(name_of(&t, np.kind), Some("Peter Wendell"));
+    assert_eq!(text_of(&t, np.start, np.end), "the Rev. Peter Wendell");
+}
+
+#[test]
+fn plain_description_with_an_unknown_head() {
+    let t = tokenize("the announcer said");
+    let w = words_of(&t);
+    let said = tok(&t, "said");
+    let left = words::np_left(&w, said, 0).expect("a phrase to the left");
+    assert_eq!((left.start, left.end), (0, said));
+    assert_eq!(left.kind, NpKind::Description { head: tok(&t, "announcer") });
+    let t = tokenize("said the announcer");
+    let w = words_of(&t);
+    let right = words::np_right(&w, 1, t.tokens.len()).expect("a phrase to the right");
+    assert_eq!(text_of(&t, right.start, right.end), "the announcer");
+}
+
+#[test]
+fn relation_description_to_the_right() {
+    let t = tokenize("said the wife of Tom Reilly.");
+    let w = words_of(&t);
+    let np = words::np_right(&w, 1, t.tokens.len()).expect("a phrase");
+    let NpKind::Relation { head, name } = np.kind else {
+        panic!("a relation, not {np:?}");
+    };
+    assert_eq!(t.str(head), "wife");
+    assert_eq!(&t.text()[name.range()], "Tom Reilly");
+    assert_eq!(text_of(&t, np.start, np.end), "the wife of Tom Reilly");
+}
+
+#[test]
+fn relation_description_to_the_left() {
+    let t = tokenize("The wife of Tom Reilly said");
+    let w = words_of(&t);
+    let said = tok(&t, "said");
+    let np = words::np_left(&w, said, 0).expect("a phrase");
+    let NpKind::Relation { head, name } = np.kind else {
+        panic!("a relation, not {np:?}");
+    };
+    assert_eq!(t.str(head), "wife");
+    assert_eq!(&t.text()[name.range()], "Tom Reilly");
+    assert_eq!(np.start, 0);
+}
+
+#[test]
+fn role_description_with_attached_phrase() {
+    let t = tokenize("a spokesman for the council said");
+    let w = words_of(&t);
+    let np = words::np_right(&w, 0, t.tokens.len()).expect("a phrase");
+    assert_eq!(np.kind, NpKind::Description { head: tok(&t, "spokesman") });
+    assert_eq!(text_of(&t, np.start, np.end), "a spokesman for the council");
+}
+
+// --- the -ly adverb rule ---------------------------------------------------
+
+#[test]
+fn adverb_in_ly_is_skipped_between_subject_and_verb() {
+    let t = tokenize("Jane Doe publicly said");
+    let w = words_of(&t);
+    let said = tok(&t, "said");
+    assert_eq!(words::skip_auxiliaries_left(&w, said, 0), tok(&t, "publicly"));
+}
+
+#[test]
+fn ly_rule_does_not_swallow_nouns_like_family() {
+    let t = tokenize("the Reilly family said");
+    let w = words_of(&t);
+    let said = tok(&t, "said");
+    assert_eq!(words::skip_auxiliaries_left(&w, said, 0), said);
+    let np = words::np_left(&w, said, 0).expect("a phrase");
+    assert_eq!(np.kind, NpKind::Description { head: tok(&t, "family") });
+    assert_eq!(np.start, 0);
+}
+
+// --- cues (cues::after_quote, cues::before_quote) --------------------------
+
+#[test]
+fn cue_after_quote_subject_then_verb() {
+    let t = tokenize("“We will win,” Jane Doe said.");
+    let w = words_of(&t);
+    let close = tok(&t, "”");
+    let cue = cues::after_quote(&w, close + 1..t.tokens.len()).expect("a cue");
+    assert_eq!(text_of(&t, cue.cue.start, cue.cue.end), "said");
+    assert_eq!(name_of(&t, cue.speaker.kind), Some("Jane Doe"));
+}
+
+#[test]
+fn cue_after_quote_past_an_appositive() {
+    let t = tokenize("“It will not hold,” Mara Quinn, a professor at Halden University, said.");
+    let w = words_of(&t);
+    let close = tok(&t, "”");
+    let cue = cues::after_quote(&w, close + 1..t.tokens.len()).expect("a cue");
+    assert_eq!(text_of(&t, cue.cue.start, cue.cue.end), "said");
+    assert_eq!(name_of(&t, cue.speaker.kind), Some("Mara Quinn"));
+}
+
+#[test]
+fn cue_after_quote_past_a_parenthesis() {
+    let t = tokenize("“We will vote no,” Rep. Ann Lee (D-Wis.) said.");
+    let w = words_of(&t);
+    let close = tok(&t, "”");
+    let cue = cues::after_quote(&w, close + 1..t.tokens.len()).expect("a cue");
+    assert_eq!(name_of(&t, cue.speaker.kind), Some("Ann Lee"));
+    assert_eq!(text_of(&t, cue.cue.start, cue.cue.end), "said");
+}
+
+#[test]
+fn cue_before_quote_past_a_parenthesis() {
+    let t = tokenize("Rep. Ann Lee (D-Wis.) said: “We will vote no.”");
+    let w = words_of(&t);
+    let open = tok(&t, "“");
+    let cue = cues::before_quote(&w, 0..open).expect("a cue");
+    assert_eq!(name_of(&t, cue.speaker.kind), Some("Ann Lee"));
+}
+
+#[test]
+fn cue_before_quote_takes_the_subject_not_the_object() {
+    // `X accused Y of a “…”`: the speaker is X.
+    let t = tokenize("Jane Doe accused Tom Reilly of a “shameful betrayal” on Monday.");
+    let w = words_of(&t);
+    let open = tok(&t, "“");
+    let cue = cues::before_quote(&w, 0..open).expect("a cue");
+    assert_eq!(text_of(&t, cue.cue.start, cue.cue.end), "accused");
+    assert_eq!(name_of(&t, cue.speaker.kind), Some("Jane Doe"));
+}
+
+#[test]
+fn cue_phrase_according_to() {
+    let t = tokenize("“Sales fell sharply,” according to Halden Motors.");
+    let w = words_of(&t);
+    let close = tok(&t, "”");
+    let cue = cues::after_quote(&w, close + 1..t.tokens.len()).expect("a cue");
+    assert_eq!(text_of(&t, cue.cue.start, cue.cue.end), "according to");
+    assert_eq!(name_of(&t, cue.speaker.kind), Some("Halden Motors"));
+}
+
+#[test]
+fn trailing_dash_names_the_speaker_but_not_a_pronoun() {
+    let t = tokenize("“We will rebuild.” — Jane Doe");
+    let w = words_of(&t);
+    let close = tok(&t, "”");
+    let cue = cues::after_quote(&w, close + 1..t.tokens.len()).expect("a cue");
+    assert_eq!(name_of(&t, cue.speaker.kind), Some("Jane Doe"));
+    let t = tokenize("“We will rebuild.” — she");
+    let w = words_of(&t);
+    let close = tok(&t, "”");
+    assert!(cues::after_quote(&w, close + 1..t.tokens.len()).is_none());
+}
+
+// --- mentions: entities, canonical names, gender ---------------------------
+
+#[test]
+fn shorter_forms_of_a_name_join_its_entity() {
+    let t = tokenize("Tom Reilly arrived late. Reilly apologised. Mr Reilly then left.");
+    let m = mentions_unquoted(&t);
+    let people: Vec<&str> = m.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(people, ["Tom Reilly"]);
+    assert_eq!(m.mentions.len(), 3);
+    assert!(m.mentions.iter().all(|x| x.entity == 0));
+    assert_eq!(m.entities[0].gender, Gender::Male);
+}
+
+#[test]
+fn entity_sorts_and_first_name_gender() {
+    let t = tokenize("Jane Doe met Halden Motors staff in France.");
+    let m = mentions_unquoted(&t);
+    assert_eq!(entity(&m, "Jane Doe").gender, Gender::Female);
+    assert_eq!(entity(&m, "Jane Doe").sort, Sort::Person);
+    assert_eq!(entity(&m, "France").sort, Sort::Place);
+}
+
+#[test]
+fn title_gives_gender_to_a_name_without_a_known_first_name() {
+    let t = tokenize("Mrs Quinn opened the fete.");
+    let m = mentions_unquoted(&t);
+    assert_eq!(entity(&m, "Quinn").gender, Gender::Female);
+}
+
+// --- end to end: rule order and attribution --------------------------------
+
+#[test]
+fn cue_after_the_quote_gives_the_name() {
+    let qs = extract("“Prices will fall next year,” Jane Doe said.");
+    assert_eq!(who(&qs, "“Prices"), said("Jane Doe", Attribution::Cue));
+    assert_eq!(quote(&qs, "“Prices").cue.as_deref(), Some("said"));
+    assert_eq!(quote(&qs, "“Prices").kind, QuoteKind::Direct);
+}
+
+#[test]
+fn verb_first_cue_said_the_rev() {
+    let qs = extract("“Forgive them,” said the Rev. Peter Wendell.");
+    assert_eq!(who(&qs, "“Forgive"), said("Peter Wendell", Attribution::Cue));
+    assert_eq!(quote(&qs, "“Forgive").mention.as_deref(), Some("the Rev. Peter Wendell"));
+}
+
+#[test]
+fn appositive_after_the_name_end_to_end() {
+    let qs = extract("“The bridge will not hold,” Mara Quinn, a professor at Halden University, said.");
+    assert_eq!(who(&qs, "“The bridge"), said("Mara Quinn", Attribution::Cue));
+}
+
+#[test]
+fn possessive_description_speaker_is_the_description() {
+    let qs = extract("“The campaign is over,” Hartley's former strategist said.");
+    assert_eq!(
+        who(&qs, "“The campaign"),
+        said("Hartley's former strategist", Attribution::Description)
+    );
+}
+
+#[test]
+fn plain_description_is_kept_as_the_name() {
+    let qs = extract("“And that is the end of the game,” the announcer said.");
+    assert_eq!(who(&qs, "“And that"), said("the announcer", Attribution::Description));
+}
+
+#[test]
+fn relation_description_names_the_relation() {
+    let qs = extract("“He was a good man,” said the wife of Tom Reilly.");
+    assert_eq!(who(&qs, "“He was"), said("Tom Reilly's wife", Attribution::Description));
+}
+
+#[test]
+fn relation_uses_the_fullest_name_of_the_person() {
+    let text = "Tom Reilly died on Friday.\n“He was a good man,” said the wife of Mr Reilly.";
+    let qs = extract(text);
+    assert_eq!(who(&qs, "“He was"), said("Tom Reilly's wife", Attribution::Description));
+}
+
+#[test]
+fn canonical_name_is_the_fullest_form_seen_before() {
+    let text = "Tom Reilly, a farmer, lost his barn on Monday.\n“It is all gone,” Mr Reilly said.";
+    let qs = extract(text);
+    assert_eq!(who(&qs, "“It is"), said("Tom Reilly", Attribution::Cue));
+    assert_eq!(quote(&qs, "“It is").mention.as_deref(), Some("Mr Reilly"));
+}
+
+#[test]
+fn canonical_name_is_the_fullest_form_seen_after() {
+    let text = "“It is all gone,” Reilly said.\nTom Reilly has farmed the land since 1990.";
+    let qs = extract(text);
+    assert_eq!(who(&qs, "“It is"), said("Tom Reilly", Attribution::Cue));
+}
+
+#[test]
+fn pronoun_agrees_in_gender() {
+    let text = "Tom Reilly met Jane Doe on Monday.\n“The talks went well,” she said.";
+    let qs = extract(text);
+    assert_eq!(who(&qs, "“The talks"), said("Jane Doe", Attribution::Pronoun));
+}
+
+#[test]
+fn pronoun_prefers_the_subject() {
+    let text = "Tom Reilly thanked Peter Wendell on Monday.\n“The talks went well,” he said.";
+    let qs = extract(text);
+    assert_eq!(who(&qs, "“The talks"), said("Tom Reilly", Attribution::Pronoun));
+}
+
+#[test]
+fn it_stands_for_an_organisation() {
+    let text = "Halden Motors posted a loss on Tuesday.\n“Demand has collapsed,” it said.";
+    let qs = extract(text);
+    assert_eq!(who(&qs, "“Demand"), said("Halden Motors", Attribution::Pronoun));
+}
+
+#[test]
+fn it_skips_a_place_for_an_organisation() {
+    let text = "France fined Halden Motors on Tuesday.\n“We will appeal,” it said.";
+    let qs = extract(text);
+    assert_eq!(who(&qs, "“We will"), said("Halden Motors", Attribution::Pronoun));
+}
+
+#[test]
+fn it_never_stands_for_a_place() {
+    let text = "France raised its fuel tax on Tuesday.\n“We will appeal,” it said.";
+    let qs = extract(text);
+    assert_eq!(who(&qs, "“We will"), NOBODY);
+    assert_eq!(quote(&qs, "“We will").cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn pronoun_does_not_take_a_name_inside_its_own_quote() {
+    let qs = extract("“Tom Reilly is wrong about the farm,” she said.");
+    assert_eq!(who(&qs, "“Tom"), NOBODY);
+}
+
+#[test]
+fn unknown_stays_unknown_without_an_antecedent() {
+    let qs = extract("“We will not stop now,” he said.");
+    let q = quote(&qs, "“We will");
+    assert_eq!((q.name.clone(), q.attribution), NOBODY);
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn description_bound_by_an_appositive() {
+    let text = "Jane Doe, the foreign secretary, flew to Paris on Monday.\nThe talks began at noon.\n“We are close to a deal,” the foreign secretary said.";
+    let qs = extract(text);
+    assert_eq!(who(&qs, "“We are"), said("Jane Doe", Attribution::Description));
+}
+
+#[test]
+fn description_bound_by_a_title_before_the_name() {
+    let text = "Foreign Secretary Jane Doe flew to Paris on Monday.\nThe talks began at noon.\n“We are close to a deal,” the foreign secretary said.";
+    let qs = extract(text);
+    assert_eq!(who(&qs, "“We are"), said("Jane Doe", Attribution::Description));
+}
+
+#[test]
+fn definite_description_as_subject_right_after_the_name() {
+    let text = "Tom Reilly was elected in May.\nThe mayor said: “The roads come first.”";
+    let qs = extract(text);
+    assert_eq!(who(&qs, "“The roads"), said("Tom Reilly", Attribution::Description));
+}
+
+#[test]
+fn indefinite_description_is_not_resolved_to_a_name() {
+    let text = "Tom Reilly was elected in May.\n“The roads come first,” a spokesman for the council said.";
+    let qs = extract(text);
+    assert_eq!(
+        who(&qs, "“The roads"),
+        said("a spokesman for the council", Attribution::Description)
+    );
+}
+
+#[test]
+fn family_is_a_group_description_not_an_adverb() {
+    let qs = extract("The Reilly family said: “We are heartbroken.”");
+    assert_eq!(who(&qs, "“We are"), said("the Reilly family", Attribution::Description));
+}
+
+#[test]
+fn cue_phrase_according_to_end_to_end() {
+    let qs = extract("According to Jane Doe, “the bridge was never safe.”");
+    assert_eq!(who(&qs, "“the bridge"), said("Jane Doe", Attribution::Cue));
+    assert_eq!(quote(&qs, "“the bridge").cue.as_deref(), Some("According to"));
+}
+
+#[test]
+fn cue_before_the_quote_with_a_colon() {
+    let qs = extract("Jane Doe told reporters: “We will not resign.”");
+    assert_eq!(who(&qs, "“We will"), said("Jane Doe", Attribution::Cue));
+    assert_eq!(quote(&qs, "“We will").cue.as_deref(), Some("told"));
+}
+
+#[test]
+fn paragraph_ending_with_a_colon_gives_the_cue() {
+    let qs = extract("At a rally in Leeds on Saturday, Jane Doe said:\n“We will win this seat.”");
+    assert_eq!(who(&qs, "“We will"), said("Jane Doe", Attribution::Cue));
+}
+
+#[test]
+fn reported_speech_in_the_sentence_before() {
+    let qs = extract("Prices will rise next year, Jane Doe said. “Families should plan now.”");
+    assert_eq!(who(&qs, "“Families"), said("Jane Doe", Attribution::Cue));
+    assert_eq!(quote(&qs, "“Families").cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn reported_speech_before_needs_the_cue_at_the_sentence_end() {
+    let qs = extract(
+        "Jane Doe said prices would rise next year and that wages would lag far behind them. “Families should plan now.”",
+    );
+    assert_eq!(who(&qs, "“Families"), NOBODY);
+}
+
+#[test]
+fn continuation_of_a_whole_sentence_quote() {
+    let text = "“We will keep the farm,” Tom Reilly said.\n“My father built it with his own hands.”";
+    let qs = extract(text);
+    let q = quote(&qs, "“My father");
+    assert_eq!((q.name.clone(), q.attribution), said("Tom Reilly", Attribution::Continuation));
+    assert_eq!(q.mention.as_deref(), Some("Tom Reilly"));
+    assert_eq!(q.cue, None);
+}
+
+#[test]
+fn continuation_across_a_caption() {
+    let text = "“We will keep the farm,” Tom Reilly said.\nTom Reilly at his farm near Leeds on Monday\n“My father built it with his own hands.”";
+    let qs = extract(text);
+    assert_eq!(who(&qs, "“My father"), said("Tom Reilly", Attribution::Continuation));
+}
+
+#[test]
+fn no_continuation_across_a_sentence_without_quotes() {
+    let text = "“We will keep the farm,” Tom Reilly said.\nThe bank has asked for its money by June.\n“My father built it with his own hands.”";
+    let qs = extract(text);
+    assert_eq!(who(&qs, "“My father"), NOBODY);
+}
+
+#[test]
+fn no_continuation_for_a_fragment() {
+    let text = "“We will keep the farm,” Tom Reilly said.\n“and the house, and the barn, and the land” were at stake.";
+    let qs = extract(text);
+    let q = quote(&qs, "“and the house");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!((q.name.clone(), q.attribution), NOBODY);
+}
+
+#[test]
+fn no_continuation_when_carrying_is_off() {
+    let extractor = Extractor::builder().carry_speakers(false).build().unwrap();
+    let text = "“We will keep the farm,” Tom Reilly said.\n“My father built it with his own hands.”";
+    let qs = extract_with(&extractor, text);
+    assert_eq!(who(&qs, "“My father"), NOBODY);
+    assert_eq!(who(&qs, "“We will"), said("Tom Reilly", Attribution::Cue));
+}
+
+#[test]
+fn unattributed_capitalised_fragment_is_a_title() {
+    let qs = extract("Viewers tuned in to “Morning With Ann Lee” for the last time on Friday.");
+    let q = quote(&qs, "“Morning");
+    assert_eq!(q.kind, QuoteKind::Title);
+    assert_eq!(q.name, None);
+}
+
+#[test]
+fn short_unattributed_fragment_is_a_scare_quote() {
+    let qs = extract("The firm moved its staff to “flexible hubs” last year.");
+    let q = quote(&qs, "“flexible");
+    assert_eq!(q.kind, QuoteKind::ScareQuote);
+    assert_eq!(q.name, None);
+}
+
+#[test]
+fn long_unattributed_fragment_stays_mixed_without_a_speaker() {
+    let qs = extract("The plan would “cut the waiting lists for good and for everyone” within a decade.");
+    let q = quote(&qs, "“cut");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!((q.name.clone(), q.attribution), NOBODY);
+}
+
+#[test]
+fn attributed_short_fragment_stays_speech() {
+    let qs = extract("Jane Doe called the plan “a disgrace” on Monday.");
+    let q = quote(&qs, "“a disgrace");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!((q.name.clone(), q.attribution), said("Jane Doe", Attribution::Cue));
+}
+
+#[test]
+fn interrupted_quote_keeps_its_speaker() {
+    let text = "Jane Doe spoke after the vote.\n“We lost,” she said, “but we will be back.”";
+    let qs = extract(text);
+    assert_eq!(who(&qs, "“We lost"), said("Jane Doe", Attribution::Pronoun));
+    assert_eq!(who(&qs, "“but we"), said("Jane Doe", Attribution::Pronoun));
+}
+
+#[test]
+fn pronouns_left_unresolved_when_turned_off() {
+    let extractor = Extractor::builder().resolve_pronouns(false).build().unwrap();
+    let text = "Jane Doe spoke after the vote.\n“We lost,” she said.";
+    let qs = extract_with(&extractor, text);
+    assert_eq!(who(&qs, "“We lost"), NOBODY);
+}
+
+#[test]
+fn zz_probe() {
+    for text in [
+        "Said Ellis: “We will vote no.”",
+        "Said the mayor: “We will vote no.”",
+        "Voters cheered Tory candidate Jane Doe on Monday.\nTom Reilly met her at the airport.\n“We are close to a deal,” the candidate said.",
+        "After meeting Tom Reilly, he said: “It was hard.”",
+        "Tom Reilly arrived late, and he said: “It was hard.”",
+        "“The campaign is over,” Hartley's former campaign strategist said.",
+        "Jane Doe, 45, said: “It was hard.”",
+        "“It was hard,” Jane Doe, 45, said.",
+        "The Green Valley Party lost the vote.\n“We will be back,” it said.",
+        "“We won,” she said.\n“Now we rebuild.”",
+        "Jane Doe arrived.\n“We won.” The crowd said nothing.",
+        "“Tom Reilly, the mayor, lied,” Jane Doe said.\n“We are close,” the mayor said.",
+        "Ann Lee watched “Morning With Ann Lee And Tom Reilly On The Farm Today” on Friday.",
+        "The firm moved staff to “flexible work hubs now” last year.",
+        "The firm moved staff to “flexible work hubs right now” last year.",
+        "Jane Doe said the plan was “a disgrace”. Tom Reilly disagreed.\n“It is a good plan,” he said.",
+    ] {
+        eprintln!("=== {text}");
+        for q in extract(text) {
+            eprintln!("  {:?} {:?} name={:?} how={:?} mention={:?} cue={:?}", q.quote, q.kind, q.name, q.attribution, q.mention, q.cue);
+        }
+    }
+    panic!();
+}
