@@ -717,22 +717,11 @@ fn pronouns_left_unresolved_when_turned_off() {
 #[test]
 fn zz_probe() {
     for text in [
-        "Said Ellis: “We will vote no.”",
-        "Said the mayor: “We will vote no.”",
-        "Voters cheered Tory candidate Jane Doe on Monday.\nTom Reilly met her at the airport.\n“We are close to a deal,” the candidate said.",
-        "After meeting Tom Reilly, he said: “It was hard.”",
-        "Tom Reilly arrived late, and he said: “It was hard.”",
-        "“The campaign is over,” Hartley's former campaign strategist said.",
-        "Jane Doe, 45, said: “It was hard.”",
-        "“It was hard,” Jane Doe, 45, said.",
-        "The Green Valley Party lost the vote.\n“We will be back,” it said.",
-        "“We won,” she said.\n“Now we rebuild.”",
-        "Jane Doe arrived.\n“We won.” The crowd said nothing.",
-        "“Tom Reilly, the mayor, lied,” Jane Doe said.\n“We are close,” the mayor said.",
-        "Ann Lee watched “Morning With Ann Lee And Tom Reilly On The Farm Today” on Friday.",
-        "The firm moved staff to “flexible work hubs now” last year.",
-        "The firm moved staff to “flexible work hubs right now” last year.",
-        "Jane Doe said the plan was “a disgrace”. Tom Reilly disagreed.\n“It is a good plan,” he said.",
+        "Voters cheered Foreign Secretary Jane Doe on Monday.\nTom Reilly met her at the airport.\n“We are close to a deal,” the foreign secretary said.",
+        "Tory candidate Jane Doe flew to Paris on Monday.\nTom Reilly met her at the airport.\n“We are close to a deal,” the candidate said.",
+        "Tom Reilly arrived. The rain fell. The rain fell. The rain fell. The rain fell. The rain fell. The rain fell. The rain fell. The rain fell. The rain fell. The rain fell. The rain fell. \n“It was hard,” he said.",
+        "Tom Reilly arrived. The rain fell. The rain fell. The rain fell. The rain fell. The rain fell. The rain fell. The rain fell. The rain fell. The rain fell. The rain fell. The rain fell. The rain fell. The rain fell. \n“It was hard,” he said.",
+        "Foreign Secretary Jane Doe flew to Paris on Monday.\nJane Doe met Tom Reilly at the airport.\n“We are close to a deal,” the foreign secretary said.",
     ] {
         eprintln!("=== {text}");
         for q in extract(text) {

@@ -18,7 +18,7 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "should", "may", "might", "must", "can", "did", "does", "do", "also", "later", "previously", "again",
     "then", "recently", "since", "just", "not", "never", "already", "once", "often", "further", "still",
     "even", "first", "earlier", "now", "too", "separately", "reportedly", "allegedly", "apparently",
-    "simply", "had", "subsequently", "repeatedly", "continued", "went", "on", "to",
+    "simply", "subsequently", "repeatedly",
 ];
 
 /// Words that start a clause without being its subject.
@@ -645,7 +645,7 @@ pub(crate) fn skip_auxiliaries_right(w: &Words<'_, '_>, mut t: usize, limit: usi
     while t < limit {
         let lw = w.lw(t);
         let adverb = is_adverb(w, t);
-        if (BETWEEN_SUBJECT_AND_VERB.contains(&lw) && lw != "to" && lw != "on") || adverb {
+        if BETWEEN_SUBJECT_AND_VERB.contains(&lw) || adverb {
             t += 1;
         } else {
             break;
