@@ -215,6 +215,11 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize) -> Option<Np> {
         return None;
     }
     let prev = w.lw(end - 1);
+    // `Trump went after Bush, calling him “…”`: a participle's subject is
+    // its clause's, not the phrase next to it.
+    if w.lw(v).ends_with("ing") && !matches!(prev, "who" | "which" | "that") {
+        return clause_subject(w, floor, end);
+    }
     if let Some(np) = words::np_left(w, end, floor) {
         return Some(np);
     }

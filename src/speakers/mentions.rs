@@ -22,6 +22,11 @@ use super::words::{self, Words};
 /// entity it stands for. News rarely refers back further without a name.
 const SALIENCE_WINDOW: usize = 12;
 
+/// How far back (in sentences) a definite description looks when nothing
+/// bound it: it names someone just mentioned (`Jane Doe won. The
+/// 45-year-old said…`), not anyone earlier of the same sort.
+const DESCRIPTION_WINDOW: usize = 2;
+
 /// An entity: one person, organisation, place or group.
 #[derive(Clone, Debug)]
 pub(crate) struct Entity {
@@ -158,7 +163,7 @@ impl Mentions {
         }
         // `Foreign Secretary Dominic Raab`, `Tory candidate Mr Bailey`: the
         // role words before the name.
-        let role = words::role_before(w, np.start);
+        let role = words::role_before(w, name_token_start(w, name));
         if !role.is_empty() {
             self.bind(role, entity);
         }
@@ -257,7 +262,7 @@ impl Mentions {
             NpKind::Name { .. } => self.overlapping(np.start, np.end).map(|m| m.entity),
             NpKind::Pronoun => {
                 let (gender, sorts) = words::pronoun_agreement(&w.lower(np.start))?;
-                let id = self.most_salient(np.start, sentence, |e| {
+                let id = self.most_salient(np.start, sentence, SALIENCE_WINDOW, |e| {
                     sorts.contains(&e.sort) && gender.agrees(e.gender)
                 })?;
                 if self.entities[id].gender == Gender::Unknown {
@@ -277,7 +282,7 @@ impl Mentions {
                 }
                 // A definite description as subject, right after a person
                 // or body was named, stands for them.
-                let id = self.most_salient(np.start, sentence, |e| {
+                let id = self.most_salient(np.start, sentence, DESCRIPTION_WINDOW, |e| {
                     e.named && e.sort == role.sort && role.gender.agrees(e.gender)
                 })?;
                 self.bindings.push(Binding { words, entity: id });
@@ -325,10 +330,10 @@ impl Mentions {
     /// The most salient entity mentioned before token `t` that `agrees`:
     /// the current sentence and then earlier ones; within one, subjects
     /// first, then mentions outside quotes in order, then quoted names.
-    fn most_salient(&self, t: usize, sentence: usize, agrees: impl Fn(&Entity) -> bool) -> Option<usize> {
+    fn most_salient(&self, t: usize, sentence: usize, window: usize, agrees: impl Fn(&Entity) -> bool) -> Option<usize> {
         let before = self.mentions.partition_point(|m| m.token < t);
         let mut i = before;
-        let oldest = sentence.saturating_sub(SALIENCE_WINDOW);
+        let oldest = sentence.saturating_sub(window);
         let mut s = sentence;
         loop {
             // The mentions of sentence `s` that come before `t`.

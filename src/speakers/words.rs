@@ -216,16 +216,18 @@ fn name_word(w: &Words<'_, '_>, t: usize) -> bool {
     w.is_capitalised(t) && !LEXICON.not_names.contains(w.lw(t))
 }
 
+/// Whether token `t` can be the first word of a name. `Said Ellis: “…”`:
+/// a capitalised reporting verb opens a sentence, not a name (unless it is
+/// also a given name, like `Mark`).
+fn can_start_name(w: &Words<'_, '_>, t: usize) -> bool {
+    name_word(w, t) && !(w.is_reporting_verb(t) && !LEXICON.first_names.contains_key(w.lw(t)))
+}
+
 /// The name that starts at token `t`, if one does: a run of capitalised
 /// words (with joiners and initials), minus leading titles. The run keeps
 /// its titles; the name proper does not.
 pub(crate) fn name_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
-    if !name_word(w, t) || (t > 0 && name_word(w, t - 1) && !w.is_mark(t - 1)) {
-        return None;
-    }
-    // `Said Ellis: “…”`: a capitalised reporting verb opens a sentence, not
-    // a name (unless it is also a given name, like `Mark`).
-    if w.is_reporting_verb(t) && !LEXICON.first_names.contains_key(w.lw(t)) {
+    if !can_start_name(w, t) || (t > 0 && can_start_name(w, t - 1)) {
         return None;
     }
     let mut end = t + 1;
@@ -243,10 +245,19 @@ pub(crate) fn name_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     }
     // `Tory candidate`, `Chinese authorities`: a capitalised modifier of a
     // role noun is part of a description, not a name.
-    if end < limit && !w.is_capitalised(end) && is_role(w.lw(end)) {
+    if modifies_role(w, end, limit) {
         return None;
     }
     np_for_run(w, t, end)
+}
+
+/// Whether a capitalised run ending before `t` modifies a role noun that
+/// follows within three lower-case words: `Tory mayoral candidate`,
+/// `Republican presidential nominee`.
+fn modifies_role(w: &Words<'_, '_>, t: usize, limit: usize) -> bool {
+    (t..limit.min(t + 3))
+        .take_while(|&u| w.is_word(u) && !w.is_capitalised(u) && !is_function_word(w.lw(u)))
+        .any(|u| is_role(w.lw(u)))
 }
 
 /// Sorts a capitalised run `start..end` into a name (titles stripped) or a
@@ -680,13 +691,40 @@ pub(crate) fn subject_start(w: &Words<'_, '_>, mut t: usize, limit: usize) -> Op
     if t >= limit {
         return None;
     }
+    t = past_dateline(w, t, limit);
     // `In a statement on Monday, she said`: past the phrase to its comma.
     if INTRODUCERS.contains(&w.lw(t)) {
         let comma = (t..limit.min(t + 25)).find(|&u| w.lw(u) == ",")?;
         t = comma + 1;
+        // `Speaking in Salem, New Hampshire, Trump said`: past a place
+        // that ends the phrase.
+        for _ in 0..2 {
+            match name_at(w, t, limit) {
+                Some(np @ Np { kind: NpKind::Name { name }, .. })
+                    if w.lw(np.end) == "," && name_sort(&w.tokens.text()[name.range()]) == Sort::Place =>
+                {
+                    t = np.end + 1;
+                }
+                _ => break,
+            }
+        }
         while t < limit && CLAUSE_OPENERS.contains(&w.lw(t)) {
             t += 1;
         }
     }
     (t < limit && w.is_word(t)).then_some(t)
+}
+
+/// Past a dateline that opens a paragraph: `WASHINGTON (AP) —`,
+/// `LONDON, March 3 —`. A dateline is a word in capitals and what follows
+/// it up to a dash.
+fn past_dateline(w: &Words<'_, '_>, t: usize, limit: usize) -> usize {
+    let word = w.str(t);
+    let capitals = w.is_word(t) && word.len() >= 3 && word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+    if !capitals || !(t == 0 || w.tokens.paragraphs.iter().any(|p| p.tokens.start == t)) {
+        return t;
+    }
+    (t + 1..limit.min(t + 12))
+        .find(|&u| matches!(w.lw(u), "—" | "–" | "―" | "-"))
+        .map_or(t, |dash| dash + 1)
 }
