@@ -101,9 +101,7 @@ fn run(args: &Args, out: &mut impl Write) -> io::Result<bool> {
     for path in &args.files {
         let name = path.display().to_string();
         ok &= match File::open(path) {
-            Ok(file) if args.format == Format::Jsonl => {
-                jsonl(&extractor, &name, BufReader::new(file), out)?
-            }
+            Ok(file) if args.format == Format::Jsonl => jsonl(&extractor, &name, BufReader::new(file), out)?,
             Ok(file) => text_file(&extractor, &name, file, args.format, out)?,
             Err(e) => fail(&name, format_args!("cannot read: {e}")),
         };
@@ -114,13 +112,7 @@ fn run(args: &Args, out: &mut impl Write) -> io::Result<bool> {
 }
 
 /// Reports on one text file, as text or as one JSON line.
-fn text_file(
-    ex: &Extractor,
-    name: &str,
-    mut file: File,
-    format: Format,
-    out: &mut impl Write,
-) -> io::Result<bool> {
+fn text_file(ex: &Extractor, name: &str, mut file: File, format: Format, out: &mut impl Write) -> io::Result<bool> {
     let mut bytes = Vec::new();
     if let Err(e) = file.read_to_end(&mut bytes) {
         return Ok(fail(name, format_args!("cannot read: {e}")));
@@ -151,12 +143,7 @@ fn utf8_error(e: std::str::Utf8Error) -> String {
 /// Reads JSON Lines one line at a time, so that only one document is in
 /// memory, and writes one result line per document, in input order. A bad
 /// line is reported and skipped; the lines after it are still processed.
-fn jsonl(
-    ex: &Extractor,
-    name: &str,
-    mut input: impl BufRead,
-    out: &mut impl Write,
-) -> io::Result<bool> {
+fn jsonl(ex: &Extractor, name: &str, mut input: impl BufRead, out: &mut impl Write) -> io::Result<bool> {
     let mut ok = true;
     let mut line = Vec::new();
     let mut number = 0;
@@ -206,12 +193,7 @@ fn not_json(e: serde_json::Error) -> String {
 
 /// Writes `{"id", "quotes"}` as one line. The line is built in full before
 /// it is written, so that output cut short never holds half a line.
-fn write_json_line(
-    out: &mut impl Write,
-    id: Value,
-    text: &str,
-    quotes: &[Quote],
-) -> io::Result<()> {
+fn write_json_line(out: &mut impl Write, id: Value, text: &str, quotes: &[Quote]) -> io::Result<()> {
     let offsets = CharOffsets::new(text);
     let quotes: Vec<Value> = quotes.iter().map(|q| quote_json(q, &offsets)).collect();
     let mut line = json!({ "id": id, "quotes": quotes }).to_string();
@@ -277,10 +259,7 @@ fn write_report(out: &mut impl Write, name: &str, quotes: &[Quote]) -> io::Resul
 /// titles, which nobody is reported to have said.
 fn speaker_line(q: &Quote) -> Option<String> {
     let Some(s) = q.speaker() else {
-        return q
-            .kind()
-            .is_speech()
-            .then(|| "— speaker unknown".to_string());
+        return q.kind().is_speech().then(|| "— speaker unknown".to_string());
     };
     let (name, mention) = (s.name(), s.mention_str());
     let how = match s.attribution() {

@@ -93,7 +93,6 @@ impl Extractor {
     }
 }
 
-
 /// Builds an [`Extractor`] with settings other than the defaults.
 ///
 /// ```

@@ -35,10 +35,7 @@ impl CharOffsets {
                 extra.push((i, surplus));
             }
         }
-        CharOffsets {
-            extra,
-            len: text.len(),
-        }
+        CharOffsets { extra, len: text.len() }
     }
 
     /// The code-point offset of byte offset `byte`. A byte inside a

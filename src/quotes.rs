@@ -352,7 +352,10 @@ fn is_whole_speech(tokens: &Tokens<'_>, q: &Found) -> bool {
     }
     let prev = q.open - 1;
     match tokens.tokens[prev].kind {
-        TokenKind::Punct => matches!(tokens.str(prev), ":" | "," | "." | "!" | "?" | "—" | "–" | "(" | "-" | ";"),
+        TokenKind::Punct => matches!(
+            tokens.str(prev),
+            ":" | "," | "." | "!" | "?" | "—" | "–" | "(" | "-" | ";"
+        ),
         TokenKind::Mark(_) => true,
         TokenKind::Word => {
             let ends = text[content.range()].trim_end();
@@ -429,10 +432,7 @@ mod tests {
 
     #[test]
     fn stray_closing_mark_is_skipped() {
-        assert_eq!(
-            quotes("A stray” mark. “Yes,” he said."),
-            [("“Yes,”", Direct)]
-        );
+        assert_eq!(quotes("A stray” mark. “Yes,” he said."), [("“Yes,”", Direct)]);
     }
 
     #[test]

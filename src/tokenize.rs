@@ -117,10 +117,7 @@ impl<'h> Tokens<'h> {
 
     /// The words (and numbers), with their inner apostrophes and hyphens.
     pub fn words(&self) -> impl Iterator<Item = Span> + '_ {
-        self.tokens
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.span)
+        self.tokens.iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.span)
     }
 
     /// Every quotation-mark character, apostrophes included, in text order.
@@ -177,11 +174,10 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
 
 /// Words that end in a dot without ending the sentence: `Mr.`, `No. 10`.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt",
-    "rev", "hon", "jr", "sr", "mt", "ft", "vs", "no", "nos", "jan", "feb", "mar", "apr", "aug",
-    "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "dept", "gov't", "approx",
-    "est", "fig", "vol", "pp", "ave", "blvd", "rd", "univ", "adm", "cmdr", "supt", "insp", "det",
-    "pres", "atty", "u.s", "u.k", "a.m", "p.m", "e.g", "i.e", "etc",
+    "mr", "mrs", "ms", "dr", "st", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "rev", "hon", "jr",
+    "sr", "mt", "ft", "vs", "no", "nos", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
+    "corp", "co", "ltd", "dept", "gov't", "approx", "est", "fig", "vol", "pp", "ave", "blvd", "rd", "univ", "adm",
+    "cmdr", "supt", "insp", "det", "pres", "atty", "u.s", "u.k", "a.m", "p.m", "e.g", "i.e", "etc",
 ];
 
 /// Whether a word followed by a dot is an abbreviation, not a sentence end.
@@ -267,10 +263,7 @@ fn split_sentences(text: &str, out: &mut Tokens<'_>, tokens: Range<usize>) {
 }
 
 fn push_sentence(out: &mut Tokens<'_>, tokens: Range<usize>) {
-    let span = Span::new(
-        out.tokens[tokens.start].span.start,
-        out.tokens[tokens.end - 1].span.end,
-    );
+    let span = Span::new(out.tokens[tokens.start].span.start, out.tokens[tokens.end - 1].span.end);
     out.sentences.push(Segment { span, tokens });
 }
 
@@ -500,7 +493,8 @@ impl<'a, 'h> Scanner<'a, 'h> {
     /// and a word after opens; a word or stop before and space after closes;
     /// otherwise whether a mark of its family is open decides.
     fn by_flanks(&self, left: Side, right: Side, family: Family, straight: bool) -> MarkRole {
-        let left_open = matches!(left, Side::Open | Side::Other) || left == Side::Mark && self.open[family as usize] == 0;
+        let left_open =
+            matches!(left, Side::Open | Side::Other) || left == Side::Mark && self.open[family as usize] == 0;
         let right_open = matches!(right, Side::Open | Side::Stop | Side::Mark | Side::Other);
         match (left_open, right_open) {
             (true, false) => MarkRole::Opening,
@@ -511,7 +505,11 @@ impl<'a, 'h> Scanner<'a, 'h> {
                 } else {
                     self.open[family as usize]
                 };
-                if pending > 0 { MarkRole::Closing } else { MarkRole::Opening }
+                if pending > 0 {
+                    MarkRole::Closing
+                } else {
+                    MarkRole::Opening
+                }
             }
         }
     }
@@ -565,8 +563,8 @@ impl<'a, 'h> Scanner<'a, 'h> {
     fn classify_single(&self, c: char, left: Side, right: Side, after: Option<char>, i: usize) -> MarkRole {
         let pending = self.open[Family::Single as usize] > 0;
         let next_word = self.next_word_lower(i + c.len_utf8());
-        let elided = after.is_some_and(|a| a.is_ascii_digit())
-            || ELISIONS.contains(&next_word.as_str()) && left == Side::Open;
+        let elided =
+            after.is_some_and(|a| a.is_ascii_digit()) || ELISIONS.contains(&next_word.as_str()) && left == Side::Open;
         match (left, right) {
             (Side::Alnum, Side::Alnum) => MarkRole::Apostrophe,
             (_, Side::Alnum) if elided => MarkRole::Apostrophe,
@@ -615,7 +613,8 @@ impl<'a, 'h> Scanner<'a, 'h> {
             }
             let before = line[..k].chars().next_back();
             let after = line[k + ch.len_utf8()..].chars().next();
-            let word_before = before.is_some_and(|b| b.is_alphanumeric() || matches!(b, ',' | '.' | '!' | '?' | ';' | ':'));
+            let word_before =
+                before.is_some_and(|b| b.is_alphanumeric() || matches!(b, ',' | '.' | '!' | '?' | ';' | ':'));
             let word_after = after.is_some_and(char::is_alphanumeric);
             match (word_before, word_after) {
                 (true, true) => continue, // an apostrophe: `don't`
@@ -664,15 +663,15 @@ fn floor_char_boundary(s: &str, i: usize) -> usize {
 /// initial).
 fn is_initial(before: &[u8]) -> bool {
     let n = before.len();
-    n >= 1
-        && before[n - 1].is_ascii_alphabetic()
-        && (n == 1 || !before[n - 2].is_ascii_alphanumeric())
+    n >= 1 && before[n - 1].is_ascii_alphabetic() && (n == 1 || !before[n - 2].is_ascii_alphanumeric())
 }
 
 /// Whether a word is dotted letters, `U.S` or `a.m`, whose last dot belongs
 /// to it.
 fn is_dotted(word: &[u8]) -> bool {
-    word.len() >= 3 && word.iter().step_by(2).all(u8::is_ascii_alphabetic) && word.iter().skip(1).step_by(2).all(|&b| b == b'.')
+    word.len() >= 3
+        && word.iter().step_by(2).all(u8::is_ascii_alphabetic)
+        && word.iter().skip(1).step_by(2).all(|&b| b == b'.')
 }
 
 fn utf8_len(b: u8) -> usize {
@@ -708,7 +707,18 @@ mod tests {
     fn words_keep_inner_joiners() {
         assert_eq!(
             words("The 45-year-old didn’t visit the U.S. in 3.5 days, @SadiqKhan."),
-            ["The", "45-year-old", "didn’t", "visit", "the", "U.S.", "in", "3.5", "days", "@SadiqKhan"]
+            [
+                "The",
+                "45-year-old",
+                "didn’t",
+                "visit",
+                "the",
+                "U.S.",
+                "in",
+                "3.5",
+                "days",
+                "@SadiqKhan"
+            ]
         );
     }
 
@@ -743,12 +753,18 @@ mod tests {
     #[test]
     fn curly_marks() {
         assert_eq!(roles("“Yes,” she said."), [Opening, Closing]);
-        assert_eq!(roles("“He called it ‘absurd’,” he said."), [Opening, Opening, Closing, Closing]);
+        assert_eq!(
+            roles("“He called it ‘absurd’,” he said."),
+            [Opening, Opening, Closing, Closing]
+        );
     }
 
     #[test]
     fn apostrophes_are_not_marks() {
-        assert_eq!(roles("London’s teams’ coach in the ’90s"), [Apostrophe, Apostrophe, Apostrophe]);
+        assert_eq!(
+            roles("London’s teams’ coach in the ’90s"),
+            [Apostrophe, Apostrophe, Apostrophe]
+        );
         assert_eq!(roles("rock ’n’ roll"), [Apostrophe, Apostrophe]);
         assert_eq!(roles("don't O'Brien"), [Apostrophe, Apostrophe]);
     }
@@ -756,18 +772,27 @@ mod tests {
     #[test]
     fn single_quotes_pair_around_words() {
         assert_eq!(roles("urged him to ‘de-twin London’ now"), [Opening, Closing]);
-        assert_eq!(roles("called it 'absurd' and 'wrong'."), [Opening, Closing, Opening, Closing]);
+        assert_eq!(
+            roles("called it 'absurd' and 'wrong'."),
+            [Opening, Closing, Opening, Closing]
+        );
     }
 
     #[test]
     fn straight_double_marks_by_flanks_and_parity() {
-        assert_eq!(roles("He said \"yes\" and \"no.\""), [Opening, Closing, Opening, Closing]);
+        assert_eq!(
+            roles("He said \"yes\" and \"no.\""),
+            [Opening, Closing, Opening, Closing]
+        );
         assert_eq!(roles("a \" b \" c"), [Opening, Closing]);
     }
 
     #[test]
     fn wire_marks() {
-        assert_eq!(roles("``Yes,'' he said. ''No,'' she said."), [Opening, Closing, Opening, Closing]);
+        assert_eq!(
+            roles("``Yes,'' he said. ''No,'' she said."),
+            [Opening, Closing, Opening, Closing]
+        );
     }
 
     #[test]

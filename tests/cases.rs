@@ -41,9 +41,9 @@ fn parse_cases(file: &str, source: &str) -> Vec<Case> {
     for (n, line) in source.lines().enumerate() {
         if let Some(header) = line.strip_prefix("=== ") {
             cases.extend(current.take().map(|(c, _)| c));
-            let (section, name) = header.split_once(':').unwrap_or_else(|| {
-                panic!("{file}:{}: header must be `=== section: name`", n + 1)
-            });
+            let (section, name) = header
+                .split_once(':')
+                .unwrap_or_else(|| panic!("{file}:{}: header must be `=== section: name`", n + 1));
             current = Some((
                 Case {
                     file: file.to_string(),
@@ -151,14 +151,8 @@ fn check(case: &Case, extractor: &Extractor) -> Result<(), String> {
     let text = case.text.as_str();
     match case.section.as_str() {
         "quotes" => check_quotes(case, extractor),
-        "sentences" => check_list(
-            case,
-            tokens.sentences().map(|s| text[s.range()].to_string()).collect(),
-        ),
-        "paragraphs" => check_list(
-            case,
-            tokens.paragraphs().map(|s| text[s.range()].to_string()).collect(),
-        ),
+        "sentences" => check_list(case, tokens.sentences().map(|s| text[s.range()].to_string()).collect()),
+        "paragraphs" => check_list(case, tokens.paragraphs().map(|s| text[s.range()].to_string()).collect()),
         "marks" => check_list(
             case,
             tokens

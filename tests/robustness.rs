@@ -22,10 +22,68 @@ impl Rng {
 }
 
 const PIECES: &[&str] = &[
-    "“", "”", "‘", "’", "\"", "'", "«", "»", "‹", "›", "„", "‚", "``", "''", "\n", "\n\n", " ", " ", " ",
-    ".", ",", ":", ";", "?", "!", "—", "-", "(", ")", "said", "he", "she", "it", "they", "Mr", "Dr.",
-    "Jane", "Doe", "the", "minister", "of", "according", "to", "told", "reporters", "U.S.", "No.", "10",
-    "é", "日本", "Ω", "\u{0}", "\t", "\r", "😀", "s", "n", "’90s", "don't", "a", "X", "—",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "\"",
+    "'",
+    "«",
+    "»",
+    "‹",
+    "›",
+    "„",
+    "‚",
+    "``",
+    "''",
+    "\n",
+    "\n\n",
+    " ",
+    " ",
+    " ",
+    ".",
+    ",",
+    ":",
+    ";",
+    "?",
+    "!",
+    "—",
+    "-",
+    "(",
+    ")",
+    "said",
+    "he",
+    "she",
+    "it",
+    "they",
+    "Mr",
+    "Dr.",
+    "Jane",
+    "Doe",
+    "the",
+    "minister",
+    "of",
+    "according",
+    "to",
+    "told",
+    "reporters",
+    "U.S.",
+    "No.",
+    "10",
+    "é",
+    "日本",
+    "Ω",
+    "\u{0}",
+    "\t",
+    "\r",
+    "😀",
+    "s",
+    "n",
+    "’90s",
+    "don't",
+    "a",
+    "X",
+    "—",
 ];
 
 fn random_text(rng: &mut Rng) -> String {
@@ -38,7 +96,10 @@ fn check(text: &str, quotes: &[Quote<'_>]) {
     let offsets = CharOffsets::new(text);
     let inside = |s: whosaid::Span| {
         assert!(s.start <= s.end && s.end <= text.len(), "{s:?} outside {text:?}");
-        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{s:?} not on char boundaries in {text:?}");
+        assert!(
+            text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+            "{s:?} not on char boundaries in {text:?}"
+        );
         let chars = offsets.char_offset(s.end) - offsets.char_offset(s.start);
         assert_eq!(chars, text[s.range()].chars().count());
     };
@@ -46,7 +107,11 @@ fn check(text: &str, quotes: &[Quote<'_>]) {
         inside(q.span());
         for part in q.content() {
             inside(*part);
-            assert!(q.span().contains(*part), "content {part:?} outside quote {:?}", q.span());
+            assert!(
+                q.span().contains(*part),
+                "content {part:?} outside quote {:?}",
+                q.span()
+            );
         }
         if let Some(cue) = q.cue() {
             inside(cue);
@@ -58,7 +123,10 @@ fn check(text: &str, quotes: &[Quote<'_>]) {
         }
     }
     for pair in quotes.windows(2) {
-        assert!(pair[0].span().start <= pair[1].span().start, "quotes out of order in {text:?}");
+        assert!(
+            pair[0].span().start <= pair[1].span().start,
+            "quotes out of order in {text:?}"
+        );
     }
 }
 
@@ -101,9 +169,15 @@ fn hostile_texts_give_answers() {
 fn a_stray_mark_does_not_lose_the_rest() {
     let text = "A 6” pipe burst. Then “It was chaos,” said Jo Bloggs.\n“We are fine now.”";
     let quotes = Extractor::new().extract(text);
-    let found: Vec<_> = quotes.iter().map(|q| (q.as_str(), q.speaker().map(|s| s.name()))).collect();
+    let found: Vec<_> = quotes
+        .iter()
+        .map(|q| (q.as_str(), q.speaker().map(|s| s.name())))
+        .collect();
     assert_eq!(
         found,
-        [("“It was chaos,”", Some("Jo Bloggs")), ("“We are fine now.”", Some("Jo Bloggs"))]
+        [
+            ("“It was chaos,”", Some("Jo Bloggs")),
+            ("“We are fine now.”", Some("Jo Bloggs"))
+        ]
     );
 }

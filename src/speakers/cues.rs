@@ -53,10 +53,7 @@ pub(crate) fn after_quote(w: &Words<'_, '_>, after: Range<usize>) -> Option<Cue>
             u += 1;
         }
         let np = words::np_right(w, u, limit)?;
-        return (np.kind != NpKind::Pronoun).then_some(Cue {
-            cue: t..u,
-            speaker: np,
-        });
+        return (np.kind != NpKind::Pronoun).then_some(Cue { cue: t..u, speaker: np });
     }
     if let Some(cue) = phrase_cue_at(w, t, limit) {
         return Some(cue);
@@ -84,9 +81,9 @@ fn subject_then_verb(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
     if w.lw(u) == "," {
         // Past an appositive to the comma that closes it, the one a verb
         // follows: `X, now 81 and retired in Cambridge, Mass., said`.
-        u = (u + 1..limit.min(u + APPOSITIVE_MAX_TOKENS))
-            .find(|&k| w.lw(k) == "," && cue_words_at(w, words::skip_auxiliaries_right(w, k + 1, limit), limit).is_some())?
-            + 1;
+        u = (u + 1..limit.min(u + APPOSITIVE_MAX_TOKENS)).find(|&k| {
+            w.lw(k) == "," && cue_words_at(w, words::skip_auxiliaries_right(w, k + 1, limit), limit).is_some()
+        })? + 1;
     } else if matches!(w.lw(u), "of" | "from" | "at" | "in" | "with" | "for") {
         // Past a short phrase that places the speaker.
         u = (u + 1..limit.min(u + 8)).find(|&k| w.is_cue_verb(k) || !w.is_word(k))?;
@@ -130,7 +127,9 @@ fn skip_parenthesis(w: &Words<'_, '_>, t: usize, limit: usize) -> usize {
     if w.lw(t) != "(" {
         return t;
     }
-    (t + 1..limit.min(t + 10)).find(|&k| w.lw(k) == ")").map_or(t, |k| k + 1)
+    (t + 1..limit.min(t + 10))
+        .find(|&k| w.lw(k) == ")")
+        .map_or(t, |k| k + 1)
 }
 
 /// `according to X`, `in the words of X` at token `t`.

@@ -108,6 +108,24 @@ impl Mentions {
             while t < sentence.tokens.end {
                 let in_quote = quoted[t];
                 let is_subject = subject_at.contains(&t);
+                // `the wife of Michael X`: a person known by a relation.
+                if let Some(np) = (!in_quote)
+                    .then(|| words::relation_at(w, t, sentence.tokens.end))
+                    .flatten()
+                {
+                    if let NpKind::Relation { head, name } = np.kind {
+                        // The person first, so the relation takes their
+                        // fullest name.
+                        // The person's phrase starts after `of`.
+                        if let Some(inner) = words::np_right(w, head + 2, sentence.tokens.end) {
+                            m.add_name(w, inner, s, false, false);
+                        }
+                        let id = m.relation_entity(w, head, name);
+                        m.push(id, np, s, is_subject, false);
+                        t = np.end;
+                        continue;
+                    }
+                }
                 if let Some(np) = words::name_at(w, t, sentence.tokens.end) {
                     // `But Tory candidate Mr Bailey has…`: the subject starts
                     // at the role words before the name.
@@ -116,7 +134,9 @@ impl Mentions {
                     let is_subject = is_subject
                         || (roles > 0
                             && (subject_at.contains(&role_start)
-                                || role_start > 0 && subject_at.contains(&(role_start - 1)) && words::is_determiner(w.lw(role_start - 1))));
+                                || role_start > 0
+                                    && subject_at.contains(&(role_start - 1))
+                                    && words::is_determiner(w.lw(role_start - 1))));
                     m.add_name(w, np, s, is_subject, in_quote);
                     t = np.end;
                     continue;
@@ -139,15 +159,20 @@ impl Mentions {
         m
     }
 
+    /// Records a mention, keeping the list in text order.
     fn push(&mut self, entity: usize, np: Np, sentence: usize, subject: bool, quoted: bool) {
-        self.mentions.push(Mention {
-            entity,
-            token: np.start,
-            token_end: np.end,
-            sentence,
-            subject,
-            quoted,
-        });
+        let at = self.mentions.partition_point(|m| m.token <= np.start);
+        self.mentions.insert(
+            at,
+            Mention {
+                entity,
+                token: np.start,
+                token_end: np.end,
+                sentence,
+                subject,
+                quoted,
+            },
+        );
     }
 
     /// Records a name: finds or makes its entity, learns its gender, and
@@ -196,9 +221,11 @@ impl Mentions {
         let title_gender = words::title_gender(w, np.start, name_token_start(w, name));
         let sort = words::name_sort(&name_str);
         let gender = match title_gender {
-            Gender::Unknown if parts.len() >= 2 && sort == Sort::Person => {
-                LEXICON.first_names.get(first.as_str()).copied().unwrap_or(Gender::Unknown)
-            }
+            Gender::Unknown if parts.len() >= 2 && sort == Sort::Person => LEXICON
+                .first_names
+                .get(first.as_str())
+                .copied()
+                .unwrap_or(Gender::Unknown),
             g => g,
         };
         let found = self.matching_entity(&parts, &first, &last, sort);
@@ -246,7 +273,8 @@ impl Mentions {
             }
             if single {
                 // `Bailey` for `Shaun Bailey`, `Shaun` for `Shaun Bailey`.
-                e.last == last || (e.sort == Sort::Person && sort == Sort::Person && e.name_words >= 2 && e.first == first)
+                e.last == last
+                    || (e.sort == Sort::Person && sort == Sort::Person && e.name_words >= 2 && e.first == first)
             } else if e.name_words == 1 {
                 // `Bailey` first, `Shaun Bailey` later.
                 e.last == last
@@ -304,7 +332,10 @@ impl Mentions {
             .iter()
             .rev()
             .find(|b| {
-                b.words.last() == Some(head) && modifiers.iter().all(|m| b.words.contains(m) || words::is_loose_modifier(m))
+                b.words.last() == Some(head)
+                    && modifiers
+                        .iter()
+                        .all(|m| b.words.contains(m) || words::is_loose_modifier(m))
             })
             .map(|b| b.entity)
     }
@@ -330,7 +361,13 @@ impl Mentions {
     /// The most salient entity mentioned before token `t` that `agrees`:
     /// the current sentence and then earlier ones; within one, subjects
     /// first, then mentions outside quotes in order, then quoted names.
-    fn most_salient(&self, t: usize, sentence: usize, window: usize, agrees: impl Fn(&Entity) -> bool) -> Option<usize> {
+    fn most_salient(
+        &self,
+        t: usize,
+        sentence: usize,
+        window: usize,
+        agrees: impl Fn(&Entity) -> bool,
+    ) -> Option<usize> {
         let before = self.mentions.partition_point(|m| m.token < t);
         let mut i = before;
         let oldest = sentence.saturating_sub(window);
@@ -381,6 +418,20 @@ impl Mentions {
                 quoted: false,
             },
         );
+    }
+
+    /// The entity for a person known by their relation to a named one:
+    /// `Michael X's wife` for `the wife of Michael X`.
+    pub(crate) fn relation_entity(&mut self, w: &Words<'_, '_>, head: usize, name: Span) -> usize {
+        let name_token = name_token_start(w, name);
+        let person = self
+            .overlapping(name_token, name_token + 1)
+            .map(|m| self.entities[m.entity].name.clone())
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| words::clean_name(&w.tokens.text()[name.range()]));
+        let relation = w.lw(head);
+        let gender = LEXICON.relation_nouns.get(relation).copied().unwrap_or(Gender::Unknown);
+        self.described_entity(format!("{person}'s {relation}"), gender, Sort::Person)
     }
 
     /// Makes an entity for a speaker the text only describes (`a spokesman

@@ -20,7 +20,7 @@ mod words;
 use std::ops::Range;
 
 use crate::extractor::Config;
-use crate::lexicon::{Gender, LEXICON, Sort};
+use crate::lexicon::{Gender, Sort};
 use crate::quotes::Found;
 use crate::tokenize::Tokens;
 use crate::types::{Attribution, Quote, QuoteKind, Span, Speaker};
@@ -85,7 +85,10 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
                     entity = Some(id);
                 }
             } else if config.carry_speakers {
-                if let Some(prev) = previous.as_ref().filter(|p| continues(tokens, &w, q, p, &context, &quoted)) {
+                if let Some(prev) = previous
+                    .as_ref()
+                    .filter(|p| continues(tokens, &w, q, p, &context, &quoted))
+                {
                     if let Some((mention, _, id)) = &prev.speaker {
                         speaker = Some((*mention, Attribution::Continuation));
                         entity = Some(*id);
@@ -154,7 +157,11 @@ fn reported_speech_before(w: &Words<'_, '_>, q: &Found, tokens: &Tokens<'_>, con
     if !context.before.is_empty() || q.open == para.tokens.start {
         return None;
     }
-    let sentence = tokens.sentences.iter().rev().find(|s| s.tokens.end <= q.open && s.tokens.start >= para.tokens.start)?;
+    let sentence = tokens
+        .sentences
+        .iter()
+        .rev()
+        .find(|s| s.tokens.end <= q.open && s.tokens.start >= para.tokens.start)?;
     let quoted = (sentence.tokens.clone()).any(|t| w.is_mark(t));
     if quoted {
         return None;
@@ -188,12 +195,22 @@ fn colon_paragraph_cue(w: &Words<'_, '_>, q: &Found, tokens: &Tokens<'_>) -> Opt
     if w.lw(last) != ":" {
         return None;
     }
-    let sentence = tokens.sentences.iter().rev().find(|s| s.tokens.start < prev.tokens.end && s.tokens.start >= prev.tokens.start)?;
+    let sentence = tokens
+        .sentences
+        .iter()
+        .rev()
+        .find(|s| s.tokens.start < prev.tokens.end && s.tokens.start >= prev.tokens.start)?;
     cues::before_quote(w, sentence.tokens.start..last)
 }
 
 /// Resolves the speaker phrase of a cue to an entity, and says how.
-fn resolve(w: &Words<'_, '_>, mentions: &mut Mentions, cue: Cue, sentence: usize, config: &Config) -> Option<(usize, Attribution)> {
+fn resolve(
+    w: &Words<'_, '_>,
+    mentions: &mut Mentions,
+    cue: Cue,
+    sentence: usize,
+    config: &Config,
+) -> Option<(usize, Attribution)> {
     let np = cue.speaker;
     match np.kind {
         NpKind::Name { .. } => {
@@ -204,12 +221,19 @@ fn resolve(w: &Words<'_, '_>, mentions: &mut Mentions, cue: Cue, sentence: usize
             if !config.resolve_pronouns {
                 return None;
             }
-            let id = mentions.exactly(np.start, np.end).map(|m| m.entity).or_else(|| mentions.resolve(w, np, sentence))?;
+            let id = mentions
+                .exactly(np.start, np.end)
+                .map(|m| m.entity)
+                .or_else(|| mentions.resolve(w, np, sentence))?;
             Some((id, Attribution::Pronoun))
         }
         NpKind::Description { head } => {
             if config.resolve_descriptions {
-                if let Some(id) = mentions.exactly(np.start, np.end).map(|m| m.entity).or_else(|| mentions.resolve(w, np, sentence)) {
+                if let Some(id) = mentions
+                    .exactly(np.start, np.end)
+                    .map(|m| m.entity)
+                    .or_else(|| mentions.resolve(w, np, sentence))
+                {
                     return Some((id, Attribution::Description));
                 }
             }
@@ -224,16 +248,10 @@ fn resolve(w: &Words<'_, '_>, mentions: &mut Mentions, cue: Cue, sentence: usize
             Some((id, Attribution::Description))
         }
         NpKind::Relation { head, name } => {
-            let person = &w.tokens.text()[name.range()];
-            let name_token = w.tokens.tokens.partition_point(|t| t.span.start < name.start);
-            let person = mentions
-                .overlapping(name_token, name_token + 1)
-                .map(|m| mentions.entities[m.entity].name.clone())
-                .filter(|n| !n.is_empty())
-                .unwrap_or_else(|| words::clean_name(person));
-            let relation = w.lw(head).to_string();
-            let gender = LEXICON.relation_nouns.get(relation.as_str()).copied().unwrap_or(Gender::Unknown);
-            let id = mentions.described_entity(format!("{person}'s {relation}"), gender, Sort::Person);
+            let id = mentions
+                .exactly(np.start, np.end)
+                .map(|m| m.entity)
+                .unwrap_or_else(|| mentions.relation_entity(w, head, name));
             Some((id, Attribution::Description))
         }
     }
@@ -254,7 +272,14 @@ fn description_name(text: &str) -> String {
 /// Whether quote `q`, which has no cue, continues the speaker of the quote
 /// before: it opens its paragraph (or follows in the same paragraph), and
 /// only short lines without quotes lie between.
-fn continues(tokens: &Tokens<'_>, w: &Words<'_, '_>, q: &Found, prev: &Previous, context: &cues::Context, quoted: &[bool]) -> bool {
+fn continues(
+    tokens: &Tokens<'_>,
+    w: &Words<'_, '_>,
+    q: &Found,
+    prev: &Previous,
+    context: &cues::Context,
+    quoted: &[bool],
+) -> bool {
     // Only whole sentences continue a speaker: a fragment in marks with no
     // cue is more often a term or a name than more of the same speech.
     if q.kind != QuoteKind::Direct || !context.before.is_empty() {
@@ -312,13 +337,21 @@ fn context(tokens: &Tokens<'_>, found: &[Found], i: usize, sentence_of: &[usize]
 /// asked.`, where the capital after the question mark starts a new
 /// sentence. Short, no quotes, ends the paragraph or is followed by more
 /// quote.
-fn attribution_sentence(tokens: &Tokens<'_>, sentence_of: &[usize], quoted: &[bool], start: usize, para_end: usize) -> Option<Range<usize>> {
+fn attribution_sentence(
+    tokens: &Tokens<'_>,
+    sentence_of: &[usize],
+    quoted: &[bool],
+    start: usize,
+    para_end: usize,
+) -> Option<Range<usize>> {
     if start >= para_end || quoted[start] {
         return None;
     }
     let sentence = &tokens.sentences[sentence_of[start]];
     let end = sentence.tokens.end.min(para_end);
-    let words = (start..end).filter(|&t| matches!(tokens.tokens[t].kind, crate::tokenize::TokenKind::Word)).count();
+    let words = (start..end)
+        .filter(|&t| matches!(tokens.tokens[t].kind, crate::tokenize::TokenKind::Word))
+        .count();
     let has_quote = (start..end).any(|t| quoted[t]);
     (words <= ATTRIBUTION_MAX_WORDS && !has_quote).then_some(start..end)
 }
@@ -331,7 +364,9 @@ fn unattributed_fragment_kind(w: &Words<'_, '_>, q: &Found) -> QuoteKind {
     let words: Vec<usize> = (q.open..q.end_token).filter(|&t| w.is_word(t)).collect();
     let capitalised = !words.is_empty()
         && w.is_capitalised(words[0])
-        && words.iter().all(|&t| w.is_capitalised(t) || is_title_filler(w.lw(t)) || w.lw(t).starts_with(|c: char| c.is_ascii_digit()));
+        && words.iter().all(|&t| {
+            w.is_capitalised(t) || is_title_filler(w.lw(t)) || w.lw(t).starts_with(|c: char| c.is_ascii_digit())
+        });
     if capitalised && words.len() <= TITLE_MAX_WORDS {
         QuoteKind::Title
     } else if words.len() <= SCARE_MAX_WORDS {
@@ -343,9 +378,26 @@ fn unattributed_fragment_kind(w: &Words<'_, '_>, q: &Found) -> QuoteKind {
 
 /// Small words that titles leave in lower case: `War and Peace`.
 fn is_title_filler(word: &str) -> bool {
-    matches!(word, "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "from" | "as" | "but" | "vs")
+    matches!(
+        word,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "and"
+            | "or"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "as"
+            | "but"
+            | "vs"
+    )
 }
-
 
 fn sentence_index(tokens: &Tokens<'_>) -> Vec<usize> {
     let mut out = vec![0; tokens.tokens.len()];

@@ -228,10 +228,7 @@ fn name_sort_tells_places_organisations_and_people_apart() {
 #[test]
 fn role_of_knows_roles_relations_and_ages() {
     let spokeswoman = words::role_of("spokeswoman").expect("a role");
-    assert_eq!(
-        (spokeswoman.gender, spokeswoman.sort),
-        (Gender::Female, Sort::Person)
-    );
+    assert_eq!((spokeswoman.gender, spokeswoman.sort), (Gender::Female, Sort::Person));
     let company = words::role_of("company").expect("a role");
     assert_eq!(company.sort, Sort::Organisation);
     let husband = words::role_of("husband").expect("a relation");
@@ -329,10 +326,7 @@ fn adverb_in_ly_is_skipped_between_subject_and_verb() {
     let t = tokenize("Jane Doe publicly said");
     let w = words_of(&t);
     let said = tok(&t, "said");
-    assert_eq!(
-        words::skip_auxiliaries_left(&w, said, 0),
-        tok(&t, "publicly")
-    );
+    assert_eq!(words::skip_auxiliaries_left(&w, said, 0), tok(&t, "publicly"));
 }
 
 #[test]
@@ -468,10 +462,7 @@ fn cue_after_the_quote_gives_the_name() {
 #[test]
 fn verb_first_cue_said_the_rev() {
     let qs = extract("“Forgive them,” said the Rev. Peter Wendell.");
-    assert_eq!(
-        who(&qs, "“Forgive"),
-        said("Peter Wendell", Attribution::Cue)
-    );
+    assert_eq!(who(&qs, "“Forgive"), said("Peter Wendell", Attribution::Cue));
     assert_eq!(
         quote(&qs, "“Forgive").mention.as_deref(),
         Some("the Rev. Peter Wendell")
@@ -480,12 +471,8 @@ fn verb_first_cue_said_the_rev() {
 
 #[test]
 fn appositive_after_the_name_end_to_end() {
-    let qs =
-        extract("“The bridge will not hold,” Mara Quinn, a professor at Halden University, said.");
-    assert_eq!(
-        who(&qs, "“The bridge"),
-        said("Mara Quinn", Attribution::Cue)
-    );
+    let qs = extract("“The bridge will not hold,” Mara Quinn, a professor at Halden University, said.");
+    assert_eq!(who(&qs, "“The bridge"), said("Mara Quinn", Attribution::Cue));
 }
 
 #[test]
@@ -500,29 +487,20 @@ fn possessive_description_speaker_is_the_description() {
 #[test]
 fn plain_description_is_kept_as_the_name() {
     let qs = extract("“And that is the end of the game,” the announcer said.");
-    assert_eq!(
-        who(&qs, "“And that"),
-        said("the announcer", Attribution::Description)
-    );
+    assert_eq!(who(&qs, "“And that"), said("the announcer", Attribution::Description));
 }
 
 #[test]
 fn relation_description_names_the_relation() {
     let qs = extract("“He was a good man,” said the wife of Tom Reilly.");
-    assert_eq!(
-        who(&qs, "“He was"),
-        said("Tom Reilly's wife", Attribution::Description)
-    );
+    assert_eq!(who(&qs, "“He was"), said("Tom Reilly's wife", Attribution::Description));
 }
 
 #[test]
 fn relation_uses_the_fullest_name_of_the_person() {
     let text = "Tom Reilly died on Friday.\n“He was a good man,” said the wife of Mr Reilly.";
     let qs = extract(text);
-    assert_eq!(
-        who(&qs, "“He was"),
-        said("Tom Reilly's wife", Attribution::Description)
-    );
+    assert_eq!(who(&qs, "“He was"), said("Tom Reilly's wife", Attribution::Description));
 }
 
 #[test]
@@ -544,40 +522,28 @@ fn canonical_name_is_the_fullest_form_seen_after() {
 fn pronoun_agrees_in_gender() {
     let text = "Tom Reilly met Jane Doe on Monday.\n“The talks went well,” she said.";
     let qs = extract(text);
-    assert_eq!(
-        who(&qs, "“The talks"),
-        said("Jane Doe", Attribution::Pronoun)
-    );
+    assert_eq!(who(&qs, "“The talks"), said("Jane Doe", Attribution::Pronoun));
 }
 
 #[test]
 fn pronoun_prefers_the_subject() {
     let text = "Tom Reilly thanked Peter Wendell on Monday.\n“The talks went well,” he said.";
     let qs = extract(text);
-    assert_eq!(
-        who(&qs, "“The talks"),
-        said("Tom Reilly", Attribution::Pronoun)
-    );
+    assert_eq!(who(&qs, "“The talks"), said("Tom Reilly", Attribution::Pronoun));
 }
 
 #[test]
 fn it_stands_for_an_organisation() {
     let text = "Halden Motors posted a loss on Tuesday.\n“Demand has collapsed,” it said.";
     let qs = extract(text);
-    assert_eq!(
-        who(&qs, "“Demand"),
-        said("Halden Motors", Attribution::Pronoun)
-    );
+    assert_eq!(who(&qs, "“Demand"), said("Halden Motors", Attribution::Pronoun));
 }
 
 #[test]
 fn it_skips_a_place_for_an_organisation() {
     let text = "France fined Halden Motors on Tuesday.\n“We will appeal,” it said.";
     let qs = extract(text);
-    assert_eq!(
-        who(&qs, "“We will"),
-        said("Halden Motors", Attribution::Pronoun)
-    );
+    assert_eq!(who(&qs, "“We will"), said("Halden Motors", Attribution::Pronoun));
 }
 
 #[test]
@@ -610,66 +576,48 @@ fn unknown_stays_unknown_without_an_antecedent() {
 fn description_bound_by_an_appositive() {
     let text = "Jane Doe, the foreign secretary, flew to Paris on Monday.\nTom Reilly met her at the airport.\n“We are close to a deal,” the foreign secretary said.";
     let qs = extract(text);
-    assert_eq!(
-        who(&qs, "“We are"),
-        said("Jane Doe", Attribution::Description)
-    );
+    assert_eq!(who(&qs, "“We are"), said("Jane Doe", Attribution::Description));
 }
 
 #[test]
 fn description_bound_by_an_appositive_with_a_loose_modifier() {
-    let text = "Ann Lee, a former diplomat, spoke first.\nTom Reilly followed her.\n“Nobody listened,” the diplomat said.";
+    let text =
+        "Ann Lee, a former diplomat, spoke first.\nTom Reilly followed her.\n“Nobody listened,” the diplomat said.";
     let qs = extract(text);
-    assert_eq!(
-        who(&qs, "“Nobody"),
-        said("Ann Lee", Attribution::Description)
-    );
+    assert_eq!(who(&qs, "“Nobody"), said("Ann Lee", Attribution::Description));
 }
 
 #[test]
 fn description_bound_by_a_role_before_a_name_as_object() {
     let text = "Voters cheered Tory candidate Jane Doe on Monday.\nTom Reilly met her at the airport.\n“We are close to a deal,” the candidate said.";
     let qs = extract(text);
-    assert_eq!(
-        who(&qs, "“We are"),
-        said("Jane Doe", Attribution::Description)
-    );
+    assert_eq!(who(&qs, "“We are"), said("Jane Doe", Attribution::Description));
 }
 
 #[test]
 fn description_bound_by_a_title_before_the_name() {
     let text = "Foreign Secretary Jane Doe flew to Paris on Monday.\nTom Reilly met her at the airport.\n“We are close to a deal,” the foreign secretary said.";
     let qs = extract(text);
-    assert_eq!(
-        who(&qs, "“We are"),
-        said("Jane Doe", Attribution::Description)
-    );
+    assert_eq!(who(&qs, "“We are"), said("Jane Doe", Attribution::Description));
 }
 
 #[test]
 fn description_bound_by_a_role_before_a_name_as_subject() {
     let text = "Tory candidate Jane Doe flew to Paris on Monday.\nTom Reilly met her at the airport.\n“We are close to a deal,” the candidate said.";
     let qs = extract(text);
-    assert_eq!(
-        who(&qs, "“We are"),
-        said("Jane Doe", Attribution::Description)
-    );
+    assert_eq!(who(&qs, "“We are"), said("Jane Doe", Attribution::Description));
 }
 
 #[test]
 fn definite_description_as_subject_right_after_the_name() {
     let text = "Tom Reilly was elected in May.\nThe mayor said: “The roads come first.”";
     let qs = extract(text);
-    assert_eq!(
-        who(&qs, "“The roads"),
-        said("Tom Reilly", Attribution::Description)
-    );
+    assert_eq!(who(&qs, "“The roads"), said("Tom Reilly", Attribution::Description));
 }
 
 #[test]
 fn indefinite_description_is_not_resolved_to_a_name() {
-    let text =
-        "Tom Reilly was elected in May.\n“The roads come first,” a spokesman for the council said.";
+    let text = "Tom Reilly was elected in May.\n“The roads come first,” a spokesman for the council said.";
     let qs = extract(text);
     assert_eq!(
         who(&qs, "“The roads"),
@@ -680,20 +628,14 @@ fn indefinite_description_is_not_resolved_to_a_name() {
 #[test]
 fn family_is_a_group_description_not_an_adverb() {
     let qs = extract("The Reilly family said: “We are heartbroken.”");
-    assert_eq!(
-        who(&qs, "“We are"),
-        said("the Reilly family", Attribution::Description)
-    );
+    assert_eq!(who(&qs, "“We are"), said("the Reilly family", Attribution::Description));
 }
 
 #[test]
 fn cue_phrase_according_to_end_to_end() {
     let qs = extract("According to Jane Doe, “the bridge was never safe.”");
     assert_eq!(who(&qs, "“the bridge"), said("Jane Doe", Attribution::Cue));
-    assert_eq!(
-        quote(&qs, "“the bridge").cue.as_deref(),
-        Some("According to")
-    );
+    assert_eq!(quote(&qs, "“the bridge").cue.as_deref(), Some("According to"));
 }
 
 #[test]
@@ -726,8 +668,7 @@ fn reported_speech_before_needs_the_cue_at_the_sentence_end() {
 
 #[test]
 fn continuation_of_a_whole_sentence_quote() {
-    let text =
-        "“We will keep the farm,” Tom Reilly said.\n“My father built it with his own hands.”";
+    let text = "“We will keep the farm,” Tom Reilly said.\n“My father built it with his own hands.”";
     let qs = extract(text);
     let q = quote(&qs, "“My father");
     assert_eq!(
@@ -742,10 +683,7 @@ fn continuation_of_a_whole_sentence_quote() {
 fn continuation_across_a_caption() {
     let text = "“We will keep the farm,” Tom Reilly said.\nTom Reilly at his farm near Leeds on Monday\n“My father built it with his own hands.”";
     let qs = extract(text);
-    assert_eq!(
-        who(&qs, "“My father"),
-        said("Tom Reilly", Attribution::Continuation)
-    );
+    assert_eq!(who(&qs, "“My father"), said("Tom Reilly", Attribution::Continuation));
 }
 
 #[test]
@@ -767,8 +705,7 @@ fn no_continuation_for_a_fragment() {
 #[test]
 fn no_continuation_when_carrying_is_off() {
     let extractor = Extractor::builder().carry_speakers(false).build().unwrap();
-    let text =
-        "“We will keep the farm,” Tom Reilly said.\n“My father built it with his own hands.”";
+    let text = "“We will keep the farm,” Tom Reilly said.\n“My father built it with his own hands.”";
     let qs = extract_with(&extractor, text);
     assert_eq!(who(&qs, "“My father"), NOBODY);
     assert_eq!(who(&qs, "“We will"), said("Tom Reilly", Attribution::Cue));
@@ -792,9 +729,7 @@ fn short_unattributed_fragment_is_a_scare_quote() {
 
 #[test]
 fn long_unattributed_fragment_stays_mixed_without_a_speaker() {
-    let qs = extract(
-        "The plan would “cut the waiting lists for good and for everyone” within a decade.",
-    );
+    let qs = extract("The plan would “cut the waiting lists for good and for everyone” within a decade.");
     let q = quote(&qs, "“cut");
     assert_eq!(q.kind, QuoteKind::Mixed);
     assert_eq!((q.name.clone(), q.attribution), NOBODY);
@@ -805,10 +740,7 @@ fn attributed_short_fragment_stays_speech() {
     let qs = extract("Jane Doe called the plan “a disgrace” on Monday.");
     let q = quote(&qs, "“a disgrace");
     assert_eq!(q.kind, QuoteKind::Mixed);
-    assert_eq!(
-        (q.name.clone(), q.attribution),
-        said("Jane Doe", Attribution::Cue)
-    );
+    assert_eq!((q.name.clone(), q.attribution), said("Jane Doe", Attribution::Cue));
 }
 
 #[test]
@@ -821,10 +753,7 @@ fn interrupted_quote_keeps_its_speaker() {
 
 #[test]
 fn pronouns_left_unresolved_when_turned_off() {
-    let extractor = Extractor::builder()
-        .resolve_pronouns(false)
-        .build()
-        .unwrap();
+    let extractor = Extractor::builder().resolve_pronouns(false).build().unwrap();
     let text = "Jane Doe spoke after the vote.\n“We lost,” she said.";
     let qs = extract_with(&extractor, text);
     assert_eq!(who(&qs, "“We lost"), NOBODY);
@@ -838,10 +767,7 @@ fn user_added_reporting_verb_is_a_cue_verb() {
     let extra: HashSet<String> = ["harrumphed".to_string()].into_iter().collect();
     assert!(!words_of(&t).is_cue_verb(tok(&t, "harrumphed")));
     assert!(Words::new(&t, &extra).is_cue_verb(tok(&t, "harrumphed")));
-    let extractor = Extractor::builder()
-        .reporting_verb("harrumphed")
-        .build()
-        .unwrap();
+    let extractor = Extractor::builder().reporting_verb("harrumphed").build().unwrap();
     let qs = extract_with(&extractor, "“Not today,” Jo Bloggs harrumphed.");
     assert_eq!(who(&qs, "“Not today"), said("Jo Bloggs", Attribution::Cue));
     assert_eq!(
@@ -861,10 +787,7 @@ fn reporting_word_after_possessive_and_modifier_is_a_noun() {
 #[test]
 fn verb_first_cue_at_a_sentence_start_with_a_description() {
     let qs = extract("Said the mayor: “We will vote no.”");
-    assert_eq!(
-        who(&qs, "“We will"),
-        said("the mayor", Attribution::Description)
-    );
+    assert_eq!(who(&qs, "“We will"), said("the mayor", Attribution::Description));
     assert_eq!(quote(&qs, "“We will").cue.as_deref(), Some("Said"));
 }
 
@@ -883,10 +806,7 @@ fn cue_subject_past_a_relative_clause() {
 #[test]
 fn cue_subject_of_a_coordinated_verb() {
     let qs = extract("Halden Motors hit back and warned: “We will sue.”");
-    assert_eq!(
-        who(&qs, "“We will"),
-        said("Halden Motors", Attribution::Cue)
-    );
+    assert_eq!(who(&qs, "“We will"), said("Halden Motors", Attribution::Cue));
     assert_eq!(quote(&qs, "“We will").cue.as_deref(), Some("warned"));
 }
 
@@ -895,10 +815,7 @@ fn cue_before_a_fragment_with_said_it_was() {
     let qs = extract("Jane Doe said it was “a very sad day for the town”.");
     let q = quote(&qs, "“a very");
     assert_eq!(q.kind, QuoteKind::Mixed);
-    assert_eq!(
-        (q.name.clone(), q.attribution),
-        said("Jane Doe", Attribution::Cue)
-    );
+    assert_eq!((q.name.clone(), q.attribution), said("Jane Doe", Attribution::Cue));
 }
 
 #[test]
@@ -918,12 +835,8 @@ fn first_name_alone_joins_the_full_name() {
 
 #[test]
 fn age_description_resolves_to_the_person_named() {
-    let qs =
-        extract("Tom Reilly was elected in May.\n“The roads come first,” the 45-year-old said.");
-    assert_eq!(
-        who(&qs, "“The roads"),
-        said("Tom Reilly", Attribution::Description)
-    );
+    let qs = extract("Tom Reilly was elected in May.\n“The roads come first,” the 45-year-old said.");
+    assert_eq!(who(&qs, "“The roads"), said("Tom Reilly", Attribution::Description));
 }
 
 #[test]
@@ -940,39 +853,27 @@ fn announcer_at_a_sentence_start_is_named_in_lower_case() {
 #[test]
 fn they_stands_for_an_organisation() {
     let qs = extract("Halden Motors cut 500 jobs.\n“The market has changed,” they said.");
-    assert_eq!(
-        who(&qs, "“The market"),
-        said("Halden Motors", Attribution::Pronoun)
-    );
+    assert_eq!(who(&qs, "“The market"), said("Halden Motors", Attribution::Pronoun));
 }
 
 #[test]
 fn pronoun_prefers_names_outside_quotes() {
     let text = "“Tom Reilly is finished,” said Peter Wendell.\n“He has lost the farm,” he said.";
     let qs = extract(text);
-    assert_eq!(
-        who(&qs, "“He has"),
-        said("Peter Wendell", Attribution::Pronoun)
-    );
+    assert_eq!(who(&qs, "“He has"), said("Peter Wendell", Attribution::Pronoun));
 }
 
 #[test]
 fn pronoun_prefers_the_earlier_of_two_objects() {
     let text = "On Monday, police met Tom Reilly and Peter Wendell.\n“It was a long day,” he said.";
     let qs = extract(text);
-    assert_eq!(
-        who(&qs, "“It was"),
-        said("Tom Reilly", Attribution::Pronoun)
-    );
+    assert_eq!(who(&qs, "“It was"), said("Tom Reilly", Attribution::Pronoun));
 }
 
 #[test]
 fn pronoun_takes_the_subject_of_an_earlier_clause_in_its_sentence() {
     let qs = extract("Tom Reilly arrived late, and he said: “It was hard.”");
-    assert_eq!(
-        who(&qs, "“It was"),
-        said("Tom Reilly", Attribution::Pronoun)
-    );
+    assert_eq!(who(&qs, "“It was"), said("Tom Reilly", Attribution::Pronoun));
 }
 
 #[test]
@@ -1005,9 +906,7 @@ fn mentions_mark_subjects_and_quoted_names() {
     let found = crate::quotes::find(&t);
     let mut quoted = vec![false; t.tokens.len()];
     for q in &found {
-        quoted[q.open..q.end_token]
-            .iter_mut()
-            .for_each(|f| *f = true);
+        quoted[q.open..q.end_token].iter_mut().for_each(|f| *f = true);
     }
     let m = Mentions::collect(&words_of(&t), &quoted);
     let flags: Vec<(&str, bool, bool)> = m
@@ -1028,10 +927,7 @@ fn mentions_mark_subjects_and_quoted_names() {
 #[test]
 fn continuation_within_the_same_paragraph() {
     let qs = extract("“We won,” Jane Doe said. “Now we rebuild.”");
-    assert_eq!(
-        who(&qs, "“Now we"),
-        said("Jane Doe", Attribution::Continuation)
-    );
+    assert_eq!(who(&qs, "“Now we"), said("Jane Doe", Attribution::Continuation));
 }
 
 #[test]
@@ -1056,9 +952,7 @@ fn cue_after_the_quote_comes_before_reported_speech() {
 
 #[test]
 fn capitalised_fragment_longer_than_eight_words_is_not_a_title() {
-    let qs = extract(
-        "Ann Lee watched “Morning With Ann Lee And Tom Reilly On The Farm Today” on Friday.",
-    );
+    let qs = extract("Ann Lee watched “Morning With Ann Lee And Tom Reilly On The Farm Today” on Friday.");
     let q = quote(&qs, "“Morning");
     assert_eq!(q.kind, QuoteKind::Mixed);
     assert_eq!(q.name, None);

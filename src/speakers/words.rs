@@ -14,33 +14,133 @@ use super::mentions::{Np, NpKind};
 /// Auxiliaries, adverbs and negation that may stand between a subject and
 /// its verb: `he has also said`, `she would later tell`.
 const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
-    "has", "have", "had", "is", "was", "were", "are", "am", "be", "been", "being", "will", "would", "could",
-    "should", "may", "might", "must", "can", "did", "does", "do", "also", "later", "previously", "again",
-    "then", "recently", "since", "just", "not", "never", "already", "once", "often", "further", "still",
-    "even", "first", "earlier", "now", "too", "separately", "reportedly", "allegedly", "apparently",
-    "simply", "subsequently", "repeatedly",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "am",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "can",
+    "did",
+    "does",
+    "do",
+    "also",
+    "later",
+    "previously",
+    "again",
+    "then",
+    "recently",
+    "since",
+    "just",
+    "not",
+    "never",
+    "already",
+    "once",
+    "often",
+    "further",
+    "still",
+    "even",
+    "first",
+    "earlier",
+    "now",
+    "too",
+    "separately",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "simply",
+    "subsequently",
+    "repeatedly",
 ];
 
 /// Words that start a clause without being its subject.
 const CLAUSE_OPENERS: &[&str] = &[
-    "but", "and", "or", "so", "yet", "however", "meanwhile", "still", "instead", "now", "then",
-    "later", "earlier", "yesterday", "today", "tonight", "also", "indeed", "separately", "finally",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "however",
+    "meanwhile",
+    "still",
+    "instead",
+    "now",
+    "then",
+    "later",
+    "earlier",
+    "yesterday",
+    "today",
+    "tonight",
+    "also",
+    "indeed",
+    "separately",
+    "finally",
 ];
 
 /// Words that introduce a phrase before the subject, ended by a comma: `In
 /// a statement on Monday, she said`.
 const INTRODUCERS: &[&str] = &[
-    "in", "on", "at", "after", "before", "when", "while", "asked", "speaking", "during", "as",
-    "following", "writing", "responding", "addressing", "last", "this", "earlier", "later", "since",
-    "for", "with", "from", "under", "despite", "although", "though", "if", "because", "once", "by",
-    "according", "meanwhile", "however", "but", "and", "yesterday", "today", "separately", "now",
-    "still", "instead", "also",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "asked",
+    "speaking",
+    "during",
+    "as",
+    "following",
+    "writing",
+    "responding",
+    "addressing",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "since",
+    "for",
+    "with",
+    "from",
+    "under",
+    "despite",
+    "although",
+    "though",
+    "if",
+    "because",
+    "once",
+    "by",
+    "according",
+    "meanwhile",
+    "however",
+    "but",
+    "and",
+    "yesterday",
+    "today",
+    "separately",
+    "now",
+    "still",
+    "instead",
+    "also",
 ];
 
 /// Determiners that open a description.
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "one", "another", "two",
-    "three", "several", "some", "many", "other", "both",
+    "the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "one", "another", "two", "three", "several",
+    "some", "many", "other", "both",
 ];
 
 /// Prepositions that attach a phrase to a description: `a spokesman for the
@@ -49,7 +149,9 @@ const ATTACHERS: &[&str] = &["for", "of", "at", "from", "with", "to", "in", "on"
 
 /// Words inside a capitalised run that join the parts of one name: `Bank of
 /// England`, `Ludwig van Beethoven`.
-const NAME_JOINERS: &[&str] = &["of", "de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "la", "le", "del", "y", "&"];
+const NAME_JOINERS: &[&str] = &[
+    "of", "de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "la", "le", "del", "y", "&",
+];
 
 /// The pronouns that can stand for a speaker, with their gender and the
 /// sorts of entity they can stand for.
@@ -118,7 +220,10 @@ impl<'a, 'h> Words<'a, 'h> {
     }
 
     pub(crate) fn is_mark(&self, t: usize) -> bool {
-        self.tokens.tokens.get(t).is_some_and(|k| matches!(k.kind, TokenKind::Mark(_)))
+        self.tokens
+            .tokens
+            .get(t)
+            .is_some_and(|k| matches!(k.kind, TokenKind::Mark(_)))
     }
 
     /// Whether token `t` is a word starting with a capital letter.
@@ -160,7 +265,10 @@ impl<'a, 'h> Words<'a, 'h> {
         }
         let lw = self.lw(t);
         // Past tenses and participles are verbs wherever they stand.
-        if lw.ends_with("ed") || lw.ends_with("ing") || matches!(lw, "said" | "says" | "told" | "tells" | "wrote" | "writes") {
+        if lw.ends_with("ed")
+            || lw.ends_with("ing")
+            || matches!(lw, "said" | "says" | "told" | "tells" | "wrote" | "writes")
+        {
             return true;
         }
         let opens_noun_phrase = |p: usize| is_determiner(self.lw(p)) || is_possessive(self, p);
@@ -182,7 +290,10 @@ pub(crate) fn is_determiner(w: &str) -> bool {
 /// Modifiers that do not tell descriptions apart: `the new candidate` is
 /// still the candidate.
 pub(crate) fn is_loose_modifier(w: &str) -> bool {
-    matches!(w, "new" | "former" | "then" | "current" | "incumbent" | "outgoing" | "same")
+    matches!(
+        w,
+        "new" | "former" | "then" | "current" | "incumbent" | "outgoing" | "same"
+    )
 }
 
 pub(crate) fn is_definite(w: &Words<'_, '_>, start: usize) -> bool {
@@ -203,7 +314,10 @@ pub(crate) fn role_of(word: &str) -> Option<Role> {
     if let Some(role) = LEXICON.role_nouns.get(word) {
         return Some(*role);
     }
-    let person = |gender| Role { gender, sort: Sort::Person };
+    let person = |gender| Role {
+        gender,
+        sort: Sort::Person,
+    };
     if let Some(gender) = LEXICON.relation_nouns.get(word) {
         return Some(person(*gender));
     }
@@ -220,7 +334,7 @@ fn name_word(w: &Words<'_, '_>, t: usize) -> bool {
 /// a capitalised reporting verb opens a sentence, not a name (unless it is
 /// also a given name, like `Mark`).
 fn can_start_name(w: &Words<'_, '_>, t: usize) -> bool {
-    name_word(w, t) && !(w.is_reporting_verb(t) && !LEXICON.first_names.contains_key(w.lw(t)))
+    name_word(w, t) && (!w.is_reporting_verb(t) || LEXICON.first_names.contains_key(w.lw(t)))
 }
 
 /// The name that starts at token `t`, if one does: a run of capitalised
@@ -234,10 +348,19 @@ pub(crate) fn name_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     loop {
         if end < limit && name_word(w, end) {
             end += 1;
-        } else if end + 1 < limit && w.lw(end) == "." && w.str(end - 1).len() <= 3 && name_word(w, end + 1) && w.is_capitalised(end - 1) {
+        } else if end + 1 < limit
+            && w.lw(end) == "."
+            && w.str(end - 1).len() <= 3
+            && name_word(w, end + 1)
+            && w.is_capitalised(end - 1)
+        {
             // `John F. Kennedy`, `Mr. Obama`.
             end += 2;
-        } else if end + 1 < limit && NAME_JOINERS.contains(&w.lw(end)) && name_word(w, end + 1) && !w.is_capitalised(end) {
+        } else if end + 1 < limit
+            && NAME_JOINERS.contains(&w.lw(end))
+            && name_word(w, end + 1)
+            && !w.is_capitalised(end)
+        {
             end += 2;
         } else {
             break;
@@ -267,7 +390,10 @@ fn np_for_run(w: &Words<'_, '_>, start: usize, end: usize) -> Option<Np> {
     let mut name_start = start;
     for t in start..end {
         let lw = w.lw(t);
-        if w.is_word(t) && (is_title(lw) || (is_role(lw) && t + 1 < end && LEXICON.role_nouns.get(lw).is_some_and(|r| r.sort == Sort::Person))) {
+        if w.is_word(t)
+            && (is_title(lw)
+                || (is_role(lw) && t + 1 < end && LEXICON.role_nouns.get(lw).is_some_and(|r| r.sort == Sort::Person)))
+        {
             name_start = t + 1;
         }
     }
@@ -363,7 +489,12 @@ pub(crate) fn role_before(w: &Words<'_, '_>, name_start: usize) -> Vec<String> {
     }
     words.reverse();
     // Keep only what ends in a role or title word, without honorifics.
-    while words.last().is_some_and(|w| matches!(w.as_str(), "mr" | "mrs" | "ms" | "miss" | "dr" | "mr." | "mrs." | "ms." | "dr.")) {
+    while words.last().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "mr" | "mrs" | "ms" | "miss" | "dr" | "mr." | "mrs." | "ms." | "dr."
+        )
+    }) {
         words.pop();
     }
     if words.last().is_some_and(|l| is_role(l) || is_title(l)) {
@@ -388,6 +519,17 @@ pub(crate) fn appositive_after(w: &Words<'_, '_>, name_end: usize) -> Option<Vec
         words.remove(0);
     }
     Some(words)
+}
+
+/// A relation description at token `t`, `the wife of Michael X`, if one
+/// starts there.
+pub(crate) fn relation_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+    let relation_near = is_determiner(w.lw(t))
+        && (t + 1..limit.min(t + 3)).any(|u| LEXICON.relation_nouns.contains_key(w.lw(u)) && w.lw(u + 1) == "of");
+    if !relation_near {
+        return None;
+    }
+    np_right(w, t, limit).filter(|np| matches!(np.kind, NpKind::Relation { .. }))
 }
 
 /// The noun phrase that starts at token `t`: a pronoun, a name, or a
@@ -453,7 +595,11 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
     // A name after a role noun is the name: `the minister Jane X`.
     if let Some(name) = name_at(w, end, limit) {
         if matches!(name.kind, NpKind::Name { .. }) {
-            return Some(Np { start: t, end: name.end, kind: name.kind });
+            return Some(Np {
+                start: t,
+                end: name.end,
+                kind: name.kind,
+            });
         }
     }
     // `of X`, `for the ministry`, `at Leeds University`.
@@ -462,7 +608,11 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
             if obj.kind != NpKind::Pronoun {
                 let relation = LEXICON.relation_nouns.contains_key(w.lw(head)) && w.lw(end) == "of";
                 if let (true, NpKind::Name { name }) = (relation, obj.kind) {
-                    return Some(Np { start: t, end: obj.end, kind: NpKind::Relation { head, name } });
+                    return Some(Np {
+                        start: t,
+                        end: obj.end,
+                        kind: NpKind::Relation { head, name },
+                    });
                 }
                 end = obj.end;
             }
@@ -479,7 +629,13 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
 /// `retired`, `panel`), the phrase starting at `t`.
 fn name_after_modifiers(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     let mut u = t;
-    while u < limit && u < t + 3 && w.is_word(u) && !w.is_capitalised(u) && !is_function_word(w.lw(u)) && !w.is_reporting_verb(u) {
+    while u < limit
+        && u < t + 3
+        && w.is_word(u)
+        && !w.is_capitalised(u)
+        && !is_function_word(w.lw(u))
+        && !w.is_reporting_verb(u)
+    {
         u += 1;
     }
     if u == t {
@@ -509,7 +665,11 @@ fn plain_description(w: &Words<'_, '_>, t: usize, u: usize, limit: usize) -> Opt
     }
     let mut v = u;
     let plain = |v: usize| {
-        w.is_word(v) && !w.is_capitalised(v) && !is_function_word(w.lw(v)) && !w.is_reporting_verb(v) && !w.lw(v).starts_with(|c: char| c.is_ascii_digit())
+        w.is_word(v)
+            && !w.is_capitalised(v)
+            && !is_function_word(w.lw(v))
+            && !w.is_reporting_verb(v)
+            && !w.lw(v).starts_with(|c: char| c.is_ascii_digit())
     };
     while v < limit && v < u + 3 && plain(v) {
         v += 1;
@@ -633,7 +793,12 @@ fn extend_with_head(w: &Words<'_, '_>, np: Np, floor: usize) -> Np {
 /// capitalised word, and not a noun such as `family` or `ally`.
 fn is_adverb(w: &Words<'_, '_>, t: usize) -> bool {
     let lw = w.lw(t);
-    lw.len() > 4 && lw.ends_with("ly") && w.is_word(t) && !w.is_capitalised(t) && !is_role(lw) && !matches!(lw, "rally" | "belly" | "jelly" | "bully")
+    lw.len() > 4
+        && lw.ends_with("ly")
+        && w.is_word(t)
+        && !w.is_capitalised(t)
+        && !is_role(lw)
+        && !matches!(lw, "rally" | "belly" | "jelly" | "bully")
 }
 
 /// Skips auxiliaries and adverbs leftwards from just before `t`; returns
@@ -673,7 +838,8 @@ pub(crate) fn clause_starts(w: &Words<'_, '_>, range: Range<usize>) -> Vec<usize
     out.extend(subject_start(w, range.start, range.end));
     for t in range.clone() {
         let lw = w.lw(t);
-        let boundary = lw == ";" || (lw == "," && matches!(w.lw(t + 1), "but" | "and" | "while" | "whereas" | "yet" | "so"));
+        let boundary =
+            lw == ";" || (lw == "," && matches!(w.lw(t + 1), "but" | "and" | "while" | "whereas" | "yet" | "so"));
         if boundary && t + 1 < range.end {
             out.extend(subject_start(w, t + 1, range.end));
         }
@@ -700,9 +866,12 @@ pub(crate) fn subject_start(w: &Words<'_, '_>, mut t: usize, limit: usize) -> Op
         // that ends the phrase.
         for _ in 0..2 {
             match name_at(w, t, limit) {
-                Some(np @ Np { kind: NpKind::Name { name }, .. })
-                    if w.lw(np.end) == "," && name_sort(&w.tokens.text()[name.range()]) == Sort::Place =>
-                {
+                Some(
+                    np @ Np {
+                        kind: NpKind::Name { name },
+                        ..
+                    },
+                ) if w.lw(np.end) == "," && name_sort(&w.tokens.text()[name.range()]) == Sort::Place => {
                     t = np.end + 1;
                 }
                 _ => break,
