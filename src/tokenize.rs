@@ -351,7 +351,7 @@ impl<'a, 'h> Scanner<'a, 'h> {
             } else if c == '`' && bytes.get(i + 1) == Some(&b'`') {
                 self.push_mark(Span::new(i, i + 2), MarkRole::Opening, Family::Double);
                 i += 2;
-            } else if c == '\'' && bytes.get(i + 1) == Some(&b'\'') && i + 2 <= span.end {
+            } else if c == '\'' && bytes.get(i + 1) == Some(&b'\'') && !self.closes_single_before_wire(bytes, i) {
                 let role = self.wire_close_role(span, i);
                 self.push_mark(Span::new(i, i + 2), role, Family::Double);
                 i += 2;
@@ -480,6 +480,15 @@ impl<'a, 'h> Scanner<'a, 'h> {
         let before = self.text[para.start..i].chars().next_back();
         let after = self.text[i + n..para.end].chars().next();
         (side(before), side(after), after)
+    }
+
+    /// `'Kosovo is a special case,'''`: three straight marks after a word
+    /// with a single quotation open close it first, then the wire quote.
+    fn closes_single_before_wire(&self, bytes: &[u8], i: usize) -> bool {
+        bytes.get(i + 2) == Some(&b'\'')
+            && self.straight_open[Family::Single as usize] > 0
+            && i > 0
+            && !bytes[i - 1].is_ascii_whitespace()
     }
 
     /// The role of the wire-copy mark `''`: closing after a word, opening

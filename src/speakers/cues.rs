@@ -39,7 +39,20 @@ pub(crate) struct Context {
 /// professor at Y, said`, `“…,” according to X`, `“…” — X`.
 pub(crate) fn after_quote(w: &Words<'_, '_>, after: Range<usize>) -> Option<Cue> {
     let limit = after.end.min(after.start + CUE_WINDOW);
-    let mut t = after.start;
+    if let Some(cue) = attribution_at(w, after.start, limit) {
+        return Some(cue);
+    }
+    // `“…,” like the recent swings in markets, said X`: past a phrase to
+    // its comma.
+    let comma = (after.start..limit.min(after.start + 12)).find(|&k| w.lw(k) == ",")?;
+    attribution_at(w, comma + 1, limit)
+}
+
+/// An attribution that starts at token `t` (past commas): a dash and a
+/// name, a source phrase, a verb and its subject, or a subject and its
+/// verb.
+fn attribution_at(w: &Words<'_, '_>, start: usize, limit: usize) -> Option<Cue> {
+    let mut t = start;
     while t < limit && matches!(w.lw(t), "," | "“" | "”") {
         t += 1;
     }
@@ -65,12 +78,7 @@ pub(crate) fn after_quote(w: &Words<'_, '_>, after: Range<usize>) -> Option<Cue>
         return Some(Cue { cue, speaker: np });
     }
     // `X said`, `X, a professor at Y, said`.
-    if let Some(cue) = subject_then_verb(w, t, limit) {
-        return Some(cue);
-    }
-    // `“…” for criminal behaviour, she said`: past a phrase to its comma.
-    let comma = (t..limit.min(t + 12)).find(|&k| w.lw(k) == ",")?;
-    subject_then_verb(w, comma + 1, limit)
+    subject_then_verb(w, t, limit)
 }
 
 /// A subject at `t` and then its reporting verb: `X said`, `X, a professor

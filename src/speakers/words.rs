@@ -161,6 +161,8 @@ pub(crate) fn pronoun_agreement(word: &str) -> Option<(Gender, &'static [Sort])>
         "she" => (Gender::Female, &[Sort::Person]),
         "it" => (Gender::Unknown, &[Sort::Organisation]),
         "they" => (Gender::Unknown, &[Sort::Group, Sort::Organisation]),
+        // The writer: a cue, but no one the text names.
+        "i" | "we" => (Gender::Unknown, &[]),
         _ => return None,
     })
 }
@@ -575,15 +577,16 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
     }
     let mut head = None;
     let mut v = u;
+    // The head is the last role noun among the modifiers: `Senate minority
+    // leader`, `the party press secretary`; a name after a lower-case head
+    // ends the phrase (`the minister Jane X`).
     while v < limit && v < u + 6 && w.is_word(v) {
         let lw = w.lw(v);
         if is_role(lw) {
             head = Some(v);
-            // `the party leader`: a compound keeps going.
-            if !(v + 1 < limit && w.is_word(v + 1) && is_role(w.lw(v + 1))) {
-                break;
-            }
-        } else if LEXICON.reporting_verbs.contains(lw) || is_determiner(lw) || ATTACHERS.contains(&lw) {
+        } else if w.is_reporting_verb(v) || is_determiner(lw) || ATTACHERS.contains(&lw) || is_function_word(lw) {
+            break;
+        } else if w.is_capitalised(v) && head.is_some_and(|h| !w.is_capitalised(h)) {
             break;
         }
         v += 1;
