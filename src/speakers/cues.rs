@@ -33,6 +33,8 @@ pub(crate) struct Context {
     pub(crate) before: Range<usize>,
     /// From after the closing mark to the sentence end (or the next quote).
     pub(crate) after: Range<usize>,
+    /// Where the sentence of the opening mark starts.
+    pub(crate) sentence_start: usize,
 }
 
 /// The cue after the quote: `“…,” X said`, `“…,” said X`, `“…,” X, a
@@ -158,8 +160,13 @@ fn phrase_cue_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
 
 /// The cue before the quote: the nearest reporting verb to its left, and
 /// that verb's subject.
-pub(crate) fn before_quote(w: &Words<'_, '_>, before: Range<usize>) -> Option<Cue> {
+///
+/// `clause_floor` is where the sentence starts: a subject may stand before
+/// a quote earlier in the sentence (`He called it “shameful” and called on
+/// leaders “not to…”`), though the verb stands after it.
+pub(crate) fn before_quote(w: &Words<'_, '_>, before: Range<usize>, clause_floor: usize) -> Option<Cue> {
     let floor = before.start.max(before.end.saturating_sub(CUE_WINDOW));
+    let clause_floor = clause_floor.min(floor).max(before.end.saturating_sub(CUE_WINDOW));
     // `According to X, “…”`
     for t in floor..before.end {
         if let Some(cue) = phrase_cue_at(w, t, before.end) {
@@ -177,7 +184,7 @@ pub(crate) fn before_quote(w: &Words<'_, '_>, before: Range<usize>) -> Option<Cu
         } else {
             found.clone()
         };
-        if let Some(np) = subject_of(w, found.start, floor) {
+        if let Some(np) = subject_of(w, found.start, floor, clause_floor) {
             return Some(Cue { cue, speaker: np });
         }
         // `Said Jane Doe: “…”`: the subject after a verb that opens the
@@ -206,7 +213,7 @@ fn verb_with_particle(w: &Words<'_, '_>, v: usize, limit: usize) -> Range<usize>
 /// The subject of the verb at `v`: the phrase right before it (past
 /// auxiliaries), or, past an appositive, a relative clause or a
 /// coordinated verb, the subject of its clause.
-fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize) -> Option<Np> {
+fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) -> Option<Np> {
     let end = words::skip_auxiliaries_left(w, v, floor);
     if end <= floor {
         return None;
@@ -225,7 +232,7 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize) -> Option<Np> {
     // `Trump went after Bush, calling him “…”`: a participle's subject is
     // its clause's, not the phrase next to it.
     if w.lw(v).ends_with("ing") && !matches!(prev, "who" | "which" | "that") {
-        return clause_subject(w, floor, end);
+        return clause_subject(w, clause_floor, end);
     }
     if let Some(np) = words::np_left(w, end, floor) {
         return Some(np);
@@ -233,7 +240,7 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize) -> Option<Np> {
     match prev {
         // `X, who chairs the committee, said` / `X, a professor, said` /
         // `China hit back and warned`: the clause's first phrase.
-        "," | "and" | "but" => clause_subject(w, floor, end - 1),
+        "," | "and" | "but" => clause_subject(w, clause_floor, end - 1),
         // `the department which reported`, `X, who said`.
         "who" | "which" | "that" => {
             let mut e = end - 1;
@@ -250,6 +257,10 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize) -> Option<Np> {
 fn clause_subject(w: &Words<'_, '_>, floor: usize, end: usize) -> Option<Np> {
     let starts = words::clause_starts(w, floor..end);
     let start = starts.into_iter().rev().find(|&s| s < end)?;
-    let np = words::np_right(w, start, end)?;
-    Some(np)
+    words::np_right(w, start, end).or_else(|| {
+        // `Eight years ago, he supported…`: past an opening phrase that the
+        // lexicon does not know to its comma.
+        let comma = (start..end.min(start + 8)).find(|&k| w.lw(k) == ",")?;
+        words::np_right(w, comma + 1, end)
+    })
 }

@@ -33,7 +33,7 @@ use words::Words;
 const SCARE_MAX_WORDS: usize = 4;
 
 /// A sentence this short after a quote can be its attribution.
-const ATTRIBUTION_MAX_WORDS: usize = 8;
+const ATTRIBUTION_MAX_WORDS: usize = 20;
 
 /// A fragment this short with capitalised words and no speaker is a title
 /// or a name.
@@ -99,6 +99,13 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
                 kind = unattributed_fragment_kind(&w, q);
             }
         }
+        if !kind.is_speech() {
+            // A title or scare quote is words of its sentence, not a
+            // barrier for the cues of the quotes after it.
+            for flag in &mut quoted[q.open..q.end_token.min(tokens.tokens.len())] {
+                *flag = false;
+            }
+        }
         if kind.is_speech() {
             previous = Some(Previous {
                 speaker: speaker.zip(entity).map(|((m, _), id)| (m, String::new(), id)),
@@ -137,7 +144,7 @@ fn find_cue(w: &Words<'_, '_>, q: &Found, context: &cues::Context, tokens: &Toke
             return Some(cue);
         }
     }
-    if let Some(cue) = cues::before_quote(w, context.before.clone()) {
+    if let Some(cue) = cues::before_quote(w, context.before.clone(), context.sentence_start) {
         return Some(cue);
     }
     if !open_end && q.close.is_some() && context.before.is_empty() {
@@ -145,7 +152,29 @@ fn find_cue(w: &Words<'_, '_>, q: &Found, context: &cues::Context, tokens: &Toke
             return Some(cue);
         }
     }
-    colon_paragraph_cue(w, q, tokens).or_else(|| reported_speech_before(w, q, tokens, context))
+    colon_paragraph_cue(w, q, tokens)
+        .or_else(|| reported_speech_before(w, q, tokens, context))
+        .or_else(|| reported_speech_paragraph_before(w, q, tokens))
+}
+
+/// `Howard continued his scathing remarks.` ⏎ `“Eight years ago…”`: a
+/// quote paragraph with no cue after a paragraph whose last sentence
+/// reports someone's speech, and holds no quote, is that speech.
+fn reported_speech_paragraph_before(w: &Words<'_, '_>, q: &Found, tokens: &Tokens<'_>) -> Option<Cue> {
+    let para = &tokens.paragraphs[q.first_para];
+    if q.open != para.tokens.start || q.first_para == 0 || q.kind != QuoteKind::Direct {
+        return None;
+    }
+    let prev = &tokens.paragraphs[q.first_para - 1];
+    if prev.tokens.clone().any(|t| w.is_mark(t)) {
+        return None;
+    }
+    let sentence = tokens
+        .sentences
+        .iter()
+        .rev()
+        .find(|s| s.tokens.start >= prev.tokens.start && s.tokens.end <= prev.tokens.end)?;
+    cues::before_quote(w, sentence.tokens.clone(), sentence.tokens.start)
 }
 
 /// `…, Schiff said. “The other factor is…”`: a quote that opens its
@@ -168,7 +197,7 @@ fn reported_speech_before(w: &Words<'_, '_>, q: &Found, tokens: &Tokens<'_>, con
     }
     // The reporting clause ends the sentence: `…, Schiff said.`
     let end = sentence.tokens.end.checked_sub(1).filter(|&e| w.lw(e) == ".")?;
-    let cue = cues::before_quote(w, sentence.tokens.start..end)?;
+    let cue = cues::before_quote(w, sentence.tokens.start..end, sentence.tokens.start)?;
     (cue.cue.end + 3 >= end).then_some(cue)
 }
 
@@ -179,7 +208,12 @@ fn ends_open(w: &Words<'_, '_>, q: &Found) -> bool {
     let Some(close) = q.close else {
         return false;
     };
-    let inside = close.checked_sub(1).map(|t| w.lw(t)).unwrap_or("");
+    // Past closing marks of quotes inside it: `…‘the ringleader,’”`.
+    let mut t = close;
+    while t > q.open + 1 && w.is_mark(t - 1) {
+        t -= 1;
+    }
+    let inside = t.checked_sub(1).map(|t| w.lw(t)).unwrap_or("");
     matches!(inside, "," | "?" | "!" | "—" | "–" | "-" | "…") || matches!(w.lw(close + 1), "," | "—" | "–" | "-" | "―")
 }
 
@@ -200,7 +234,7 @@ fn colon_paragraph_cue(w: &Words<'_, '_>, q: &Found, tokens: &Tokens<'_>) -> Opt
         .iter()
         .rev()
         .find(|s| s.tokens.start < prev.tokens.end && s.tokens.start >= prev.tokens.start)?;
-    cues::before_quote(w, sentence.tokens.start..last)
+    cues::before_quote(w, sentence.tokens.start..last, sentence.tokens.start)
 }
 
 /// Resolves the speaker phrase of a cue to an entity, and says how.
@@ -330,6 +364,7 @@ fn context(tokens: &Tokens<'_>, found: &[Found], i: usize, sentence_of: &[usize]
     cues::Context {
         before: start..q.open,
         after,
+        sentence_start: open_sentence.tokens.start,
     }
 }
 

@@ -584,7 +584,11 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
         let lw = w.lw(v);
         if is_role(lw) {
             head = Some(v);
-        } else if w.is_reporting_verb(v) || is_determiner(lw) || ATTACHERS.contains(&lw) || is_function_word(lw) {
+        } else if w.is_cue_verb(v)
+            || is_determiner(lw)
+            || ATTACHERS.contains(&lw)
+            || (is_function_word(lw) && !w.is_capitalised(v))
+        {
             break;
         } else if w.is_capitalised(v) && head.is_some_and(|h| !w.is_capitalised(h)) {
             break;
