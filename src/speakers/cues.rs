@@ -73,9 +73,10 @@ fn attribution_at(w: &Words<'_, '_>, start: usize, limit: usize) -> Option<Cue> 
     if let Some(cue) = phrase_cue_at(w, t, limit) {
         return Some(cue);
     }
-    // `said X`: the verb first.
+    // `said X`: the verb first. Not a participle: `“…,” saying the city
+    // embodied…` opens a clause, it names no speaker.
     let v = words::skip_auxiliaries_right(w, t, limit);
-    if let Some(cue) = cue_words_at(w, v, limit) {
+    if let Some(cue) = cue_words_at(w, v, limit).filter(|_| !w.lw(v).ends_with("ing")) {
         let np = words::np_right(w, cue.end, limit)?;
         return Some(Cue { cue, speaker: np });
     }
@@ -185,7 +186,8 @@ pub(crate) fn before_quote(w: &Words<'_, '_>, before: Range<usize>, clause_floor
             found.clone()
         };
         if let Some(np) = subject_of(w, found.start, floor, clause_floor) {
-            return Some(Cue { cue, speaker: np });
+            let inner = Cue { cue, speaker: np };
+            return Some(outer_report(w, &inner, floor, clause_floor).unwrap_or(inner));
         }
         // `Said Jane Doe: “…”`: the subject after a verb that opens the
         // clause.
@@ -197,6 +199,21 @@ pub(crate) fn before_quote(w: &Words<'_, '_>, before: Range<usize>, clause_floor
         }
     }
     None
+}
+
+/// `McCaskill said voters would find it “very hard”`: when the subject of
+/// the verb next to the quote follows another reporting verb (`said`,
+/// `said that`), the quote is reported by that verb's subject.
+fn outer_report(w: &Words<'_, '_>, inner: &Cue, floor: usize, clause_floor: usize) -> Option<Cue> {
+    let mut v = inner.speaker.start.checked_sub(1)?;
+    if w.lw(v) == "that" {
+        v = v.checked_sub(1)?;
+    }
+    if v < floor || !w.is_cue_verb(v) || w.lw(v).ends_with("ing") {
+        return None;
+    }
+    let speaker = subject_of(w, v, floor, clause_floor)?;
+    Some(Cue { cue: v..v + 1, speaker })
 }
 
 /// The cue words at verb `v`: the verb, with its particle when the lexicon
@@ -230,9 +247,12 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
     }
     let prev = w.lw(end - 1);
     // `Trump went after Bush, calling him “…”`: a participle's subject is
-    // its clause's, not the phrase next to it.
+    // its clause's, not the phrase next to it; except its own subject
+    // after `with` or a dash: `with Sen. Jo Lee calling it “…”`.
     if w.lw(v).ends_with("ing") && !matches!(prev, "who" | "which" | "that") {
-        return clause_subject(w, clause_floor, end);
+        let own_subject = words::np_left(w, end, floor)
+            .filter(|np| np.start > floor && matches!(w.lw(np.start - 1), "with" | "—" | "–" | "-" | "while"));
+        return own_subject.or_else(|| clause_subject(w, clause_floor, end));
     }
     if let Some(np) = words::np_left(w, end, floor) {
         return Some(np);
