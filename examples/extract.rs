@@ -16,7 +16,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde_json::{Value, json};
-use whosaid::{Attribution, CharOffsets, Extractor, Quote};
+use whosaid::{Attribution, Extractor, Quote};
+
+// Shared with the `evaluate` example, which scores what this one writes.
+#[path = "common/quote_json.rs"]
+mod quote_json;
 
 const USAGE: &str = "\
 usage: extract [--json] FILE...
@@ -194,39 +198,9 @@ fn not_json(e: serde_json::Error) -> String {
 /// Writes `{"id", "quotes"}` as one line. The line is built in full before
 /// it is written, so that output cut short never holds half a line.
 fn write_json_line(out: &mut impl Write, id: Value, text: &str, quotes: &[Quote]) -> io::Result<()> {
-    let offsets = CharOffsets::new(text);
-    let quotes: Vec<Value> = quotes.iter().map(|q| quote_json(q, &offsets)).collect();
-    let mut line = json!({ "id": id, "quotes": quotes }).to_string();
+    let mut line = quote_json::document_json(id, text, quotes).to_string();
     line.push('\n');
     out.write_all(line.as_bytes())
-}
-
-/// One quote as JSON, with code-point offsets (those of Python and most
-/// JSON consumers) beside the byte offsets.
-fn quote_json(q: &Quote, offsets: &CharOffsets) -> Value {
-    let at = |byte| offsets.char_offset(byte);
-    let span = q.span();
-    let speaker = q.speaker();
-    let content: Vec<Value> = q
-        .content()
-        .iter()
-        .map(|s| json!({ "start": at(s.start), "end": at(s.end) }))
-        .collect();
-    json!({
-        "start": at(span.start),
-        "end": at(span.end),
-        "byte_start": span.start,
-        "byte_end": span.end,
-        "text": q.as_str(),
-        "kind": q.kind().as_str(),
-        "content": content,
-        "speaker": speaker.map(|s| s.name()),
-        "speaker_start": speaker.map(|s| at(s.mention().start)),
-        "speaker_end": speaker.map(|s| at(s.mention().end)),
-        "speaker_mention": speaker.map(|s| s.mention_str()),
-        "attribution": speaker.map(|s| s.attribution().as_str()),
-        "cue": q.cue_str(),
-    })
 }
 
 /// The report for people: a header per file, then each quote with its kind

@@ -13,6 +13,8 @@
 //! before other mentions, earlier before later, words outside quotes before
 //! names inside them.
 
+use std::collections::{BTreeMap, HashMap};
+
 use crate::lexicon::{Gender, LEXICON, Sort};
 use crate::types::Span;
 
@@ -21,6 +23,9 @@ use super::words::{self, Words};
 /// How far back (in sentences) a pronoun or description looks for the
 /// entity it stands for. News rarely refers back further without a name.
 const SALIENCE_WINDOW: usize = 12;
+
+/// At most this many earlier mentions are weighed for one pronoun.
+const MAX_CANDIDATES: usize = 64;
 
 /// How far back (in sentences) a definite description looks when nothing
 /// bound it: it names someone just mentioned (`Jane Doe won. The
@@ -70,8 +75,18 @@ struct Binding {
 #[derive(Debug, Default)]
 pub(crate) struct Mentions {
     pub(crate) entities: Vec<Entity>,
-    pub(crate) mentions: Vec<Mention>,
+    /// Mentions by their first token, in text order.
+    pub(crate) mentions: BTreeMap<usize, Mention>,
     bindings: Vec<Binding>,
+    /// Entities known only by a description, by that description.
+    by_description: HashMap<String, usize>,
+    /// Named entities by the lower-cased words of their names, so that a
+    /// name finds its entity without a scan of all the mentions before.
+    by_name: HashMap<String, usize>,
+    by_last: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
+    /// The token of each entity's latest mention, for recency.
+    last_seen: Vec<usize>,
 }
 
 /// What a noun phrase is.
@@ -161,18 +176,15 @@ impl Mentions {
 
     /// Records a mention, keeping the list in text order.
     fn push(&mut self, entity: usize, np: Np, sentence: usize, subject: bool, quoted: bool) {
-        let at = self.mentions.partition_point(|m| m.token <= np.start);
-        self.mentions.insert(
-            at,
-            Mention {
-                entity,
-                token: np.start,
-                token_end: np.end,
-                sentence,
-                subject,
-                quoted,
-            },
-        );
+        self.last_seen[entity] = self.last_seen[entity].max(np.start);
+        self.mentions.entry(np.start).or_insert(Mention {
+            entity,
+            token: np.start,
+            token_end: np.end,
+            sentence,
+            subject,
+            quoted,
+        });
     }
 
     /// Records a name: finds or makes its entity, learns its gender, and
@@ -231,19 +243,9 @@ impl Mentions {
         let found = self.matching_entity(&parts, &first, &last, sort);
         let id = match found {
             Some(id) => id,
-            None => {
-                self.entities.push(Entity {
-                    name: String::new(),
-                    name_words: 0,
-                    first: first.clone(),
-                    last: last.clone(),
-                    gender: Gender::Unknown,
-                    sort,
-                    named: true,
-                });
-                self.entities.len() - 1
-            }
+            None => self.new_entity(first.clone(), last.clone(), sort),
         };
+        self.index_name(id, &name_str, &first, &last);
         let e = &mut self.entities[id];
         if parts.len() > e.name_words {
             e.name = name_str.clone();
@@ -258,29 +260,64 @@ impl Mentions {
         id
     }
 
-    /// The most recent entity that a name of these words can stand for.
+    fn new_entity(&mut self, first: String, last: String, sort: Sort) -> usize {
+        self.entities.push(Entity {
+            name: String::new(),
+            name_words: 0,
+            first,
+            last,
+            gender: Gender::Unknown,
+            sort,
+            named: true,
+        });
+        self.last_seen.push(0);
+        self.entities.len() - 1
+    }
+
+    /// Files entity `id` under this form of its name.
+    fn index_name(&mut self, id: usize, name: &str, first: &str, last: &str) {
+        self.by_name.entry(name.to_lowercase()).or_insert(id);
+        for (map, key) in [(&mut self.by_last, last), (&mut self.by_first, first)] {
+            let ids = map.entry(key.to_string()).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+
+    /// The most recently mentioned of `ids` that passes `keep`.
+    fn most_recent(&self, ids: Option<&Vec<usize>>, keep: impl Fn(&Entity) -> bool) -> Option<usize> {
+        ids?.iter()
+            .copied()
+            .filter(|&id| keep(&self.entities[id]))
+            .max_by_key(|&id| self.last_seen[id])
+    }
+
+    /// The entity that a name of these words can stand for: the same name;
+    /// for one word, the latest entity with that surname (`Bailey` for
+    /// `Shaun Bailey`), or, when it is a given name, with that first name
+    /// (`Shaun`); for more words, the same first and last words, or an
+    /// entity known so far by the surname alone.
     fn matching_entity(&self, parts: &[&str], first: &str, last: &str, sort: Sort) -> Option<usize> {
-        let recent_first = self.mentions.iter().rev().map(|m| m.entity);
-        let candidates: Vec<usize> = recent_first.chain(0..self.entities.len()).collect();
-        let single = parts.len() == 1;
-        candidates.into_iter().find(|&id| {
-            let e = &self.entities[id];
-            if !e.named || e.name_words == 0 {
-                return false;
-            }
-            if e.name.eq_ignore_ascii_case(&parts.join(" ")) {
-                return true;
-            }
-            if single {
-                // `Bailey` for `Shaun Bailey`, `Shaun` for `Shaun Bailey`.
-                e.last == last
-                    || (e.sort == Sort::Person && sort == Sort::Person && e.name_words >= 2 && e.first == first)
-            } else if e.name_words == 1 {
-                // `Bailey` first, `Shaun Bailey` later.
-                e.last == last
-            } else {
-                e.last == last && e.first == first
-            }
+        if let Some(&id) = self.by_name.get(&parts.join(" ").to_lowercase()) {
+            return Some(id);
+        }
+        let named = |e: &Entity| e.named && e.name_words > 0;
+        if parts.len() == 1 {
+            let by_surname = self.most_recent(self.by_last.get(last), named);
+            let given_name = sort == Sort::Person && LEXICON.first_names.contains_key(first);
+            return by_surname.or_else(|| {
+                given_name
+                    .then(|| {
+                        self.most_recent(self.by_first.get(first), |e| {
+                            named(e) && e.sort == Sort::Person && e.name_words >= 2
+                        })
+                    })
+                    .flatten()
+            });
+        }
+        self.most_recent(self.by_last.get(last), |e| {
+            named(e) && (e.name_words == 1 || e.first == first)
         })
     }
 
@@ -342,8 +379,12 @@ impl Mentions {
 
     /// A name mention that overlaps tokens `start..end`, if any.
     pub(crate) fn overlapping(&self, start: usize, end: usize) -> Option<&Mention> {
-        let i = self.mentions.partition_point(|m| m.token < end);
-        self.mentions[..i].iter().rev().take(4).find(|m| m.token_end > start)
+        self.mentions
+            .range(..end)
+            .rev()
+            .take(4)
+            .map(|(_, m)| m)
+            .find(|m| m.token_end > start)
     }
 
     /// The mention of exactly tokens `start..end` (a pronoun or description
@@ -354,8 +395,7 @@ impl Mentions {
 
     /// The mention starting at token `t`, if any.
     pub(crate) fn at(&self, t: usize) -> Option<&Mention> {
-        let i = self.mentions.partition_point(|m| m.token < t);
-        self.mentions.get(i).filter(|m| m.token == t)
+        self.mentions.get(&t)
     }
 
     /// The most salient entity mentioned before token `t` that `agrees`:
@@ -368,36 +408,35 @@ impl Mentions {
         window: usize,
         agrees: impl Fn(&Entity) -> bool,
     ) -> Option<usize> {
-        let before = self.mentions.partition_point(|m| m.token < t);
-        let mut i = before;
         let oldest = sentence.saturating_sub(window);
-        let mut s = sentence;
-        loop {
-            // The mentions of sentence `s` that come before `t`.
-            let mut start = i;
-            while start > 0 && self.mentions[start - 1].sentence == s {
-                start -= 1;
+        // The mentions before `t`, nearest first, grouped by sentence; a
+        // bounded number, so one endless sentence stays linear.
+        let mut recent = self
+            .mentions
+            .range(..t)
+            .rev()
+            .map(|(_, m)| m)
+            .take_while(|m| m.sentence >= oldest)
+            .take(MAX_CANDIDATES)
+            .peekable();
+        while let Some(first) = recent.peek() {
+            let s = first.sentence;
+            let mut group: Vec<&Mention> = Vec::new();
+            while let Some(m) = recent.next_if(|m| m.sentence == s) {
+                group.push(m);
             }
-            let group = &self.mentions[start..i];
-            let rank = |m: &&Mention| (m.quoted, !m.subject, m.token);
             // In its own sentence a pronoun or description can only take up
             // the subject of an earlier clause (`Smith arrived, and he
             // said`): not a name in its introductory phrase or in the quote.
             let own = s == sentence;
-            let mut ordered: Vec<&Mention> = group.iter().filter(|m| !own || (m.subject && !m.quoted)).collect();
-            ordered.sort_by_key(rank);
-            if let Some(m) = ordered.into_iter().find(|m| agrees(&self.entities[m.entity])) {
+            group.retain(|m| !own || (m.subject && !m.quoted));
+            // Subjects first, then mentions outside quotes, earlier first.
+            group.sort_by_key(|m| (m.quoted, !m.subject, m.token));
+            if let Some(m) = group.into_iter().find(|m| agrees(&self.entities[m.entity])) {
                 return Some(m.entity);
             }
-            if start == 0 || s <= oldest {
-                return None;
-            }
-            i = start;
-            s = self.mentions[start - 1].sentence;
-            if s < oldest {
-                return None;
-            }
         }
+        None
     }
 
     /// Records that the speaker mention `np` stands for `entity` (a cue's
@@ -406,18 +445,7 @@ impl Mentions {
         if self.overlapping(np.start, np.end).is_some() {
             return;
         }
-        let i = self.mentions.partition_point(|m| m.token < np.start);
-        self.mentions.insert(
-            i,
-            Mention {
-                entity,
-                token: np.start,
-                token_end: np.end,
-                sentence,
-                subject: true,
-                quoted: false,
-            },
-        );
+        self.push(entity, np, sentence, true, false);
     }
 
     /// The entity for a person known by their relation to a named one:
@@ -437,9 +465,10 @@ impl Mentions {
     /// Makes an entity for a speaker the text only describes (`a spokesman
     /// for the ministry`, `Michael X's wife`).
     pub(crate) fn described_entity(&mut self, name: String, gender: Gender, sort: Sort) -> usize {
-        if let Some(id) = self.entities.iter().position(|e| !e.named && e.name == name) {
+        if let Some(&id) = self.by_description.get(&name) {
             return id;
         }
+        self.by_description.insert(name.clone(), self.entities.len());
         self.entities.push(Entity {
             name,
             name_words: 0,
@@ -449,6 +478,7 @@ impl Mentions {
             sort,
             named: false,
         });
+        self.last_seen.push(0);
         self.entities.len() - 1
     }
 }

@@ -382,7 +382,7 @@ fn cue_before_quote_past_a_parenthesis() {
     let t = tokenize("Rep. Ann Lee (D-Wis.) said: “We will vote no.”");
     let w = words_of(&t);
     let open = tok(&t, "“");
-    let cue = cues::before_quote(&w, 0..open).expect("a cue");
+    let cue = cues::before_quote(&w, 0..open, 0).expect("a cue");
     assert_eq!(name_of(&t, cue.speaker.kind), Some("Ann Lee"));
 }
 
@@ -392,7 +392,7 @@ fn cue_before_quote_takes_the_subject_not_the_object() {
     let t = tokenize("Jane Doe accused Tom Reilly of a “shameful betrayal” on Monday.");
     let w = words_of(&t);
     let open = tok(&t, "“");
-    let cue = cues::before_quote(&w, 0..open).expect("a cue");
+    let cue = cues::before_quote(&w, 0..open, 0).expect("a cue");
     assert_eq!(text_of(&t, cue.cue.start, cue.cue.end), "accused");
     assert_eq!(name_of(&t, cue.speaker.kind), Some("Jane Doe"));
 }
@@ -429,7 +429,7 @@ fn shorter_forms_of_a_name_join_its_entity() {
     let people: Vec<&str> = m.entities.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(people, ["Tom Reilly"]);
     assert_eq!(m.mentions.len(), 3);
-    assert!(m.mentions.iter().all(|x| x.entity == 0));
+    assert!(m.mentions.values().all(|x| x.entity == 0));
     assert_eq!(m.entities[0].gender, Gender::Male);
 }
 

@@ -174,6 +174,10 @@ pub(crate) struct Words<'a, 'h> {
     lower: Vec<String>,
     /// Reporting verbs the user added to the built-in list.
     extra_verbs: &'a HashSet<String>,
+    /// The words the text writes in lower case somewhere.
+    common: HashSet<String>,
+    /// Whether each token is the first word of its sentence.
+    sentence_start: Vec<bool>,
 }
 
 impl<'a, 'h> Words<'a, 'h> {
@@ -192,12 +196,38 @@ impl<'a, 'h> Words<'a, 'h> {
                 }
                 TokenKind::Mark(_) => String::new(),
             })
+            .collect::<Vec<String>>();
+        // Words the text writes in lower case: a capital at a sentence
+        // start does not make them names (`Coal miners said`).
+        let common = tokens
+            .tokens
+            .iter()
+            .zip(&lower)
+            .filter(|(t, _)| t.kind == TokenKind::Word && tokens.text()[t.span.range()].starts_with(char::is_lowercase))
+            .map(|(_, l)| l.clone())
             .collect();
+        let mut sentence_start = vec![false; lower.len()];
+        for s in &tokens.sentences {
+            // The first word, past opening marks and brackets.
+            if let Some(first) = s.tokens.clone().find(|&t| tokens.tokens[t].kind == TokenKind::Word) {
+                sentence_start[first] = true;
+            }
+        }
         Words {
             tokens,
             lower,
             extra_verbs,
+            common,
+            sentence_start,
         }
+    }
+
+    /// Whether token `t` is a word the text also writes in lower case, at
+    /// the start of a sentence: a common word capitalised by its place.
+    pub(crate) fn is_common_at_sentence_start(&self, t: usize) -> bool {
+        self.sentence_start.get(t).copied().unwrap_or(false)
+            && self.common.contains(self.lw(t))
+            && !LEXICON.first_names.contains_key(self.lw(t))
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -348,6 +378,10 @@ pub(crate) fn name_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     }
     let mut end = t + 1;
     loop {
+        // A possessive ends the name: `Mr. Trump's TV-friendly fury`.
+        if is_possessive(w, end - 1) {
+            break;
+        }
         if end < limit && name_word(w, end) {
             end += 1;
         } else if end + 1 < limit
@@ -371,6 +405,11 @@ pub(crate) fn name_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     // `Tory candidate`, `Chinese authorities`: a capitalised modifier of a
     // role noun is part of a description, not a name.
     if modifies_role(w, end, limit) {
+        return None;
+    }
+    // `Wealthy donors…`, `Reached by phone, …`: one capitalised word that
+    // the text also writes in lower case, at a sentence start.
+    if end == t + 1 && w.is_common_at_sentence_start(t) {
         return None;
     }
     np_for_run(w, t, end)
@@ -432,7 +471,7 @@ fn np_for_run(w: &Words<'_, '_>, start: usize, end: usize) -> Option<Np> {
 /// A name's words, tidied: the possessive `’s` dropped, dots of titles kept
 /// out, white space single.
 pub(crate) fn clean_name(name: &str) -> String {
-    let mut words: Vec<&str> = name.split_whitespace().collect();
+    let mut words: Vec<&str> = name.split_whitespace().map(|w| w.trim_start_matches('@')).collect();
     if let Some(last) = words.last_mut() {
         for suffix in ["'s", "’s", "'", "’"] {
             if let Some(s) = last.strip_suffix(suffix) {

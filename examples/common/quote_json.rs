@@ -1,0 +1,42 @@
+//! Quotes as JSON objects, shared by the `extract` and `evaluate` examples
+//! (and the `evaluate` test) so that what `evaluate` scores is exactly what
+//! `extract --jsonl` writes.
+
+use serde_json::{Value, json};
+use whosaid::{CharOffsets, Quote};
+
+/// One document's result, `{"id", "quotes": [...]}`: a line of
+/// `extract --jsonl` and of the prediction files `score.py` reads.
+pub fn document_json(id: Value, text: &str, quotes: &[Quote]) -> Value {
+    let offsets = CharOffsets::new(text);
+    let quotes: Vec<Value> = quotes.iter().map(|q| quote_json(q, &offsets)).collect();
+    json!({ "id": id, "quotes": quotes })
+}
+
+/// One quote as JSON, with code-point offsets (those of Python and most
+/// JSON consumers) beside the byte offsets.
+fn quote_json(q: &Quote, offsets: &CharOffsets) -> Value {
+    let at = |byte| offsets.char_offset(byte);
+    let span = q.span();
+    let speaker = q.speaker();
+    let content: Vec<Value> = q
+        .content()
+        .iter()
+        .map(|s| json!({ "start": at(s.start), "end": at(s.end) }))
+        .collect();
+    json!({
+        "start": at(span.start),
+        "end": at(span.end),
+        "byte_start": span.start,
+        "byte_end": span.end,
+        "text": q.as_str(),
+        "kind": q.kind().as_str(),
+        "content": content,
+        "speaker": speaker.map(|s| s.name()),
+        "speaker_start": speaker.map(|s| at(s.mention().start)),
+        "speaker_end": speaker.map(|s| at(s.mention().end)),
+        "speaker_mention": speaker.map(|s| s.mention_str()),
+        "attribution": speaker.map(|s| s.attribution().as_str()),
+        "cue": q.cue_str(),
+    })
+}
