@@ -911,7 +911,7 @@ fn mentions_mark_subjects_and_quoted_names() {
     let m = Mentions::collect(&words_of(&t), &quoted);
     let flags: Vec<(&str, bool, bool)> = m
         .mentions
-        .iter()
+        .values()
         .map(|x| (m.entities[x.entity].name.as_str(), x.subject, x.quoted))
         .collect();
     assert_eq!(
