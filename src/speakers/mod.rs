@@ -152,29 +152,7 @@ fn find_cue(w: &Words<'_, '_>, q: &Found, context: &cues::Context, tokens: &Toke
             return Some(cue);
         }
     }
-    colon_paragraph_cue(w, q, tokens)
-        .or_else(|| reported_speech_before(w, q, tokens, context))
-        .or_else(|| reported_speech_paragraph_before(w, q, tokens))
-}
-
-/// `Howard continued his scathing remarks.` ⏎ `“Eight years ago…”`: a
-/// quote paragraph with no cue after a paragraph whose last sentence
-/// reports someone's speech, and holds no quote, is that speech.
-fn reported_speech_paragraph_before(w: &Words<'_, '_>, q: &Found, tokens: &Tokens<'_>) -> Option<Cue> {
-    let para = &tokens.paragraphs[q.first_para];
-    if q.open != para.tokens.start || q.first_para == 0 || q.kind != QuoteKind::Direct {
-        return None;
-    }
-    let prev = &tokens.paragraphs[q.first_para - 1];
-    if prev.tokens.clone().any(|t| w.is_mark(t)) {
-        return None;
-    }
-    let sentence = tokens
-        .sentences
-        .iter()
-        .rev()
-        .find(|s| s.tokens.start >= prev.tokens.start && s.tokens.end <= prev.tokens.end)?;
-    cues::before_quote(w, sentence.tokens.clone(), sentence.tokens.start)
+    colon_paragraph_cue(w, q, tokens).or_else(|| reported_speech_before(w, q, tokens, context))
 }
 
 /// `…, Schiff said. “The other factor is…”`: a quote that opens its
