@@ -118,6 +118,11 @@ impl Mentions {
         let tokens = w.tokens;
         let mut m = Mentions::default();
         for (s, sentence) in tokens.sentences.iter().enumerate() {
+            // A headline in title case has a capital on every word: its
+            // runs of capitals are not names.
+            if words::is_title_case(w, sentence.tokens.clone()) {
+                continue;
+            }
             let subject_at = words::clause_starts(w, sentence.tokens.clone());
             let mut t = sentence.tokens.start;
             while t < sentence.tokens.end {

@@ -671,6 +671,23 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
     })
 }
 
+/// Whether the words of `range` are a headline in title case: four or more
+/// words, and all but the small ones (`of`, `the`) capitalised.
+pub(crate) fn is_title_case(w: &Words<'_, '_>, range: Range<usize>) -> bool {
+    let mut words = 0;
+    for t in range.filter(|&t| w.is_word(t)) {
+        let small = matches!(
+            w.lw(t),
+            "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with" | "by"
+        );
+        if !w.is_capitalised(t) && !small && !w.lw(t).starts_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 4
+}
+
 /// A name after up to three lower-case modifiers at `t` (`former`,
 /// `retired`, `panel`), the phrase starting at `t`.
 fn name_after_modifiers(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
