@@ -36,6 +36,13 @@ pub enum ErrorKind {
         /// The word as given.
         word: String,
     },
+    /// A setting's value is out of its range.
+    InvalidSetting {
+        /// The setting.
+        setting: &'static str,
+        /// What its values must be.
+        reason: &'static str,
+    },
     /// The input is not UTF-8: the first `valid_up_to` bytes are.
     InvalidUtf8 {
         /// How many bytes from the start are valid UTF-8.
@@ -49,6 +56,7 @@ impl fmt::Display for ErrorKind {
             ErrorKind::InvalidWord { setting, word } => {
                 write!(f, "{setting}: {word:?} is not a single word")
             }
+            ErrorKind::InvalidSetting { setting, reason } => write!(f, "{setting}: {reason}"),
             ErrorKind::InvalidUtf8 { valid_up_to } => {
                 write!(f, "invalid UTF-8 after byte {valid_up_to}")
             }

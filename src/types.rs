@@ -144,12 +144,13 @@ impl fmt::Display for Attribution {
 }
 
 /// The person or body a quote is attributed to.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Speaker<'h> {
     pub(crate) haystack: &'h str,
     pub(crate) mention: Span,
     pub(crate) name: String,
     pub(crate) attribution: Attribution,
+    pub(crate) confidence: f32,
 }
 
 impl<'h> Speaker<'h> {
@@ -178,10 +179,20 @@ impl<'h> Speaker<'h> {
     pub fn attribution(&self) -> Attribution {
         self.attribution
     }
+
+    /// How sure the attribution is, in [0, 1]: the share of attributions
+    /// like it (same way of finding the speaker, side of the cue, kind and
+    /// length of quote, kind of mention) that were right on annotated
+    /// news. Among attributions of 0.9 or more, at least 95% were right.
+    /// [`ExtractorBuilder::min_confidence`](crate::ExtractorBuilder::min_confidence)
+    /// drops the attributions below a bar.
+    pub fn confidence(&self) -> f32 {
+        self.confidence
+    }
 }
 
 /// A quotation found in the text, borrowing it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Quote<'h> {
     pub(crate) haystack: &'h str,
     pub(crate) span: Span,
@@ -240,16 +251,17 @@ impl<'h> Quote<'h> {
 }
 
 /// With the `serde` feature, a speaker serializes as `{"name", "mention",
-/// "mention_text", "attribution"}`, spans in bytes.
+/// "mention_text", "attribution", "confidence"}`, spans in bytes.
 #[cfg(feature = "serde")]
 impl serde::Serialize for Speaker<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Speaker", 4)?;
+        let mut s = serializer.serialize_struct("Speaker", 5)?;
         s.serialize_field("name", self.name())?;
         s.serialize_field("mention", &self.mention)?;
         s.serialize_field("mention_text", self.mention_str())?;
         s.serialize_field("attribution", &self.attribution)?;
+        s.serialize_field("confidence", &self.confidence)?;
         s.end()
     }
 }

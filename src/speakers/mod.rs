@@ -13,6 +13,7 @@
 //!    (also across short lines without quotes, such as a photo caption);
 //! 5. otherwise no speaker: unknown is an answer.
 
+mod confidence;
 mod cues;
 mod mentions;
 mod words;
@@ -25,6 +26,7 @@ use crate::quotes::Found;
 use crate::tokenize::Tokens;
 use crate::types::{Attribution, Quote, QuoteKind, Span, Speaker};
 
+use confidence::{Features, MentionKind, Side};
 use cues::Cue;
 use mentions::{Mentions, NpKind};
 use words::Words;
@@ -43,10 +45,20 @@ const TITLE_MAX_WORDS: usize = 8;
 /// quote's speaker carries across.
 const CAPTION_MAX_WORDS: usize = 30;
 
+/// A speaker found for a quote, before the canonical names are known.
+#[derive(Clone, Copy, Debug)]
+struct Attributed {
+    mention: Span,
+    mention_kind: MentionKind,
+    attribution: Attribution,
+    side: Side,
+    entity: usize,
+}
+
 /// What became of the quote before, for continuations.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 struct Previous {
-    speaker: Option<(Span, String, usize)>,
+    speaker: Option<Attributed>,
     last_para: usize,
 }
 
@@ -71,33 +83,42 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
     for (i, q) in found.iter().enumerate() {
         let mut kind = q.kind;
         let mut cue_span = None;
-        let mut speaker = None;
-        let mut entity = None;
+        let mut attributed = None;
         if kind.is_speech() {
             let context = context(tokens, &found, i, &sentence_of, &quoted);
-            let cue = find_cue(&w, q, &context, tokens);
-            if let Some(cue) = cue {
-                cue_span = Some(w.span(cue.cue.start, cue.cue.end));
-                let sentence = sentence_of[cue.speaker.start];
-                if let Some((id, how)) = resolve(&w, &mut mentions, cue.clone(), sentence, config) {
-                    mentions.note_speaker(id, cue.speaker, sentence);
-                    speaker = Some((w.span(cue.speaker.start, cue.speaker.end), how));
-                    entity = Some(id);
+            match find_cue(&w, q, &context, tokens) {
+                Some(cue) => {
+                    cue_span = (!cue.cue.is_empty()).then(|| w.span(cue.cue.start, cue.cue.end));
+                    attributed = attribute_cue(&w, &mut mentions, &cue, q, &sentence_of, config);
                 }
-            } else if config.carry_speakers {
-                if let Some(prev) = previous
-                    .as_ref()
-                    .filter(|p| continues(tokens, &w, q, p, &context, &quoted))
-                {
-                    if let Some((mention, _, id)) = &prev.speaker {
-                        speaker = Some((*mention, Attribution::Continuation));
-                        entity = Some(*id);
-                    }
+                None if config.carry_speakers => {
+                    attributed = previous
+                        .filter(|p| continues(tokens, &w, q, p, &context, &quoted))
+                        .and_then(|p| p.speaker)
+                        .map(|s| Attributed {
+                            attribution: Attribution::Continuation,
+                            side: Side::None,
+                            ..s
+                        });
                 }
+                None => {}
             }
-            if speaker.is_none() && cue_span.is_none() && kind == QuoteKind::Mixed {
+            if attributed.is_none() && cue_span.is_none() && kind == QuoteKind::Mixed {
                 kind = unattributed_fragment_kind(&w, q);
             }
+        }
+        let confidence = attributed.map(|a| {
+            confidence::confidence(&Features {
+                attribution: a.attribution,
+                side: a.side,
+                kind,
+                short: word_count(&w, q) <= confidence::SHORT_WORDS,
+                mention: a.mention_kind,
+            })
+        });
+        // Below the user's bar, no speaker: unknown rather than unsure.
+        if confidence.is_some_and(|c| c < config.min_confidence) {
+            attributed = None;
         }
         if !kind.is_speech() {
             // A title or scare quote is words of its sentence, not a
@@ -105,25 +126,25 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
             for flag in &mut quoted[q.open..q.end_token.min(tokens.tokens.len())] {
                 *flag = false;
             }
-        }
-        if kind.is_speech() {
+        } else {
             previous = Some(Previous {
-                speaker: speaker.zip(entity).map(|((m, _), id)| (m, String::new(), id)),
+                speaker: attributed,
                 last_para: q.last_para,
             });
         }
-        entity_of.push(entity);
+        entity_of.push(attributed.map(|a| a.entity));
         out.push(Quote {
             haystack: tokens.text(),
             span: q.span,
             content: q.content.clone(),
             kind,
             cue: cue_span,
-            speaker: speaker.map(|(mention, attribution)| Speaker {
+            speaker: attributed.zip(confidence).map(|(a, confidence)| Speaker {
                 haystack: tokens.text(),
-                mention,
+                mention: a.mention,
                 name: String::new(),
-                attribution,
+                attribution: a.attribution,
+                confidence,
             }),
         });
     }
@@ -134,6 +155,37 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
         }
     }
     out
+}
+
+/// The speaker of a quote whose cue was found: its phrase resolved to an
+/// entity.
+fn attribute_cue(
+    w: &Words<'_, '_>,
+    mentions: &mut Mentions,
+    cue: &Cue,
+    q: &Found,
+    sentence_of: &[usize],
+    config: &Config,
+) -> Option<Attributed> {
+    let sentence = sentence_of[cue.speaker.start];
+    let (entity, attribution) = resolve(w, mentions, cue.clone(), sentence, config)?;
+    mentions.note_speaker(entity, cue.speaker, sentence);
+    let mention_kind = match cue.speaker.kind {
+        NpKind::Name { .. } => MentionKind::Name,
+        NpKind::Pronoun => MentionKind::Pronoun,
+        NpKind::Description { .. } | NpKind::Relation { .. } => MentionKind::Description,
+    };
+    Some(Attributed {
+        mention: w.span(cue.speaker.start, cue.speaker.end),
+        mention_kind,
+        attribution,
+        side: if cue.speaker.start >= q.end_token {
+            Side::After
+        } else {
+            Side::Before
+        },
+        entity,
+    })
 }
 
 /// The cue of quote `q`, by the rules in order (see the module docs).
@@ -424,3 +476,8 @@ fn sentence_index(tokens: &Tokens<'_>) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests;
+
+/// How many words quote `q` holds.
+fn word_count(w: &Words<'_, '_>, q: &Found) -> usize {
+    (q.open..q.end_token).filter(|&t| w.is_word(t)).count()
+}

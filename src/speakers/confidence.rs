@@ -1,0 +1,142 @@
+//! How sure an attribution is: looked up by its features in the
+//! calibration table `src/data/confidence.txt`.
+
+use std::sync::LazyLock;
+
+use crate::types::{Attribution, QuoteKind};
+
+/// A quote of this many words or fewer counts as short.
+pub(crate) const SHORT_WORDS: usize = 6;
+
+/// Which side of the quote its cue stands on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Side {
+    After,
+    Before,
+    /// No cue of its own: a continuation.
+    None,
+}
+
+/// What kind of words name the speaker next to the cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum MentionKind {
+    Name,
+    Pronoun,
+    Description,
+}
+
+/// The features of one attribution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Features {
+    pub(crate) attribution: Attribution,
+    pub(crate) side: Side,
+    pub(crate) kind: QuoteKind,
+    pub(crate) short: bool,
+    pub(crate) mention: MentionKind,
+}
+
+impl Features {
+    /// The names the table uses for these features, in its field order.
+    fn fields(&self) -> [&'static str; 5] {
+        [
+            self.attribution.as_str(),
+            match self.side {
+                Side::After => "after",
+                Side::Before => "before",
+                Side::None => "none",
+            },
+            self.kind.as_str(),
+            if self.short { "short" } else { "long" },
+            match self.mention {
+                MentionKind::Name => "name",
+                MentionKind::Pronoun => "pronoun",
+                MentionKind::Description => "description",
+            },
+        ]
+    }
+}
+
+/// A line of the table: five patterns and a confidence.
+struct Row {
+    patterns: [&'static str; 5],
+    confidence: f32,
+}
+
+/// Used when no line matches (the table ends with a catch-all, so only a
+/// broken table gets here).
+const FALLBACK: f32 = 0.5;
+
+static TABLE: LazyLock<Vec<Row>> = LazyLock::new(|| parse(include_str!("../data/confidence.txt")));
+
+fn parse(file: &'static str) -> Vec<Row> {
+    file.lines()
+        .map(|line| line.split('#').next().unwrap_or("").trim())
+        .filter(|line| !line.is_empty())
+        .filter_map(|line| {
+            let fields: Vec<&'static str> = line.split_whitespace().collect();
+            let [a, b, c, d, e, value] = fields[..] else {
+                return None;
+            };
+            let confidence = value.parse::<f32>().ok()?.clamp(0.0, 1.0);
+            Some(Row {
+                patterns: [a, b, c, d, e],
+                confidence,
+            })
+        })
+        .collect()
+}
+
+/// The confidence of an attribution with these features, in [0, 1].
+pub(crate) fn confidence(features: &Features) -> f32 {
+    let fields = features.fields();
+    TABLE
+        .iter()
+        .find(|row| row.patterns.iter().zip(fields).all(|(p, f)| *p == "*" || *p == f))
+        .map_or(FALLBACK, |row| row.confidence)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn features(attribution: Attribution, side: Side, mention: MentionKind) -> Features {
+        Features {
+            attribution,
+            side,
+            kind: QuoteKind::Direct,
+            short: false,
+            mention,
+        }
+    }
+
+    #[test]
+    fn every_line_of_the_table_parses() {
+        let file = include_str!("../data/confidence.txt");
+        let lines = file
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| !l.is_empty())
+            .count();
+        assert!(lines > 0);
+        assert_eq!(TABLE.len(), lines, "a line of confidence.txt does not parse");
+    }
+
+    #[test]
+    fn a_name_after_the_quote_is_surer_than_a_description_before_a_fragment() {
+        let strong = confidence(&features(Attribution::Cue, Side::After, MentionKind::Name));
+        let weak = confidence(&Features {
+            kind: QuoteKind::Mixed,
+            short: true,
+            ..features(Attribution::Description, Side::Before, MentionKind::Description)
+        });
+        assert!(strong >= 0.9, "{strong}");
+        assert!(weak < strong, "{weak} >= {strong}");
+        assert!((0.0..=1.0).contains(&weak));
+    }
+
+    #[test]
+    fn the_table_ends_with_a_catch_all() {
+        let last = TABLE.last().expect("a table");
+        assert!(last.patterns.iter().all(|p| *p == "*"));
+    }
+}
