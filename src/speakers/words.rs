@@ -627,9 +627,8 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
             || is_determiner(lw)
             || ATTACHERS.contains(&lw)
             || (is_function_word(lw) && !w.is_capitalised(v))
+            || (w.is_capitalised(v) && head.is_some_and(|h| !w.is_capitalised(h)))
         {
-            break;
-        } else if w.is_capitalised(v) && head.is_some_and(|h| !w.is_capitalised(h)) {
             break;
         }
         v += 1;
