@@ -7,7 +7,60 @@
 //! these files, not the code.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// A fast hash for short keys (the multiply-rotate hash of rustc's
+/// `FxHasher`). Word lookups are the hot path of the speaker stage, and the
+/// keys are the crate's own words, so DoS-resistant hashing buys nothing.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(buf));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// Hash sets and maps with [`FxHasher`].
+pub(crate) type Set<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
+pub(crate) type Map<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Grammatical gender, as far as English marks it on people.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -65,29 +118,31 @@ pub(crate) struct Role {
 
 pub(crate) struct Lexicon {
     /// Every form of every reporting verb: `say`, `says`, `said`, `saying`.
-    pub(crate) reporting_verbs: HashSet<&'static str>,
-    /// Verbs of more than one word, as word sequences: `pointed out`.
-    pub(crate) cue_phrases: Vec<Vec<&'static str>>,
+    pub(crate) reporting_verbs: Set<&'static str>,
+    /// Verbs of more than one word, as word sequences (`pointed out`),
+    /// filed by their first word and by their last.
+    pub(crate) cue_phrases_by_first: Map<&'static str, Vec<Vec<&'static str>>>,
+    pub(crate) cue_phrases_by_last: Map<&'static str, Vec<Vec<&'static str>>>,
     /// Cues that name the speaker after them: `according to`.
     pub(crate) source_phrases: Vec<Vec<&'static str>>,
     /// Words that come before a name and are not part of it: `mr`, `senator`.
-    pub(crate) titles: HashMap<&'static str, Gender>,
+    pub(crate) titles: Map<&'static str, Gender>,
     /// Nouns that head a description of a speaker: `secretary`, `company`.
-    pub(crate) role_nouns: HashMap<&'static str, Role>,
+    pub(crate) role_nouns: Map<&'static str, Role>,
     /// Nouns of kinship and service that make `the wife of X` X's wife.
-    pub(crate) relation_nouns: HashMap<&'static str, Gender>,
+    pub(crate) relation_nouns: Map<&'static str, Gender>,
     /// Capitalised words that make a name an organisation's: `party`, `inc`.
-    pub(crate) org_words: HashSet<&'static str>,
+    pub(crate) org_words: Set<&'static str>,
     /// Given names and their usual gender.
-    pub(crate) first_names: HashMap<&'static str, Gender>,
+    pub(crate) first_names: Map<&'static str, Gender>,
     /// Countries and other places that speak in the news, as word sequences.
-    pub(crate) places: HashSet<&'static str>,
+    pub(crate) places: Set<&'static str>,
     /// Capitalised words that never start or make a name: `but`, `monday`.
-    pub(crate) not_names: HashSet<&'static str>,
+    pub(crate) not_names: Set<&'static str>,
     /// Nouns before a title in marks: `book`, `film`, `song`.
-    pub(crate) title_nouns: HashSet<&'static str>,
+    pub(crate) title_nouns: Set<&'static str>,
     /// Words that put a term in marks without anyone saying it: `so-called`.
-    pub(crate) scare_cues: HashSet<&'static str>,
+    pub(crate) scare_cues: Set<&'static str>,
 }
 
 /// The lines of a data file that hold entries: comments and blanks gone.
@@ -107,11 +162,25 @@ fn phrases(file: &'static str) -> Vec<Vec<&'static str>> {
     entries(file).map(|e| fields(e).collect()).collect()
 }
 
-fn word_set(file: &'static str) -> HashSet<&'static str> {
+/// Phrases filed under one of their words.
+fn by_word(
+    phrases: &[Vec<&'static str>],
+    key: impl Fn(&[&'static str]) -> Option<&'static str>,
+) -> Map<&'static str, Vec<Vec<&'static str>>> {
+    let mut map: Map<&'static str, Vec<Vec<&'static str>>> = Map::default();
+    for p in phrases {
+        if let Some(word) = key(p) {
+            map.entry(word).or_default().push(p.clone());
+        }
+    }
+    map
+}
+
+fn word_set(file: &'static str) -> Set<&'static str> {
     entries(file).flat_map(fields).collect()
 }
 
-fn gendered(file: &'static str) -> HashMap<&'static str, Gender> {
+fn gendered(file: &'static str) -> Map<&'static str, Gender> {
     entries(file)
         .filter_map(|e| {
             let mut f = fields(e);
@@ -123,6 +192,7 @@ fn gendered(file: &'static str) -> HashMap<&'static str, Gender> {
 
 impl Lexicon {
     fn load() -> Lexicon {
+        let cue_phrases = phrases(include_str!("data/cue_phrases.txt"));
         let role_nouns = entries(include_str!("data/role_nouns.txt"))
             .filter_map(|e| {
                 let mut f = fields(e);
@@ -134,7 +204,8 @@ impl Lexicon {
             .collect();
         Lexicon {
             reporting_verbs: word_set(include_str!("data/reporting_verbs.txt")),
-            cue_phrases: phrases(include_str!("data/cue_phrases.txt")),
+            cue_phrases_by_first: by_word(&cue_phrases, |p| p.first().copied()),
+            cue_phrases_by_last: by_word(&cue_phrases, |p| p.last().copied()),
             source_phrases: phrases(include_str!("data/source_phrases.txt")),
             titles: gendered(include_str!("data/titles.txt")),
             role_nouns,
@@ -163,7 +234,12 @@ mod tests {
             assert!(lx.reporting_verbs.contains(verb), "{verb}");
         }
         assert!(lx.source_phrases.iter().any(|p| p == &["according", "to"]));
-        assert!(lx.cue_phrases.iter().any(|p| p == &["pointed", "out"]));
+        assert!(
+            lx.cue_phrases_by_first["pointed"]
+                .iter()
+                .any(|p| p == &["pointed", "out"])
+        );
+        assert!(lx.cue_phrases_by_last["out"].iter().any(|p| p == &["pointed", "out"]));
         assert_eq!(lx.titles.get("mr"), Some(&Gender::Male));
         assert_eq!(lx.titles.get("mrs"), Some(&Gender::Female));
         assert_eq!(lx.role_nouns.get("company").map(|r| r.sort), Some(Sort::Organisation));

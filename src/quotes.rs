@@ -252,11 +252,9 @@ fn classify(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> QuoteKind {
 /// The lower-cased words before token `t` in its sentence, nearest first,
 /// at most `n`.
 fn words_before(tokens: &Tokens<'_>, t: usize, n: usize) -> Vec<String> {
-    let para_start = tokens
-        .paragraphs
-        .iter()
-        .find(|p| p.tokens.contains(&t))
-        .map_or(0, |p| p.tokens.start);
+    // The paragraphs are in order: find the one that holds `t` by halves.
+    let p = tokens.paragraphs.partition_point(|p| p.tokens.end <= t);
+    let para_start = tokens.paragraphs.get(p).map_or(0, |p| p.tokens.start);
     let mut out = Vec::new();
     let mut j = t;
     while j > para_start && out.len() < n {

@@ -111,7 +111,8 @@ fn cue_words_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Range<usize
         return Some(verb_with_particle(w, t, limit));
     }
     LEXICON
-        .cue_phrases
+        .cue_phrases_by_first
+        .get(w.lw(t))?
         .iter()
         .find(|p| t + p.len() <= limit && p.iter().enumerate().all(|(k, word)| w.lw(t + k) == *word))
         .map(|p| t..t + p.len())
@@ -123,7 +124,8 @@ fn cue_words_ending_at(w: &Words<'_, '_>, v: usize, floor: usize) -> Option<Rang
         return Some(v..v + 1);
     }
     LEXICON
-        .cue_phrases
+        .cue_phrases_by_last
+        .get(w.lw(v))?
         .iter()
         .filter(|p| v + 1 >= floor + p.len())
         .find(|p| {
@@ -219,12 +221,12 @@ fn outer_report(w: &Words<'_, '_>, inner: &Cue, floor: usize, clause_floor: usiz
 /// The cue words at verb `v`: the verb, with its particle when the lexicon
 /// lists the pair (`called on`, `hit back`).
 fn verb_with_particle(w: &Words<'_, '_>, v: usize, limit: usize) -> Range<usize> {
-    let particle = LEXICON
-        .cue_phrases
-        .iter()
-        .filter(|p| p.len() == 2 && p[0] == w.lw(v) && v + 1 < limit && p[1] == w.lw(v + 1))
-        .count();
-    v..v + 1 + particle.min(1)
+    let particle = v + 1 < limit
+        && LEXICON
+            .cue_phrases_by_first
+            .get(w.lw(v))
+            .is_some_and(|ps| ps.iter().any(|p| p.len() == 2 && p[1] == w.lw(v + 1)));
+    v..v + 1 + usize::from(particle)
 }
 
 /// The subject of the verb at `v`: the phrase right before it (past

@@ -13,9 +13,9 @@
 //! before other mentions, earlier before later, words outside quotes before
 //! names inside them.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-use crate::lexicon::{Gender, LEXICON, Sort};
+use crate::lexicon::{Gender, LEXICON, Map, Sort};
 use crate::types::Span;
 
 use super::words::{self, Words};
@@ -77,14 +77,15 @@ pub(crate) struct Mentions {
     pub(crate) entities: Vec<Entity>,
     /// Mentions by their first token, in text order.
     pub(crate) mentions: BTreeMap<usize, Mention>,
-    bindings: Vec<Binding>,
+    /// Descriptions bound to entities, by head noun, in text order.
+    bindings: Map<String, Vec<Binding>>,
     /// Entities known only by a description, by that description.
-    by_description: HashMap<String, usize>,
+    by_description: Map<String, usize>,
     /// Named entities by the lower-cased words of their names, so that a
     /// name finds its entity without a scan of all the mentions before.
-    by_name: HashMap<String, usize>,
-    by_last: HashMap<String, Vec<usize>>,
-    by_first: HashMap<String, Vec<usize>>,
+    by_name: Map<String, usize>,
+    by_last: Map<String, Vec<usize>>,
+    by_first: Map<String, Vec<usize>>,
     /// The token of each entity's latest mention, for recency.
     last_seen: Vec<usize>,
 }
@@ -224,7 +225,7 @@ impl Mentions {
                 }
             }
         }
-        self.bindings.push(Binding { words, entity });
+        self.add_binding(words, entity);
     }
 
     /// The entity a name stands for: an earlier one it matches, or a new
@@ -355,7 +356,7 @@ impl Mentions {
                 let id = self.most_salient(np.start, sentence, DESCRIPTION_WINDOW, |e| {
                     e.named && e.sort == role.sort && role.gender.agrees(e.gender)
                 })?;
-                self.bindings.push(Binding { words, entity: id });
+                self.add_binding(words, id);
                 Some(id)
             }
             NpKind::Relation { .. } => None,
@@ -371,15 +372,25 @@ impl Mentions {
             .filter(|w| !words::is_determiner(w))
             .collect();
         self.bindings
+            .get(head)?
             .iter()
             .rev()
+            .take(MAX_CANDIDATES)
             .find(|b| {
-                b.words.last() == Some(head)
-                    && modifiers
-                        .iter()
-                        .all(|m| b.words.contains(m) || words::is_loose_modifier(m))
+                modifiers
+                    .iter()
+                    .all(|m| b.words.contains(m) || words::is_loose_modifier(m))
             })
             .map(|b| b.entity)
+    }
+
+    fn add_binding(&mut self, words: Vec<String>, entity: usize) {
+        if let Some(head) = words.last() {
+            self.bindings
+                .entry(head.clone())
+                .or_default()
+                .push(Binding { words, entity });
+        }
     }
 
     /// A name mention that overlaps tokens `start..end`, if any.

@@ -216,11 +216,7 @@ fn reported_speech_before(w: &Words<'_, '_>, q: &Found, tokens: &Tokens<'_>, con
     if !context.before.is_empty() || q.open == para.tokens.start {
         return None;
     }
-    let sentence = tokens
-        .sentences
-        .iter()
-        .rev()
-        .find(|s| s.tokens.end <= q.open && s.tokens.start >= para.tokens.start)?;
+    let sentence = sentence_before(tokens, q.open).filter(|s| s.tokens.start >= para.tokens.start)?;
     let quoted = (sentence.tokens.clone()).any(|t| w.is_mark(t));
     if quoted {
         return None;
@@ -259,11 +255,7 @@ fn colon_paragraph_cue(w: &Words<'_, '_>, q: &Found, tokens: &Tokens<'_>) -> Opt
     if w.lw(last) != ":" {
         return None;
     }
-    let sentence = tokens
-        .sentences
-        .iter()
-        .rev()
-        .find(|s| s.tokens.start < prev.tokens.end && s.tokens.start >= prev.tokens.start)?;
+    let sentence = sentence_before(tokens, prev.tokens.end).filter(|s| s.tokens.start >= prev.tokens.start)?;
     cues::before_quote(w, sentence.tokens.start..last, sentence.tokens.start)
 }
 
@@ -480,4 +472,10 @@ mod tests;
 /// How many words quote `q` holds.
 fn word_count(w: &Words<'_, '_>, q: &Found) -> usize {
     (q.open..q.end_token).filter(|&t| w.is_word(t)).count()
+}
+
+/// The last sentence that ends at or before token `t`.
+fn sentence_before<'t>(tokens: &'t Tokens<'_>, t: usize) -> Option<&'t crate::tokenize::Segment> {
+    let k = tokens.sentences.partition_point(|s| s.tokens.end <= t);
+    k.checked_sub(1).map(|k| &tokens.sentences[k])
 }

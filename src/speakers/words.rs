@@ -2,10 +2,11 @@
 //! names (capitalised runs, titles stripped), pronouns, and descriptions
 //! headed by a role noun.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::lexicon::{Gender, LEXICON, Role, Sort};
+use crate::lexicon::{Gender, LEXICON, Role, Set, Sort};
 use crate::tokenize::{TokenKind, Tokens};
 use crate::types::Span;
 
@@ -171,41 +172,41 @@ pub(crate) fn pronoun_agreement(word: &str) -> Option<(Gender, &'static [Sort])>
 /// stage.
 pub(crate) struct Words<'a, 'h> {
     pub(crate) tokens: &'a Tokens<'h>,
-    lower: Vec<String>,
+    /// Each token lower-cased (borrowed when it already is), `’` as `'`.
+    lower: Vec<Cow<'h, str>>,
     /// Reporting verbs the user added to the built-in list.
     extra_verbs: &'a HashSet<String>,
     /// The words the text writes in lower case somewhere.
-    common: HashSet<String>,
+    common: Set<&'h str>,
     /// Whether each token is the first word of its sentence.
     sentence_start: Vec<bool>,
 }
 
 impl<'a, 'h> Words<'a, 'h> {
     pub(crate) fn new(tokens: &'a Tokens<'h>, extra_verbs: &'a HashSet<String>) -> Words<'a, 'h> {
+        let text = tokens.text();
+        let mut common = Set::default();
         let lower = tokens
             .tokens
             .iter()
             .map(|t| match t.kind {
                 TokenKind::Word | TokenKind::Punct => {
-                    let s = &tokens.text()[t.span.range()];
+                    let s = &text[t.span.range()];
                     if s.bytes().any(|b| b.is_ascii_uppercase()) || !s.is_ascii() {
-                        s.to_lowercase().replace('’', "'")
+                        Cow::Owned(s.to_lowercase().replace('’', "'"))
                     } else {
-                        s.to_string()
+                        // Words the text writes in lower case: a capital at a
+                        // sentence start does not make them names (`Coal
+                        // miners said`).
+                        if t.kind == TokenKind::Word {
+                            common.insert(s);
+                        }
+                        Cow::Borrowed(s)
                     }
                 }
-                TokenKind::Mark(_) => String::new(),
+                TokenKind::Mark(_) => Cow::Borrowed(""),
             })
-            .collect::<Vec<String>>();
-        // Words the text writes in lower case: a capital at a sentence
-        // start does not make them names (`Coal miners said`).
-        let common = tokens
-            .tokens
-            .iter()
-            .zip(&lower)
-            .filter(|(t, _)| t.kind == TokenKind::Word && tokens.text()[t.span.range()].starts_with(char::is_lowercase))
-            .map(|(_, l)| l.clone())
-            .collect();
+            .collect::<Vec<_>>();
         let mut sentence_start = vec![false; lower.len()];
         for s in &tokens.sentences {
             // The first word, past opening marks and brackets.
@@ -236,11 +237,11 @@ impl<'a, 'h> Words<'a, 'h> {
 
     /// The lower-cased text of token `t` (empty for marks).
     pub(crate) fn lower(&self, t: usize) -> String {
-        self.lower.get(t).cloned().unwrap_or_default()
+        self.lw(t).to_string()
     }
 
     pub(crate) fn lw(&self, t: usize) -> &str {
-        self.lower.get(t).map_or("", String::as_str)
+        self.lower.get(t).map_or("", |l| l.as_ref())
     }
 
     pub(crate) fn str(&self, t: usize) -> &'h str {
@@ -952,7 +953,11 @@ pub(crate) fn subject_start(w: &Words<'_, '_>, mut t: usize, limit: usize) -> Op
 fn past_dateline(w: &Words<'_, '_>, t: usize, limit: usize) -> usize {
     let word = w.str(t);
     let capitals = w.is_word(t) && word.len() >= 3 && word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
-    if !capitals || !(t == 0 || w.tokens.paragraphs.iter().any(|p| p.tokens.start == t)) {
+    let opens_paragraph = |t: usize| {
+        let p = w.tokens.paragraphs.partition_point(|p| p.tokens.start < t);
+        w.tokens.paragraphs.get(p).is_some_and(|p| p.tokens.start == t)
+    };
+    if !capitals || !opens_paragraph(t) {
         return t;
     }
     (t + 1..limit.min(t + 12))
