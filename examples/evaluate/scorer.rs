@@ -301,10 +301,6 @@ impl Breakdown {
         groups.sort_by_key(|(k, _)| (rank(k), *k));
         groups
     }
-
-    pub fn get(&self, key: &str) -> Option<&Group> {
-        self.groups.get(key)
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -400,7 +396,7 @@ impl Report {
     pub fn to_json(&self) -> String {
         let (q, e, a) = (self.quote(), self.exact(), self.attributed());
         let c = &self.counts;
-        let kinds: Vec<&str> = self.kinds.iter().map(String::as_str).collect();
+        let kinds: Vec<String> = self.kinds.iter().map(|k| Value::from(k.as_str()).to_string()).collect();
         object(&[
             ("docs", number(self.docs)),
             ("gold_quotes", number(c.gold)),
@@ -419,7 +415,7 @@ impl Report {
             ("char_p", float(self.char_p())),
             ("char_r", float(self.char_r())),
             ("speaker_mode", Value::from(self.mode.as_str()).to_string()),
-            ("kinds", Value::from(kinds).to_string()),
+            ("kinds", format!("[{}]", kinds.join(", "))),
             ("speaker_acc_name", float(self.speaker_acc(SpeakerMode::Name))),
             ("speaker_acc_either", float(self.speaker_acc(SpeakerMode::Either))),
             ("by_kind", breakdown_json(&self.by_kind)),

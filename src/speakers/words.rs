@@ -174,12 +174,25 @@ pub(crate) struct Words<'a, 'h> {
     pub(crate) tokens: &'a Tokens<'h>,
     /// Each token lower-cased (borrowed when it already is), `’` as `'`.
     lower: Vec<Cow<'h, str>>,
-    /// Reporting verbs the user added to the built-in list.
-    extra_verbs: &'a HashSet<String>,
     /// The words the text writes in lower case somewhere.
     common: Set<&'h str>,
     /// Whether each token is the first word of its sentence.
     sentence_start: Vec<bool>,
+    /// The word classes of each token, looked up once: the rules ask
+    /// about the same tokens many times.
+    class: Vec<u16>,
+}
+
+/// Bits of [`Words::class`].
+mod class {
+    pub(super) const WORD: u16 = 1;
+    pub(super) const MARK: u16 = 1 << 1;
+    pub(super) const CAPITALISED: u16 = 1 << 2;
+    pub(super) const REPORTING_VERB: u16 = 1 << 3;
+    pub(super) const ROLE: u16 = 1 << 4;
+    pub(super) const FUNCTION: u16 = 1 << 5;
+    pub(super) const DETERMINER: u16 = 1 << 6;
+    pub(super) const NOT_NAME: u16 = 1 << 7;
 }
 
 impl<'a, 'h> Words<'a, 'h> {
@@ -214,13 +227,38 @@ impl<'a, 'h> Words<'a, 'h> {
                 sentence_start[first] = true;
             }
         }
+        let class = tokens
+            .tokens
+            .iter()
+            .zip(&lower)
+            .map(|(t, lw)| classify(tokens.text(), t, lw, extra_verbs))
+            .collect();
         Words {
             tokens,
             lower,
-            extra_verbs,
             common,
             sentence_start,
+            class,
         }
+    }
+
+    fn has(&self, t: usize, bits: u16) -> bool {
+        self.class.get(t).is_some_and(|c| c & bits != 0)
+    }
+
+    /// Whether token `t` is a noun that heads a description of a speaker.
+    pub(crate) fn role_at(&self, t: usize) -> bool {
+        self.has(t, class::ROLE)
+    }
+
+    /// Whether token `t` is a function word (never heads a phrase).
+    pub(crate) fn function_at(&self, t: usize) -> bool {
+        self.has(t, class::FUNCTION)
+    }
+
+    /// Whether token `t` is a determiner.
+    pub(crate) fn determiner_at(&self, t: usize) -> bool {
+        self.has(t, class::DETERMINER)
     }
 
     /// Whether token `t` is a word the text also writes in lower case, at
@@ -249,25 +287,16 @@ impl<'a, 'h> Words<'a, 'h> {
     }
 
     pub(crate) fn is_word(&self, t: usize) -> bool {
-        self.tokens.tokens.get(t).is_some_and(|k| k.kind == TokenKind::Word)
+        self.has(t, class::WORD)
     }
 
     pub(crate) fn is_mark(&self, t: usize) -> bool {
-        self.tokens
-            .tokens
-            .get(t)
-            .is_some_and(|k| matches!(k.kind, TokenKind::Mark(_)))
+        self.has(t, class::MARK)
     }
 
     /// Whether token `t` is a word starting with a capital letter.
     pub(crate) fn is_capitalised(&self, t: usize) -> bool {
-        self.is_word(t)
-            && self
-                .str(t)
-                .trim_start_matches(['@', '#'])
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
+        self.has(t, class::CAPITALISED)
     }
 
     /// The span from the start of token `a` to the end of token `b - 1`.
@@ -281,7 +310,7 @@ impl<'a, 'h> Words<'a, 'h> {
     }
 
     pub(crate) fn is_reporting_verb(&self, t: usize) -> bool {
-        self.is_word(t) && (LEXICON.reporting_verbs.contains(self.lw(t)) || self.extra_verbs.contains(self.lw(t)))
+        self.has(t, class::REPORTING_VERB)
     }
 
     /// Whether token `t` is a reporting verb used as a verb here: not a
@@ -304,16 +333,46 @@ impl<'a, 'h> Words<'a, 'h> {
         {
             return true;
         }
-        let opens_noun_phrase = |p: usize| is_determiner(self.lw(p)) || is_possessive(self, p);
+        let opens_noun_phrase = |p: usize| self.determiner_at(p) || is_possessive(self, p);
         let after_determiner = t >= 1 && opens_noun_phrase(t - 1);
         let after_modifier = t >= 2
             && self.is_word(t - 1)
             && !self.is_capitalised(t - 1)
-            && !is_function_word(self.lw(t - 1))
-            && !is_role(self.lw(t - 1))
+            && !self.function_at(t - 1)
+            && !self.role_at(t - 1)
             && opens_noun_phrase(t - 2);
         !after_determiner && !after_modifier
     }
+}
+
+/// The word classes of one token (see [`class`]).
+fn classify(text: &str, t: &crate::tokenize::Token, lw: &str, extra_verbs: &HashSet<String>) -> u16 {
+    match t.kind {
+        TokenKind::Mark(_) => return class::MARK,
+        TokenKind::Punct => return 0,
+        TokenKind::Word => {}
+    }
+    let word = &text[t.span.range()];
+    let mut c = class::WORD;
+    if word.trim_start_matches(['@', '#']).starts_with(char::is_uppercase) {
+        c |= class::CAPITALISED;
+    }
+    if LEXICON.reporting_verbs.contains(lw) || extra_verbs.contains(lw) {
+        c |= class::REPORTING_VERB;
+    }
+    if is_role(lw) {
+        c |= class::ROLE;
+    }
+    if is_function_word(lw) {
+        c |= class::FUNCTION;
+    }
+    if is_determiner(lw) {
+        c |= class::DETERMINER;
+    }
+    if LEXICON.not_names.contains(lw) {
+        c |= class::NOT_NAME;
+    }
+    c
 }
 
 pub(crate) fn is_determiner(w: &str) -> bool {
@@ -360,7 +419,7 @@ pub(crate) fn role_of(word: &str) -> Option<Role> {
 /// Whether token `t` can be part of a name: a capitalised word that is not
 /// a function word, a joiner between two such words, or an initial's dot.
 fn name_word(w: &Words<'_, '_>, t: usize) -> bool {
-    w.is_capitalised(t) && !LEXICON.not_names.contains(w.lw(t))
+    w.is_capitalised(t) && !w.has(t, class::NOT_NAME)
 }
 
 /// Whether token `t` can be the first word of a name. `Said Ellis: “…”`:
@@ -421,8 +480,8 @@ pub(crate) fn name_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
 /// `Republican presidential nominee`.
 fn modifies_role(w: &Words<'_, '_>, t: usize, limit: usize) -> bool {
     (t..limit.min(t + 3))
-        .take_while(|&u| w.is_word(u) && !w.is_capitalised(u) && !is_function_word(w.lw(u)))
-        .any(|u| is_role(w.lw(u)))
+        .take_while(|&u| w.is_word(u) && !w.is_capitalised(u) && !w.function_at(u))
+        .any(|u| w.role_at(u))
 }
 
 /// Sorts a capitalised run `start..end` into a name (titles stripped) or a
@@ -445,7 +504,7 @@ fn np_for_run(w: &Words<'_, '_>, start: usize, end: usize) -> Option<Np> {
     if name_start >= end {
         // All titles: `Foreign Secretary` used as a description.
         let head = (start..end).rev().find(|&t| w.is_word(t))?;
-        return is_role(w.lw(head)).then_some(Np {
+        return w.role_at(head).then_some(Np {
             start,
             end,
             kind: NpKind::Description { head },
@@ -453,7 +512,7 @@ fn np_for_run(w: &Words<'_, '_>, start: usize, end: usize) -> Option<Np> {
     }
     // A lone capitalised word that is a common noun at a sentence start
     // (`Officials said`) is not a name.
-    if end - name_start == 1 && is_role(w.lw(name_start)) && name_start == start {
+    if end - name_start == 1 && w.role_at(name_start) && name_start == start {
         return Some(Np {
             start,
             end,
@@ -518,7 +577,7 @@ pub(crate) fn role_before(w: &Words<'_, '_>, name_start: usize) -> Vec<String> {
     let mut words = Vec::new();
     while t > 0 {
         let prev = t - 1;
-        if !w.is_word(prev) || is_determiner(w.lw(prev)) {
+        if !w.is_word(prev) || w.determiner_at(prev) {
             break;
         }
         let lw = w.lw(prev);
@@ -566,7 +625,7 @@ pub(crate) fn appositive_after(w: &Words<'_, '_>, name_end: usize) -> Option<Vec
 /// A relation description at token `t`, `the wife of Michael X`, if one
 /// starts there.
 pub(crate) fn relation_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
-    let relation_near = is_determiner(w.lw(t))
+    let relation_near = w.determiner_at(t)
         && (t + 1..limit.min(t + 3)).any(|u| LEXICON.relation_nouns.contains_key(w.lw(u)) && w.lw(u + 1) == "of");
     if !relation_near {
         return None;
@@ -600,7 +659,7 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
     }
     // A description: determiner, modifiers, head role noun.
     let mut u = t;
-    if is_determiner(w.lw(u)) || w.lw(u).ends_with("'s") {
+    if w.determiner_at(u) || w.lw(u).ends_with("'s") {
         u += 1;
         // `the Rev. Peter Wherry`, `The New York Times`.
         if let Some(name) = name_at(w, u, limit) {
@@ -696,7 +755,7 @@ fn name_after_modifiers(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np>
         && u < t + 3
         && w.is_word(u)
         && !w.is_capitalised(u)
-        && !is_function_word(w.lw(u))
+        && !w.function_at(u)
         && !w.is_reporting_verb(u)
     {
         u += 1;
@@ -730,7 +789,7 @@ fn plain_description(w: &Words<'_, '_>, t: usize, u: usize, limit: usize) -> Opt
     let plain = |v: usize| {
         w.is_word(v)
             && !w.is_capitalised(v)
-            && !is_function_word(w.lw(v))
+            && !w.function_at(v)
             && !w.is_reporting_verb(v)
             && !w.lw(v).starts_with(|c: char| c.is_ascii_digit())
     };
@@ -779,7 +838,7 @@ pub(crate) fn np_left(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np>
         // `the wife of Michael X`, `a spokesman for Northgate Council`.
         return Some(extend_with_head(w, np, floor));
     }
-    if is_role(w.lw(last)) {
+    if w.role_at(last) {
         let mut start = last;
         while start > floor {
             let p = start - 1;
@@ -801,7 +860,7 @@ pub(crate) fn np_left(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np>
         return Some(extend_with_head(w, np, floor));
     }
     // `the announcer said`: a determiner and up to three plain words.
-    if w.is_capitalised(last) || is_function_word(w.lw(last)) {
+    if w.is_capitalised(last) || w.function_at(last) {
         return None;
     }
     let mut start = last;
