@@ -5,8 +5,9 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use crate::lexicon::{Gender, LEXICON, Role, Set, Sort};
+use crate::lexicon::{Gender, LEXICON, Map, Role, Set, Sort};
 use crate::tokenize::{TokenKind, Tokens};
 use crate::types::Span;
 
@@ -345,6 +346,26 @@ impl<'a, 'h> Words<'a, 'h> {
     }
 }
 
+/// The classes of every word the lexicon and the lists above know, in
+/// one map, so that a token's classes cost one lookup.
+static WORD_CLASSES: LazyLock<Map<&'static str, u16>> = LazyLock::new(|| {
+    let mut map: Map<&'static str, u16> = Map::default();
+    let mut add = |words: &mut dyn Iterator<Item = &'static str>, bits: u16| {
+        for w in words {
+            *map.entry(w).or_default() |= bits;
+        }
+    };
+    let lx = &*LEXICON;
+    add(&mut lx.reporting_verbs.iter().copied(), class::REPORTING_VERB);
+    add(&mut lx.role_nouns.keys().copied(), class::ROLE);
+    add(&mut lx.relation_nouns.keys().copied(), class::ROLE);
+    add(&mut lx.not_names.iter().copied(), class::NOT_NAME | class::FUNCTION);
+    add(&mut ATTACHERS.iter().copied(), class::FUNCTION);
+    add(&mut BETWEEN_SUBJECT_AND_VERB.iter().copied(), class::FUNCTION);
+    add(&mut DETERMINERS.iter().copied(), class::DETERMINER);
+    map
+});
+
 /// The word classes of one token (see [`class`]).
 fn classify(text: &str, t: &crate::tokenize::Token, lw: &str, extra_verbs: &HashSet<String>) -> u16 {
     match t.kind {
@@ -353,24 +374,15 @@ fn classify(text: &str, t: &crate::tokenize::Token, lw: &str, extra_verbs: &Hash
         TokenKind::Word => {}
     }
     let word = &text[t.span.range()];
-    let mut c = class::WORD;
+    let mut c = class::WORD | WORD_CLASSES.get(lw).copied().unwrap_or(0);
     if word.trim_start_matches(['@', '#']).starts_with(char::is_uppercase) {
         c |= class::CAPITALISED;
     }
-    if LEXICON.reporting_verbs.contains(lw) || extra_verbs.contains(lw) {
-        c |= class::REPORTING_VERB;
-    }
-    if is_role(lw) {
+    if lw.ends_with("-year-old") {
         c |= class::ROLE;
     }
-    if is_function_word(lw) {
-        c |= class::FUNCTION;
-    }
-    if is_determiner(lw) {
-        c |= class::DETERMINER;
-    }
-    if LEXICON.not_names.contains(lw) {
-        c |= class::NOT_NAME;
+    if !extra_verbs.is_empty() && extra_verbs.contains(lw) {
+        c |= class::REPORTING_VERB;
     }
     c
 }
@@ -751,12 +763,7 @@ pub(crate) fn is_title_case(w: &Words<'_, '_>, range: Range<usize>) -> bool {
 /// `retired`, `panel`), the phrase starting at `t`.
 fn name_after_modifiers(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     let mut u = t;
-    while u < limit
-        && u < t + 3
-        && w.is_word(u)
-        && !w.is_capitalised(u)
-        && !w.function_at(u)
-        && !w.is_reporting_verb(u)
+    while u < limit && u < t + 3 && w.is_word(u) && !w.is_capitalised(u) && !w.function_at(u) && !w.is_reporting_verb(u)
     {
         u += 1;
     }
