@@ -37,6 +37,7 @@ fn quote_json(q: &Quote, offsets: &CharOffsets) -> Value {
         "speaker_end": speaker.map(|s| at(s.mention().end)),
         "speaker_mention": speaker.map(|s| s.mention_str()),
         "attribution": speaker.map(|s| s.attribution().as_str()),
+        "confidence": speaker.map(|s| s.confidence()),
         "cue": q.cue_str(),
     })
 }

@@ -22,7 +22,36 @@ pub(crate) enum Side {
 pub(crate) enum MentionKind {
     Name,
     Pronoun,
-    Description,
+    Definite,
+    Indefinite,
+}
+
+/// The kind of words that name a speaker, read off the words alone (so
+/// that `examples/calibrate.rs` computes it the same way from the public
+/// results): a pronoun; a definite description (`the minister`); an
+/// indefinite one (`a spokesman`, `officials`: a lower-case start or an
+/// indefinite article); or a name.
+pub(crate) fn mention_kind(mention: &str) -> MentionKind {
+    let lower = mention.to_lowercase();
+    if matches!(lower.as_str(), "he" | "she" | "it" | "they" | "i" | "we") {
+        MentionKind::Pronoun
+    } else if lower.starts_with("the ") {
+        MentionKind::Definite
+    } else if mention.starts_with(char::is_lowercase) || lower.starts_with("a ") || lower.starts_with("an ") {
+        MentionKind::Indefinite
+    } else {
+        MentionKind::Name
+    }
+}
+
+/// Whether a quote is short: its text has few words (runs between white
+/// space that hold a letter or digit).
+pub(crate) fn is_short(quote: &str) -> bool {
+    quote
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .nth(SHORT_WORDS)
+        .is_none()
 }
 
 /// The features of one attribution.
@@ -50,7 +79,8 @@ impl Features {
             match self.mention {
                 MentionKind::Name => "name",
                 MentionKind::Pronoun => "pronoun",
-                MentionKind::Description => "description",
+                MentionKind::Definite => "definite",
+                MentionKind::Indefinite => "indefinite",
             },
         ]
     }
@@ -127,7 +157,7 @@ mod tests {
         let weak = confidence(&Features {
             kind: QuoteKind::Mixed,
             short: true,
-            ..features(Attribution::Description, Side::Before, MentionKind::Description)
+            ..features(Attribution::Description, Side::Before, MentionKind::Indefinite)
         });
         assert!(strong >= 0.9, "{strong}");
         assert!(weak < strong, "{weak} >= {strong}");

@@ -112,7 +112,7 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
                 attribution: a.attribution,
                 side: a.side,
                 kind,
-                short: word_count(&w, q) <= confidence::SHORT_WORDS,
+                short: confidence::is_short(&tokens.text()[q.span.range()]),
                 mention: a.mention_kind,
             })
         });
@@ -170,14 +170,10 @@ fn attribute_cue(
     let sentence = sentence_of[cue.speaker.start];
     let (entity, attribution) = resolve(w, mentions, cue.clone(), sentence, config)?;
     mentions.note_speaker(entity, cue.speaker, sentence);
-    let mention_kind = match cue.speaker.kind {
-        NpKind::Name { .. } => MentionKind::Name,
-        NpKind::Pronoun => MentionKind::Pronoun,
-        NpKind::Description { .. } | NpKind::Relation { .. } => MentionKind::Description,
-    };
+    let mention = w.span(cue.speaker.start, cue.speaker.end);
     Some(Attributed {
-        mention: w.span(cue.speaker.start, cue.speaker.end),
-        mention_kind,
+        mention,
+        mention_kind: confidence::mention_kind(&w.tokens.text()[mention.range()]),
         attribution,
         side: if cue.speaker.start >= q.end_token {
             Side::After
@@ -468,11 +464,6 @@ fn sentence_index(tokens: &Tokens<'_>) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests;
-
-/// How many words quote `q` holds.
-fn word_count(w: &Words<'_, '_>, q: &Found) -> usize {
-    (q.open..q.end_token).filter(|&t| w.is_word(t)).count()
-}
 
 /// The last sentence that ends at or before token `t`.
 fn sentence_before<'t>(tokens: &'t Tokens<'_>, t: usize) -> Option<&'t crate::tokenize::Segment> {
