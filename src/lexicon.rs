@@ -119,6 +119,9 @@ pub(crate) struct Role {
 pub(crate) struct Lexicon {
     /// Every form of every reporting verb: `say`, `says`, `said`, `saying`.
     pub(crate) reporting_verbs: Set<&'static str>,
+    /// The reporting verbs of saying proper, whose subject is the source of
+    /// the whole clause they report.
+    pub(crate) say_verbs: Set<&'static str>,
     /// Verbs of more than one word, as word sequences (`pointed out`),
     /// filed by their first word and by their last.
     pub(crate) cue_phrases_by_first: Map<&'static str, Vec<Vec<&'static str>>>,
@@ -204,6 +207,7 @@ impl Lexicon {
             .collect();
         Lexicon {
             reporting_verbs: word_set(include_str!("data/reporting_verbs.txt")),
+            say_verbs: word_set(include_str!("data/say_verbs.txt")),
             cue_phrases_by_first: by_word(&cue_phrases, |p| p.first().copied()),
             cue_phrases_by_last: by_word(&cue_phrases, |p| p.last().copied()),
             source_phrases: phrases(include_str!("data/source_phrases.txt")),
@@ -248,6 +252,14 @@ mod tests {
         assert!(lx.not_names.contains("monday"));
         assert!(lx.title_nouns.contains("book"));
         assert!(lx.scare_cues.contains("so-called"));
+    }
+
+    #[test]
+    fn say_verbs_are_reporting_verbs() {
+        let lx = &*LEXICON;
+        for verb in &lx.say_verbs {
+            assert!(lx.reporting_verbs.contains(verb), "{verb}");
+        }
     }
 
     #[test]

@@ -13,6 +13,10 @@ use super::words::{self, Words};
 /// next to their quote; the limit keeps the search linear.
 const CUE_WINDOW: usize = 40;
 
+/// How far (in tokens) back from a clause's subject a verb of saying may
+/// stand and still report the clause: `Cruz said he is sure Rubio will…`.
+const OUTER_REPORT_WINDOW: usize = 12;
+
 /// How far (in tokens) an appositive between a speaker and the verb may
 /// run: `X, a professor at Y and a former adviser to Z, said`.
 const APPOSITIVE_MAX_TOKENS: usize = 30;
@@ -189,12 +193,17 @@ pub(crate) fn before_quote(w: &Words<'_, '_>, before: Range<usize>, clause_floor
         };
         if let Some(np) = subject_of(w, found.start, floor, clause_floor) {
             let inner = Cue { cue, speaker: np };
+            if LEXICON.say_verbs.contains(w.lw(v)) {
+                return Some(inner);
+            }
             return Some(outer_report(w, &inner, floor, clause_floor).unwrap_or(inner));
         }
-        // `Said Jane Doe: “…”`: the subject after a verb that opens the
-        // clause.
-        let opens_clause = found.start == floor || !w.is_word(found.start - 1);
-        if opens_clause {
+        // `Said Jane Doe: “…”`, `“…,” said Jane Doe, “…”`: the subject after a
+        // verb that opens the sentence, follows a colon, or follows the
+        // quote before.
+        let opens_clause =
+            found.start == clause_floor || found.start <= floor + 1 || matches!(w.lw(found.start - 1), ":" | ";");
+        if opens_clause && !w.lw(v).ends_with("ing") {
             if let Some(np) = words::np_right(w, cue.end, before.end).filter(|np| np.kind != NpKind::Pronoun) {
                 return Some(Cue { cue, speaker: np });
             }
@@ -207,13 +216,11 @@ pub(crate) fn before_quote(w: &Words<'_, '_>, before: Range<usize>, clause_floor
 /// the verb next to the quote follows another reporting verb (`said`,
 /// `said that`), the quote is reported by that verb's subject.
 fn outer_report(w: &Words<'_, '_>, inner: &Cue, floor: usize, clause_floor: usize) -> Option<Cue> {
-    let mut v = inner.speaker.start.checked_sub(1)?;
-    if w.lw(v) == "that" {
-        v = v.checked_sub(1)?;
-    }
-    if v < floor || !w.is_cue_verb(v) || w.lw(v).ends_with("ing") {
-        return None;
-    }
+    // The nearest verb of saying to the left, in the same clause.
+    let v = (floor.max(inner.speaker.start.saturating_sub(OUTER_REPORT_WINDOW))..inner.speaker.start)
+        .rev()
+        .take_while(|&k| !matches!(w.lw(k), "." | ";" | ":" | "?" | "!") && !w.is_mark(k))
+        .find(|&k| w.is_cue_verb(k) && LEXICON.say_verbs.contains(w.lw(k)) && !w.lw(k).ends_with("ing"))?;
     let speaker = subject_of(w, v, floor, clause_floor)?;
     Some(Cue { cue: v..v + 1, speaker })
 }
@@ -257,6 +264,18 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
         return own_subject.or_else(|| clause_subject(w, clause_floor, end));
     }
     if let Some(np) = words::np_left(w, end, floor) {
+        // `Trump at the time said`: a phrase after a preposition is not the
+        // subject; the phrase before the preposition is.
+        if np.start > floor + 1
+            && matches!(
+                w.lw(np.start - 1),
+                "at" | "in" | "on" | "for" | "during" | "after" | "before" | "by" | "since"
+            )
+        {
+            if let Some(subject) = words::np_left(w, np.start - 1, floor) {
+                return Some(subject);
+            }
+        }
         return Some(np);
     }
     match prev {
