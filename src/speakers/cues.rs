@@ -93,7 +93,12 @@ fn attribution_at(w: &Words<'_, '_>, start: usize, limit: usize) -> Option<Cue> 
 fn subject_then_verb(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
     let np = words::np_right(w, t, limit)?;
     let mut u = skip_parenthesis(w, np.end, limit);
-    if w.lw(u) == "," {
+    let verb_after_comma =
+        w.lw(u) == "," && cue_words_at(w, words::skip_auxiliaries_right(w, u + 1, limit), limit).is_some();
+    if verb_after_comma {
+        // `the harbourmaster, Alan Pryce, said`
+        u += 1;
+    } else if w.lw(u) == "," {
         // Past an appositive to the comma that closes it, the one a verb
         // follows: `X, now 81 and retired in Cambridge, Mass., said`.
         u = (u + 1..limit.min(u + APPOSITIVE_MAX_TOKENS)).find(|&k| {

@@ -148,6 +148,9 @@ impl Mentions {
                     }
                 }
                 if let Some(np) = words::name_at(w, t, sentence.tokens.end) {
+                    // `according to Edmund Carrow`: the source of what the
+                    // sentence says is as salient as its subject.
+                    let is_subject = is_subject || (t >= 2 && w.lw(t - 2) == "according" && w.lw(t - 1) == "to");
                     // `But Tory candidate Mr Bailey has…`: the subject starts
                     // at the role words before the name.
                     let roles = words::role_before(w, t).len();
@@ -446,8 +449,17 @@ impl Mentions {
             // said`): not a name in its introductory phrase or in the quote.
             let own = s == sentence;
             group.retain(|m| !own || (m.subject && !m.quoted));
-            // Subjects first, then mentions outside quotes, earlier first.
-            group.sort_by_key(|m| (m.quoted, !m.subject, m.token));
+            // Subjects first, then mentions outside quotes; among those, an
+            // entity whose gender is known before one whose is not (a place
+            // or a surname that nothing has marked yet), then earlier first.
+            group.sort_by_key(|m| {
+                (
+                    m.quoted,
+                    !m.subject,
+                    self.entities[m.entity].gender == Gender::Unknown,
+                    m.token,
+                )
+            });
             if let Some(m) = group.into_iter().find(|m| agrees(&self.entities[m.entity])) {
                 return Some(m.entity);
             }

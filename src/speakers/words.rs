@@ -735,11 +735,35 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
             }
         }
     }
-    Some(Np {
-        start: t,
-        end,
-        kind: NpKind::Description { head },
-    })
+    Some(appositive_name(
+        w,
+        Np {
+            start: t,
+            end,
+            kind: NpKind::Description { head },
+        },
+        limit,
+    ))
+}
+
+/// `the harbourmaster, Alan Pryce,`: a name in apposition to a description
+/// is the speaker's name; the phrase then runs to the end of the name.
+fn appositive_name(w: &Words<'_, '_>, np: Np, limit: usize) -> Np {
+    if w.lw(np.end) != "," {
+        return np;
+    }
+    match name_at(w, np.end + 1, limit) {
+        Some(
+            name @ Np {
+                kind: NpKind::Name { .. },
+                ..
+            },
+        ) if name.end >= limit || matches!(w.lw(name.end), "," | "." | ";" | ":") => Np {
+            start: np.start,
+            ..name
+        },
+        _ => np,
+    }
 }
 
 /// Whether the words of `range` are a headline in title case: four or more
@@ -804,10 +828,13 @@ fn plain_description(w: &Words<'_, '_>, t: usize, u: usize, limit: usize) -> Opt
         v += 1;
     }
     let at_boundary = v >= limit || !w.is_word(v) || w.is_reporting_verb(v);
-    (v > u && at_boundary).then_some(Np {
-        start: t,
-        end: v,
-        kind: NpKind::Description { head: v - 1 },
+    (v > u && at_boundary).then(|| {
+        let np = Np {
+            start: t,
+            end: v,
+            kind: NpKind::Description { head: v - 1 },
+        };
+        appositive_name(w, np, limit)
     })
 }
 
