@@ -965,12 +965,43 @@ pub(crate) fn skip_auxiliaries_left(w: &Words<'_, '_>, mut t: usize, floor: usiz
         let adverb = is_adverb(w, t - 1);
         if BETWEEN_SUBJECT_AND_VERB.contains(&lw) || adverb {
             t -= 1;
+        } else if TIME_WORDS.contains(&lw) {
+            // `Dana Whitfield on Tuesday accused`, `she last week said`.
+            t -= 1;
+            if t > floor && TIME_OPENERS.contains(&w.lw(t - 1)) {
+                t -= 1;
+            }
         } else {
             break;
         }
     }
     t
 }
+
+/// Words of time that stand between a subject and its verb.
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+    "weekend",
+    "month",
+    "year",
+];
+
+/// Words that open a phrase of time: `on Tuesday`, `last week`.
+const TIME_OPENERS: &[&str] = &["on", "last", "this", "next", "early", "late", "that", "the"];
 
 /// Skips auxiliaries and adverbs rightwards from `t`.
 pub(crate) fn skip_auxiliaries_right(w: &Words<'_, '_>, mut t: usize, limit: usize) -> usize {
@@ -979,6 +1010,8 @@ pub(crate) fn skip_auxiliaries_right(w: &Words<'_, '_>, mut t: usize, limit: usi
         let adverb = is_adverb(w, t);
         if BETWEEN_SUBJECT_AND_VERB.contains(&lw) || adverb {
             t += 1;
+        } else if TIME_OPENERS.contains(&lw) && TIME_WORDS.contains(&w.lw(t + 1)) {
+            t += 2;
         } else {
             break;
         }
