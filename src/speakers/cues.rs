@@ -179,10 +179,15 @@ fn phrase_cue_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
 pub(crate) fn before_quote(w: &Words<'_, '_>, before: Range<usize>, clause_floor: usize) -> Option<Cue> {
     let floor = before.start.max(before.end.saturating_sub(CUE_WINDOW));
     let clause_floor = clause_floor.min(floor).max(before.end.saturating_sub(CUE_WINDOW));
-    // `According to X, “…”`
+    // `According to X, “…”`, `…, according to X: “…”`: a source phrase that
+    // opens the clause, or whose source stands right before the quote.
     for t in floor..before.end {
         if let Some(cue) = phrase_cue_at(w, t, before.end) {
-            return Some(cue);
+            let opens = t == floor || t == clause_floor || !w.is_word(t - 1);
+            let next_to_quote = (cue.speaker.end..before.end).all(|k| !w.is_word(k));
+            if opens || next_to_quote {
+                return Some(cue);
+            }
         }
     }
     let mut v = before.end;
