@@ -20,6 +20,8 @@ pub(crate) struct Config {
     pub(crate) speech_only: bool,
     /// Attributions less sure than this are dropped.
     pub(crate) min_confidence: f32,
+    /// Whether stage 3 runs at all.
+    pub(crate) find_speakers: bool,
 }
 
 impl Default for Config {
@@ -31,6 +33,7 @@ impl Default for Config {
             carry_speakers: true,
             speech_only: false,
             min_confidence: 0.0,
+            find_speakers: true,
         }
     }
 }
@@ -76,7 +79,11 @@ impl Extractor {
     pub fn extract<'h>(&self, text: &'h str) -> Vec<Quote<'h>> {
         let tokens = tokenize::tokenize(text);
         let found = quotes::find(&tokens);
-        let mut out = speakers::attribute(&tokens, found, &self.config);
+        let mut out = if self.config.find_speakers {
+            speakers::attribute(&tokens, found, &self.config)
+        } else {
+            found.into_iter().map(|q| q.into_quote(text)).collect()
+        };
         if self.config.speech_only {
             out.retain(|q| q.kind().is_speech());
         }
@@ -180,6 +187,16 @@ impl ExtractorBuilder {
                 reason: "must be between 0 and 1",
             }));
         }
+        self
+    }
+
+    /// Whether speakers are found (default: yes). Without them extraction
+    /// stops after the quote spans: each quote has its span, content and
+    /// kind as the marks and the words around them say (a short fragment
+    /// nobody is reported to say stays `Mixed`), and no cue or speaker. It
+    /// is several times faster.
+    pub fn find_speakers(&mut self, yes: bool) -> &mut ExtractorBuilder {
+        self.config.find_speakers = yes;
         self
     }
 

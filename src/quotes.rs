@@ -39,6 +39,20 @@ pub(crate) struct Found {
     pub(crate) kind: QuoteKind,
 }
 
+impl Found {
+    /// The quote as a result, with no cue and no speaker.
+    pub(crate) fn into_quote(self, text: &str) -> crate::types::Quote<'_> {
+        crate::types::Quote {
+            haystack: text,
+            span: self.span,
+            content: self.content,
+            kind: self.kind,
+            cue: None,
+            speaker: None,
+        }
+    }
+}
+
 /// An open mark on the pairing stack.
 #[derive(Clone, Copy, Debug)]
 struct Open {

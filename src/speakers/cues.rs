@@ -7,7 +7,7 @@ use std::ops::Range;
 use crate::lexicon::LEXICON;
 
 use super::mentions::{Np, NpKind};
-use super::words::{self, Words};
+use super::words::{self, Words, class};
 
 /// How far (in tokens) from a quote a cue is looked for. Attributions sit
 /// next to their quote; the limit keeps the search linear.
@@ -203,7 +203,7 @@ pub(crate) fn before_quote(w: &Words<'_, '_>, before: Range<usize>, clause_floor
         };
         if let Some(np) = subject_of(w, found.start, floor, clause_floor) {
             let inner = Cue { cue, speaker: np };
-            if LEXICON.say_verbs.contains(w.lw(v)) {
+            if w.has(v, class::SAY_VERB) {
                 return Some(inner);
             }
             return Some(outer_report(w, &inner, floor, clause_floor).unwrap_or(inner));
@@ -230,7 +230,7 @@ fn outer_report(w: &Words<'_, '_>, inner: &Cue, floor: usize, clause_floor: usiz
     let v = (floor.max(inner.speaker.start.saturating_sub(OUTER_REPORT_WINDOW))..inner.speaker.start)
         .rev()
         .take_while(|&k| !matches!(w.lw(k), "." | ";" | ":" | "?" | "!") && !w.is_mark(k))
-        .find(|&k| w.is_cue_verb(k) && LEXICON.say_verbs.contains(w.lw(k)) && !w.lw(k).ends_with("ing"))?;
+        .find(|&k| w.is_cue_verb(k) && w.has(k, class::SAY_VERB) && !w.lw(k).ends_with("ing"))?;
     let speaker = subject_of(w, v, floor, clause_floor)?;
     Some(Cue { cue: v..v + 1, speaker })
 }

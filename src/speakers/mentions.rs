@@ -14,6 +14,7 @@
 //! names inside them.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use crate::lexicon::{Gender, LEXICON, Map, Sort};
 use crate::types::Span;
@@ -88,6 +89,50 @@ pub(crate) struct Mentions {
     by_first: Map<String, Vec<usize>>,
     /// The token of each entity's latest mention, for recency.
     last_seen: Vec<usize>,
+    /// What each written form of a name says (see [`NameInfo`]).
+    names: Map<String, Rc<NameInfo>>,
+}
+
+/// A name as written, tidied and taken apart.
+#[derive(Debug)]
+struct NameInfo {
+    /// Without possessive and stray marks: `Shaun Bailey`.
+    clean: String,
+    /// `clean` in lower case, to find the same name again.
+    lower: String,
+    /// The first and last words, lower-cased.
+    first: String,
+    last: String,
+    words: usize,
+    sort: Sort,
+    /// The gender of a given name, for names of two words or more.
+    given_gender: Gender,
+}
+
+impl NameInfo {
+    fn new(raw: &str) -> NameInfo {
+        let clean = words::clean_name(raw);
+        let lower = clean.to_lowercase();
+        let mut parts = lower.split_whitespace();
+        let first = parts.next().unwrap_or("").to_string();
+        let last = parts.next_back().map_or_else(|| first.clone(), str::to_string);
+        let words = clean.split_whitespace().count();
+        let sort = words::name_sort(&clean);
+        let given_gender = if words >= 2 && sort == Sort::Person {
+            LEXICON.first_names.get(first.as_str()).copied().unwrap_or(Gender::Unknown)
+        } else {
+            Gender::Unknown
+        };
+        NameInfo {
+            clean,
+            lower,
+            first,
+            last,
+            words,
+            sort,
+            given_gender,
+        }
+    }
 }
 
 /// What a noun phrase is.
@@ -234,39 +279,39 @@ impl Mentions {
     /// The entity a name stands for: an earlier one it matches, or a new
     /// one.
     fn entity_for_name(&mut self, w: &Words<'_, '_>, np: Np, name: Span) -> usize {
-        let text = w.tokens.text();
-        let name_str = words::clean_name(&text[name.range()]);
-        let parts: Vec<&str> = name_str.split_whitespace().collect();
-        let first = parts.first().map_or(String::new(), |s| s.to_lowercase());
-        let last = parts.last().map_or(String::new(), |s| s.to_lowercase());
-        let title_gender = words::title_gender(w, np.start, name_token_start(w, name));
-        let sort = words::name_sort(&name_str);
-        let gender = match title_gender {
-            Gender::Unknown if parts.len() >= 2 && sort == Sort::Person => LEXICON
-                .first_names
-                .get(first.as_str())
-                .copied()
-                .unwrap_or(Gender::Unknown),
+        let info = self.name_info(&w.tokens.text()[name.range()]);
+        let gender = match words::title_gender(w, np.start, name_token_start(w, name)) {
+            Gender::Unknown => info.given_gender,
             g => g,
         };
-        let found = self.matching_entity(&parts, &first, &last, sort);
-        let id = match found {
+        let id = match self.matching_entity(&info) {
             Some(id) => id,
-            None => self.new_entity(first.clone(), last.clone(), sort),
+            None => self.new_entity(info.first.clone(), info.last.clone(), info.sort),
         };
-        self.index_name(id, &name_str, &first, &last);
+        self.index_name(id, &info);
         let e = &mut self.entities[id];
-        if parts.len() > e.name_words {
-            e.name = name_str.clone();
-            e.name_words = parts.len();
-            e.first = first;
-            e.last = last;
+        if info.words > e.name_words {
+            e.name = info.clean.clone();
+            e.name_words = info.words;
+            e.first = info.first.clone();
+            e.last = info.last.clone();
         }
         if e.gender == Gender::Unknown {
             e.gender = gender;
         }
         e.named = true;
         id
+    }
+
+    /// What the words of a name say, worked out once per document for each
+    /// way the name is written.
+    fn name_info(&mut self, raw: &str) -> Rc<NameInfo> {
+        if let Some(info) = self.names.get(raw) {
+            return Rc::clone(info);
+        }
+        let info = Rc::new(NameInfo::new(raw));
+        self.names.insert(raw.to_string(), Rc::clone(&info));
+        info
     }
 
     fn new_entity(&mut self, first: String, last: String, sort: Sort) -> usize {
@@ -284,12 +329,17 @@ impl Mentions {
     }
 
     /// Files entity `id` under this form of its name.
-    fn index_name(&mut self, id: usize, name: &str, first: &str, last: &str) {
-        self.by_name.entry(name.to_lowercase()).or_insert(id);
-        for (map, key) in [(&mut self.by_last, last), (&mut self.by_first, first)] {
-            let ids = map.entry(key.to_string()).or_default();
-            if !ids.contains(&id) {
-                ids.push(id);
+    fn index_name(&mut self, id: usize, info: &NameInfo) {
+        if !self.by_name.contains_key(&info.lower) {
+            self.by_name.insert(info.lower.clone(), id);
+        }
+        for (map, key) in [(&mut self.by_last, &info.last), (&mut self.by_first, &info.first)] {
+            match map.get_mut(key) {
+                Some(ids) if !ids.contains(&id) => ids.push(id),
+                Some(_) => {}
+                None => {
+                    map.insert(key.clone(), vec![id]);
+                }
             }
         }
     }
@@ -307,26 +357,26 @@ impl Mentions {
     /// `Shaun Bailey`), or, when it is a given name, with that first name
     /// (`Shaun`); for more words, the same first and last words, or an
     /// entity known so far by the surname alone.
-    fn matching_entity(&self, parts: &[&str], first: &str, last: &str, sort: Sort) -> Option<usize> {
-        if let Some(&id) = self.by_name.get(&parts.join(" ").to_lowercase()) {
+    fn matching_entity(&self, info: &NameInfo) -> Option<usize> {
+        if let Some(&id) = self.by_name.get(&info.lower) {
             return Some(id);
         }
         let named = |e: &Entity| e.named && e.name_words > 0;
-        if parts.len() == 1 {
-            let by_surname = self.most_recent(self.by_last.get(last), named);
-            let given_name = sort == Sort::Person && LEXICON.first_names.contains_key(first);
+        if info.words == 1 {
+            let by_surname = self.most_recent(self.by_last.get(&info.last), named);
+            let given_name = info.sort == Sort::Person && LEXICON.first_names.contains_key(info.first.as_str());
             return by_surname.or_else(|| {
                 given_name
                     .then(|| {
-                        self.most_recent(self.by_first.get(first), |e| {
+                        self.most_recent(self.by_first.get(&info.first), |e| {
                             named(e) && e.sort == Sort::Person && e.name_words >= 2
                         })
                     })
                     .flatten()
             });
         }
-        self.most_recent(self.by_last.get(last), |e| {
-            named(e) && (e.name_words == 1 || e.first == first)
+        self.most_recent(self.by_last.get(&info.last), |e| {
+            named(e) && (e.name_words == 1 || e.first == info.first)
         })
     }
 

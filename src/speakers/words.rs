@@ -2,8 +2,8 @@
 //! names (capitalised runs, titles stripped), pronouns, and descriptions
 //! headed by a role noun.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
+use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -173,78 +173,156 @@ pub(crate) fn pronoun_agreement(word: &str) -> Option<(Gender, &'static [Sort])>
 /// stage.
 pub(crate) struct Words<'a, 'h> {
     pub(crate) tokens: &'a Tokens<'h>,
-    /// Each token lower-cased (borrowed when it already is), `’` as `'`.
-    lower: Vec<Cow<'h, str>>,
-    /// The words the text writes in lower case somewhere.
-    common: Set<&'h str>,
+    /// Reporting verbs the user added to the built-in list.
+    extra_verbs: &'a HashSet<String>,
+    /// The lower-cased forms of the tokens that are not lower-case ASCII
+    /// already (`’` as `'`); the others are read from the text itself.
+    buffer: String,
+    /// Each token's lower-cased form: a range of `buffer` when the top bit
+    /// of the start is set, else of the text.
+    lower: Vec<(u32, u32)>,
+    /// The sentence-opening words the text also writes in lower case,
+    /// worked out when first asked.
+    common: OnceCell<Set<String>>,
     /// Whether each token is the first word of its sentence.
     sentence_start: Vec<bool>,
-    /// The word classes of each token, looked up once: the rules ask
-    /// about the same tokens many times.
-    class: Vec<u16>,
+    /// The classes of each token: its shape at once, the lexicon's classes
+    /// when first asked. Most tokens are never asked about: the rules look
+    /// near quotes and names.
+    class: Vec<Cell<u32>>,
 }
 
 /// Bits of [`Words::class`].
-mod class {
-    pub(super) const WORD: u16 = 1;
-    pub(super) const MARK: u16 = 1 << 1;
-    pub(super) const CAPITALISED: u16 = 1 << 2;
-    pub(super) const REPORTING_VERB: u16 = 1 << 3;
-    pub(super) const ROLE: u16 = 1 << 4;
-    pub(super) const FUNCTION: u16 = 1 << 5;
-    pub(super) const DETERMINER: u16 = 1 << 6;
-    pub(super) const NOT_NAME: u16 = 1 << 7;
+pub(crate) mod class {
+    pub(crate) const WORD: u32 = 1;
+    pub(crate) const MARK: u32 = 1 << 1;
+    pub(crate) const CAPITALISED: u32 = 1 << 2;
+    pub(crate) const REPORTING_VERB: u32 = 1 << 3;
+    pub(crate) const ROLE: u32 = 1 << 4;
+    pub(crate) const FUNCTION: u32 = 1 << 5;
+    pub(crate) const DETERMINER: u32 = 1 << 6;
+    pub(crate) const NOT_NAME: u32 = 1 << 7;
+    pub(crate) const TITLE: u32 = 1 << 8;
+    /// A role noun for a person (`secretary`), not a body (`ministry`).
+    pub(crate) const PERSON_ROLE: u32 = 1 << 9;
+    pub(crate) const RELATION: u32 = 1 << 10;
+    pub(crate) const ATTACHER: u32 = 1 << 11;
+    pub(crate) const AUXILIARY: u32 = 1 << 12;
+    pub(crate) const CLAUSE_OPENER: u32 = 1 << 13;
+    pub(crate) const INTRODUCER: u32 = 1 << 14;
+    pub(crate) const NAME_JOINER: u32 = 1 << 15;
+    pub(crate) const TIME_WORD: u32 = 1 << 16;
+    pub(crate) const TIME_OPENER: u32 = 1 << 17;
+    pub(crate) const FIRST_NAME: u32 = 1 << 18;
+    pub(crate) const SAY_VERB: u32 = 1 << 19;
+    /// The bits known from the token's shape, set at once.
+    pub(crate) const SHAPE: u32 = WORD | MARK | CAPITALISED;
+    /// Set once the lexicon's bits have been looked up.
+    pub(crate) const LOOKED_UP: u32 = 1 << 31;
 }
+
+/// The top bit of a `lower` start: the range is in `buffer`.
+const IN_BUFFER: u32 = 1 << 31;
 
 impl<'a, 'h> Words<'a, 'h> {
     pub(crate) fn new(tokens: &'a Tokens<'h>, extra_verbs: &'a HashSet<String>) -> Words<'a, 'h> {
         let text = tokens.text();
-        let mut common = Set::default();
-        let lower = tokens
-            .tokens
-            .iter()
-            .map(|t| match t.kind {
-                TokenKind::Word | TokenKind::Punct => {
-                    let s = &text[t.span.range()];
-                    if s.bytes().any(|b| b.is_ascii_uppercase()) || !s.is_ascii() {
-                        Cow::Owned(s.to_lowercase().replace('’', "'"))
-                    } else {
-                        // Words the text writes in lower case: a capital at a
-                        // sentence start does not make them names (`Coal
-                        // miners said`).
-                        if t.kind == TokenKind::Word {
-                            common.insert(s);
-                        }
-                        Cow::Borrowed(s)
+        let n = tokens.tokens.len();
+        let mut buffer = String::new();
+        let mut lower = Vec::with_capacity(n);
+        let mut class = Vec::with_capacity(n);
+        for t in &tokens.tokens {
+            let span = t.span;
+            let s = &text[span.range()];
+            let lower_already = s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+            if matches!(t.kind, TokenKind::Mark(_)) || lower_already {
+                lower.push((span.start as u32, span.end as u32));
+            } else {
+                let start = buffer.len();
+                if s.is_ascii() {
+                    buffer.push_str(s);
+                    buffer[start..].make_ascii_lowercase();
+                } else {
+                    for c in s.chars().flat_map(char::to_lowercase) {
+                        buffer.push(if c == '’' { '\'' } else { c });
                     }
                 }
-                TokenKind::Mark(_) => Cow::Borrowed(""),
-            })
-            .collect::<Vec<_>>();
-        let mut sentence_start = vec![false; lower.len()];
+                lower.push((start as u32 | IN_BUFFER, buffer.len() as u32));
+            }
+            class.push(Cell::new(shape(t.kind, s)));
+        }
+        let mut sentence_start = vec![false; n];
         for s in &tokens.sentences {
             // The first word, past opening marks and brackets.
             if let Some(first) = s.tokens.clone().find(|&t| tokens.tokens[t].kind == TokenKind::Word) {
                 sentence_start[first] = true;
             }
         }
-        let class = tokens
-            .tokens
-            .iter()
-            .zip(&lower)
-            .map(|(t, lw)| classify(tokens.text(), t, lw, extra_verbs))
-            .collect();
         Words {
             tokens,
+            extra_verbs,
+            buffer,
             lower,
-            common,
+            common: OnceCell::new(),
             sentence_start,
             class,
         }
     }
 
-    fn has(&self, t: usize, bits: u16) -> bool {
-        self.class.get(t).is_some_and(|c| c & bits != 0)
+    /// Of the capitalised words that open sentences, those the text also
+    /// writes in lower case: a capital at a sentence start does not make
+    /// them names (`Coal miners said`).
+    fn common_sentence_starts(&self) -> Set<String> {
+        let candidates: Set<&str> = (0..self.lower.len())
+            .filter(|&t| self.sentence_start[t] && self.is_capitalised(t))
+            .map(|t| self.lw(t))
+            .collect();
+        if candidates.is_empty() {
+            return Set::default();
+        }
+        // A cheap test first: most words differ from every candidate in
+        // their length or their first byte.
+        let mut lengths = 0u64;
+        let mut firsts = [0u64; 4];
+        for c in &candidates {
+            lengths |= 1 << c.len().min(63);
+            let b = c.as_bytes()[0];
+            firsts[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+        let text = self.tokens.text();
+        let mut common = Set::default();
+        for t in 0..self.lower.len() {
+            if !self.is_word(t) || self.is_capitalised(t) {
+                continue;
+            }
+            let lw = self.lw(t);
+            let b = lw.as_bytes()[0];
+            if lengths & (1 << lw.len().min(63)) == 0 || firsts[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
+                continue;
+            }
+            if candidates.contains(lw)
+                && !common.contains(lw)
+                && text[self.tokens.tokens[t].span.range()].starts_with(char::is_lowercase)
+            {
+                common.insert(lw.to_string());
+            }
+        }
+        common
+    }
+
+    pub(crate) fn has(&self, t: usize, bits: u32) -> bool {
+        let Some(cell) = self.class.get(t) else {
+            return false;
+        };
+        let mut c = cell.get();
+        if bits & !class::SHAPE != 0 && c & class::LOOKED_UP == 0 {
+            if c & class::WORD != 0 {
+                c |= lexicon_classes(self.lw(t), self.extra_verbs);
+            }
+            c |= class::LOOKED_UP;
+            cell.set(c);
+        }
+        c & bits != 0
     }
 
     /// Whether token `t` is a noun that heads a description of a speaker.
@@ -266,8 +344,8 @@ impl<'a, 'h> Words<'a, 'h> {
     /// the start of a sentence: a common word capitalised by its place.
     pub(crate) fn is_common_at_sentence_start(&self, t: usize) -> bool {
         self.sentence_start.get(t).copied().unwrap_or(false)
-            && self.common.contains(self.lw(t))
-            && !LEXICON.first_names.contains_key(self.lw(t))
+            && self.common.get_or_init(|| self.common_sentence_starts()).contains(self.lw(t))
+            && !self.has(t, class::FIRST_NAME)
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -280,7 +358,11 @@ impl<'a, 'h> Words<'a, 'h> {
     }
 
     pub(crate) fn lw(&self, t: usize) -> &str {
-        self.lower.get(t).map_or("", |l| l.as_ref())
+        match self.lower.get(t) {
+            Some(&(a, b)) if a & IN_BUFFER != 0 => &self.buffer[(a & !IN_BUFFER) as usize..b as usize],
+            Some(&(a, b)) => &self.tokens.text()[a as usize..b as usize],
+            None => "",
+        }
     }
 
     pub(crate) fn str(&self, t: usize) -> &'h str {
@@ -348,9 +430,9 @@ impl<'a, 'h> Words<'a, 'h> {
 
 /// The classes of every word the lexicon and the lists above know, in
 /// one map, so that a token's classes cost one lookup.
-static WORD_CLASSES: LazyLock<Map<&'static str, u16>> = LazyLock::new(|| {
-    let mut map: Map<&'static str, u16> = Map::default();
-    let mut add = |words: &mut dyn Iterator<Item = &'static str>, bits: u16| {
+static WORD_CLASSES: LazyLock<Map<&'static str, u32>> = LazyLock::new(|| {
+    let mut map: Map<&'static str, u32> = Map::default();
+    let mut add = |words: &mut dyn Iterator<Item = &'static str>, bits: u32| {
         for w in words {
             *map.entry(w).or_default() |= bits;
         }
@@ -363,21 +445,46 @@ static WORD_CLASSES: LazyLock<Map<&'static str, u16>> = LazyLock::new(|| {
     add(&mut ATTACHERS.iter().copied(), class::FUNCTION);
     add(&mut BETWEEN_SUBJECT_AND_VERB.iter().copied(), class::FUNCTION);
     add(&mut DETERMINERS.iter().copied(), class::DETERMINER);
+    add(&mut lx.titles.keys().copied(), class::TITLE);
+    add(
+        &mut lx.role_nouns.iter().filter(|(_, r)| r.sort == Sort::Person).map(|(w, _)| *w),
+        class::PERSON_ROLE,
+    );
+    add(&mut lx.relation_nouns.keys().copied(), class::RELATION);
+    add(&mut ATTACHERS.iter().copied(), class::ATTACHER);
+    add(&mut BETWEEN_SUBJECT_AND_VERB.iter().copied(), class::AUXILIARY);
+    add(&mut CLAUSE_OPENERS.iter().copied(), class::CLAUSE_OPENER);
+    add(&mut INTRODUCERS.iter().copied(), class::INTRODUCER);
+    add(&mut NAME_JOINERS.iter().copied(), class::NAME_JOINER);
+    add(&mut TIME_WORDS.iter().copied(), class::TIME_WORD);
+    add(&mut TIME_OPENERS.iter().copied(), class::TIME_OPENER);
+    add(&mut lx.first_names.keys().copied(), class::FIRST_NAME);
+    add(&mut lx.say_verbs.iter().copied(), class::SAY_VERB);
     map
 });
 
-/// The word classes of one token (see [`class`]).
-fn classify(text: &str, t: &crate::tokenize::Token, lw: &str, extra_verbs: &HashSet<String>) -> u16 {
-    match t.kind {
-        TokenKind::Mark(_) => return class::MARK,
-        TokenKind::Punct => return 0,
-        TokenKind::Word => {}
+/// The classes a token's shape gives: word, mark, capitalised.
+fn shape(kind: TokenKind, s: &str) -> u32 {
+    match kind {
+        TokenKind::Mark(_) => class::MARK | class::LOOKED_UP,
+        TokenKind::Punct => class::LOOKED_UP,
+        TokenKind::Word => {
+            let first = s.as_bytes()[0];
+            let capitalised = if first.is_ascii() {
+                first.is_ascii_uppercase() || (matches!(first, b'@' | b'#') && s[1..].starts_with(char::is_uppercase))
+            } else {
+                s.starts_with(char::is_uppercase)
+            };
+            if capitalised { class::WORD | class::CAPITALISED } else { class::WORD }
+        }
     }
-    let word = &text[t.span.range()];
-    let mut c = class::WORD | WORD_CLASSES.get(lw).copied().unwrap_or(0);
-    if word.trim_start_matches(['@', '#']).starts_with(char::is_uppercase) {
-        c |= class::CAPITALISED;
-    }
+}
+
+/// The classes the lexicon gives a word (lower-cased).
+fn lexicon_classes(lw: &str, extra_verbs: &HashSet<String>) -> u32 {
+    // Titles are also written with a dot: `Sen.`, `Mr.`.
+    let key = lw.strip_suffix('.').unwrap_or(lw);
+    let mut c = WORD_CLASSES.get(key).copied().unwrap_or(0);
     if lw.ends_with("-year-old") {
         c |= class::ROLE;
     }
@@ -438,7 +545,7 @@ fn name_word(w: &Words<'_, '_>, t: usize) -> bool {
 /// a capitalised reporting verb opens a sentence, not a name (unless it is
 /// also a given name, like `Mark`).
 fn can_start_name(w: &Words<'_, '_>, t: usize) -> bool {
-    name_word(w, t) && (!w.is_reporting_verb(t) || LEXICON.first_names.contains_key(w.lw(t)))
+    name_word(w, t) && (!w.is_reporting_verb(t) || w.has(t, class::FIRST_NAME))
 }
 
 /// The name that starts at token `t`, if one does: a run of capitalised
@@ -465,7 +572,7 @@ pub(crate) fn name_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
             // `John F. Kennedy`, `Mr. Obama`.
             end += 2;
         } else if end + 1 < limit
-            && NAME_JOINERS.contains(&w.lw(end))
+            && w.has(end, class::NAME_JOINER)
             && name_word(w, end + 1)
             && !w.is_capitalised(end)
         {
@@ -502,15 +609,11 @@ fn np_for_run(w: &Words<'_, '_>, start: usize, end: usize) -> Option<Np> {
     // The name proper starts after the last title or role word.
     let mut name_start = start;
     for t in start..end {
-        let lw = w.lw(t);
-        if w.is_word(t)
-            && (is_title(lw)
-                || (is_role(lw) && t + 1 < end && LEXICON.role_nouns.get(lw).is_some_and(|r| r.sort == Sort::Person)))
-        {
+        if w.has(t, class::TITLE) || (t + 1 < end && w.has(t, class::PERSON_ROLE)) {
             name_start = t + 1;
         }
     }
-    while name_start < end && (!w.is_word(name_start) || NAME_JOINERS.contains(&w.lw(name_start))) {
+    while name_start < end && (!w.is_word(name_start) || w.has(name_start, class::NAME_JOINER)) {
         name_start += 1;
     }
     if name_start >= end {
@@ -575,6 +678,7 @@ pub(crate) fn name_sort(name: &str) -> Sort {
 /// `Mrs`).
 pub(crate) fn title_gender(w: &Words<'_, '_>, start: usize, name_start: usize) -> Gender {
     (start..name_start.min(w.len()))
+        .filter(|&t| w.has(t, class::TITLE))
         .filter_map(|t| LEXICON.titles.get(w.lw(t).trim_end_matches('.')).copied())
         .find(|g| *g != Gender::Unknown)
         .unwrap_or(Gender::Unknown)
@@ -586,21 +690,22 @@ pub(crate) fn title_gender(w: &Words<'_, '_>, start: usize, name_start: usize) -
 pub(crate) fn role_before(w: &Words<'_, '_>, name_start: usize) -> Vec<String> {
     // Titles inside the run itself: `Foreign Secretary Dominic Raab`.
     let mut t = name_start;
-    let mut words = Vec::new();
     while t > 0 {
         let prev = t - 1;
-        if !w.is_word(prev) || w.determiner_at(prev) {
+        if !w.is_word(prev) || w.determiner_at(prev) || w.is_reporting_verb(prev) {
             break;
         }
         let lw = w.lw(prev);
-        let keep = is_role(lw) || is_title(lw) || w.is_capitalised(prev) || lw.contains('-') || is_loose_modifier(lw);
-        if !keep || LEXICON.reporting_verbs.contains(lw) {
+        let keep = w.has(prev, class::ROLE | class::TITLE | class::CAPITALISED) || lw.contains('-') || is_loose_modifier(lw);
+        if !keep {
             break;
         }
-        words.push(w.lower(prev));
         t = prev;
     }
-    words.reverse();
+    if t == name_start {
+        return Vec::new();
+    }
+    let mut words: Vec<String> = (t..name_start).map(|u| w.lower(u)).collect();
     // Keep only what ends in a role or title word, without honorifics.
     while words.last().is_some_and(|w| {
         matches!(
@@ -638,7 +743,7 @@ pub(crate) fn appositive_after(w: &Words<'_, '_>, name_end: usize) -> Option<Vec
 /// starts there.
 pub(crate) fn relation_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     let relation_near = w.determiner_at(t)
-        && (t + 1..limit.min(t + 3)).any(|u| LEXICON.relation_nouns.contains_key(w.lw(u)) && w.lw(u + 1) == "of");
+        && (t + 1..limit.min(t + 3)).any(|u| w.has(u, class::RELATION) && w.lw(u + 1) == "of");
     if !relation_near {
         return None;
     }
@@ -720,10 +825,10 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
         }
     }
     // `of X`, `for the ministry`, `at Leeds University`.
-    if end + 1 < limit && ATTACHERS.contains(&w.lw(end)) {
+    if end + 1 < limit && w.has(end, class::ATTACHER) {
         if let Some(obj) = np_right(w, end + 1, limit) {
             if obj.kind != NpKind::Pronoun {
-                let relation = LEXICON.relation_nouns.contains_key(w.lw(head)) && w.lw(end) == "of";
+                let relation = w.has(head, class::RELATION) && w.lw(end) == "of";
                 if let (true, NpKind::Name { name }) = (relation, obj.kind) {
                     return Some(Np {
                         start: t,
@@ -862,7 +967,7 @@ pub(crate) fn np_left(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np>
             let p = start - 1;
             if name_word(w, p) {
                 start = p;
-            } else if p > floor && (NAME_JOINERS.contains(&w.lw(p)) || w.lw(p) == ".") && name_word(w, p - 1) {
+            } else if p > floor && (w.has(p, class::NAME_JOINER) || w.lw(p) == ".") && name_word(w, p - 1) {
                 start = p - 1;
             } else {
                 break;
@@ -919,7 +1024,7 @@ pub(crate) fn np_left(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np>
 /// Extends a phrase leftwards over `a spokesman for` / `the wife of` when
 /// it is the object of such a head.
 fn extend_with_head(w: &Words<'_, '_>, np: Np, floor: usize) -> Np {
-    if np.start < floor + 2 || !ATTACHERS.contains(&w.lw(np.start - 1)) {
+    if np.start < floor + 2 || !w.has(np.start - 1, class::ATTACHER) {
         return np;
     }
     let Some(head_np) = np_left(w, np.start - 1, floor) else {
@@ -929,7 +1034,7 @@ fn extend_with_head(w: &Words<'_, '_>, np: Np, floor: usize) -> Np {
         return np;
     };
     if let (true, NpKind::Name { name }) = (
-        LEXICON.relation_nouns.contains_key(w.lw(head)) && w.lw(np.start - 1) == "of",
+        w.has(head, class::RELATION) && w.lw(np.start - 1) == "of",
         np.kind,
     ) {
         return Np {
@@ -961,14 +1066,13 @@ fn is_adverb(w: &Words<'_, '_>, t: usize) -> bool {
 /// the index one past the subject's last token.
 pub(crate) fn skip_auxiliaries_left(w: &Words<'_, '_>, mut t: usize, floor: usize) -> usize {
     while t > floor {
-        let lw = w.lw(t - 1);
         let adverb = is_adverb(w, t - 1);
-        if BETWEEN_SUBJECT_AND_VERB.contains(&lw) || adverb {
+        if w.has(t - 1, class::AUXILIARY) || adverb {
             t -= 1;
-        } else if TIME_WORDS.contains(&lw) {
+        } else if w.has(t - 1, class::TIME_WORD) {
             // `Dana Whitfield on Tuesday accused`, `she last week said`.
             t -= 1;
-            if t > floor && TIME_OPENERS.contains(&w.lw(t - 1)) {
+            if t > floor && w.has(t - 1, class::TIME_OPENER) {
                 t -= 1;
             }
         } else {
@@ -1006,11 +1110,10 @@ const TIME_OPENERS: &[&str] = &["on", "last", "this", "next", "early", "late", "
 /// Skips auxiliaries and adverbs rightwards from `t`.
 pub(crate) fn skip_auxiliaries_right(w: &Words<'_, '_>, mut t: usize, limit: usize) -> usize {
     while t < limit {
-        let lw = w.lw(t);
         let adverb = is_adverb(w, t);
-        if BETWEEN_SUBJECT_AND_VERB.contains(&lw) || adverb {
+        if w.has(t, class::AUXILIARY) || adverb {
             t += 1;
-        } else if TIME_OPENERS.contains(&lw) && TIME_WORDS.contains(&w.lw(t + 1)) {
+        } else if w.has(t, class::TIME_OPENER) && w.has(t + 1, class::TIME_WORD) {
             t += 2;
         } else {
             break;
@@ -1040,7 +1143,7 @@ pub(crate) fn clause_starts(w: &Words<'_, '_>, range: Range<usize>) -> Vec<usize
 /// conjunctions, opening marks and an introductory phrase ended by a comma.
 pub(crate) fn subject_start(w: &Words<'_, '_>, mut t: usize, limit: usize) -> Option<usize> {
     // Past conjunctions and adverbs that open the clause.
-    while t < limit && (CLAUSE_OPENERS.contains(&w.lw(t)) || (!w.is_word(t) && !w.is_mark(t))) {
+    while t < limit && (w.has(t, class::CLAUSE_OPENER) || (!w.is_word(t) && !w.is_mark(t))) {
         t += 1;
     }
     if t >= limit {
@@ -1048,7 +1151,7 @@ pub(crate) fn subject_start(w: &Words<'_, '_>, mut t: usize, limit: usize) -> Op
     }
     t = past_dateline(w, t, limit);
     // `In a statement on Monday, she said`: past the phrase to its comma.
-    if INTRODUCERS.contains(&w.lw(t)) {
+    if w.has(t, class::INTRODUCER) {
         let comma = (t..limit.min(t + 25)).find(|&u| w.lw(u) == ",")?;
         t = comma + 1;
         // `Speaking in Salem, New Hampshire, Trump said`: past a place
@@ -1066,7 +1169,7 @@ pub(crate) fn subject_start(w: &Words<'_, '_>, mut t: usize, limit: usize) -> Op
                 _ => break,
             }
         }
-        while t < limit && CLAUSE_OPENERS.contains(&w.lw(t)) {
+        while t < limit && w.has(t, class::CLAUSE_OPENER) {
             t += 1;
         }
     }
