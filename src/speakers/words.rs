@@ -552,7 +552,16 @@ fn can_start_name(w: &Words<'_, '_>, t: usize) -> bool {
 /// words (with joiners and initials), minus leading titles. The run keeps
 /// its titles; the name proper does not.
 pub(crate) fn name_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
-    if !can_start_name(w, t) || (t > 0 && can_start_name(w, t - 1)) {
+    if t > 0 && can_start_name(w, t - 1) {
+        return None;
+    }
+    name_run(w, t, limit)
+}
+
+/// The name that starts at token `t`, whatever stands before it (a
+/// capitalised title: `Chief Chuck Jordan`).
+fn name_run(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+    if !can_start_name(w, t) {
         return None;
     }
     let mut end = t + 1;
@@ -814,8 +823,9 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
         return plain_description(w, t, u, limit);
     };
     let mut end = head + 1;
-    // A name after a role noun is the name: `the minister Jane X`.
-    if let Some(name) = name_at(w, end, limit) {
+    // A name after a role noun is the name: `the minister Jane X`, `police
+    // Chief Chuck Jordan`.
+    if let Some(name) = name_run(w, end, limit) {
         if matches!(name.kind, NpKind::Name { .. }) {
             return Some(Np {
                 start: t,
