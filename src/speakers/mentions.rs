@@ -119,7 +119,11 @@ impl NameInfo {
         let words = clean.split_whitespace().count();
         let sort = words::name_sort(&clean);
         let given_gender = if words >= 2 && sort == Sort::Person {
-            LEXICON.first_names.get(first.as_str()).copied().unwrap_or(Gender::Unknown)
+            LEXICON
+                .first_names
+                .get(first.as_str())
+                .copied()
+                .unwrap_or(Gender::Unknown)
         } else {
             Gender::Unknown
         };

@@ -2,8 +2,8 @@
 //! names (capitalised runs, titles stripped), pronouns, and descriptions
 //! headed by a role noun.
 
-use std::collections::HashSet;
 use std::cell::{Cell, OnceCell};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -344,7 +344,10 @@ impl<'a, 'h> Words<'a, 'h> {
     /// the start of a sentence: a common word capitalised by its place.
     pub(crate) fn is_common_at_sentence_start(&self, t: usize) -> bool {
         self.sentence_start.get(t).copied().unwrap_or(false)
-            && self.common.get_or_init(|| self.common_sentence_starts()).contains(self.lw(t))
+            && self
+                .common
+                .get_or_init(|| self.common_sentence_starts())
+                .contains(self.lw(t))
             && !self.has(t, class::FIRST_NAME)
     }
 
@@ -447,7 +450,11 @@ static WORD_CLASSES: LazyLock<Map<&'static str, u32>> = LazyLock::new(|| {
     add(&mut DETERMINERS.iter().copied(), class::DETERMINER);
     add(&mut lx.titles.keys().copied(), class::TITLE);
     add(
-        &mut lx.role_nouns.iter().filter(|(_, r)| r.sort == Sort::Person).map(|(w, _)| *w),
+        &mut lx
+            .role_nouns
+            .iter()
+            .filter(|(_, r)| r.sort == Sort::Person)
+            .map(|(w, _)| *w),
         class::PERSON_ROLE,
     );
     add(&mut lx.relation_nouns.keys().copied(), class::RELATION);
@@ -475,7 +482,11 @@ fn shape(kind: TokenKind, s: &str) -> u32 {
             } else {
                 s.starts_with(char::is_uppercase)
             };
-            if capitalised { class::WORD | class::CAPITALISED } else { class::WORD }
+            if capitalised {
+                class::WORD | class::CAPITALISED
+            } else {
+                class::WORD
+            }
         }
     }
 }
@@ -580,11 +591,7 @@ fn name_run(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
         {
             // `John F. Kennedy`, `Mr. Obama`.
             end += 2;
-        } else if end + 1 < limit
-            && w.has(end, class::NAME_JOINER)
-            && name_word(w, end + 1)
-            && !w.is_capitalised(end)
-        {
+        } else if end + 1 < limit && w.has(end, class::NAME_JOINER) && name_word(w, end + 1) && !w.is_capitalised(end) {
             end += 2;
         } else {
             break;
@@ -705,7 +712,8 @@ pub(crate) fn role_before(w: &Words<'_, '_>, name_start: usize) -> Vec<String> {
             break;
         }
         let lw = w.lw(prev);
-        let keep = w.has(prev, class::ROLE | class::TITLE | class::CAPITALISED) || lw.contains('-') || is_loose_modifier(lw);
+        let keep =
+            w.has(prev, class::ROLE | class::TITLE | class::CAPITALISED) || lw.contains('-') || is_loose_modifier(lw);
         if !keep {
             break;
         }
@@ -751,8 +759,8 @@ pub(crate) fn appositive_after(w: &Words<'_, '_>, name_end: usize) -> Option<Vec
 /// A relation description at token `t`, `the wife of Michael X`, if one
 /// starts there.
 pub(crate) fn relation_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
-    let relation_near = w.determiner_at(t)
-        && (t + 1..limit.min(t + 3)).any(|u| w.has(u, class::RELATION) && w.lw(u + 1) == "of");
+    let relation_near =
+        w.determiner_at(t) && (t + 1..limit.min(t + 3)).any(|u| w.has(u, class::RELATION) && w.lw(u + 1) == "of");
     if !relation_near {
         return None;
     }
@@ -809,7 +817,7 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
         let lw = w.lw(v);
         if is_role(lw) {
             head = Some(v);
-        } else if w.is_cue_verb(v)
+        } else if (w.is_cue_verb(v) && is_clear_verb_form(lw))
             || is_determiner(lw)
             || ATTACHERS.contains(&lw)
             || (is_function_word(lw) && !w.is_capitalised(v))
@@ -911,6 +919,15 @@ fn name_after_modifiers(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np>
     }
     let name = name_at(w, u, limit)?;
     matches!(name.kind, NpKind::Name { .. }).then_some(Np { start: t, ..name })
+}
+
+/// Whether a reporting verb's form can only be a verb: a past tense or
+/// participle (`stated`, `saying`, `told`), or `says`. Base forms and `-s`
+/// forms are also nouns (`a news report`, `campaign claims`).
+fn is_clear_verb_form(lw: &str) -> bool {
+    lw.ends_with("ed")
+        || lw.ends_with("ing")
+        || matches!(lw, "said" | "says" | "told" | "tells" | "wrote" | "writes" | "spoke")
 }
 
 /// Whether token `t` is a word in the possessive: `Obama's`, `Jesus’`.
@@ -1043,10 +1060,7 @@ fn extend_with_head(w: &Words<'_, '_>, np: Np, floor: usize) -> Np {
     let NpKind::Description { head } = head_np.kind else {
         return np;
     };
-    if let (true, NpKind::Name { name }) = (
-        w.has(head, class::RELATION) && w.lw(np.start - 1) == "of",
-        np.kind,
-    ) {
+    if let (true, NpKind::Name { name }) = (w.has(head, class::RELATION) && w.lw(np.start - 1) == "of", np.kind) {
         return Np {
             start: head_np.start,
             end: np.end,
