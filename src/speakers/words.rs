@@ -413,10 +413,7 @@ impl<'a, 'h> Words<'a, 'h> {
         }
         let lw = self.lw(t);
         // Past tenses and participles are verbs wherever they stand.
-        if lw.ends_with("ed")
-            || lw.ends_with("ing")
-            || matches!(lw, "said" | "says" | "told" | "tells" | "wrote" | "writes")
-        {
+        if is_clear_verb_form(lw) {
             return true;
         }
         let opens_noun_phrase = |p: usize| self.determiner_at(p) || is_possessive(self, p);
