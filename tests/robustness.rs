@@ -181,3 +181,18 @@ fn a_stray_mark_does_not_lose_the_rest() {
         ]
     );
 }
+
+#[test]
+fn long_chains_of_phrases_stay_shallow() {
+    // Each `of` once led the phrase reader one call deeper: a long enough
+    // chain overflowed the stack.
+    let extractor = Extractor::new();
+    for text in [
+        "the head of ".repeat(50_000) + "Jane Doe said: “Yes.”",
+        "a of ".repeat(50_000) + "said “x”",
+        "“x,” said the wife of ".repeat(2_000),
+    ] {
+        let quotes = extractor.extract(&text);
+        check(&text, &quotes);
+    }
+}

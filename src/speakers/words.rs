@@ -13,6 +13,10 @@ use crate::types::Span;
 
 use super::mentions::{Np, NpKind};
 
+/// The longest noun phrase, in tokens, that the rules read: `the chief
+/// executive of the National Urban League` is well inside it.
+const MAX_PHRASE_TOKENS: usize = 24;
+
 /// Auxiliaries, adverbs and negation that may stand between a subject and
 /// its verb: `he has also said`, `she would later tell`.
 const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
@@ -444,6 +448,7 @@ static WORD_CLASSES: LazyLock<Map<&'static str, u32>> = LazyLock::new(|| {
     add(&mut lx.not_names.iter().copied(), class::NOT_NAME | class::FUNCTION);
     add(&mut ATTACHERS.iter().copied(), class::FUNCTION);
     add(&mut BETWEEN_SUBJECT_AND_VERB.iter().copied(), class::FUNCTION);
+    add(&mut RELATIVES.iter().copied(), class::FUNCTION);
     add(&mut DETERMINERS.iter().copied(), class::DETERMINER);
     add(&mut lx.titles.keys().copied(), class::TITLE);
     add(
@@ -768,6 +773,9 @@ pub(crate) fn relation_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<N
 /// description (`the Tory mayoral candidate`, `a spokesman for the
 /// ministry`, `the wife of Michael X`).
 pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+    // A phrase is short: the bound keeps the search (and its recursion into
+    // `of …` phrases) small whatever the text.
+    let limit = limit.min(t + MAX_PHRASE_TOKENS);
     if t >= limit || !w.is_word(t) {
         return None;
     }
@@ -935,8 +943,15 @@ fn is_possessive(w: &Words<'_, '_>, t: usize) -> bool {
 
 /// Function words that never head a noun phrase.
 fn is_function_word(lw: &str) -> bool {
-    LEXICON.not_names.contains(lw) || ATTACHERS.contains(&lw) || BETWEEN_SUBJECT_AND_VERB.contains(&lw)
+    LEXICON.not_names.contains(lw)
+        || ATTACHERS.contains(&lw)
+        || BETWEEN_SUBJECT_AND_VERB.contains(&lw)
+        || RELATIVES.contains(&lw)
 }
+
+/// Relative pronouns: they end a phrase (`a woman who said`), and are
+/// left out of the word lists as `WHO` is also a name.
+const RELATIVES: &[&str] = &["who", "whom", "whose", "which"];
 
 /// A description whose head the lexicon does not know, `said the
 /// announcer`: a determiner at `t`, then one to three plain words up to the
@@ -970,6 +985,7 @@ fn plain_description(w: &Words<'_, '_>, t: usize, u: usize, limit: usize) -> Opt
 /// The noun phrase that ends just before token `end` (looking left from a
 /// verb): a pronoun, a name, or a description.
 pub(crate) fn np_left(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np> {
+    let floor = floor.max(end.saturating_sub(MAX_PHRASE_TOKENS));
     if end == 0 || end <= floor {
         return None;
     }
