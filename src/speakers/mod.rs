@@ -195,12 +195,24 @@ fn find_cue(w: &Words<'_, '_>, q: &Found, context: &cues::Context, tokens: &Toke
     if let Some(cue) = cues::before_quote(w, context.before.clone(), context.sentence_start) {
         return Some(cue);
     }
-    if !open_end && q.close.is_some() && context.before.is_empty() {
-        if let Some(cue) = cues::after_quote(w, context.after.clone()) {
+    if !open_end && q.close.is_some() {
+        // `“…” for criminal behavior, she said.`, `A cashier who “steals
+        // $20” is held to account, Warren said.`: the attribution ends the
+        // sentence.
+        if let Some(cue) = cues::after_quote(w, context.after.clone())
+            .filter(|c| context.before.is_empty() || ends_sentence_after(w, c, context.after.end))
+        {
             return Some(cue);
         }
     }
     colon_paragraph_cue(w, q, tokens).or_else(|| reported_speech_before(w, q, tokens, context))
+}
+
+/// Whether nothing but punctuation follows the cue's words (verb and
+/// speaker) up to `end`, the end of the sentence.
+fn ends_sentence_after(w: &Words<'_, '_>, cue: &Cue, end: usize) -> bool {
+    let last = cue.cue.end.max(cue.speaker.end);
+    (last..end).all(|t| !w.is_word(t))
 }
 
 /// `…, Schiff said. “The other factor is…”`: a quote that opens its
