@@ -23,6 +23,9 @@ use rayon::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 use whosaid::Extractor;
 
+/// One thing to measure: it reads a document and returns a count.
+type Stage<'a> = Box<dyn Fn(&str) -> usize + Sync + 'a>;
+
 struct Args {
     files: Vec<PathBuf>,
     seconds: f64,
@@ -65,7 +68,9 @@ fn load(files: &[PathBuf]) -> Result<Vec<String>, String> {
             for (n, line) in content.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
                 let value: serde_json::Value =
                     serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
-                let text = value["text"].as_str().ok_or_else(|| format!("{}:{}: no text", path.display(), n + 1))?;
+                let text = value["text"]
+                    .as_str()
+                    .ok_or_else(|| format!("{}:{}: no text", path.display(), n + 1))?;
                 docs.push(text.to_string());
             }
         } else {
@@ -121,16 +126,33 @@ fn main() -> ExitCode {
         rayon::current_num_threads()
     );
     let full = Extractor::new();
-    let spans_only = Extractor::builder().find_speakers(false).build().expect("valid settings");
-    let stages: [(&str, Box<dyn Fn(&str) -> usize + Sync>); 4] = [
-        ("unicode_word_indices (reference)", Box::new(|d: &str| d.unicode_word_indices().count())),
-        ("tokenize (stage 1)", Box::new(|d: &str| whosaid::tokenize(d).words().count())),
-        ("quote spans (stages 1-2)", Box::new(|d: &str| spans_only.extract(d).len())),
+    let spans_only = Extractor::builder()
+        .find_speakers(false)
+        .build()
+        .expect("valid settings");
+    let stages: [(&str, Stage); 4] = [
+        (
+            "unicode_word_indices (reference)",
+            Box::new(|d: &str| d.unicode_word_indices().count()),
+        ),
+        (
+            "tokenize (stage 1)",
+            Box::new(|d: &str| whosaid::tokenize(d).words().count()),
+        ),
+        (
+            "quote spans (stages 1-2)",
+            Box::new(|d: &str| spans_only.extract(d).len()),
+        ),
         ("whole pipeline (stages 1-3)", Box::new(|d: &str| full.extract(d).len())),
     ];
-    println!("\n{:<34} {:>12} {:>10} {:>14} {:>10}", "", "docs/s (1)", "MB/s (1)", "docs/s (all)", "MB/s (all)");
+    println!(
+        "\n{:<34} {:>12} {:>10} {:>14} {:>10}",
+        "", "docs/s (1)", "MB/s (1)", "docs/s (all)", "MB/s (all)"
+    );
     let mut checksum = 0;
-    let chosen = stages.iter().filter(|(name, _)| args.only.as_ref().is_none_or(|o| name.contains(o.as_str())));
+    let chosen = stages
+        .iter()
+        .filter(|(name, _)| args.only.as_ref().is_none_or(|o| name.contains(o.as_str())));
     for (name, work) in chosen {
         let (d1, m1, c1) = measure(&docs, args.seconds, false, work);
         let (dn, mn, cn) = measure(&docs, args.seconds, true, work);

@@ -271,7 +271,9 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
     if w.lw(v).ends_with("ing") && !matches!(prev, "who" | "which" | "that") {
         let own_subject = words::np_left(w, end, floor)
             .filter(|np| np.start > floor && matches!(w.lw(np.start - 1), "with" | "—" | "–" | "-" | "while"));
-        return own_subject.or_else(|| clause_subject(w, clause_floor, end));
+        return own_subject
+            .or_else(|| reporter_before(w, v, clause_floor))
+            .or_else(|| clause_subject(w, clause_floor, end));
     }
     if let Some(np) = words::np_left(w, end, floor) {
         // `Trump at the time said`: a phrase after a preposition is not the
@@ -302,6 +304,21 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
         }
         _ => None,
     }
+}
+
+/// `Nefzi said, adding, “…”`: the subject of the verb of saying nearest
+/// before a participle in its sentence, when one is there.
+fn reporter_before(w: &Words<'_, '_>, v: usize, floor: usize) -> Option<Np> {
+    let say = (floor..v)
+        .rev()
+        .take(OUTER_REPORT_WINDOW)
+        .take_while(|&k| !w.is_mark(k) && !matches!(w.lw(k), "." | ";" | ":"))
+        .find(|&k| w.has(k, class::SAY_VERB) && w.is_cue_verb(k) && !w.lw(k).ends_with("ing"))?;
+    let end = words::skip_auxiliaries_left(w, say, floor);
+    words::np_left(w, end, floor).or_else(|| {
+        // `“…,” said Nefzi, adding`: the subject after the verb.
+        words::np_right(w, say + 1, v).filter(|np| np.kind != NpKind::Pronoun || np.end <= v)
+    })
 }
 
 /// The subject that opens the clause ending before `end`.

@@ -344,6 +344,11 @@ impl<'a, 'h> Words<'a, 'h> {
         self.has(t, class::DETERMINER)
     }
 
+    /// Whether token `t` is the first word of its sentence.
+    pub(crate) fn starts_sentence(&self, t: usize) -> bool {
+        self.sentence_start.get(t).copied().unwrap_or(false)
+    }
+
     /// Whether token `t` is a word the text also writes in lower case, at
     /// the start of a sentence: a common word capitalised by its place.
     pub(crate) fn is_common_at_sentence_start(&self, t: usize) -> bool {
@@ -604,9 +609,13 @@ fn name_run(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     if modifies_role(w, end, limit) {
         return None;
     }
-    // `Wealthy donors…`, `Reached by phone, …`: one capitalised word that
-    // the text also writes in lower case, at a sentence start.
-    if end == t + 1 && w.is_common_at_sentence_start(t) {
+    // `Wealthy donors…`, `Reached by phone, …`, `Hastily, …`: one
+    // capitalised word that the text also writes in lower case, or an
+    // adverb, at a sentence start.
+    // (An adverb is followed by its comma: `Hastily, …`, not `Reilly
+    // apologised`.)
+    let adverb = w.lw(t).ends_with("ly") && w.lw(t + 1) == "," && !w.has(t, class::FIRST_NAME);
+    if end == t + 1 && (w.is_common_at_sentence_start(t) || (adverb && w.starts_sentence(t))) {
         return None;
     }
     np_for_run(w, t, end)
