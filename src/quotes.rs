@@ -15,6 +15,9 @@ use crate::lexicon::LEXICON;
 use crate::tokenize::{Family, MarkRole, TokenKind, Tokens};
 use crate::types::{QuoteKind, Span};
 
+/// A title in marks has at most this many words.
+const TITLE_MAX_WORDS: usize = 8;
+
 /// Open marks deeper than this are ignored: real quotes nest two or three
 /// deep, and the limit keeps hostile runs of opening marks linear.
 const MAX_DEPTH: usize = 16;
@@ -299,6 +302,22 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> bool {
     if near_noun {
         return true;
     }
+    // `told MSNBC's “Morning Report”`, a paragraph that is nothing but
+    // `‘Legend in the Hills.’` (a subheading): a name in title case after a
+    // possessive, or alone on its line.
+    if is_title_case(tokens, q) {
+        let after_possessive = before.first().is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
+            && q.open > 0
+            && tokens.tokens[q.open - 1].kind == TokenKind::Word;
+        let para = &tokens.paragraphs[q.first_para];
+        let alone = q.open == para.tokens.start
+            && tokens.tokens[q.end_token.min(para.tokens.end)..para.tokens.end]
+                .iter()
+                .all(|t| t.kind != TokenKind::Word);
+        if after_possessive || alone {
+            return true;
+        }
+    }
     // `‘This Is London’ and ‘Fragile Empire’`: a list of titles.
     if i > 0 && quotes[i - 1].kind == QuoteKind::Title {
         if let Some(prev_close) = quotes[i - 1].close {
@@ -308,6 +327,25 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether every word of the quote is capitalised but the small words of
+/// titles (`of`, `the`), with eight words at most: `Face the Nation`.
+pub(crate) fn is_title_case(tokens: &Tokens<'_>, q: &Found) -> bool {
+    let words: Vec<&str> = (q.open..q.end_token)
+        .filter(|&t| tokens.tokens[t].kind == TokenKind::Word)
+        .map(|t| tokens.str(t))
+        .collect();
+    !words.is_empty()
+        && words.len() <= TITLE_MAX_WORDS
+        && words[0].starts_with(char::is_uppercase)
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(
+                    *w,
+                    "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with" | "by"
+                )
+        })
 }
 
 /// A scare quote: marks right after `so-called`, `dubbed`, `what is

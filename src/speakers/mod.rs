@@ -37,10 +37,6 @@ const SCARE_MAX_WORDS: usize = 4;
 /// A sentence this short after a quote can be its attribution.
 const ATTRIBUTION_MAX_WORDS: usize = 20;
 
-/// A fragment this short with capitalised words and no speaker is a title
-/// or a name.
-const TITLE_MAX_WORDS: usize = 8;
-
 /// A line this short without a full stop is a caption or subheading that a
 /// quote's speaker carries across.
 const CAPTION_MAX_WORDS: usize = 30;
@@ -426,42 +422,13 @@ fn attribution_sentence(
 /// quote when it is short (`“re-education camps”`), else still speech
 /// whose speaker the text does not give.
 fn unattributed_fragment_kind(w: &Words<'_, '_>, q: &Found) -> QuoteKind {
-    let words: Vec<usize> = (q.open..q.end_token).filter(|&t| w.is_word(t)).collect();
-    let capitalised = !words.is_empty()
-        && w.is_capitalised(words[0])
-        && words.iter().all(|&t| {
-            w.is_capitalised(t) || is_title_filler(w.lw(t)) || w.lw(t).starts_with(|c: char| c.is_ascii_digit())
-        });
-    if capitalised && words.len() <= TITLE_MAX_WORDS {
+    if crate::quotes::is_title_case(w.tokens, q) {
         QuoteKind::Title
-    } else if words.len() <= SCARE_MAX_WORDS {
+    } else if (q.open..q.end_token).filter(|&t| w.is_word(t)).count() <= SCARE_MAX_WORDS {
         QuoteKind::ScareQuote
     } else {
         QuoteKind::Mixed
     }
-}
-
-/// Small words that titles leave in lower case: `War and Peace`.
-fn is_title_filler(word: &str) -> bool {
-    matches!(
-        word,
-        "a" | "an"
-            | "the"
-            | "of"
-            | "and"
-            | "or"
-            | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "with"
-            | "by"
-            | "from"
-            | "as"
-            | "but"
-            | "vs"
-    )
 }
 
 fn sentence_index(tokens: &Tokens<'_>) -> Vec<usize> {
