@@ -365,10 +365,43 @@ fn follows_scare_cue(tokens: &Tokens<'_>, open: usize) -> bool {
     match (first.as_str(), second) {
         ("as", Some(w)) => lx.scare_cues.contains(w) || matches!(w, "known" | "referred" | "described"),
         ("called" | "named" | "termed" | "labelled" | "labeled", Some(w)) => {
-            matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "so")
+            matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "so") || names_a_thing(tokens, open)
         }
+        ("a" | "an" | "the", Some("called" | "named")) => names_a_thing(tokens, open),
         _ => false,
     }
+}
+
+/// `a short film called “Tenemos Familias”`, `the tax loophole called an
+/// “inversion”`: a naming participle right after a common noun names the
+/// thing; nobody is reported to say it.
+fn names_a_thing(tokens: &Tokens<'_>, open: usize) -> bool {
+    // Back from the mark past an article to the participle, then the word.
+    let mut t = open;
+    let mut step = || {
+        while t > 0 {
+            t -= 1;
+            if tokens.tokens[t].kind == TokenKind::Word {
+                return Some(tokens.str(t));
+            }
+        }
+        None
+    };
+    let mut word = step();
+    if word.is_some_and(|w| matches!(w, "a" | "an" | "the")) {
+        word = step();
+    }
+    if !word.is_some_and(|w| matches!(w, "called" | "named")) {
+        return false;
+    }
+    step().is_some_and(|noun| {
+        noun.starts_with(char::is_lowercase)
+            && !matches!(
+                noun,
+                "he" | "she" | "it" | "they" | "i" | "we" | "you" | "who" | "which" | "that" | "and" | "also"
+            )
+            && !noun.ends_with("ly")
+    })
 }
 
 /// How many words the quote holds.

@@ -290,6 +290,17 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
         }
         return Some(np);
     }
+    // `he laughed and said`: the subject of the verb before `and`.
+    if prev == "and"
+        && end >= 2
+        && w.is_word(end - 2)
+        && (w.is_reporting_verb(end - 2) || w.lw(end - 2).ends_with("ed"))
+    {
+        let before = words::skip_auxiliaries_left(w, end - 2, floor);
+        if let Some(np) = words::np_left(w, before, floor) {
+            return Some(np);
+        }
+    }
     match prev {
         // `X, who chairs the committee, said` / `X, a professor, said` /
         // `China hit back and warned`: the clause's first phrase.
