@@ -205,7 +205,12 @@ fn is_sentence_end(text: &str, out: &Tokens<'_>, i: usize, end: usize) -> bool {
             let word = &text[prev.span.range()];
             // "No. 10" and "Mr. Smith": an abbreviation before a number or a
             // name does not end the sentence.
-            if is_abbreviation(word) {
+            // `Del. Stacey Plaskett`: any short title of the lexicon, too.
+            let short_title = word.len() <= 4
+                && crate::lexicon::LEXICON
+                    .titles
+                    .contains_key(word.to_lowercase().as_str());
+            if is_abbreviation(word) || short_title {
                 return false;
             }
         }

@@ -270,7 +270,7 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
     // after `with` or a dash: `with Sen. Jo Lee calling it “…”`.
     if w.lw(v).ends_with("ing") && !matches!(prev, "who" | "which" | "that") {
         let own_subject = words::np_left(w, end, floor)
-            .filter(|np| np.start > floor && matches!(w.lw(np.start - 1), "with" | "—" | "–" | "-" | "while"));
+            .filter(|np| np.start > floor && matches!(w.lw(np.start - 1), "with" | "—" | "–" | "-" | "while" | "of"));
         return own_subject
             .or_else(|| reporter_before(w, v, clause_floor))
             .or_else(|| clause_subject(w, clause_floor, end));

@@ -162,6 +162,11 @@ const NAME_JOINERS: &[&str] = &[
 /// The pronouns that can stand for a speaker, with their gender and the
 /// sorts of entity they can stand for.
 pub(crate) fn pronoun_agreement(word: &str) -> Option<(Gender, &'static [Sort])> {
+    // `He’s claiming`, `they're saying`: the pronoun of a contraction.
+    let word = ["'s", "'d", "'ll", "'re", "'ve"]
+        .iter()
+        .find_map(|c| word.strip_suffix(c))
+        .unwrap_or(word);
     Some(match word {
         "he" => (Gender::Male, &[Sort::Person]),
         "she" => (Gender::Female, &[Sort::Person]),
@@ -626,7 +631,7 @@ fn name_run(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
 /// `Republican presidential nominee`.
 fn modifies_role(w: &Words<'_, '_>, t: usize, limit: usize) -> bool {
     (t..limit.min(t + 3))
-        .take_while(|&u| w.is_word(u) && !w.is_capitalised(u) && !w.function_at(u))
+        .take_while(|&u| w.is_word(u) && !w.is_capitalised(u) && !w.function_at(u) && !w.is_reporting_verb(u))
         .any(|u| w.role_at(u))
 }
 
