@@ -125,6 +125,10 @@ fn text_file(ex: &Extractor, name: &str, mut file: File, format: Format, out: &m
         Ok(text) => text,
         Err(e) => return Ok(fail(name, utf8_error(e))),
     };
+    if text.trim().is_empty() {
+        // Not an error (an empty text holds no quotes), but worth a word.
+        eprintln!("extract: {name}: empty, no text to read");
+    }
     let quotes = ex.extract(text);
     match format {
         Format::Json => write_json_line(out, json!(name), text, &quotes)?,
@@ -167,6 +171,15 @@ fn jsonl(ex: &Extractor, name: &str, mut input: impl BufRead, out: &mut impl Wri
     }
 }
 
+/// The fields of a JSON Lines document that are read.
+#[derive(serde::Deserialize)]
+struct Document {
+    #[serde(default)]
+    id: Value,
+    #[serde(default)]
+    text: Value,
+}
+
 /// The `id` and `text` of one JSON Lines document, or `None` for a blank
 /// line.
 fn parse_document(line: &[u8]) -> Result<Option<(Value, String)>, String> {
@@ -175,13 +188,14 @@ fn parse_document(line: &[u8]) -> Result<Option<(Value, String)>, String> {
     if line.is_empty() {
         return Ok(None);
     }
-    let mut doc: Value = serde_json::from_str(line).map_err(not_json)?;
-    let Some(Value::String(text)) = doc.get_mut("text").map(Value::take) else {
+    // Only `id` and `text` are read; other fields (an annotation's quotes,
+    // say) are skipped without being built.
+    let doc: Document = serde_json::from_str(line).map_err(not_json)?;
+    let Value::String(text) = doc.text else {
         return Err("no string \"text\" field".to_string());
     };
     // The id is echoed as given, string or number; a missing one is null.
-    let id = doc.get_mut("id").map(Value::take).unwrap_or_default();
-    Ok(Some((id, text)))
+    Ok(Some((doc.id, text)))
 }
 
 /// serde_json's message without its "at line 1": the line number that
@@ -198,7 +212,8 @@ fn not_json(e: serde_json::Error) -> String {
 /// Writes `{"id", "quotes"}` as one line. The line is built in full before
 /// it is written, so that output cut short never holds half a line.
 fn write_json_line(out: &mut impl Write, id: Value, text: &str, quotes: &[Quote]) -> io::Result<()> {
-    let mut line = quote_json::document_json(id, text, quotes).to_string();
+    let mut line = String::new();
+    quote_json::write_document(&mut line, &id, text, quotes);
     line.push('\n');
     out.write_all(line.as_bytes())
 }

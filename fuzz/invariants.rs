@@ -139,9 +139,15 @@ pub fn check(text: &str, quotes: &[Quote<'_>], settings: &Settings) {
             text.len()
         );
         // Only a content part may be empty (`“”`).
-        assert!(what == "content part" || !s.is_empty(), "quote {q}: {what} {s:?} is empty");
+        assert!(
+            what == "content part" || !s.is_empty(),
+            "quote {q}: {what} {s:?} is empty"
+        );
         for b in [s.start, s.end] {
-            assert!(text.is_char_boundary(b), "quote {q}: {what} {s:?}: byte {b} not on a char boundary");
+            assert!(
+                text.is_char_boundary(b),
+                "quote {q}: {what} {s:?}: byte {b} not on a char boundary"
+            );
             assert_eq!(
                 offsets.char_offset(b),
                 chars_before[b],
@@ -156,8 +162,15 @@ pub fn check(text: &str, quotes: &[Quote<'_>], settings: &Settings) {
         let mut after = span.start;
         for part in q.content() {
             span_ok("content part", i, *part);
-            assert!(span.contains(*part), "quote {i}: content {part:?} outside its span {span:?}");
-            assert!(after <= part.start, "quote {i}: content parts {:?} overlap or out of order", q.content());
+            assert!(
+                span.contains(*part),
+                "quote {i}: content {part:?} outside its span {span:?}"
+            );
+            assert!(
+                after <= part.start,
+                "quote {i}: content parts {:?} overlap or out of order",
+                q.content()
+            );
             after = part.end;
         }
         assert_eq!(q.content_strs().count(), q.content().len());

@@ -76,16 +76,33 @@ const WORDS: &[&str] = &[
 
 /// Punctuation and spacing.
 const PUNCT: &[&str] = &[
-    " ", " ", " ", " ", ".", ",", ":", ";", "?", "!", "—", "–", "-", "(", ")", "[", "]", "…", "...", "\u{a0}", "\u{202f}",
+    " ", " ", " ", " ", ".", ",", ":", ";", "?", "!", "—", "–", "-", "(", ")", "[", "]", "…", "...", "\u{a0}",
+    "\u{202f}",
 ];
 
 /// Line and paragraph breaks, Unicode ones included.
-const BREAKS: &[&str] = &["\n", "\n\n", "\r\n", "\r", "\u{2028}", "\u{2029}", "\u{85}", "\u{b}", "\u{c}"];
+const BREAKS: &[&str] = &[
+    "\n", "\n\n", "\r\n", "\r", "\u{2028}", "\u{2029}", "\u{85}", "\u{b}", "\u{c}",
+];
 
 /// Control, invisible and formatting characters.
 const CONTROLS: &[&str] = &[
-    "\u{0}", "\u{1}", "\u{7}", "\t", "\u{1b}", "\u{7f}", "\u{ad}", "\u{200b}", "\u{200d}", "\u{200e}", "\u{200f}",
-    "\u{202e}", "\u{feff}", "\u{fffd}", "\u{e000}", "\u{10ffff}",
+    "\u{0}",
+    "\u{1}",
+    "\u{7}",
+    "\t",
+    "\u{1b}",
+    "\u{7f}",
+    "\u{ad}",
+    "\u{200b}",
+    "\u{200d}",
+    "\u{200e}",
+    "\u{200f}",
+    "\u{202e}",
+    "\u{feff}",
+    "\u{fffd}",
+    "\u{e000}",
+    "\u{10ffff}",
 ];
 
 /// Other scripts, combining marks, wide and astral characters.
@@ -143,7 +160,16 @@ fn newsish() -> impl Strategy<Value = String> {
         prop::collection::vec(select(WORDS), 1..8),
         select(&[",", ".", "?", "!", "", " —"][..]),
         select(MARKS),
-        select(&[" he said.", " said Jane Doe.", " she told reporters.", " the minister said.", "", "\n"][..]),
+        select(
+            &[
+                " he said.",
+                " said Jane Doe.",
+                " she told reporters.",
+                " the minister said.",
+                "",
+                "\n",
+            ][..],
+        ),
     )
         .prop_map(|(open, words, end, close, cue)| format!("{open}{}{end}{close}{cue} ", words.join(" ")));
     let part = prop_oneof![3 => sentence, 1 => piece()];
@@ -314,5 +340,8 @@ proptest! {
 #[test]
 fn default_settings_are_the_extractor_defaults() {
     let text = "Mayor Dan Okoye spoke.\n“It will change how this city moves,” he said. The ‘tram tax’ is gone.";
-    assert_eq!(Settings::default().extractor().extract(text), Extractor::new().extract(text));
+    assert_eq!(
+        Settings::default().extractor().extract(text),
+        Extractor::new().extract(text)
+    );
 }

@@ -7,10 +7,29 @@ use whosaid::{CharOffsets, Quote};
 
 /// One document's result, `{"id", "quotes": [...]}`: a line of
 /// `extract --jsonl` and of the prediction files `score.py` reads.
+#[allow(dead_code)] // Used by `evaluate` and `calibrate`, not by `extract`.
 pub fn document_json(id: Value, text: &str, quotes: &[Quote]) -> Value {
     let offsets = CharOffsets::new(text);
     let quotes: Vec<Value> = quotes.iter().map(|q| quote_json(q, &offsets)).collect();
     json!({ "id": id, "quotes": quotes })
+}
+
+/// The same document as [`document_json`], written as JSON text straight
+/// into `out`, one quote at a time: a document with a great many quotes
+/// needs no tree of them all in memory.
+#[allow(dead_code)] // Used by `extract`, not by every includer of this file.
+pub fn write_document(out: &mut String, id: &Value, text: &str, quotes: &[Quote]) {
+    let offsets = CharOffsets::new(text);
+    out.push_str("{\"id\":");
+    out.push_str(&id.to_string());
+    out.push_str(",\"quotes\":[");
+    for (i, q) in quotes.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&quote_json(q, &offsets).to_string());
+    }
+    out.push_str("]}");
 }
 
 /// One quote as JSON, with code-point offsets (those of Python and most
