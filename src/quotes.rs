@@ -314,7 +314,15 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> bool {
             && tokens.tokens[q.end_token.min(para.tokens.end)..para.tokens.end]
                 .iter()
                 .all(|t| t.kind != TokenKind::Word);
-        if after_possessive || alone {
+        // `a 28-page report, ‘Tides and Tolls’, published on…`: a name in
+        // apposition, between commas.
+        let in_apposition = q.open > 0
+            && tokens.str(q.open - 1) == ","
+            && tokens
+                .tokens
+                .get(q.end_token)
+                .is_some_and(|t| matches!(&tokens.text()[t.span.range()], "," | "."));
+        if after_possessive || alone || in_apposition {
             return true;
         }
     }

@@ -605,6 +605,8 @@ fn name_run(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
             end += 2;
         } else if end + 1 < limit && w.has(end, class::NAME_JOINER) && name_word(w, end + 1) && !w.is_capitalised(end) {
             end += 2;
+        } else if let Some(next) = org_continues_after_and(w, end, limit) {
+            end = next;
         } else {
             break;
         }
@@ -624,6 +626,21 @@ fn name_run(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
         return None;
     }
     np_for_run(w, t, end)
+}
+
+/// `Saltmarsh Fire and Rescue Service`: an `and` inside an organisation's
+/// name, when the capitalised words after it end in a word of
+/// organisations. (`Smith and Jones said` stays two names.) The end of the
+/// run after the `and`, if so.
+fn org_continues_after_and(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<usize> {
+    if w.lw(t) != "and" || t + 1 >= limit || !name_word(w, t + 1) {
+        return None;
+    }
+    let mut end = t + 1;
+    while end < limit && end < t + 6 && name_word(w, end) {
+        end += 1;
+    }
+    LEXICON.org_words.contains(w.lw(end - 1)).then_some(end)
 }
 
 /// Whether a capitalised run ending before `t` modifies a role noun that
@@ -1022,6 +1039,9 @@ pub(crate) fn np_left(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np>
             if name_word(w, p) {
                 start = p;
             } else if p > floor && (w.has(p, class::NAME_JOINER) || w.lw(p) == ".") && name_word(w, p - 1) {
+                start = p - 1;
+            } else if p > floor && w.lw(p) == "and" && name_word(w, p - 1) && LEXICON.org_words.contains(w.lw(last)) {
+                // `Saltmarsh Fire and Rescue Service`
                 start = p - 1;
             } else {
                 break;
