@@ -25,7 +25,8 @@ use super::words::{self, Words};
 /// entity it stands for. News rarely refers back further without a name.
 const SALIENCE_WINDOW: usize = 12;
 
-/// At most this many earlier mentions are weighed for one pronoun.
+/// At most this many earlier mentions are weighed for one pronoun, and
+/// this many entities for one name.
 const MAX_CANDIDATES: usize = 64;
 
 /// How far back (in sentences) a definite description looks when nothing
@@ -348,9 +349,13 @@ impl Mentions {
         }
     }
 
-    /// The most recently mentioned of `ids` that passes `keep`.
+    /// The most recently mentioned of `ids` that passes `keep`, among the
+    /// newest [`MAX_CANDIDATES`] of them (a text with thousands of people
+    /// of one surname stays linear).
     fn most_recent(&self, ids: Option<&Vec<usize>>, keep: impl Fn(&Entity) -> bool) -> Option<usize> {
         ids?.iter()
+            .rev()
+            .take(MAX_CANDIDATES)
             .copied()
             .filter(|&id| keep(&self.entities[id]))
             .max_by_key(|&id| self.last_seen[id])
