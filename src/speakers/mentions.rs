@@ -38,12 +38,12 @@ const DESCRIPTION_WINDOW: usize = 2;
 #[derive(Clone, Debug)]
 pub(crate) struct Entity {
     /// The fullest name seen, words without titles.
-    pub(crate) name: String,
+    pub(crate) name: Rc<str>,
     /// How many words `name` has, to prefer the fullest.
     name_words: usize,
     /// The name's words, lower-cased, to match shorter forms.
-    first: String,
-    last: String,
+    first: Rc<str>,
+    last: Rc<str>,
     pub(crate) gender: Gender,
     pub(crate) sort: Sort,
     /// Whether the entity was named (rather than only described).
@@ -85,9 +85,9 @@ pub(crate) struct Mentions {
     by_description: Map<String, usize>,
     /// Named entities by the lower-cased words of their names, so that a
     /// name finds its entity without a scan of all the mentions before.
-    by_name: Map<String, usize>,
-    by_last: Map<String, Vec<usize>>,
-    by_first: Map<String, Vec<usize>>,
+    by_name: Map<Rc<str>, usize>,
+    by_last: Map<Rc<str>, Vec<usize>>,
+    by_first: Map<Rc<str>, Vec<usize>>,
     /// The token of each entity's latest mention, for recency.
     last_seen: Vec<usize>,
     /// What each written form of a name says (see [`NameInfo`]).
@@ -98,12 +98,12 @@ pub(crate) struct Mentions {
 #[derive(Debug)]
 struct NameInfo {
     /// Without possessive and stray marks: `Shaun Bailey`.
-    clean: String,
+    clean: Rc<str>,
     /// `clean` in lower case, to find the same name again.
-    lower: String,
+    lower: Rc<str>,
     /// The first and last words, lower-cased.
-    first: String,
-    last: String,
+    first: Rc<str>,
+    last: Rc<str>,
     words: usize,
     sort: Sort,
     /// The gender of a given name, for names of two words or more.
@@ -115,24 +115,20 @@ impl NameInfo {
         let clean = words::clean_name(raw);
         let lower = clean.to_lowercase();
         let mut parts = lower.split_whitespace();
-        let first = parts.next().unwrap_or("").to_string();
-        let last = parts.next_back().map_or_else(|| first.clone(), str::to_string);
+        let first = parts.next().unwrap_or("");
+        let last = parts.next_back().unwrap_or(first);
         let words = clean.split_whitespace().count();
         let sort = words::name_sort(&clean);
         let given_gender = if words >= 2 && sort == Sort::Person {
-            LEXICON
-                .first_names
-                .get(first.as_str())
-                .copied()
-                .unwrap_or(Gender::Unknown)
+            LEXICON.first_names.get(first).copied().unwrap_or(Gender::Unknown)
         } else {
             Gender::Unknown
         };
         NameInfo {
-            clean,
-            lower,
-            first,
-            last,
+            first: first.into(),
+            last: last.into(),
+            clean: clean.into(),
+            lower: lower.into(),
             words,
             sort,
             given_gender,
@@ -291,15 +287,15 @@ impl Mentions {
         };
         let id = match self.matching_entity(&info) {
             Some(id) => id,
-            None => self.new_entity(info.first.clone(), info.last.clone(), info.sort),
+            None => self.new_entity(Rc::clone(&info.first), Rc::clone(&info.last), info.sort),
         };
         self.index_name(id, &info);
         let e = &mut self.entities[id];
         if info.words > e.name_words {
-            e.name = info.clean.clone();
+            e.name = Rc::clone(&info.clean);
             e.name_words = info.words;
-            e.first = info.first.clone();
-            e.last = info.last.clone();
+            e.first = Rc::clone(&info.first);
+            e.last = Rc::clone(&info.last);
         }
         if e.gender == Gender::Unknown {
             e.gender = gender;
@@ -319,9 +315,9 @@ impl Mentions {
         info
     }
 
-    fn new_entity(&mut self, first: String, last: String, sort: Sort) -> usize {
+    fn new_entity(&mut self, first: Rc<str>, last: Rc<str>, sort: Sort) -> usize {
         self.entities.push(Entity {
-            name: String::new(),
+            name: Rc::from(""),
             name_words: 0,
             first,
             last,
@@ -335,15 +331,15 @@ impl Mentions {
 
     /// Files entity `id` under this form of its name.
     fn index_name(&mut self, id: usize, info: &NameInfo) {
-        if !self.by_name.contains_key(&info.lower) {
-            self.by_name.insert(info.lower.clone(), id);
+        if !self.by_name.contains_key(&*info.lower) {
+            self.by_name.insert(Rc::clone(&info.lower), id);
         }
         for (map, key) in [(&mut self.by_last, &info.last), (&mut self.by_first, &info.first)] {
-            match map.get_mut(key) {
+            match map.get_mut(&**key) {
                 Some(ids) if !ids.contains(&id) => ids.push(id),
                 Some(_) => {}
                 None => {
-                    map.insert(key.clone(), vec![id]);
+                    map.insert(Rc::clone(key), vec![id]);
                 }
             }
         }
@@ -367,24 +363,24 @@ impl Mentions {
     /// (`Shaun`); for more words, the same first and last words, or an
     /// entity known so far by the surname alone.
     fn matching_entity(&self, info: &NameInfo) -> Option<usize> {
-        if let Some(&id) = self.by_name.get(&info.lower) {
+        if let Some(&id) = self.by_name.get(&*info.lower) {
             return Some(id);
         }
         let named = |e: &Entity| e.named && e.name_words > 0;
         if info.words == 1 {
-            let by_surname = self.most_recent(self.by_last.get(&info.last), named);
-            let given_name = info.sort == Sort::Person && LEXICON.first_names.contains_key(info.first.as_str());
+            let by_surname = self.most_recent(self.by_last.get(&*info.last), named);
+            let given_name = info.sort == Sort::Person && LEXICON.first_names.contains_key(&*info.first);
             return by_surname.or_else(|| {
                 given_name
                     .then(|| {
-                        self.most_recent(self.by_first.get(&info.first), |e| {
+                        self.most_recent(self.by_first.get(&*info.first), |e| {
                             named(e) && e.sort == Sort::Person && e.name_words >= 2
                         })
                     })
                     .flatten()
             });
         }
-        self.most_recent(self.by_last.get(&info.last), |e| {
+        self.most_recent(self.by_last.get(&*info.last), |e| {
             named(e) && (e.name_words == 1 || e.first == info.first)
         })
     }
@@ -543,7 +539,7 @@ impl Mentions {
             .overlapping(name_token, name_token + 1)
             .map(|m| self.entities[m.entity].name.clone())
             .filter(|n| !n.is_empty())
-            .unwrap_or_else(|| words::clean_name(&w.tokens.text()[name.range()]));
+            .unwrap_or_else(|| words::clean_name(&w.tokens.text()[name.range()]).into());
         let relation = w.lw(head);
         let gender = LEXICON.relation_nouns.get(relation).copied().unwrap_or(Gender::Unknown);
         self.described_entity(format!("{person}'s {relation}"), gender, Sort::Person)
@@ -557,10 +553,10 @@ impl Mentions {
         }
         self.by_description.insert(name.clone(), self.entities.len());
         self.entities.push(Entity {
-            name,
+            name: name.into(),
             name_words: 0,
-            first: String::new(),
-            last: String::new(),
+            first: Rc::from(""),
+            last: Rc::from(""),
             gender,
             sort,
             named: false,

@@ -147,7 +147,7 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
     // Canonical names, now that every mention has been read.
     for (quote, entity) in out.iter_mut().zip(entity_of) {
         if let (Some(s), Some(id)) = (quote.speaker.as_mut(), entity) {
-            s.name = mentions.entities[id].name.clone();
+            s.name = mentions.entities[id].name.to_string();
         }
     }
     out

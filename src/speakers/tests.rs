@@ -110,7 +110,7 @@ fn mentions_unquoted(tokens: &Tokens<'_>) -> Mentions {
 fn entity<'m>(m: &'m Mentions, name: &str) -> &'m super::mentions::Entity {
     m.entities
         .iter()
-        .find(|e| e.name == name)
+        .find(|e| &*e.name == name)
         .unwrap_or_else(|| panic!("no entity {name:?} in {:#?}", m.entities))
 }
 
@@ -426,7 +426,7 @@ fn trailing_dash_names_the_speaker_but_not_a_pronoun() {
 fn shorter_forms_of_a_name_join_its_entity() {
     let t = tokenize("Tom Reilly arrived late. Reilly apologised. Mr Reilly then left.");
     let m = mentions_unquoted(&t);
-    let people: Vec<&str> = m.entities.iter().map(|e| e.name.as_str()).collect();
+    let people: Vec<&str> = m.entities.iter().map(|e| &*e.name).collect();
     assert_eq!(people, ["Tom Reilly"]);
     assert_eq!(m.mentions.len(), 3);
     assert!(m.mentions.values().all(|x| x.entity == 0));
@@ -912,7 +912,7 @@ fn mentions_mark_subjects_and_quoted_names() {
     let flags: Vec<(&str, bool, bool)> = m
         .mentions
         .values()
-        .map(|x| (m.entities[x.entity].name.as_str(), x.subject, x.quoted))
+        .map(|x| (&*m.entities[x.entity].name, x.subject, x.quoted))
         .collect();
     assert_eq!(
         flags,
