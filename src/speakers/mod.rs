@@ -60,6 +60,10 @@ struct Previous {
 
 /// Attributes a speaker to each quote that is speech.
 pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Config) -> Vec<Quote<'h>> {
+    // No speech, no speakers to look for: the words need not be read.
+    if !found.iter().any(|q| q.kind.is_speech()) {
+        return found.into_iter().map(|q| q.into_quote(tokens.text())).collect();
+    }
     // Speech quotes are barriers for the cue search; titles and scare
     // quotes are words of the sentence like any other.
     let mut quoted = vec![false; tokens.tokens.len()];
