@@ -548,4 +548,17 @@ mod tests {
         let text = "\"".repeat(10_001);
         assert!(!quotes(&text).is_empty());
     }
+
+    #[test]
+    fn open_marks_deeper_than_the_bound_are_ignored() {
+        // Sixteen nested openings are followed; a seventeenth is not pushed,
+        // so the closing marks still close the sixteen and the outer quote.
+        let deep = format!("{}x{}", "“".repeat(MAX_DEPTH), "”".repeat(MAX_DEPTH));
+        assert_eq!(quotes(&deep).len(), 1);
+        assert_eq!(quotes(&deep)[0].0, deep);
+        let deeper = format!("{}x{}", "“".repeat(MAX_DEPTH + 4), "”".repeat(MAX_DEPTH + 4));
+        let found = quotes(&deeper);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].0.len() < deeper.len(), "the marks past the bound do not pair");
+    }
 }

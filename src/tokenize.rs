@@ -818,4 +818,15 @@ mod tests {
     fn marks_reset_per_paragraph() {
         assert_eq!(roles("“One\n“Two.”"), [Opening, Opening, Closing]);
     }
+
+    #[test]
+    fn a_plural_possessive_looks_two_hundred_bytes_ahead() {
+        // The closing mark within the bound makes `players’` a possessive;
+        // beyond it, `players’` closes the quote.
+        let text = |n: usize| format!("‘The players’ union {}is furious,’ he said.", "x ".repeat(n));
+        let near = roles(&text(10));
+        assert_eq!(near[1], Apostrophe);
+        let far = roles(&text(POSSESSIVE_LOOKAHEAD));
+        assert_eq!(far[1], Closing);
+    }
 }

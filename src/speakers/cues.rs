@@ -11,7 +11,7 @@ use super::words::{self, Words, class};
 
 /// How far (in tokens) from a quote a cue is looked for. Attributions sit
 /// next to their quote; the limit keeps the search linear.
-const CUE_WINDOW: usize = 40;
+pub(crate) const CUE_WINDOW: usize = 40;
 
 /// How far (in tokens) back from a clause's subject a verb of saying may
 /// stand and still report the clause: `Cruz said he is sure Rubio will…`.

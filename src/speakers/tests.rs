@@ -965,3 +965,35 @@ fn scare_quote_limit_is_four_words() {
     let five = extract("The firm moved staff to “flexible work hubs right now” last year.");
     assert_eq!(quote(&five, "“flexible").kind, QuoteKind::Mixed);
 }
+
+// --- the bounds that keep the cost linear ------------------------------------
+
+#[test]
+fn a_cue_is_looked_for_within_forty_tokens_of_the_quote() {
+    // `Jo Lee said that` and then `n` filler words before the quote: the
+    // verb stands `n + 2` tokens before the opening mark.
+    let text = |n: usize| format!("Jo Lee said that {}“we will go”.", "very ".repeat(n));
+    let near = extract(&text(super::cues::CUE_WINDOW - 4));
+    assert_eq!(near[0].name.as_deref(), Some("Jo Lee"));
+    let far = extract(&text(super::cues::CUE_WINDOW + 5));
+    assert_eq!(far[0].name, None);
+}
+
+#[test]
+fn a_noun_phrase_is_read_over_at_most_twenty_four_tokens() {
+    let text = |n: usize| {
+        format!(
+            "“We will go,” said the {}chief of Northgate Council.",
+            "deputy ".repeat(n)
+        )
+    };
+    let short = extract(&text(2));
+    assert_eq!(
+        short[0].mention.as_deref(),
+        Some("the deputy deputy chief of Northgate Council")
+    );
+    // Past the bound the phrase is not read whole: no mention runs longer.
+    let long = extract(&text(super::words::MAX_PHRASE_TOKENS + 5));
+    let words = long[0].mention.as_deref().map_or(0, |m| m.split_whitespace().count());
+    assert!(words <= super::words::MAX_PHRASE_TOKENS, "{:?}", long[0].mention);
+}

@@ -15,7 +15,7 @@ use super::mentions::{Np, NpKind};
 
 /// The longest noun phrase, in tokens, that the rules read: `the chief
 /// executive of the National Urban League` is well inside it.
-const MAX_PHRASE_TOKENS: usize = 24;
+pub(crate) const MAX_PHRASE_TOKENS: usize = 24;
 
 /// Auxiliaries, adverbs and negation that may stand between a subject and
 /// its verb: `he has also said`, `she would later tell`.
