@@ -32,6 +32,17 @@ use whosaid::{Attribution, Extractor, Quote};
 
 use scorer::{Docs, Options, SpeakerMode};
 
+/// `println!` that ends the program quietly when the reader has gone
+/// (`| head`) instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 /// Folds some features of a group into `*`.
 type Coarsen = fn(&[&'static str; 5]) -> [&'static str; 5];
 
@@ -51,7 +62,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("calibrate: {e}");
+            esay!("calibrate: {e}");
             ExitCode::FAILURE
         }
     }
@@ -136,7 +147,7 @@ fn table(path: &Path) -> Result<(), String> {
         |f| [f[0], "*", "*", "*", "*"],
         |_| ["*"; 5],
     ];
-    println!("{}", HEADER.trim_end());
+    say!("{}", HEADER.trim_end());
     let mut written = 0;
     for (depth, level) in levels.iter().enumerate() {
         let pred = predictions(&gold, &extractor, |q| features(q).map(|f| level(&f).join(" ")));
@@ -149,14 +160,18 @@ fn table(path: &Path) -> Result<(), String> {
             // Laplace's rule of succession: a small group is pulled to 1/2.
             let confidence = (right as f64 + 1.0) / (all as f64 + 2.0);
             let fields: Vec<&str> = key.split(' ').collect();
-            println!(
+            say!(
                 "{:<13}{:<8}{:<8}{:<7}{:<12}{confidence:.2}    # {right}/{all}",
-                fields[0], fields[1], fields[2], fields[3], fields[4]
+                fields[0],
+                fields[1],
+                fields[2],
+                fields[3],
+                fields[4]
             );
             written += 1;
         }
     }
-    eprintln!("calibrate: {written} lines from {}", path.display());
+    esay!("calibrate: {written} lines from {}", path.display());
     Ok(())
 }
 
@@ -196,12 +211,12 @@ fn check(path: &Path) -> Result<(), String> {
         })
     };
     let pred = predictions(&gold, &extractor, band);
-    println!("confidence band      right / attributions");
+    say!("confidence band      right / attributions");
     for (label, right, all) in rates(&gold, &pred)? {
         let share = right as f64 / all.max(1) as f64;
-        println!("  {label:<16}  {right:>5} / {all:<5}  {share:.3}");
+        say!("  {label:<16}  {right:>5} / {all:<5}  {share:.3}");
     }
-    println!("\nmin_confidence  attributions  right   attributed R  attributed F1");
+    say!("\nmin_confidence  attributions  right   attributed R  attributed F1");
     for bar in BARS {
         let extractor = Extractor::builder()
             .min_confidence(bar)
@@ -213,7 +228,7 @@ fn check(path: &Path) -> Result<(), String> {
             .into_iter()
             .fold((0, 0), |(r, a), (_, right, all)| (r + right, a + all));
         let a = report.attributed();
-        println!(
+        say!(
             "  {bar:<13.1} {all:>12}  {:.3}   {:.3}         {:.3}",
             right as f64 / all.max(1) as f64,
             a.r,
