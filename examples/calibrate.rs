@@ -62,7 +62,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            esay!("calibrate: {e}");
+            eprintln!("calibrate: {e}");
             ExitCode::FAILURE
         }
     }
@@ -171,7 +171,7 @@ fn table(path: &Path) -> Result<(), String> {
             written += 1;
         }
     }
-    esay!("calibrate: {written} lines from {}", path.display());
+    eprintln!("calibrate: {written} lines from {}", path.display());
     Ok(())
 }
 
