@@ -343,3 +343,20 @@ fn clause_subject(w: &Words<'_, '_>, floor: usize, end: usize) -> Option<Np> {
         words::np_right(w, comma + 1, end)
     })
 }
+
+/// `She addressed the supporters again: “…”`, `The board was clear in its
+/// findings: “…”`: a clause with no reporting verb that a colon ends
+/// introduces the quote after it; its subject is the speaker, when it is a
+/// name, a pronoun or a description of a speaker. The colon is the cue.
+pub(crate) fn subject_before_colon(w: &Words<'_, '_>, start: usize, colon: usize) -> Option<Cue> {
+    let floor = start.max(colon.saturating_sub(CUE_WINDOW));
+    let np = clause_subject(w, floor, colon)?;
+    let speaker_like = match np.kind {
+        NpKind::Name { .. } | NpKind::Pronoun | NpKind::Relation { .. } => true,
+        NpKind::Description { head } => w.role_at(head),
+    };
+    (speaker_like && np.end <= colon).then_some(Cue {
+        cue: colon..colon + 1,
+        speaker: np,
+    })
+}

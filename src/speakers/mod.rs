@@ -195,6 +195,12 @@ fn find_cue(w: &Words<'_, '_>, q: &Found, context: &cues::Context, tokens: &Toke
     if let Some(cue) = cues::before_quote(w, context.before.clone(), context.sentence_start) {
         return Some(cue);
     }
+    // `She then addressed the supporters again: “…”`
+    if q.kind == QuoteKind::Direct && context.before.end > context.before.start && w.lw(context.before.end - 1) == ":" {
+        if let Some(cue) = cues::subject_before_colon(w, context.before.start, context.before.end - 1) {
+            return Some(cue);
+        }
+    }
     if !open_end && q.close.is_some() {
         // `“…” for criminal behavior, she said.`, `A cashier who “steals
         // $20” is held to account, Warren said.`: the attribution ends the
@@ -265,6 +271,7 @@ fn colon_paragraph_cue(w: &Words<'_, '_>, q: &Found, tokens: &Tokens<'_>) -> Opt
     }
     let sentence = sentence_before(tokens, prev.tokens.end).filter(|s| s.tokens.start >= prev.tokens.start)?;
     cues::before_quote(w, sentence.tokens.start..last, sentence.tokens.start)
+        .or_else(|| cues::subject_before_colon(w, sentence.tokens.start, last))
 }
 
 /// Resolves the speaker phrase of a cue to an entity, and says how.

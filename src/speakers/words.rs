@@ -143,6 +143,13 @@ const INTRODUCERS: &[&str] = &[
     "also",
 ];
 
+/// Words of number and order that modify a role noun though they are
+/// function words elsewhere: `the second official`, `another aide`.
+const COUNTING_MODIFIERS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "last", "next", "other", "another", "several", "few", "both",
+    "same", "two", "three", "four", "five", "many", "some",
+];
+
 /// Determiners that open a description.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "one", "another", "two", "three", "several",
@@ -856,7 +863,7 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
         } else if (w.is_cue_verb(v) && is_clear_verb_form(lw))
             || is_determiner(lw)
             || ATTACHERS.contains(&lw)
-            || (is_function_word(lw) && !w.is_capitalised(v))
+            || (is_function_word(lw) && !w.is_capitalised(v) && !COUNTING_MODIFIERS.contains(&lw))
             || (w.is_capitalised(v) && head.is_some_and(|h| !w.is_capitalised(h)))
         {
             break;
