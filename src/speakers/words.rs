@@ -572,10 +572,11 @@ fn name_word(w: &Words<'_, '_>, t: usize) -> bool {
 }
 
 /// Whether token `t` can be the first word of a name. `Said Ellis: “…”`:
-/// a capitalised reporting verb opens a sentence, not a name (unless it is
-/// also a given name, like `Mark`).
+/// a capitalised reporting verb that opens a sentence opens no name
+/// (unless it is also a given name, like `Mark`); inside a sentence it is
+/// a name (`spokeswoman Hope Hicks`).
 fn can_start_name(w: &Words<'_, '_>, t: usize) -> bool {
-    name_word(w, t) && (!w.is_reporting_verb(t) || w.has(t, class::FIRST_NAME))
+    name_word(w, t) && (!w.is_reporting_verb(t) || !w.starts_sentence(t) || w.has(t, class::FIRST_NAME))
 }
 
 /// The name that starts at token `t`, if one does: a run of capitalised
