@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::LEXICON;
+use crate::lexicon::{LEXICON, Sort};
 
 use super::mentions::{Np, NpKind};
 use super::words::{self, Words, class};
@@ -352,7 +352,12 @@ pub(crate) fn subject_before_colon(w: &Words<'_, '_>, start: usize, colon: usize
     let floor = start.max(colon.saturating_sub(CUE_WINDOW));
     let np = clause_subject(w, floor, colon)?;
     let speaker_like = match np.kind {
-        NpKind::Name { .. } | NpKind::Pronoun | NpKind::Relation { .. } => true,
+        NpKind::Name { .. } | NpKind::Relation { .. } => true,
+        // `Wait, it gets better: “…”`: `it` there is nobody.
+        NpKind::Pronoun => !matches!(
+            words::pronoun_agreement(w.lw(np.start)),
+            Some((_, [Sort::Organisation]))
+        ),
         NpKind::Description { head } => w.role_at(head),
     };
     (speaker_like && np.end <= colon).then_some(Cue {

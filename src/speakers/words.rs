@@ -107,6 +107,7 @@ const INTRODUCERS: &[&str] = &[
     "while",
     "asked",
     "speaking",
+    "back",
     "during",
     "as",
     "following",
@@ -515,6 +516,11 @@ fn lexicon_classes(lw: &str, extra_verbs: &HashSet<String>) -> u32 {
     // Titles are also written with a dot: `Sen.`, `Mr.`.
     let key = lw.strip_suffix('.').unwrap_or(lw);
     let mut c = WORD_CLASSES.get(key).copied().unwrap_or(0);
+    // `Here’s Clinton in 1992: “…”`: a word that is never a name is not one
+    // with a contracted `’s` either.
+    if let Some(stem) = key.strip_suffix("'s").or_else(|| key.strip_suffix("’s")) {
+        c |= WORD_CLASSES.get(stem).copied().unwrap_or(0) & class::NOT_NAME;
+    }
     if lw.ends_with("-year-old") {
         c |= class::ROLE;
     }
@@ -1247,6 +1253,11 @@ pub(crate) fn subject_start(w: &Words<'_, '_>, mut t: usize, limit: usize) -> Op
                 }
                 _ => break,
             }
+        }
+        // `In Ames, Iowa, on Sunday, Mrs. Clinton said`: past a time
+        // phrase set off by commas after the place.
+        if w.has(t, class::TIME_OPENER) && w.has(t + 1, class::TIME_WORD) && w.lw(t + 2) == "," {
+            t += 3;
         }
         while t < limit && w.has(t, class::CLAUSE_OPENER) {
             t += 1;
