@@ -278,13 +278,14 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
     if let Some(np) = words::np_left(w, end, floor) {
         // `Trump at the time said`: a phrase after a preposition is not the
         // subject; the phrase before the preposition is.
-        if np.start > floor + 1
-            && matches!(
-                w.lw(np.start - 1),
-                "at" | "in" | "on" | "for" | "during" | "after" | "before" | "by" | "since"
-            )
-        {
-            if let Some(subject) = words::np_left(w, np.start - 1, floor) {
+        if np.start > floor + 1 && w.has(np.start - 1, class::PLACE_PREPOSITION) {
+            // `Protesters marching through the streets chanted`: past the
+            // participle that took the preposition, too.
+            let mut end = np.start - 1;
+            if end > floor + 1 && w.lw(end - 1).ends_with("ing") && !w.is_capitalised(end - 1) {
+                end -= 1;
+            }
+            if let Some(subject) = words::np_left(w, end, floor) {
                 return Some(subject);
             }
         }

@@ -161,6 +161,14 @@ const DETERMINERS: &[&str] = &[
 /// ministry`, `a professor at Leeds`, `the wife of X`.
 const ATTACHERS: &[&str] = &["for", "of", "at", "from", "with", "to", "in", "on"];
 
+/// Prepositions whose phrase (of time or place) can stand between a
+/// subject and its verb: `Trump at the time said`, `Protesters marching
+/// through the streets chanted`.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "at", "in", "on", "for", "during", "after", "before", "by", "since", "through", "across", "outside", "inside",
+    "near", "around",
+];
+
 /// Words inside a capitalised run that join the parts of one name: `Bank of
 /// England`, `Ludwig van Beethoven`.
 const NAME_JOINERS: &[&str] = &[
@@ -232,6 +240,9 @@ pub(crate) mod class {
     pub(crate) const TIME_OPENER: u32 = 1 << 17;
     pub(crate) const FIRST_NAME: u32 = 1 << 18;
     pub(crate) const SAY_VERB: u32 = 1 << 19;
+    /// A preposition of time or place whose phrase can stand between a
+    /// subject and its verb (`Trump at the time said`).
+    pub(crate) const PLACE_PREPOSITION: u32 = 1 << 20;
     /// The bits known from the token's shape, set at once.
     pub(crate) const SHAPE: u32 = WORD | MARK | CAPITALISED;
     /// Set once the lexicon's bits have been looked up.
@@ -483,6 +494,7 @@ static WORD_CLASSES: LazyLock<Map<&'static str, u32>> = LazyLock::new(|| {
     add(&mut CLAUSE_OPENERS.iter().copied(), class::CLAUSE_OPENER);
     add(&mut INTRODUCERS.iter().copied(), class::INTRODUCER);
     add(&mut NAME_JOINERS.iter().copied(), class::NAME_JOINER);
+    add(&mut PLACE_PREPOSITIONS.iter().copied(), class::PLACE_PREPOSITION);
     add(&mut TIME_WORDS.iter().copied(), class::TIME_WORD);
     add(&mut TIME_OPENERS.iter().copied(), class::TIME_OPENER);
     add(&mut lx.first_names.keys().copied(), class::FIRST_NAME);
