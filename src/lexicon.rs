@@ -119,6 +119,9 @@ pub(crate) struct Role {
 pub(crate) struct Lexicon {
     /// Every form of every reporting verb: `say`, `says`, `said`, `saying`.
     pub(crate) reporting_verbs: Set<&'static str>,
+    /// The base forms of the reporting verbs (`say`, `order`, `message`):
+    /// after a singular noun they are nouns too (`a court order`).
+    pub(crate) verb_bases: Set<&'static str>,
     /// The reporting verbs of saying proper, whose subject is the source of
     /// the whole clause they report.
     pub(crate) say_verbs: Set<&'static str>,
@@ -207,6 +210,9 @@ impl Lexicon {
             .collect();
         Lexicon {
             reporting_verbs: word_set(include_str!("data/reporting_verbs.txt")),
+            verb_bases: entries(include_str!("data/reporting_verbs.txt"))
+                .filter_map(|e| fields(e).next())
+                .collect(),
             say_verbs: word_set(include_str!("data/say_verbs.txt")),
             cue_phrases_by_first: by_word(&cue_phrases, |p| p.first().copied()),
             cue_phrases_by_last: by_word(&cue_phrases, |p| p.last().copied()),

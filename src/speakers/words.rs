@@ -169,6 +169,31 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "near", "around",
 ];
 
+/// Nouns that take a plural verb without ending in `-s`: `police say`,
+/// `women say`.
+const PLURALS_WITHOUT_S: &[&str] = &[
+    "people",
+    "police",
+    "men",
+    "women",
+    "children",
+    "staff",
+    "public",
+    "media",
+    "crowd",
+    "youth",
+    "clergy",
+    "personnel",
+    "military",
+    "folk",
+    "faithful",
+    "electorate",
+    "jury",
+    "team",
+    "family",
+    "management",
+];
+
 /// Words inside a capitalised run that join the parts of one name: `Bank of
 /// England`, `Ludwig van Beethoven`.
 const NAME_JOINERS: &[&str] = &[
@@ -243,6 +268,10 @@ pub(crate) mod class {
     /// A preposition of time or place whose phrase can stand between a
     /// subject and its verb (`Trump at the time said`).
     pub(crate) const PLACE_PREPOSITION: u32 = 1 << 20;
+    /// The base form of a reporting verb (`say`, `order`).
+    pub(crate) const VERB_BASE: u32 = 1 << 21;
+    /// A plural noun with no `-s` (`people`, `police`).
+    pub(crate) const PLURAL_NOUN: u32 = 1 << 22;
     /// The bits known from the token's shape, set at once.
     pub(crate) const SHAPE: u32 = WORD | MARK | CAPITALISED;
     /// Set once the lexicon's bits have been looked up.
@@ -457,7 +486,23 @@ impl<'a, 'h> Words<'a, 'h> {
             && !self.function_at(t - 1)
             && !self.role_at(t - 1)
             && opens_noun_phrase(t - 2);
-        !after_determiner && !after_modifier
+        !after_determiner && !after_modifier && !self.ends_compound_noun(t)
+    }
+
+    /// `a court order`, `the campaign message`: a verb's base form after a
+    /// singular noun cannot agree with it, so it is the last noun of a
+    /// compound (`the police say` agrees: `police` is plural).
+    fn ends_compound_noun(&self, t: usize) -> bool {
+        if t == 0 || !self.has(t, class::VERB_BASE) {
+            return false;
+        }
+        let noun = t - 1;
+        self.is_word(noun)
+            && !self.is_capitalised(noun)
+            && !self.function_at(noun)
+            && !self.has(noun, class::PLURAL_NOUN | class::AUXILIARY)
+            && !self.lw(noun).ends_with('s')
+            && self.lw(noun).chars().all(char::is_alphabetic)
     }
 }
 
@@ -495,6 +540,8 @@ static WORD_CLASSES: LazyLock<Map<&'static str, u32>> = LazyLock::new(|| {
     add(&mut INTRODUCERS.iter().copied(), class::INTRODUCER);
     add(&mut NAME_JOINERS.iter().copied(), class::NAME_JOINER);
     add(&mut PLACE_PREPOSITIONS.iter().copied(), class::PLACE_PREPOSITION);
+    add(&mut lx.verb_bases.iter().copied(), class::VERB_BASE);
+    add(&mut PLURALS_WITHOUT_S.iter().copied(), class::PLURAL_NOUN);
     add(&mut TIME_WORDS.iter().copied(), class::TIME_WORD);
     add(&mut TIME_OPENERS.iter().copied(), class::TIME_OPENER);
     add(&mut lx.first_names.keys().copied(), class::FIRST_NAME);
