@@ -48,6 +48,10 @@ pub(crate) struct Entity {
     pub(crate) sort: Sort,
     /// Whether the entity was named (rather than only described).
     pub(crate) named: bool,
+    /// Whether the text mentions it outside quotations: a capitalised word
+    /// only ever quoted (`“Interethnic conflicts continue”`) is no one
+    /// the writer's `he` can mean.
+    pub(crate) outside_quotes: bool,
 }
 
 /// A mention of an entity at a place in the text.
@@ -232,6 +236,7 @@ impl Mentions {
     /// Records a mention, keeping the list in text order.
     fn push(&mut self, entity: usize, np: Np, sentence: usize, subject: bool, quoted: bool) {
         self.last_seen[entity] = self.last_seen[entity].max(np.start);
+        self.entities[entity].outside_quotes |= !quoted;
         self.mentions.entry(np.start).or_insert(Mention {
             entity,
             token: np.start,
@@ -324,6 +329,7 @@ impl Mentions {
             gender: Gender::Unknown,
             sort,
             named: true,
+            outside_quotes: false,
         });
         self.last_seen.push(0);
         self.entities.len() - 1
@@ -504,6 +510,7 @@ impl Mentions {
             // said`): not a name in its introductory phrase or in the quote.
             let own = s == sentence;
             group.retain(|m| !own || (m.subject && !m.quoted));
+            group.retain(|m| !m.quoted || self.entities[m.entity].outside_quotes);
             // Subjects first, then mentions outside quotes; among those, an
             // entity whose gender is known before one whose is not (a place
             // or a surname that nothing has marked yet), then earlier first.
@@ -560,6 +567,7 @@ impl Mentions {
             gender,
             sort,
             named: false,
+            outside_quotes: true,
         });
         self.last_seen.push(0);
         self.entities.len() - 1

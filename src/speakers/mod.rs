@@ -85,7 +85,7 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
         let mut cue_span = None;
         let mut attributed = None;
         if kind.is_speech() {
-            let context = context(tokens, &found, i, &sentence_of, &quoted);
+            let context = context(&w, &found, i, &sentence_of, &quoted);
             match find_cue(&w, q, &context, tokens) {
                 Some(cue) => {
                     cue_span = (!cue.cue.is_empty()).then(|| w.span(cue.cue.start, cue.cue.end));
@@ -373,7 +373,8 @@ fn is_caption(tokens: &Tokens<'_>, w: &Words<'_, '_>, p: usize, quoted: &[bool])
 }
 
 /// The words before and after quote `i` in its sentence, outside quotes.
-fn context(tokens: &Tokens<'_>, found: &[Found], i: usize, sentence_of: &[usize], quoted: &[bool]) -> cues::Context {
+fn context(w: &Words<'_, '_>, found: &[Found], i: usize, sentence_of: &[usize], quoted: &[bool]) -> cues::Context {
+    let tokens = w.tokens;
     let q = &found[i];
     let open_sentence = &tokens.sentences[sentence_of[q.open]];
     let mut start = open_sentence.tokens.start;
@@ -396,7 +397,7 @@ fn context(tokens: &Tokens<'_>, found: &[Found], i: usize, sentence_of: &[usize]
     let para_end = tokens.paragraphs[q.last_para].tokens.end;
     let mut after = after_start..end.max(after_start).min(para_end);
     if after.is_empty() {
-        after = attribution_sentence(tokens, sentence_of, quoted, after_start, para_end).unwrap_or(after);
+        after = attribution_sentence(w, sentence_of, quoted, after_start, para_end).unwrap_or(after);
     }
     cues::Context {
         before: start..q.open,
@@ -407,10 +408,11 @@ fn context(tokens: &Tokens<'_>, found: &[Found], i: usize, sentence_of: &[usize]
 
 /// A sentence after a quote that is only its attribution: `“Why?” Jane Doe
 /// asked.`, where the capital after the question mark starts a new
-/// sentence. Short, no quotes, ends the paragraph or is followed by more
-/// quote.
+/// sentence; short, it ends the paragraph or runs on to the next quote
+/// (`“Too forced?” He tweeted when…, remarking, “…”`), unless it only
+/// introduces that quote (`Mr. Zahed said: “…”`, `He added, “…”`).
 fn attribution_sentence(
-    tokens: &Tokens<'_>,
+    w: &Words<'_, '_>,
     sentence_of: &[usize],
     quoted: &[bool],
     start: usize,
@@ -419,13 +421,25 @@ fn attribution_sentence(
     if start >= para_end || quoted[start] {
         return None;
     }
-    let sentence = &tokens.sentences[sentence_of[start]];
-    let end = sentence.tokens.end.min(para_end);
-    let words = (start..end)
-        .filter(|&t| matches!(tokens.tokens[t].kind, crate::tokenize::TokenKind::Word))
-        .count();
-    let has_quote = (start..end).any(|t| quoted[t]);
-    (words <= ATTRIBUTION_MAX_WORDS && !has_quote).then_some(start..end)
+    let sentence = &w.tokens.sentences[sentence_of[start]];
+    let sentence_end = sentence.tokens.end.min(para_end);
+    let end = (start..sentence_end).find(|&t| quoted[t]).unwrap_or(sentence_end);
+    if end < sentence_end && introduces_next_quote(w, start, end) {
+        return None;
+    }
+    let words = (start..end).filter(|&t| w.is_word(t)).count();
+    (words <= ATTRIBUTION_MAX_WORDS).then_some(start..end)
+}
+
+/// Whether the words from `start` to the quote at `end` end in a reporting
+/// verb (not a participle) and a colon or comma: the attribution of the
+/// quote that follows.
+fn introduces_next_quote(w: &Words<'_, '_>, start: usize, end: usize) -> bool {
+    let Some(last) = (start..end).rev().find(|&t| w.is_word(t)) else {
+        return true;
+    };
+    let ends_in_verb = w.is_reporting_verb(last) && !w.lw(last).ends_with("ing");
+    ends_in_verb || (last + 1 < end && w.lw(last + 1) == ":")
 }
 
 /// What a fragment in marks is when no one is reported to say it: a title
