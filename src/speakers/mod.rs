@@ -353,13 +353,24 @@ fn continues(
 ) -> bool {
     // Only whole sentences continue a speaker: a fragment in marks with no
     // cue is more often a term or a name than more of the same speech.
-    if q.kind != QuoteKind::Direct || !context.before.is_empty() {
+    if q.kind != QuoteKind::Direct || !context.before.is_empty() || has_own_cue_after(w, context) {
         return false;
     }
     if q.first_para == prev.last_para {
         return true;
     }
     ((prev.last_para + 1)..q.first_para).all(|p| is_caption(tokens, w, p, quoted))
+}
+
+/// `“…,” said 9/11 widow Terry Strada.`: a reporting verb right after the
+/// quote gives it a speaker of its own, even one the rules cannot read, so
+/// the speaker before does not carry over.
+fn has_own_cue_after(w: &Words<'_, '_>, context: &cues::Context) -> bool {
+    context
+        .after
+        .clone()
+        .find(|&t| w.is_word(t))
+        .is_some_and(|t| w.is_cue_verb(t) && !w.lw(t).ends_with("ing"))
 }
 
 /// A short line without quotes that does not end like a sentence: a photo
