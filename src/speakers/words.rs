@@ -904,8 +904,11 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
     let mut u = t;
     if w.determiner_at(u) || w.lw(u).ends_with("'s") {
         u += 1;
-        // `the Rev. Peter Wherry`, `The New York Times`.
-        if let Some(name) = name_at(w, u, limit) {
+        // `the Rev. Peter Wherry`, `The New York Times`, and past
+        // modifiers a name with a title: `the younger Mr. Trump`, `the
+        // late Sen. Jo Lee` (not `the iconic Trump Tower`).
+        let titled = || name_after_modifiers(w, u, limit).filter(|np| w.lw(t) == "the" && starts_with_title(w, np));
+        if let Some(name) = name_at(w, u, limit).or_else(titled) {
             if !is_possessive(w, name.end - 1) {
                 return Some(Np { start: t, ..name });
             }
@@ -1028,6 +1031,14 @@ fn name_after_modifiers(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np>
     }
     let name = name_at(w, u, limit)?;
     matches!(name.kind, NpKind::Name { .. }).then_some(Np { start: t, ..name })
+}
+
+/// Whether the name in `np` starts with a title (`Mr.`, `Sen.`) after the
+/// phrase's modifiers.
+fn starts_with_title(w: &Words<'_, '_>, np: &Np) -> bool {
+    (np.start..np.end)
+        .find(|&k| w.is_capitalised(k))
+        .is_some_and(|k| w.has(k, class::TITLE))
 }
 
 /// Whether a reporting verb's form can only be a verb: a past tense or
