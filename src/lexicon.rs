@@ -97,6 +97,9 @@ pub(crate) enum Sort {
     /// A country or city, which speaks for its government (`China
     /// warned`) but is rarely the `it` of a later sentence.
     Place,
+    /// A text whose words are quoted (`the report found`, `the sign
+    /// read`): a speaker of its own, never a name seen before.
+    Document,
 }
 
 impl Sort {
@@ -104,6 +107,7 @@ impl Sort {
         match field {
             "org" => Sort::Organisation,
             "group" => Sort::Group,
+            "doc" => Sort::Document,
             _ => Sort::Person,
         }
     }

@@ -357,7 +357,7 @@ pub(crate) fn subject_before_colon(w: &Words<'_, '_>, start: usize, colon: usize
         // `Wait, it gets better: “…”`: `it` there is nobody.
         NpKind::Pronoun => !matches!(
             words::pronoun_agreement(w.lw(np.start)),
-            Some((_, [Sort::Organisation]))
+            Some((_, [Sort::Organisation, Sort::Document]))
         ),
         NpKind::Description { head } => w.role_at(head),
     };

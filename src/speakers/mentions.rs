@@ -412,7 +412,7 @@ impl Mentions {
                     return Some(id);
                 }
                 let role = role?;
-                if !words::is_definite(w, np.start) || role.sort == Sort::Group {
+                if !words::is_definite(w, np.start) || matches!(role.sort, Sort::Group | Sort::Document) {
                     return None;
                 }
                 // A definite description as subject, right after a person

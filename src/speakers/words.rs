@@ -211,7 +211,7 @@ pub(crate) fn pronoun_agreement(word: &str) -> Option<(Gender, &'static [Sort])>
     Some(match word {
         "he" => (Gender::Male, &[Sort::Person]),
         "she" => (Gender::Female, &[Sort::Person]),
-        "it" => (Gender::Unknown, &[Sort::Organisation]),
+        "it" => (Gender::Unknown, &[Sort::Organisation, Sort::Document]),
         "they" => (Gender::Unknown, &[Sort::Group, Sort::Organisation]),
         // The writer: a cue, but no one the text names.
         "i" | "we" => (Gender::Unknown, &[]),
