@@ -252,7 +252,13 @@ fn verb_with_particle(w: &Words<'_, '_>, v: usize, limit: usize) -> Range<usize>
 fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) -> Option<Np> {
     let end = words::skip_auxiliaries_left(w, v, floor);
     if end <= floor {
-        return None;
+        // `Ann Lee said it was “…,” adding that…“…”`: a participle right
+        // after the quote before reports for that quote's reporter.
+        return w
+            .lw(v)
+            .ends_with("ing")
+            .then(|| reporter_before(w, v, clause_floor))
+            .flatten();
     }
     let mut end = end;
     if w.lw(end - 1) == ")" {
@@ -321,15 +327,27 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
 /// `Nefzi said, adding, “…”`: the subject of the verb of saying nearest
 /// before a participle in its sentence, when one is there.
 fn reporter_before(w: &Words<'_, '_>, v: usize, floor: usize) -> Option<Np> {
-    let say = (floor..v)
-        .rev()
+    let say = words_outside_quotes_left(w, v, floor)
         .take(OUTER_REPORT_WINDOW)
-        .take_while(|&k| !w.is_mark(k) && !matches!(w.lw(k), "." | ";" | ":"))
+        .take_while(|&k| !matches!(w.lw(k), "." | ";" | ":"))
         .find(|&k| w.has(k, class::SAY_VERB) && w.is_cue_verb(k) && !w.lw(k).ends_with("ing"))?;
     let end = words::skip_auxiliaries_left(w, say, floor);
     words::np_left(w, end, floor).or_else(|| {
         // `“…,” said Nefzi, adding`: the subject after the verb.
         words::np_right(w, say + 1, v).filter(|np| np.kind != NpKind::Pronoun || np.end <= v)
+    })
+}
+
+/// The tokens from `v` leftwards to `floor`, nearest first, past the
+/// quotes between: `Cruz said that there is “only one…,” adding`.
+fn words_outside_quotes_left<'a>(w: &'a Words<'_, '_>, v: usize, floor: usize) -> impl Iterator<Item = usize> + 'a {
+    let mut inside = false;
+    (floor..v).rev().filter(move |&k| {
+        if w.is_mark(k) {
+            inside = !inside;
+            return false;
+        }
+        !inside
     })
 }
 
