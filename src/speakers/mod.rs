@@ -36,6 +36,9 @@ const SCARE_MAX_WORDS: usize = 4;
 
 /// A sentence this short after a quote can be its attribution.
 const ATTRIBUTION_MAX_WORDS: usize = 20;
+/// How many words after a quote may hold its own reporting verb (`“…,” one
+/// P&G Amiens employee told`), which stops a speaker carrying over.
+const OWN_CUE_WORDS: usize = 6;
 
 /// A line this short without a full stop is a caption or subheading that a
 /// quote's speaker carries across.
@@ -362,15 +365,17 @@ fn continues(
     ((prev.last_para + 1)..q.first_para).all(|p| is_caption(tokens, w, p, quoted))
 }
 
-/// `“…,” said 9/11 widow Terry Strada.`: a reporting verb right after the
-/// quote gives it a speaker of its own, even one the rules cannot read, so
-/// the speaker before does not carry over.
+/// `“…,” said 9/11 widow Terry Strada.`, `“…,” one P&G employee told
+/// BFMTV.`: a reporting verb among the first words after the quote gives
+/// it a speaker of its own, even one the rules cannot read, so the speaker
+/// before does not carry over.
 fn has_own_cue_after(w: &Words<'_, '_>, context: &cues::Context) -> bool {
     context
         .after
         .clone()
-        .find(|&t| w.is_word(t))
-        .is_some_and(|t| w.is_cue_verb(t) && !w.lw(t).ends_with("ing"))
+        .filter(|&t| w.is_word(t))
+        .take(OWN_CUE_WORDS)
+        .any(|t| w.is_cue_verb(t) && !w.lw(t).ends_with("ing"))
 }
 
 /// A short line without quotes that does not end like a sentence: a photo
