@@ -648,7 +648,9 @@ fn can_start_name(w: &Words<'_, '_>, t: usize) -> bool {
 /// words (with joiners and initials), minus leading titles. The run keeps
 /// its titles; the name proper does not.
 pub(crate) fn name_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
-    if t > 0 && can_start_name(w, t - 1) {
+    // Not inside a name; but after a possessive a new name starts
+    // (`Gallup’s Jeffrey Jones`).
+    if t > 0 && can_start_name(w, t - 1) && !is_possessive(w, t - 1) {
         return None;
     }
     name_run(w, t, limit)
@@ -891,6 +893,19 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
         });
     }
     if let Some(np) = name_at(w, t, limit) {
+        if is_possessive(w, np.end - 1) && w.is_capitalised(np.end) {
+            // `Gallup’s Jeffrey M. Jones`, `Britain’s Prime Minister Jo
+            // Lee`: the name after the possessive is the person's.
+            if let Some(
+                owned @ Np {
+                    kind: NpKind::Name { .. },
+                    ..
+                },
+            ) = name_at(w, np.end, limit)
+            {
+                return Some(Np { start: t, ..owned });
+            }
+        }
         if !(is_possessive(w, np.end - 1) && w.is_word(np.end) && !w.is_capitalised(np.end)) {
             return Some(np);
         }
