@@ -372,11 +372,11 @@ pub(crate) fn subject_before_colon(w: &Words<'_, '_>, start: usize, colon: usize
     let np = clause_subject(w, floor, colon)?;
     let speaker_like = match np.kind {
         NpKind::Name { .. } | NpKind::Relation { .. } => true,
-        // `Wait, it gets better: “…”`: `it` there is nobody.
-        NpKind::Pronoun => !matches!(
-            words::pronoun_agreement(w.lw(np.start)),
-            Some((_, [Sort::Organisation, Sort::Document]))
-        ),
+        // `Wait, it gets better: “…”`: a pronoun for things (`it`) there is
+        // nobody.
+        NpKind::Pronoun => !words::pronoun_agreement(w.lw(np.start)).is_some_and(|(_, sorts)| {
+            !sorts.is_empty() && !sorts.iter().any(|s| matches!(s, Sort::Person | Sort::Group))
+        }),
         NpKind::Description { head } => w.role_at(head),
     };
     (speaker_like && np.end <= colon).then_some(Cue {

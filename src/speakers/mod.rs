@@ -448,8 +448,8 @@ fn attribution_sentence(
 }
 
 /// Whether the words from `start` to the quote at `end` end in a reporting
-/// verb (not a participle) and a colon or comma: the attribution of the
-/// quote that follows.
+/// verb (not a participle) or a colon: the attribution of the quote that
+/// follows.
 fn introduces_next_quote(w: &Words<'_, '_>, start: usize, end: usize) -> bool {
     let Some(last) = (start..end).rev().find(|&t| w.is_word(t)) else {
         return true;
