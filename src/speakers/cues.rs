@@ -16,6 +16,9 @@ pub(crate) const CUE_WINDOW: usize = 40;
 /// How far (in tokens) back from a clause's subject a verb of saying may
 /// stand and still report the clause: `Cruz said he is sure Rubio will…`.
 const OUTER_REPORT_WINDOW: usize = 12;
+/// How far before a participle `of` may stand for the name after it to be
+/// the participle's subject (`footage of Sen. Jo Lee asking`).
+const NAME_AFTER_OF_WINDOW: usize = 6;
 
 /// How far (in tokens) an appositive between a speaker and the verb may
 /// run: `X, a professor at Y and a former adviser to Z, said`.
@@ -278,6 +281,7 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
         let own_subject = words::np_left(w, end, floor)
             .filter(|np| np.start > floor && matches!(w.lw(np.start - 1), "with" | "—" | "–" | "-" | "while" | "of"));
         return own_subject
+            .or_else(|| name_after_of(w, end, floor))
             .or_else(|| reporter_before(w, v, clause_floor))
             .or_else(|| clause_subject(w, clause_floor, end));
     }
@@ -322,6 +326,15 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
         }
         _ => None,
     }
+}
+
+/// `The ad uses footage of Jo Lee asking, “…”`: the name after `of` that
+/// ends right before a participle is the participle's subject.
+fn name_after_of(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np> {
+    let of = (floor.max(end.saturating_sub(NAME_AFTER_OF_WINDOW))..end)
+        .rev()
+        .find(|&k| w.lw(k) == "of")?;
+    words::name_at(w, of + 1, end).filter(|np| np.end == end && matches!(np.kind, NpKind::Name { .. }))
 }
 
 /// `Nefzi said, adding, “…”`: the subject of the verb of saying nearest
