@@ -285,6 +285,12 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
             .or_else(|| reporter_before(w, v, clause_floor))
             .or_else(|| clause_subject(w, clause_floor, end));
     }
+    // `Lazar said he welcomed extradition to the United States and added,
+    // “…”`: a verb right after `and` shares its clause's subject, not the
+    // phrase before `and`.
+    if prev == "and" {
+        return verb_before_and_subject(w, end, floor).or_else(|| clause_subject(w, clause_floor, end - 1));
+    }
     if let Some(np) = words::np_left(w, end, floor) {
         // `Trump at the time said`: a phrase after a preposition is not the
         // subject; the phrase before the preposition is.
@@ -301,21 +307,10 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
         }
         return Some(np);
     }
-    // `he laughed and said`: the subject of the verb before `and`.
-    if prev == "and"
-        && end >= 2
-        && w.is_word(end - 2)
-        && (w.is_reporting_verb(end - 2) || w.lw(end - 2).ends_with("ed"))
-    {
-        let before = words::skip_auxiliaries_left(w, end - 2, floor);
-        if let Some(np) = words::np_left(w, before, floor) {
-            return Some(np);
-        }
-    }
     match prev {
-        // `X, who chairs the committee, said` / `X, a professor, said` /
-        // `China hit back and warned`: the clause's first phrase.
-        "," | "and" | "but" => clause_subject(w, clause_floor, end - 1),
+        // `X, who chairs the committee, said` / `X, a professor, said`: the
+        // clause's first phrase.
+        "," | "but" => clause_subject(w, clause_floor, end - 1),
         // `the department which reported`, `X, who said`.
         "who" | "which" | "that" => {
             let mut e = end - 1;
@@ -335,6 +330,16 @@ fn name_after_of(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np> {
         .rev()
         .find(|&k| w.lw(k) == "of")?;
     words::name_at(w, of + 1, end).filter(|np| np.end == end && matches!(np.kind, NpKind::Name { .. }))
+}
+
+/// `he laughed and said`: the subject of the verb right before the `and`
+/// that ends at `end`.
+fn verb_before_and_subject(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np> {
+    let verb = end.checked_sub(2).filter(|&k| k >= floor && w.is_word(k))?;
+    if w.is_capitalised(verb) || !(w.is_cue_verb(verb) || w.lw(verb).ends_with("ed")) {
+        return None;
+    }
+    words::np_left(w, words::skip_auxiliaries_left(w, verb, floor), floor)
 }
 
 /// `Nefzi said, adding, “…”`: the subject of the verb of saying nearest

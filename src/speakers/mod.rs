@@ -189,7 +189,11 @@ fn attribute_cue(
 
 /// The cue of quote `q`, by the rules in order (see the module docs).
 fn find_cue(w: &Words<'_, '_>, q: &Found, context: &cues::Context, tokens: &Tokens<'_>) -> Option<Cue> {
-    let open_end = ends_open(w, q);
+    // `Clinton, exasperated, responded: “What difference does it make?”
+    // Her critics cited it…`: a cue that a colon ends before the quote
+    // comes before the sentence after a question or exclamation.
+    let colon_before = context.before.end > context.before.start && w.lw(context.before.end - 1) == ":";
+    let open_end = ends_open(w, q) && !(colon_before && ends_sentence_inside(w, q));
     if open_end {
         if let Some(cue) = cues::after_quote(w, context.after.clone()) {
             return Some(cue);
@@ -258,6 +262,14 @@ fn ends_open(w: &Words<'_, '_>, q: &Found) -> bool {
     }
     let inside = t.checked_sub(1).map(|t| w.lw(t)).unwrap_or("");
     matches!(inside, "," | "?" | "!" | "—" | "–" | "-" | "…") || matches!(w.lw(close + 1), "," | "—" | "–" | "-" | "―")
+}
+
+/// Whether the quote ends with a question or exclamation mark inside its
+/// closing mark: `“What difference does it make?”`.
+fn ends_sentence_inside(w: &Words<'_, '_>, q: &Found) -> bool {
+    q.close
+        .and_then(|close| close.checked_sub(1))
+        .is_some_and(|t| matches!(w.lw(t), "?" | "!"))
 }
 
 /// `At a rally, Jane Doe said:` ⏎ `“…”`: the cue in the last sentence of

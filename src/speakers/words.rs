@@ -1321,7 +1321,7 @@ pub(crate) fn subject_start(w: &Words<'_, '_>, mut t: usize, limit: usize) -> Op
     }
     t = past_dateline(w, t, limit);
     // `In a statement on Monday, she said`: past the phrase to its comma.
-    if w.has(t, class::INTRODUCER) {
+    if w.has(t, class::INTRODUCER) || opens_participle_phrase(w, t) {
         let comma = (t..limit.min(t + 25)).find(|&u| w.lw(u) == ",")?;
         t = comma + 1;
         // `Speaking in Salem, New Hampshire, Trump said`: past a place
@@ -1349,6 +1349,21 @@ pub(crate) fn subject_start(w: &Words<'_, '_>, mut t: usize, limit: usize) -> Op
         }
     }
     (t < limit && w.is_word(t)).then_some(t)
+}
+
+/// `Smiling broadly throughout her speech, Mrs. Clinton…`: a participle
+/// that opens the sentence, followed by a word in lower case that is not a
+/// verb (`Manning said` is a name and its verb).
+fn opens_participle_phrase(w: &Words<'_, '_>, t: usize) -> bool {
+    let next = t + 1;
+    w.starts_sentence(t)
+        && w.lw(t).ends_with("ing")
+        && !w.has(t, class::FIRST_NAME)
+        && next < w.len()
+        && w.is_word(next)
+        && !w.is_capitalised(next)
+        && !w.is_reporting_verb(next)
+        && !w.has(next, class::AUXILIARY)
 }
 
 /// Past a dateline that opens a paragraph: `WASHINGTON (AP) —`,
