@@ -407,12 +407,15 @@ impl<'a, 'h> Scanner<'a, 'h> {
             // Inner joiners, each only between two alphanumerics.
             let joiner = match bytes[i] {
                 b'\'' | b'-' => 1,
-                b'.' | b',' if bytes[i - 1].is_ascii_digit() && i + 1 < end && bytes[i + 1].is_ascii_digit() => 1,
+                // `3.5`, `40,000`, `9/11`, `24/7`.
+                b'.' | b',' | b'/' if bytes[i - 1].is_ascii_digit() && i + 1 < end && bytes[i + 1].is_ascii_digit() => {
+                    1
+                }
                 0xE2 if text[i..].starts_with('’') || text[i..].starts_with('‘') => 3,
                 _ => 0,
             };
             if joiner > 0 && is_alnum_at(i + joiner) {
-                if bytes[i] != b'-' && bytes[i] != b'.' && bytes[i] != b',' {
+                if !matches!(bytes[i], b'-' | b'.' | b',' | b'/') {
                     // An apostrophe inside a word is still listed as a mark.
                     self.out.marks.push(Mark {
                         span: Span::new(i, i + joiner),
@@ -720,7 +723,7 @@ mod tests {
     #[test]
     fn words_keep_inner_joiners() {
         assert_eq!(
-            words("The 45-year-old didn’t visit the U.S. in 3.5 days, @SadiqKhan."),
+            words("The 45-year-old didn’t visit the U.S. in 3.5 days, @SadiqKhan, 24/7."),
             [
                 "The",
                 "45-year-old",
@@ -731,7 +734,8 @@ mod tests {
                 "in",
                 "3.5",
                 "days",
-                "@SadiqKhan"
+                "@SadiqKhan",
+                "24/7"
             ]
         );
     }

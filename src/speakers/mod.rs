@@ -377,10 +377,9 @@ fn continues(
     ((prev.last_para + 1)..q.first_para).all(|p| is_caption(tokens, w, p, quoted))
 }
 
-/// `“…,” said 9/11 widow Terry Strada.`, `“…,” one P&G employee told
-/// BFMTV.`: a reporting verb among the first words after the quote gives
-/// it a speaker of its own, even one the rules cannot read, so the speaker
-/// before does not carry over.
+/// `“…,” one P&G Amiens employee told BFMTV.`: a reporting verb among the
+/// first words after the quote gives it a speaker of its own, even one the
+/// rules cannot read, so the speaker before does not carry over.
 fn has_own_cue_after(w: &Words<'_, '_>, context: &cues::Context) -> bool {
     context
         .after
