@@ -282,6 +282,7 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
             .filter(|np| np.start > floor && matches!(w.lw(np.start - 1), "with" | "—" | "–" | "-" | "while" | "of"));
         return own_subject
             .or_else(|| name_after_of(w, end, floor))
+            .or_else(|| participle_before_and_subject(w, end, clause_floor))
             .or_else(|| reporter_before(w, v, clause_floor))
             .or_else(|| clause_subject(w, clause_floor, end));
     }
@@ -330,6 +331,20 @@ fn name_after_of(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np> {
         .rev()
         .find(|&k| w.lw(k) == "of")?;
     words::name_at(w, of + 1, end).filter(|np| np.end == end && matches!(np.kind, NpKind::Name { .. }))
+}
+
+/// `with Donald Trump tweeting that it was a “disaster” and asking, “…”`:
+/// a participle after `and` has the own subject of the participle it is
+/// joined to.
+fn participle_before_and_subject(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np> {
+    if end == 0 || w.lw(end - 1) != "and" {
+        return None;
+    }
+    let first = words_outside_quotes_left(w, end - 1, floor)
+        .take(OUTER_REPORT_WINDOW)
+        .find(|&k| w.lw(k).ends_with("ing") && !w.is_capitalised(k))?;
+    words::np_left(w, words::skip_auxiliaries_left(w, first, floor), floor)
+        .filter(|np| np.start > floor && matches!(w.lw(np.start - 1), "with" | "—" | "–" | "-" | "while" | "of"))
 }
 
 /// `he laughed and said`: the subject of the verb right before the `and`
