@@ -278,8 +278,7 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
     // its clause's, not the phrase next to it; except its own subject
     // after `with` or a dash: `with Sen. Jo Lee calling it “…”`.
     if w.lw(v).ends_with("ing") && !matches!(prev, "who" | "which" | "that") {
-        let own_subject = words::np_left(w, end, floor)
-            .filter(|np| np.start > floor && matches!(w.lw(np.start - 1), "with" | "—" | "–" | "-" | "while" | "of"));
+        let own_subject = words::np_left(w, end, floor).filter(|np| stands_as_own_subject(w, np, floor));
         return own_subject
             .or_else(|| name_after_of(w, end, floor))
             .or_else(|| participle_before_and_subject(w, end, clause_floor))
@@ -344,7 +343,14 @@ fn participle_before_and_subject(w: &Words<'_, '_>, end: usize, floor: usize) ->
         .take(OUTER_REPORT_WINDOW)
         .find(|&k| w.lw(k).ends_with("ing") && !w.is_capitalised(k))?;
     words::np_left(w, words::skip_auxiliaries_left(w, first, floor), floor)
-        .filter(|np| np.start > floor && matches!(w.lw(np.start - 1), "with" | "—" | "–" | "-" | "while" | "of"))
+        .filter(|np| stands_as_own_subject(w, np, floor))
+}
+
+/// Whether phrase `np`, right before a participle, is that participle's
+/// own subject: after `with`, `while`, `of` or a dash (`with Sen. Jo Lee
+/// calling it “…”`), not the object of the clause's verb.
+fn stands_as_own_subject(w: &Words<'_, '_>, np: &Np, floor: usize) -> bool {
+    np.start > floor && matches!(w.lw(np.start - 1), "with" | "—" | "–" | "-" | "while" | "of")
 }
 
 /// `he laughed and said`: the subject of the verb right before the `and`

@@ -169,15 +169,10 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "near", "around",
 ];
 
-/// Nouns that take a plural verb without ending in `-s`: `police say`,
-/// `women say`.
+/// Nouns that take a plural verb without ending in `-s` (`the public
+/// say`, `the jury say`), besides the role nouns the lexicon marks as
+/// groups (`police`, `people`, `women`).
 const PLURALS_WITHOUT_S: &[&str] = &[
-    "people",
-    "police",
-    "men",
-    "women",
-    "children",
-    "staff",
     "public",
     "media",
     "crowd",
@@ -190,7 +185,6 @@ const PLURALS_WITHOUT_S: &[&str] = &[
     "electorate",
     "jury",
     "team",
-    "family",
     "management",
 ];
 
@@ -270,7 +264,7 @@ pub(crate) mod class {
     pub(crate) const PLACE_PREPOSITION: u32 = 1 << 20;
     /// The base form of a reporting verb (`say`, `order`).
     pub(crate) const VERB_BASE: u32 = 1 << 21;
-    /// A plural noun with no `-s` (`people`, `police`).
+    /// A noun that takes a plural verb (`people`, `police`, `officials`).
     pub(crate) const PLURAL_NOUN: u32 = 1 << 22;
     /// The bits known from the token's shape, set at once.
     pub(crate) const SHAPE: u32 = WORD | MARK | CAPITALISED;
@@ -542,6 +536,14 @@ static WORD_CLASSES: LazyLock<Map<&'static str, u32>> = LazyLock::new(|| {
     add(&mut PLACE_PREPOSITIONS.iter().copied(), class::PLACE_PREPOSITION);
     add(&mut lx.verb_bases.iter().copied(), class::VERB_BASE);
     add(&mut PLURALS_WITHOUT_S.iter().copied(), class::PLURAL_NOUN);
+    add(
+        &mut lx
+            .role_nouns
+            .iter()
+            .filter(|(_, r)| r.sort == Sort::Group)
+            .map(|(w, _)| *w),
+        class::PLURAL_NOUN,
+    );
     add(&mut TIME_WORDS.iter().copied(), class::TIME_WORD);
     add(&mut TIME_OPENERS.iter().copied(), class::TIME_OPENER);
     add(&mut lx.first_names.keys().copied(), class::FIRST_NAME);
