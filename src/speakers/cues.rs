@@ -83,7 +83,7 @@ fn attribution_at(w: &Words<'_, '_>, start: usize, limit: usize) -> Option<Cue> 
     // `said X`: the verb first. Not a participle: `“…,” saying the city
     // embodied…` opens a clause, it names no speaker.
     let v = words::skip_auxiliaries_right(w, t, limit);
-    if let Some(cue) = cue_words_at(w, v, limit).filter(|_| !w.lw(v).ends_with("ing")) {
+    if let Some(cue) = cue_words_at(w, v, limit).filter(|_| !w.is_participle(v)) {
         let np = words::np_right(w, cue.end, limit)?;
         return Some(Cue { cue, speaker: np });
     }
@@ -216,7 +216,7 @@ pub(crate) fn before_quote(w: &Words<'_, '_>, before: Range<usize>, clause_floor
         // quote before.
         let opens_clause =
             found.start == clause_floor || found.start <= floor + 1 || matches!(w.lw(found.start - 1), ":" | ";");
-        if opens_clause && !w.lw(v).ends_with("ing") {
+        if opens_clause && !w.is_participle(v) {
             if let Some(np) = words::np_right(w, cue.end, before.end).filter(|np| np.kind != NpKind::Pronoun) {
                 return Some(Cue { cue, speaker: np });
             }
@@ -233,7 +233,7 @@ fn outer_report(w: &Words<'_, '_>, inner: &Cue, floor: usize, clause_floor: usiz
     let v = (floor.max(inner.speaker.start.saturating_sub(OUTER_REPORT_WINDOW))..inner.speaker.start)
         .rev()
         .take_while(|&k| !matches!(w.lw(k), "." | ";" | ":" | "?" | "!") && !w.is_mark(k))
-        .find(|&k| w.is_cue_verb(k) && w.has(k, class::SAY_VERB) && !w.lw(k).ends_with("ing"))?;
+        .find(|&k| w.is_cue_verb(k) && w.has(k, class::SAY_VERB) && !w.is_participle(k))?;
     let speaker = subject_of(w, v, floor, clause_floor)?;
     Some(Cue { cue: v..v + 1, speaker })
 }
@@ -258,8 +258,7 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
         // `Ann Lee said it was “…,” adding that…“…”`: a participle right
         // after the quote before reports for that quote's reporter.
         return w
-            .lw(v)
-            .ends_with("ing")
+            .is_participle(v)
             .then(|| reporter_before(w, v, clause_floor))
             .flatten();
     }
@@ -277,7 +276,7 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
     // `Trump went after Bush, calling him “…”`: a participle's subject is
     // its clause's, not the phrase next to it; except its own subject
     // after `with` or a dash: `with Sen. Jo Lee calling it “…”`.
-    if w.lw(v).ends_with("ing") && !matches!(prev, "who" | "which" | "that") {
+    if w.is_participle(v) && !matches!(prev, "who" | "which" | "that") {
         let own_subject = words::np_left(w, end, floor).filter(|np| stands_as_own_subject(w, np, floor));
         return own_subject
             .or_else(|| name_after_of(w, end, floor))
@@ -298,7 +297,7 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
             // `Protesters marching through the streets chanted`: past the
             // participle that took the preposition, too.
             let mut end = np.start - 1;
-            if end > floor + 1 && w.lw(end - 1).ends_with("ing") && !w.is_capitalised(end - 1) {
+            if end > floor + 1 && w.is_participle(end - 1) && !w.is_capitalised(end - 1) {
                 end -= 1;
             }
             if let Some(subject) = words::np_left(w, end, floor) {
@@ -341,7 +340,7 @@ fn participle_before_and_subject(w: &Words<'_, '_>, end: usize, floor: usize) ->
     }
     let first = words_outside_quotes_left(w, end - 1, floor)
         .take(OUTER_REPORT_WINDOW)
-        .find(|&k| w.lw(k).ends_with("ing") && !w.is_capitalised(k))?;
+        .find(|&k| w.is_participle(k) && !w.is_capitalised(k))?;
     words::np_left(w, words::skip_auxiliaries_left(w, first, floor), floor)
         .filter(|np| stands_as_own_subject(w, np, floor))
 }
@@ -369,7 +368,7 @@ fn reporter_before(w: &Words<'_, '_>, v: usize, floor: usize) -> Option<Np> {
     let say = words_outside_quotes_left(w, v, floor)
         .take(OUTER_REPORT_WINDOW)
         .take_while(|&k| !matches!(w.lw(k), "." | ";" | ":"))
-        .find(|&k| w.has(k, class::SAY_VERB) && w.is_cue_verb(k) && !w.lw(k).ends_with("ing"))?;
+        .find(|&k| w.has(k, class::SAY_VERB) && w.is_cue_verb(k) && !w.is_participle(k))?;
     let end = words::skip_auxiliaries_left(w, say, floor);
     words::np_left(w, end, floor).or_else(|| {
         // `“…,” said Nefzi, adding`: the subject after the verb.

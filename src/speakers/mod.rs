@@ -386,7 +386,7 @@ fn has_own_cue_after(w: &Words<'_, '_>, context: &cues::Context) -> bool {
         .clone()
         .filter(|&t| w.is_word(t))
         .take(OWN_CUE_WORDS)
-        .any(|t| w.is_cue_verb(t) && !w.lw(t).ends_with("ing"))
+        .any(|t| w.is_cue_verb(t) && !w.is_participle(t))
 }
 
 /// A short line without quotes that does not end like a sentence: a photo
@@ -465,7 +465,7 @@ fn introduces_next_quote(w: &Words<'_, '_>, start: usize, end: usize) -> bool {
     let Some(last) = (start..end).rev().find(|&t| w.is_word(t)) else {
         return true;
     };
-    let ends_in_verb = w.is_reporting_verb(last) && !w.lw(last).ends_with("ing");
+    let ends_in_verb = w.is_reporting_verb(last) && !w.is_participle(last);
     ends_in_verb || (last + 1 < end && w.lw(last + 1) == ":")
 }
 

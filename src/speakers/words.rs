@@ -451,6 +451,12 @@ impl<'a, 'h> Words<'a, 'h> {
         (a..b).filter(|&t| self.is_word(t)).map(|t| self.lower(t)).collect()
     }
 
+    /// Whether token `t` has the form of a participle (`saying`,
+    /// `adding`): it opens a clause of its own rather than reporting one.
+    pub(crate) fn is_participle(&self, t: usize) -> bool {
+        self.lw(t).ends_with("ing")
+    }
+
     pub(crate) fn is_reporting_verb(&self, t: usize) -> bool {
         self.has(t, class::REPORTING_VERB)
     }
@@ -1359,7 +1365,7 @@ pub(crate) fn subject_start(w: &Words<'_, '_>, mut t: usize, limit: usize) -> Op
 fn opens_participle_phrase(w: &Words<'_, '_>, t: usize) -> bool {
     let next = t + 1;
     w.starts_sentence(t)
-        && w.lw(t).ends_with("ing")
+        && w.is_participle(t)
         && !w.has(t, class::FIRST_NAME)
         && next < w.len()
         && w.is_word(next)
