@@ -203,7 +203,7 @@ impl Mentions {
                     let is_subject = is_subject || (t >= 2 && w.lw(t - 2) == "according" && w.lw(t - 1) == "to");
                     // `But Tory candidate Mr Bailey has…`: the subject starts
                     // at the role words before the name.
-                    let roles = words::role_before(w, t).len();
+                    let roles = words::role_words_before(w, t).len();
                     let role_start = t - roles;
                     let is_subject = is_subject
                         || (roles > 0

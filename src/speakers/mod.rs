@@ -75,7 +75,8 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
             *flag = true;
         }
     }
-    let w = Words::new(tokens, &config.extra_verbs);
+    let mut lower_case = String::new();
+    let w = Words::new(tokens, &config.extra_verbs, &mut lower_case);
     let mut mentions = Mentions::collect(&w, &quoted);
     let sentence_of = sentence_index(tokens);
 

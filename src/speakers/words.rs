@@ -7,7 +7,9 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::lexicon::{Gender, LEXICON, Map, Role, Set, Sort};
+use std::hash::BuildHasherDefault;
+
+use crate::lexicon::{FxHasher, Gender, LEXICON, Map, Role, Set, Sort};
 use crate::tokenize::{TokenKind, Tokens};
 use crate::types::Span;
 
@@ -219,12 +221,9 @@ pub(crate) struct Words<'a, 'h> {
     pub(crate) tokens: &'a Tokens<'h>,
     /// Reporting verbs the user added to the built-in list.
     extra_verbs: &'a HashSet<String>,
-    /// The lower-cased forms of the tokens that are not lower-case ASCII
-    /// already (`’` as `'`); the others are read from the text itself.
-    buffer: String,
-    /// Each token's lower-cased form: a range of `buffer` when the top bit
-    /// of the start is set, else of the text.
-    lower: Vec<(u32, u32)>,
+    /// Each token's lower-cased form (`’` as `'`; marks as written): the
+    /// text itself for most tokens, the caller's buffer for the others.
+    lower: Vec<&'a str>,
     /// The sentence-opening words the text also writes in lower case,
     /// worked out when first asked.
     common: OnceCell<Set<String>>,
@@ -272,35 +271,44 @@ pub(crate) mod class {
     pub(crate) const LOOKED_UP: u32 = 1 << 31;
 }
 
-/// The top bit of a `lower` start: the range is in `buffer`.
-const IN_BUFFER: u32 = 1 << 31;
-
 impl<'a, 'h> Words<'a, 'h> {
-    pub(crate) fn new(tokens: &'a Tokens<'h>, extra_verbs: &'a HashSet<String>) -> Words<'a, 'h> {
+    /// Reads the tokens; `buffer` holds the lower-cased forms of those that
+    /// are not lower-case ASCII already, for as long as the words are read.
+    pub(crate) fn new(
+        tokens: &'a Tokens<'h>,
+        extra_verbs: &'a HashSet<String>,
+        buffer: &'a mut String,
+    ) -> Words<'a, 'h> {
         let text = tokens.text();
         let n = tokens.tokens.len();
-        let mut buffer = String::new();
-        let mut lower = Vec::with_capacity(n);
+        buffer.clear();
+        // First the buffer, with the places of the forms in it; then, once
+        // it is complete, a slice for every token.
+        let mut lowered: Vec<(u32, u32)> = Vec::new();
         let mut class = Vec::with_capacity(n);
-        for t in &tokens.tokens {
-            let span = t.span;
-            let s = &text[span.range()];
+        for (i, t) in tokens.tokens.iter().enumerate() {
+            let s = &text[t.span.range()];
+            class.push(Cell::new(shape(t.kind, s)));
             let lower_already = s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
             if matches!(t.kind, TokenKind::Mark(_)) || lower_already {
-                lower.push((span.start as u32, span.end as u32));
-            } else {
-                let start = buffer.len();
-                if s.is_ascii() {
-                    buffer.push_str(s);
-                    buffer[start..].make_ascii_lowercase();
-                } else {
-                    for c in s.chars().flat_map(char::to_lowercase) {
-                        buffer.push(if c == '’' { '\'' } else { c });
-                    }
-                }
-                lower.push((start as u32 | IN_BUFFER, buffer.len() as u32));
+                continue;
             }
-            class.push(Cell::new(shape(t.kind, s)));
+            let start = buffer.len();
+            if s.is_ascii() {
+                buffer.push_str(s);
+                buffer[start..].make_ascii_lowercase();
+            } else {
+                for c in s.chars().flat_map(char::to_lowercase) {
+                    buffer.push(if c == '’' { '\'' } else { c });
+                }
+            }
+            lowered.push((i as u32, start as u32));
+        }
+        let buffer: &'a String = buffer;
+        let mut lower: Vec<&'a str> = tokens.tokens.iter().map(|t| &text[t.span.range()]).collect();
+        for (k, &(i, start)) in lowered.iter().enumerate() {
+            let end = lowered.get(k + 1).map_or(buffer.len(), |&(_, next)| next as usize);
+            lower[i as usize] = &buffer[start as usize..end];
         }
         let mut sentence_start = vec![false; n];
         for s in &tokens.sentences {
@@ -312,7 +320,6 @@ impl<'a, 'h> Words<'a, 'h> {
         Words {
             tokens,
             extra_verbs,
-            buffer,
             lower,
             common: OnceCell::new(),
             sentence_start,
@@ -324,38 +331,39 @@ impl<'a, 'h> Words<'a, 'h> {
     /// writes in lower case: a capital at a sentence start does not make
     /// them names (`Coal miners said`).
     fn common_sentence_starts(&self) -> Set<String> {
-        let candidates: Set<&str> = (0..self.lower.len())
+        let mut remaining: Set<&str> = (0..self.lower.len())
             .filter(|&t| self.sentence_start[t] && self.is_capitalised(t))
             .map(|t| self.lw(t))
             .collect();
-        if candidates.is_empty() {
-            return Set::default();
-        }
-        // A cheap test first: most words differ from every candidate in
-        // their length or their first byte.
-        let mut lengths = 0u64;
-        let mut firsts = [0u64; 4];
-        for c in &candidates {
-            lengths |= 1 << c.len().min(63);
-            let b = c.as_bytes()[0];
-            firsts[usize::from(b >> 6)] |= 1 << (b & 63);
-        }
-        let text = self.tokens.text();
         let mut common = Set::default();
+        // A cheap test first, a filter of the candidates' hashes: most
+        // words are no candidate. Found candidates leave the filter, so
+        // that `the` is not looked up again at every turn once `The` is
+        // known to be common.
+        let mut filter = HashFilter::new(&remaining);
+        let mut found_since_rebuild = 0;
+        let text = self.tokens.text();
         for t in 0..self.lower.len() {
+            if remaining.is_empty() {
+                break;
+            }
             if !self.is_word(t) || self.is_capitalised(t) {
                 continue;
             }
             let lw = self.lw(t);
-            let b = lw.as_bytes()[0];
-            if lengths & (1 << lw.len().min(63)) == 0 || firsts[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
+            if !filter.may_contain(lw) || !remaining.contains(lw) {
                 continue;
             }
-            if candidates.contains(lw)
-                && !common.contains(lw)
-                && text[self.tokens.tokens[t].span.range()].starts_with(char::is_lowercase)
-            {
+            if text[self.tokens.tokens[t].span.range()].starts_with(char::is_lowercase) {
+                remaining.remove(lw);
                 common.insert(lw.to_string());
+                found_since_rebuild += 1;
+                // Rebuilt once a share of what it holds has been found: the
+                // rebuilds cost no more than the finds.
+                if found_since_rebuild * 4 >= remaining.len().max(8) {
+                    filter = HashFilter::new(&remaining);
+                    found_since_rebuild = 0;
+                }
             }
         }
         common
@@ -417,11 +425,7 @@ impl<'a, 'h> Words<'a, 'h> {
     }
 
     pub(crate) fn lw(&self, t: usize) -> &str {
-        match self.lower.get(t) {
-            Some(&(a, b)) if a & IN_BUFFER != 0 => &self.buffer[(a & !IN_BUFFER) as usize..b as usize],
-            Some(&(a, b)) => &self.tokens.text()[a as usize..b as usize],
-            None => "",
-        }
+        self.lower.get(t).copied().unwrap_or("")
     }
 
     pub(crate) fn str(&self, t: usize) -> &'h str {
@@ -503,6 +507,40 @@ impl<'a, 'h> Words<'a, 'h> {
             && !self.has(noun, class::PLURAL_NOUN | class::AUXILIARY)
             && !self.lw(noun).ends_with('s')
             && self.lw(noun).chars().all(char::is_alphabetic)
+    }
+}
+
+/// A filter of the hashes of a set of words (a one-hash Bloom filter):
+/// `may_contain` is false for most other words, at the cost of a hash and
+/// a bit test.
+struct HashFilter {
+    bits: Vec<u64>,
+    mask: u64,
+}
+
+impl HashFilter {
+    fn new(words: &Set<&str>) -> HashFilter {
+        // About 16 bits a word keeps false positives near one in sixteen.
+        let n = (words.len() * 16).next_power_of_two().max(1024);
+        let mut filter = HashFilter {
+            bits: vec![0; n / 64],
+            mask: n as u64 - 1,
+        };
+        for w in words {
+            let h = filter.slot(w);
+            filter.bits[h / 64] |= 1 << (h % 64);
+        }
+        filter
+    }
+
+    fn slot(&self, word: &str) -> usize {
+        use std::hash::BuildHasher;
+        (BuildHasherDefault::<FxHasher>::default().hash_one(word) & self.mask) as usize
+    }
+
+    fn may_contain(&self, word: &str) -> bool {
+        let h = self.slot(word);
+        self.bits[h / 64] & (1 << (h % 64)) != 0
     }
 }
 
@@ -656,6 +694,10 @@ fn can_start_name(w: &Words<'_, '_>, t: usize) -> bool {
 /// words (with joiners and initials), minus leading titles. The run keeps
 /// its titles; the name proper does not.
 pub(crate) fn name_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+    // Most tokens cannot start a name: the cheapest test first.
+    if !can_start_name(w, t) {
+        return None;
+    }
     // Not inside a name; but after a possessive a new name starts
     // (`Gallup’s Jeffrey Jones`).
     if t > 0 && can_start_name(w, t - 1) && !is_possessive(w, t - 1) {
@@ -820,6 +862,12 @@ pub(crate) fn title_gender(w: &Words<'_, '_>, start: usize, name_start: usize) -
 /// `Tory candidate Mr Bailey`, `foreign secretary` in `Foreign Secretary
 /// Dominic Raab`.
 pub(crate) fn role_before(w: &Words<'_, '_>, name_start: usize) -> Vec<String> {
+    role_words_before(w, name_start).map(|u| w.lower(u)).collect()
+}
+
+/// The tokens of [`role_before`]'s words, without making strings of them.
+pub(crate) fn role_words_before(w: &Words<'_, '_>, name_start: usize) -> Range<usize> {
+    let none = name_start..name_start;
     // Titles inside the run itself: `Foreign Secretary Dominic Raab`.
     let mut t = name_start;
     while t > 0 {
@@ -835,23 +883,20 @@ pub(crate) fn role_before(w: &Words<'_, '_>, name_start: usize) -> Vec<String> {
         }
         t = prev;
     }
-    if t == name_start {
-        return Vec::new();
-    }
-    let mut words: Vec<String> = (t..name_start).map(|u| w.lower(u)).collect();
     // Keep only what ends in a role or title word, without honorifics.
-    while words.last().is_some_and(|w| {
-        matches!(
-            w.as_str(),
+    let mut end = name_start;
+    while end > t
+        && matches!(
+            w.lw(end - 1),
             "mr" | "mrs" | "ms" | "miss" | "dr" | "mr." | "mrs." | "ms." | "dr."
         )
-    }) {
-        words.pop();
+    {
+        end -= 1;
     }
-    if words.last().is_some_and(|l| is_role(l) || is_title(l)) {
-        words
+    if end > t && (is_role(w.lw(end - 1)) || is_title(w.lw(end - 1))) {
+        t..end
     } else {
-        Vec::new()
+        none
     }
 }
 
@@ -875,8 +920,10 @@ pub(crate) fn appositive_after(w: &Words<'_, '_>, name_end: usize) -> Option<Vec
 /// A relation description at token `t`, `the wife of Michael X`, if one
 /// starts there.
 pub(crate) fn relation_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+    // The `of` first: it rules out almost every token without a lexicon
+    // lookup (this runs at every token outside quotes).
     let relation_near =
-        w.determiner_at(t) && (t + 1..limit.min(t + 3)).any(|u| w.has(u, class::RELATION) && w.lw(u + 1) == "of");
+        (t + 1..limit.min(t + 3)).any(|u| w.lw(u + 1) == "of" && w.has(u, class::RELATION)) && w.determiner_at(t);
     if !relation_near {
         return None;
     }
@@ -1307,6 +1354,11 @@ pub(crate) fn clause_starts(w: &Words<'_, '_>, range: Range<usize>) -> Vec<usize
     let mut out = Vec::new();
     out.extend(subject_start(w, range.start, range.end));
     for t in range.clone() {
+        // Only punctuation marks a boundary: words need no look at their
+        // text.
+        if w.is_word(t) {
+            continue;
+        }
         let lw = w.lw(t);
         let boundary =
             lw == ";" || (lw == "," && matches!(w.lw(t + 1), "but" | "and" | "while" | "whereas" | "yet" | "so"));
