@@ -116,23 +116,43 @@ struct NameInfo {
 
 impl NameInfo {
     fn new(raw: &str) -> NameInfo {
+        // Most names are written clean already: one space between words,
+        // no handle's `@`, no possessive. They need no taking apart.
+        if words::is_clean_name(raw) {
+            return NameInfo::of_clean(raw, raw.bytes().filter(|&b| b == b' ').count() + 1);
+        }
         let clean = words::clean_name(raw);
-        let lower = clean.to_lowercase();
-        let mut parts = lower.split_whitespace();
-        let first = parts.next().unwrap_or("");
-        let last = parts.next_back().unwrap_or(first);
         let words = clean.split_whitespace().count();
-        let sort = words::name_sort(&clean);
+        NameInfo::of_clean(&clean, words)
+    }
+
+    /// The name's info from its clean form, of `words` words.
+    fn of_clean(clean: &str, words: usize) -> NameInfo {
+        let lower: Rc<str> = if clean.is_ascii() {
+            clean.to_ascii_lowercase().into()
+        } else {
+            clean.to_lowercase().into()
+        };
+        let (first, last): (Rc<str>, Rc<str>) = if words == 1 && !lower.contains(char::is_whitespace) {
+            // One word: it is its first and last word.
+            (Rc::clone(&lower), Rc::clone(&lower))
+        } else {
+            let mut parts = lower.split_whitespace();
+            let first = parts.next().unwrap_or("");
+            let last = parts.next_back().unwrap_or(first);
+            (first.into(), last.into())
+        };
+        let sort = words::name_sort_lower(clean, &lower);
         let given_gender = if words >= 2 && sort == Sort::Person {
-            LEXICON.first_names.get(first).copied().unwrap_or(Gender::Unknown)
+            LEXICON.first_names.get(&*first).copied().unwrap_or(Gender::Unknown)
         } else {
             Gender::Unknown
         };
         NameInfo {
-            first: first.into(),
-            last: last.into(),
+            first,
+            last,
             clean: clean.into(),
-            lower: lower.into(),
+            lower,
             words,
             sort,
             given_gender,

@@ -282,15 +282,17 @@ impl<'a, 'h> Words<'a, 'h> {
         let text = tokens.text();
         let n = tokens.tokens.len();
         buffer.clear();
-        // First the buffer, with the places of the forms in it; then, once
-        // it is complete, a slice for every token.
+        // Each token's own text first, and the lower-cased forms in the
+        // buffer with their places; once the buffer is complete, those
+        // tokens take their slices of it.
+        let mut lower: Vec<&'a str> = Vec::with_capacity(n);
         let mut lowered: Vec<(u32, u32)> = Vec::new();
         let mut class = Vec::with_capacity(n);
         for (i, t) in tokens.tokens.iter().enumerate() {
             let s = &text[t.span.range()];
+            lower.push(s);
             class.push(Cell::new(shape(t.kind, s)));
-            let lower_already = s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
-            if matches!(t.kind, TokenKind::Mark(_)) || lower_already {
+            if matches!(t.kind, TokenKind::Mark(_)) || is_lower_ascii(s.as_bytes()) {
                 continue;
             }
             let start = buffer.len();
@@ -305,7 +307,6 @@ impl<'a, 'h> Words<'a, 'h> {
             lowered.push((i as u32, start as u32));
         }
         let buffer: &'a String = buffer;
-        let mut lower: Vec<&'a str> = tokens.tokens.iter().map(|t| &text[t.span.range()]).collect();
         for (k, &(i, start)) in lowered.iter().enumerate() {
             let end = lowered.get(k + 1).map_or(buffer.len(), |&(_, next)| next as usize);
             lower[i as usize] = &buffer[start as usize..end];
@@ -595,6 +596,12 @@ static WORD_CLASSES: LazyLock<Map<&'static str, u32>> = LazyLock::new(|| {
     map
 });
 
+/// Whether a token's bytes are all ASCII and none upper-case: its text is
+/// its lower-cased form.
+fn is_lower_ascii(bytes: &[u8]) -> bool {
+    bytes.iter().all(|&b| b < 0x80 && !b.is_ascii_uppercase())
+}
+
 /// The classes a token's shape gives: word, mark, capitalised.
 fn shape(kind: TokenKind, s: &str) -> u32 {
     match kind {
@@ -832,12 +839,31 @@ pub(crate) fn clean_name(name: &str) -> String {
     words.join(" ")
 }
 
+/// Whether [`clean_name`] would give `name` back as it is: words split by
+/// single spaces, no `@`, no possessive at the end.
+pub(crate) fn is_clean_name(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    let plain = |(i, &b): (usize, &u8)| match b {
+        b' ' => i > 0 && i + 1 < bytes.len() && bytes[i - 1] != b' ',
+        b'@' => false,
+        _ => !b.is_ascii_whitespace() && b != 0x0b,
+    };
+    !bytes.is_empty()
+        && bytes.iter().enumerate().all(plain)
+        && (name.is_ascii() || !name.chars().any(|c| c.is_whitespace() && c != ' '))
+        && !["'s", "’s", "'", "’"].iter().any(|s| name.ends_with(s))
+}
+
 /// The sort of a name: an organisation when one of its words says so
 /// (`Party`, `Times`, `Inc`) or it is written in capitals (`BBC`), a place
 /// when the lexicon lists it, else a person.
 pub(crate) fn name_sort(name: &str) -> Sort {
-    let lower = name.to_lowercase();
-    if LEXICON.places.contains(lower.as_str()) {
+    name_sort_lower(name, &name.to_lowercase())
+}
+
+/// [`name_sort`] of a name whose lower-cased form is known.
+pub(crate) fn name_sort_lower(name: &str, lower: &str) -> Sort {
+    if LEXICON.places.contains(lower) {
         return Sort::Place;
     }
     let acronym = name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c == '.' || c == '&');
