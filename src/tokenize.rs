@@ -10,7 +10,9 @@
 //! still open in its paragraph.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
+use crate::lexicon::Set;
 use crate::types::Span;
 
 /// How a quotation-mark character is used.
@@ -185,15 +187,32 @@ fn is_abbreviation(word: &str) -> bool {
     let single_letter = word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic();
     single_letter
         || (word.len() <= 5
-            && ABBREVIATIONS
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(word.trim_end_matches('.'))))
+            && ascii_lowercase_short(word.trim_end_matches('.'))
+                .is_some_and(|(buf, n)| ABBREVIATION_SET.contains(&buf[..n])))
+}
+
+/// [`ABBREVIATIONS`] as a set, for one lookup a word.
+static ABBREVIATION_SET: LazyLock<Set<&'static [u8]>> =
+    LazyLock::new(|| ABBREVIATIONS.iter().map(|a| a.as_bytes()).collect());
+
+/// A word of at most 5 bytes with its ASCII letters in lower case, without
+/// an allocation; none for a longer word.
+fn ascii_lowercase_short(word: &str) -> Option<([u8; 5], usize)> {
+    let bytes = word.as_bytes();
+    let mut buf = [0u8; 5];
+    buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    buf.make_ascii_lowercase();
+    Some((buf, bytes.len()))
 }
 
 /// Whether the sentence may end at token `i`, a `.`, `!`, `?` or `…`, given
 /// what follows: a new sentence starts with a capital, a digit or an
 /// opening mark.
 fn is_sentence_end(text: &str, out: &Tokens<'_>, i: usize, end: usize) -> bool {
+    // Only punctuation ends a sentence: words need no look at their text.
+    if out.tokens[i].kind != TokenKind::Punct {
+        return false;
+    }
     let p = &text[out.tokens[i].span.range()];
     if !matches!(p, "." | "!" | "?" | "…") {
         return false;
@@ -206,10 +225,7 @@ fn is_sentence_end(text: &str, out: &Tokens<'_>, i: usize, end: usize) -> bool {
             // "No. 10" and "Mr. Smith": an abbreviation before a number or a
             // name does not end the sentence.
             // `Del. Stacey Plaskett`: any short title of the lexicon, too.
-            let short_title = word.len() <= 4
-                && crate::lexicon::LEXICON
-                    .titles
-                    .contains_key(word.to_lowercase().as_str());
+            let short_title = word.len() <= 4 && is_title(word);
             if is_abbreviation(word) || short_title {
                 return false;
             }
@@ -233,6 +249,16 @@ fn is_sentence_end(text: &str, out: &Tokens<'_>, i: usize, end: usize) -> bool {
         // A dash after a full stop leads to an attribution (`…” — Jane
         // Doe`), which belongs to the sentence.
         TokenKind::Punct => matches!(&text[next.span.range()], "(" | "[" | "@"),
+    }
+}
+
+/// Whether a short word is a title of the lexicon, in any case.
+fn is_title(word: &str) -> bool {
+    let titles = &crate::lexicon::LEXICON.titles;
+    // Short ASCII is lower-cased without an allocation.
+    match ascii_lowercase_short(word).filter(|_| word.is_ascii()) {
+        Some((buf, n)) => std::str::from_utf8(&buf[..n]).is_ok_and(|w| titles.contains_key(w)),
+        None => titles.contains_key(word.to_lowercase().as_str()),
     }
 }
 

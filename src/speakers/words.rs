@@ -7,9 +7,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use std::hash::BuildHasherDefault;
-
-use crate::lexicon::{FxHasher, Gender, LEXICON, Map, Role, Set, Sort};
+use crate::lexicon::{Gender, LEXICON, Map, Role, Set, Sort};
 use crate::tokenize::{TokenKind, Tokens};
 use crate::types::Span;
 
@@ -342,29 +340,23 @@ impl<'a, 'h> Words<'a, 'h> {
         // that `the` is not looked up again at every turn once `The` is
         // known to be common.
         let mut filter = HashFilter::new(&remaining);
-        let mut found_since_rebuild = 0;
         let text = self.tokens.text();
-        for t in 0..self.lower.len() {
+        for (t, shape) in self.class.iter().enumerate() {
             if remaining.is_empty() {
                 break;
             }
-            if !self.is_word(t) || self.is_capitalised(t) {
+            // A word not capitalised (`is_word(t) && !is_capitalised(t)`).
+            if shape.get() & (class::WORD | class::CAPITALISED) != class::WORD {
                 continue;
             }
-            let lw = self.lw(t);
+            let lw = self.lower[t];
             if !filter.may_contain(lw) || !remaining.contains(lw) {
                 continue;
             }
             if text[self.tokens.tokens[t].span.range()].starts_with(char::is_lowercase) {
                 remaining.remove(lw);
+                filter.remove(lw);
                 common.insert(lw.to_string());
-                found_since_rebuild += 1;
-                // Rebuilt once a share of what it holds has been found: the
-                // rebuilds cost no more than the finds.
-                if found_since_rebuild * 4 >= remaining.len().max(8) {
-                    filter = HashFilter::new(&remaining);
-                    found_since_rebuild = 0;
-                }
             }
         }
         common
@@ -511,37 +503,49 @@ impl<'a, 'h> Words<'a, 'h> {
     }
 }
 
-/// A filter of the hashes of a set of words (a one-hash Bloom filter):
-/// `may_contain` is false for most other words, at the cost of a hash and
-/// a bit test.
+/// A filter of the hashes of a set of words (a counting Bloom filter with
+/// one hash): `may_contain` is false for most words not in the set, at the
+/// cost of a cheap hash, and words can leave it.
 struct HashFilter {
-    bits: Vec<u64>,
-    mask: u64,
+    /// How many words hash to each slot; a full count stays full.
+    counts: Vec<u16>,
+    mask: usize,
 }
 
 impl HashFilter {
     fn new(words: &Set<&str>) -> HashFilter {
-        // About 16 bits a word keeps false positives near one in sixteen.
-        let n = (words.len() * 16).next_power_of_two().max(1024);
+        // About 16 slots a word keeps false positives near one in 16.
+        let n = (words.len() * 16).next_power_of_two().max(512);
         let mut filter = HashFilter {
-            bits: vec![0; n / 64],
-            mask: n as u64 - 1,
+            counts: vec![0; n],
+            mask: n - 1,
         };
         for w in words {
             let h = filter.slot(w);
-            filter.bits[h / 64] |= 1 << (h % 64);
+            filter.counts[h] = filter.counts[h].saturating_add(1);
         }
         filter
     }
 
+    /// A hash of the word's length and first, second and last bytes: cheap,
+    /// and words that share all four are few.
     fn slot(&self, word: &str) -> usize {
-        use std::hash::BuildHasher;
-        (BuildHasherDefault::<FxHasher>::default().hash_one(word) & self.mask) as usize
+        let b = word.as_bytes();
+        let byte = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
+        let key = b.len() as u64 | byte(0) << 16 | byte(1) << 24 | byte(b.len().wrapping_sub(1)) << 32;
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & self.mask
     }
 
     fn may_contain(&self, word: &str) -> bool {
+        self.counts[self.slot(word)] > 0
+    }
+
+    /// Takes out a word that was in the set.
+    fn remove(&mut self, word: &str) {
         let h = self.slot(word);
-        self.bits[h / 64] & (1 << (h % 64)) != 0
+        if self.counts[h] < u16::MAX {
+            self.counts[h] -= 1;
+        }
     }
 }
 
