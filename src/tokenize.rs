@@ -339,6 +339,18 @@ fn mark_family(c: char) -> Option<Family> {
     })
 }
 
+/// The ASCII bytes of a word: letters, digits and `_` (a table, as the word
+/// scanner asks for every byte of the text).
+static ASCII_WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    table
+};
+
 /// Scans one paragraph into tokens and classified marks.
 struct Scanner<'a, 'h> {
     text: &'h str,
@@ -413,19 +425,30 @@ impl<'a, 'h> Scanner<'a, 'h> {
             }
             let b = bytes[j];
             if b < 0x80 {
-                b.is_ascii_alphanumeric() || b == b'_'
+                ASCII_WORD_BYTE[usize::from(b)]
             } else {
                 text[j..].chars().next().is_some_and(char::is_alphanumeric)
             }
         };
-        if !is_alnum_at(i) {
+        if !(i < end && ASCII_WORD_BYTE[usize::from(bytes[i])] || is_alnum_at(i)) {
             // A lone `@` or `#`.
             self.push(Span::new(start, start + 1), TokenKind::Punct);
             return start + 1;
         }
         loop {
-            while is_alnum_at(i) {
-                i += if bytes[i] < 0x80 { 1 } else { utf8_len(bytes[i]) };
+            loop {
+                // ASCII letters and digits, the bulk of a word, in a tight
+                // loop; other characters one by one.
+                let run = &bytes[i..end];
+                i += run
+                    .iter()
+                    .position(|&b| !ASCII_WORD_BYTE[usize::from(b)])
+                    .unwrap_or(run.len());
+                if i < end && bytes[i] >= 0x80 && is_alnum_at(i) {
+                    i += utf8_len(bytes[i]);
+                } else {
+                    break;
+                }
             }
             if i >= end {
                 break;
