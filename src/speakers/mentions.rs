@@ -41,9 +41,10 @@ pub(crate) struct Entity {
     pub(crate) name: Rc<str>,
     /// How many words `name` has, to prefer the fullest.
     name_words: usize,
-    /// The name's words, lower-cased, to match shorter forms.
-    first: Rc<str>,
-    last: Rc<str>,
+    /// The name's first and last words, lower-cased, to match shorter
+    /// forms (numbers of [`NameIndex`]; [`NO_WORD`] for a description).
+    first: u32,
+    last: u32,
     pub(crate) gender: Gender,
     pub(crate) sort: Sort,
     /// Whether the entity was named (rather than only described).
@@ -87,27 +88,73 @@ pub(crate) struct Mentions {
     bindings: Map<String, Vec<Binding>>,
     /// Entities known only by a description, by that description.
     by_description: Map<String, usize>,
-    /// Named entities by the lower-cased words of their names, so that a
-    /// name finds its entity without a scan of all the mentions before.
-    by_name: Map<Rc<str>, usize>,
-    by_last: Map<Rc<str>, Vec<usize>>,
-    by_first: Map<Rc<str>, Vec<usize>>,
+    /// Named entities by the lower-cased words of their names.
+    index: NameIndex,
     /// The token of each entity's latest mention, for recency.
     last_seen: Vec<usize>,
     /// What each written form of a name says (see [`NameInfo`]).
-    names: Map<String, Rc<NameInfo>>,
+    names: Map<String, NameInfo>,
+}
+
+/// The `first` and `last` of an entity that has no name.
+const NO_WORD: u32 = u32::MAX;
+
+/// Named entities by the lower-cased words of their names, so that a name
+/// finds its entity without a scan of all the mentions before. Each
+/// lower-cased name and word of the document is stored once and known by
+/// its number, so that the lookups of a mention index vectors instead of
+/// hashing strings.
+#[derive(Debug, Default)]
+struct NameIndex {
+    numbers: Map<Box<str>, u32>,
+    /// By the number of a whole name: its entity.
+    by_name: Vec<Option<usize>>,
+    /// By the number of a word: the entities whose name ends or starts
+    /// with it.
+    by_last: Vec<Vec<usize>>,
+    by_first: Vec<Vec<usize>>,
+}
+
+impl NameIndex {
+    /// The number of a lower-cased name or word, new if it is new.
+    fn number(&mut self, key: &str) -> u32 {
+        if let Some(&n) = self.numbers.get(key) {
+            return n;
+        }
+        self.number_new(key.into())
+    }
+
+    /// [`number`](Self::number) for a key the caller owns already.
+    fn number_owned(&mut self, key: String) -> u32 {
+        match self.numbers.get(key.as_str()) {
+            Some(&n) => n,
+            None => self.number_new(key.into_boxed_str()),
+        }
+    }
+
+    fn number_new(&mut self, key: Box<str>) -> u32 {
+        let n = self.by_name.len() as u32;
+        self.numbers.insert(key, n);
+        self.by_name.push(None);
+        self.by_last.push(Vec::new());
+        self.by_first.push(Vec::new());
+        n
+    }
 }
 
 /// A name as written, tidied and taken apart.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct NameInfo {
     /// Without possessive and stray marks: `Shaun Bailey`.
     clean: Rc<str>,
-    /// `clean` in lower case, to find the same name again.
-    lower: Rc<str>,
-    /// The first and last words, lower-cased.
-    first: Rc<str>,
-    last: Rc<str>,
+    /// `clean` in lower case, to find the same name again (its number in
+    /// the [`NameIndex`]).
+    lower: u32,
+    /// The first and last words, lower-cased (numbers in the index).
+    first: u32,
+    last: u32,
+    /// Whether the first word is a given name of the lexicon.
+    first_is_given_name: bool,
     words: usize,
     sort: Sort,
     /// The gender of a given name, for names of two words or more.
@@ -115,44 +162,47 @@ struct NameInfo {
 }
 
 impl NameInfo {
-    fn new(raw: &str) -> NameInfo {
+    fn new(raw: &str, index: &mut NameIndex) -> NameInfo {
         // Most names are written clean already: one space between words,
         // no handle's `@`, no possessive. They need no taking apart.
         if words::is_clean_name(raw) {
-            return NameInfo::of_clean(raw, raw.bytes().filter(|&b| b == b' ').count() + 1);
+            return NameInfo::of_clean(raw, raw.bytes().filter(|&b| b == b' ').count() + 1, index);
         }
         let clean = words::clean_name(raw);
         let words = clean.split_whitespace().count();
-        NameInfo::of_clean(&clean, words)
+        NameInfo::of_clean(&clean, words, index)
     }
 
     /// The name's info from its clean form, of `words` words.
-    fn of_clean(clean: &str, words: usize) -> NameInfo {
-        let lower: Rc<str> = if clean.is_ascii() {
-            clean.to_ascii_lowercase().into()
+    fn of_clean(clean: &str, words: usize, index: &mut NameIndex) -> NameInfo {
+        let lower = if clean.is_ascii() {
+            clean.to_ascii_lowercase()
         } else {
-            clean.to_lowercase().into()
+            clean.to_lowercase()
         };
-        let (first, last): (Rc<str>, Rc<str>) = if words == 1 && !lower.contains(char::is_whitespace) {
+        let (first, last) = if words == 1 && !lower.contains(char::is_whitespace) {
             // One word: it is its first and last word.
-            (Rc::clone(&lower), Rc::clone(&lower))
+            (lower.as_str(), lower.as_str())
         } else {
             let mut parts = lower.split_whitespace();
             let first = parts.next().unwrap_or("");
             let last = parts.next_back().unwrap_or(first);
-            (first.into(), last.into())
+            (first, last)
         };
         let sort = words::name_sort_lower(clean, &lower);
         let given_gender = if words >= 2 && sort == Sort::Person {
-            LEXICON.first_names.get(&*first).copied().unwrap_or(Gender::Unknown)
+            LEXICON.first_names.get(first).copied().unwrap_or(Gender::Unknown)
         } else {
             Gender::Unknown
         };
+        let first_is_given_name = LEXICON.first_names.contains_key(first);
+        let (first_n, last_n) = (index.number(first), index.number(last));
         NameInfo {
-            first,
-            last,
+            first: first_n,
+            last: last_n,
+            first_is_given_name,
             clean: clean.into(),
-            lower,
+            lower: index.number_owned(lower),
             words,
             sort,
             given_gender,
@@ -312,15 +362,15 @@ impl Mentions {
         };
         let id = match self.matching_entity(&info) {
             Some(id) => id,
-            None => self.new_entity(Rc::clone(&info.first), Rc::clone(&info.last), info.sort),
+            None => self.new_entity(info.first, info.last, info.sort),
         };
         self.index_name(id, &info);
         let e = &mut self.entities[id];
         if info.words > e.name_words {
             e.name = Rc::clone(&info.clean);
             e.name_words = info.words;
-            e.first = Rc::clone(&info.first);
-            e.last = Rc::clone(&info.last);
+            e.first = info.first;
+            e.last = info.last;
         }
         if e.gender == Gender::Unknown {
             e.gender = gender;
@@ -331,16 +381,16 @@ impl Mentions {
 
     /// What the words of a name say, worked out once per document for each
     /// way the name is written.
-    fn name_info(&mut self, raw: &str) -> Rc<NameInfo> {
+    fn name_info(&mut self, raw: &str) -> NameInfo {
         if let Some(info) = self.names.get(raw) {
-            return Rc::clone(info);
+            return info.clone();
         }
-        let info = Rc::new(NameInfo::new(raw));
-        self.names.insert(raw.to_string(), Rc::clone(&info));
+        let info = NameInfo::new(raw, &mut self.index);
+        self.names.insert(raw.to_string(), info.clone());
         info
     }
 
-    fn new_entity(&mut self, first: Rc<str>, last: Rc<str>, sort: Sort) -> usize {
+    fn new_entity(&mut self, first: u32, last: u32, sort: Sort) -> usize {
         self.entities.push(Entity {
             name: Rc::from(""),
             name_words: 0,
@@ -357,16 +407,14 @@ impl Mentions {
 
     /// Files entity `id` under this form of its name.
     fn index_name(&mut self, id: usize, info: &NameInfo) {
-        if !self.by_name.contains_key(&*info.lower) {
-            self.by_name.insert(Rc::clone(&info.lower), id);
-        }
-        for (map, key) in [(&mut self.by_last, &info.last), (&mut self.by_first, &info.first)] {
-            match map.get_mut(&**key) {
-                Some(ids) if !ids.contains(&id) => ids.push(id),
-                Some(_) => {}
-                None => {
-                    map.insert(Rc::clone(key), vec![id]);
-                }
+        let index = &mut self.index;
+        index.by_name[info.lower as usize].get_or_insert(id);
+        for ids in [
+            &mut index.by_last[info.last as usize],
+            &mut index.by_first[info.first as usize],
+        ] {
+            if !ids.contains(&id) {
+                ids.push(id);
             }
         }
     }
@@ -374,8 +422,8 @@ impl Mentions {
     /// The most recently mentioned of `ids` that passes `keep`, among the
     /// newest [`MAX_CANDIDATES`] of them (a text with thousands of people
     /// of one surname stays linear).
-    fn most_recent(&self, ids: Option<&Vec<usize>>, keep: impl Fn(&Entity) -> bool) -> Option<usize> {
-        ids?.iter()
+    fn most_recent(&self, ids: &[usize], keep: impl Fn(&Entity) -> bool) -> Option<usize> {
+        ids.iter()
             .rev()
             .take(MAX_CANDIDATES)
             .copied()
@@ -389,24 +437,25 @@ impl Mentions {
     /// (`Shaun`); for more words, the same first and last words, or an
     /// entity known so far by the surname alone.
     fn matching_entity(&self, info: &NameInfo) -> Option<usize> {
-        if let Some(&id) = self.by_name.get(&*info.lower) {
+        let index = &self.index;
+        if let Some(id) = index.by_name[info.lower as usize] {
             return Some(id);
         }
         let named = |e: &Entity| e.named && e.name_words > 0;
         if info.words == 1 {
-            let by_surname = self.most_recent(self.by_last.get(&*info.last), named);
-            let given_name = info.sort == Sort::Person && LEXICON.first_names.contains_key(&*info.first);
+            let by_surname = self.most_recent(&index.by_last[info.last as usize], named);
+            let given_name = info.sort == Sort::Person && info.first_is_given_name;
             return by_surname.or_else(|| {
                 given_name
                     .then(|| {
-                        self.most_recent(self.by_first.get(&*info.first), |e| {
+                        self.most_recent(&index.by_first[info.first as usize], |e| {
                             named(e) && e.sort == Sort::Person && e.name_words >= 2
                         })
                     })
                     .flatten()
             });
         }
-        self.most_recent(self.by_last.get(&*info.last), |e| {
+        self.most_recent(&index.by_last[info.last as usize], |e| {
             named(e) && (e.name_words == 1 || e.first == info.first)
         })
     }
@@ -582,8 +631,8 @@ impl Mentions {
         self.entities.push(Entity {
             name: name.into(),
             name_words: 0,
-            first: Rc::from(""),
-            last: Rc::from(""),
+            first: NO_WORD,
+            last: NO_WORD,
             gender,
             sort,
             named: false,
