@@ -279,35 +279,25 @@ impl<'a, 'h> Words<'a, 'h> {
     ) -> Words<'a, 'h> {
         let text = tokens.text();
         let n = tokens.tokens.len();
+        // The buffer is the text with its ASCII letters in lower case, so
+        // that an ASCII token's lower-cased form is the same span of it,
+        // and then the forms of the tokens with other characters.
+        let (others, other_forms) = lower_case_non_ascii(tokens);
         buffer.clear();
-        // Each token's own text first, and the lower-cased forms in the
-        // buffer with their places; once the buffer is complete, those
-        // tokens take their slices of it.
-        let mut lower: Vec<&'a str> = Vec::with_capacity(n);
-        let mut lowered: Vec<(u32, u32)> = Vec::new();
-        let mut class = Vec::with_capacity(n);
-        for (i, t) in tokens.tokens.iter().enumerate() {
-            let s = &text[t.span.range()];
-            lower.push(s);
-            class.push(Cell::new(shape(t.kind, s)));
-            if matches!(t.kind, TokenKind::Mark(_)) || is_lower_ascii(s.as_bytes()) {
-                continue;
-            }
-            let start = buffer.len();
-            if s.is_ascii() {
-                buffer.push_str(s);
-                buffer[start..].make_ascii_lowercase();
-            } else {
-                for c in s.chars().flat_map(char::to_lowercase) {
-                    buffer.push(if c == '’' { '\'' } else { c });
-                }
-            }
-            lowered.push((i as u32, start as u32));
-        }
+        buffer.reserve(text.len() + others.len());
+        buffer.push_str(text);
+        buffer.make_ascii_lowercase();
+        buffer.push_str(&others);
         let buffer: &'a String = buffer;
-        for (k, &(i, start)) in lowered.iter().enumerate() {
-            let end = lowered.get(k + 1).map_or(buffer.len(), |&(_, next)| next as usize);
-            lower[i as usize] = &buffer[start as usize..end];
+        let mut lower: Vec<&'a str> = Vec::with_capacity(n);
+        let mut class = Vec::with_capacity(n);
+        for t in &tokens.tokens {
+            lower.push(&buffer[t.span.range()]);
+            class.push(Cell::new(shape(t.kind, text, t.span)));
+        }
+        for (k, &(i, start)) in other_forms.iter().enumerate() {
+            let end = other_forms.get(k + 1).map_or(others.len(), |&(_, next)| next as usize);
+            lower[i as usize] = &buffer[text.len() + start as usize..text.len() + end];
         }
         let mut sentence_start = vec![false; n];
         for s in &tokens.sentences {
@@ -600,23 +590,67 @@ static WORD_CLASSES: LazyLock<Map<&'static str, u32>> = LazyLock::new(|| {
     map
 });
 
-/// Whether a token's bytes are all ASCII and none upper-case: its text is
-/// its lower-cased form.
-fn is_lower_ascii(bytes: &[u8]) -> bool {
-    bytes.iter().all(|&b| b < 0x80 && !b.is_ascii_uppercase())
+/// The lower-cased forms of the tokens (not marks) that have characters
+/// other than ASCII (`’` as `'`), one after the other, with each token's
+/// index and the start of its form. The text is read once for such
+/// characters, not token by token.
+fn lower_case_non_ascii(tokens: &Tokens<'_>) -> (String, Vec<(u32, u32)>) {
+    let text = tokens.text();
+    let bytes = text.as_bytes();
+    let mut forms = String::new();
+    let mut places = Vec::new();
+    let non_ascii_from = |from: usize| from + first_non_ascii(&bytes[from..]);
+    // The first byte that is not ASCII at or after the start of the token
+    // before (or the end): searched again only once a token starts past
+    // it, so that each byte is read once.
+    let mut next = non_ascii_from(0);
+    for (i, t) in tokens.tokens.iter().enumerate() {
+        if next < t.span.start {
+            next = non_ascii_from(t.span.start);
+        }
+        if next >= t.span.end || matches!(t.kind, TokenKind::Mark(_)) {
+            continue;
+        }
+        places.push((i as u32, forms.len() as u32));
+        for c in text[t.span.range()].chars().flat_map(char::to_lowercase) {
+            forms.push(if c == '’' { '\'' } else { c });
+        }
+    }
+    (forms, places)
+}
+
+/// The index of the first byte that is not ASCII (the length if none):
+/// eight bytes at a time, as it reads the whole text.
+fn first_non_ascii(bytes: &[u8]) -> usize {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+        if word & HIGH_BITS != 0 {
+            break;
+        }
+        at += 8;
+    }
+    at + bytes[at..].iter().position(|&b| b >= 0x80).unwrap_or(bytes.len() - at)
 }
 
 /// The classes a token's shape gives: word, mark, capitalised.
-fn shape(kind: TokenKind, s: &str) -> u32 {
+fn shape(kind: TokenKind, text: &str, span: Span) -> u32 {
     match kind {
         TokenKind::Mark(_) => class::MARK | class::LOOKED_UP,
         TokenKind::Punct => class::LOOKED_UP,
         TokenKind::Word => {
-            let first = s.as_bytes()[0];
-            let capitalised = if first.is_ascii() {
-                first.is_ascii_uppercase() || (matches!(first, b'@' | b'#') && s[1..].starts_with(char::is_uppercase))
+            let first = text.as_bytes()[span.start];
+            let capitalised = if first.is_ascii_alphanumeric() {
+                first.is_ascii_uppercase()
             } else {
-                s.starts_with(char::is_uppercase)
+                let s = &text[span.range()];
+                if first.is_ascii() {
+                    matches!(first, b'@' | b'#') && s[1..].starts_with(char::is_uppercase)
+                } else {
+                    s.starts_with(char::is_uppercase)
+                }
             };
             if capitalised {
                 class::WORD | class::CAPITALISED
