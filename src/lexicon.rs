@@ -36,9 +36,7 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(buf));
+            self.add(tail_word(rest));
         }
     }
 
@@ -55,6 +53,22 @@ impl Hasher for FxHasher {
     #[inline]
     fn finish(&self) -> u64 {
         self.hash
+    }
+}
+
+/// The last 1 to 7 bytes of a key as one little-endian word, zero-padded:
+/// two overlapping loads rather than a copy of unknown length (which would
+/// be a call to `memcpy` for every word looked up).
+#[inline]
+fn tail_word(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    let load = |bytes: &[u8]| bytes.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b));
+    if n >= 4 {
+        let low = load(&rest[..4]);
+        let high = load(&rest[n - 4..]) >> (8 * (8 - n));
+        low | high << 32
+    } else {
+        load(rest)
     }
 }
 
@@ -241,6 +255,15 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 mod tests {
     use super::*;
 
+    #[test]
+    fn tail_word_is_the_zero_padded_little_endian_word() {
+        let bytes = b"abcdefg";
+        for n in 1..8 {
+            let mut buf = [0u8; 8];
+            buf[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(super::tail_word(&bytes[..n]), u64::from_le_bytes(buf), "{n} bytes");
+        }
+    }
     #[test]
     fn lists_load_and_hold_the_common_words() {
         let lx = &*LEXICON;

@@ -80,7 +80,7 @@ struct Binding {
 /// What the mention pass found: entities, mentions in text order, and the
 /// descriptions bound to entities.
 #[derive(Debug, Default)]
-pub(crate) struct Mentions {
+pub(crate) struct Mentions<'h> {
     pub(crate) entities: Vec<Entity>,
     /// Mentions by their first token, in text order.
     pub(crate) mentions: BTreeMap<usize, Mention>,
@@ -93,7 +93,7 @@ pub(crate) struct Mentions {
     /// The token of each entity's latest mention, for recency.
     last_seen: Vec<usize>,
     /// What each written form of a name says (see [`NameInfo`]).
-    names: Map<String, NameInfo>,
+    names: Map<&'h str, NameInfo>,
 }
 
 /// The `first` and `last` of an entity that has no name.
@@ -180,7 +180,8 @@ impl NameInfo {
         } else {
             clean.to_lowercase()
         };
-        let (first, last) = if words == 1 && !lower.contains(char::is_whitespace) {
+        let one_word = words == 1 && !lower.contains(char::is_whitespace);
+        let (first, last) = if one_word {
             // One word: it is its first and last word.
             (lower.as_str(), lower.as_str())
         } else {
@@ -190,19 +191,24 @@ impl NameInfo {
             (first, last)
         };
         let sort = words::name_sort_lower(clean, &lower);
+        let given_name = LEXICON.first_names.get(first).copied();
         let given_gender = if words >= 2 && sort == Sort::Person {
-            LEXICON.first_names.get(first).copied().unwrap_or(Gender::Unknown)
+            given_name.unwrap_or(Gender::Unknown)
         } else {
             Gender::Unknown
         };
-        let first_is_given_name = LEXICON.first_names.contains_key(first);
-        let (first_n, last_n) = (index.number(first), index.number(last));
+        let (first, last) = if one_word {
+            (None, None)
+        } else {
+            (Some(index.number(first)), Some(index.number(last)))
+        };
+        let lower = index.number_owned(lower);
         NameInfo {
-            first: first_n,
-            last: last_n,
-            first_is_given_name,
+            first: first.unwrap_or(lower),
+            last: last.unwrap_or(lower),
+            first_is_given_name: given_name.is_some(),
             clean: clean.into(),
-            lower: index.number_owned(lower),
+            lower,
             words,
             sort,
             given_gender,
@@ -232,10 +238,10 @@ pub(crate) struct Np {
     pub(crate) kind: NpKind,
 }
 
-impl Mentions {
+impl<'h> Mentions<'h> {
     /// Reads the text once and collects its mentions. `quoted[t]` says
     /// whether token `t` is inside a quotation.
-    pub(crate) fn collect(w: &Words<'_, '_>, quoted: &[bool]) -> Mentions {
+    pub(crate) fn collect(w: &Words<'_, 'h>, quoted: &[bool]) -> Mentions<'h> {
         let tokens = w.tokens;
         let mut m = Mentions::default();
         for (s, sentence) in tokens.sentences.iter().enumerate() {
@@ -319,7 +325,7 @@ impl Mentions {
 
     /// Records a name: finds or makes its entity, learns its gender, and
     /// binds the title or appositive around it.
-    fn add_name(&mut self, w: &Words<'_, '_>, np: Np, sentence: usize, subject: bool, quoted: bool) {
+    fn add_name(&mut self, w: &Words<'_, 'h>, np: Np, sentence: usize, subject: bool, quoted: bool) {
         let NpKind::Name { name } = np.kind else {
             return;
         };
@@ -354,7 +360,7 @@ impl Mentions {
 
     /// The entity a name stands for: an earlier one it matches, or a new
     /// one.
-    fn entity_for_name(&mut self, w: &Words<'_, '_>, np: Np, name: Span) -> usize {
+    fn entity_for_name(&mut self, w: &Words<'_, 'h>, np: Np, name: Span) -> usize {
         let info = self.name_info(&w.tokens.text()[name.range()]);
         let gender = match words::title_gender(w, np.start, name_token_start(w, name)) {
             Gender::Unknown => info.given_gender,
@@ -381,12 +387,12 @@ impl Mentions {
 
     /// What the words of a name say, worked out once per document for each
     /// way the name is written.
-    fn name_info(&mut self, raw: &str) -> NameInfo {
+    fn name_info(&mut self, raw: &'h str) -> NameInfo {
         if let Some(info) = self.names.get(raw) {
             return info.clone();
         }
         let info = NameInfo::new(raw, &mut self.index);
-        self.names.insert(raw.to_string(), info.clone());
+        self.names.insert(raw, info.clone());
         info
     }
 

@@ -165,7 +165,7 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
 /// entity.
 fn attribute_cue(
     w: &Words<'_, '_>,
-    mentions: &mut Mentions,
+    mentions: &mut Mentions<'_>,
     cue: &Cue,
     q: &Found,
     sentence_of: &[usize],
@@ -293,7 +293,7 @@ fn colon_paragraph_cue(w: &Words<'_, '_>, q: &Found, tokens: &Tokens<'_>) -> Opt
 /// Resolves the speaker phrase of a cue to an entity, and says how.
 fn resolve(
     w: &Words<'_, '_>,
-    mentions: &mut Mentions,
+    mentions: &mut Mentions<'_>,
     cue: Cue,
     sentence: usize,
     config: &Config,
