@@ -352,19 +352,31 @@ impl<'a, 'h> Words<'a, 'h> {
         common
     }
 
+    /// Whether token `t` has any of the class `bits`. Inlined: most asks
+    /// are answered by the bits at hand; the lexicon is looked up once a
+    /// token, out of line.
+    #[inline]
     pub(crate) fn has(&self, t: usize, bits: u32) -> bool {
         let Some(cell) = self.class.get(t) else {
             return false;
         };
         let mut c = cell.get();
         if bits & !class::SHAPE != 0 && c & class::LOOKED_UP == 0 {
-            if c & class::WORD != 0 {
-                c |= lexicon_classes(self.lw(t), self.extra_verbs);
-            }
-            c |= class::LOOKED_UP;
-            cell.set(c);
+            c = self.look_up(t, cell);
         }
         c & bits != 0
+    }
+
+    /// Adds the lexicon's classes to token `t`'s bits, and returns them.
+    #[inline(never)]
+    fn look_up(&self, t: usize, cell: &Cell<u32>) -> u32 {
+        let mut c = cell.get();
+        if c & class::WORD != 0 {
+            c |= lexicon_classes(self.lw(t), self.extra_verbs);
+        }
+        c |= class::LOOKED_UP;
+        cell.set(c);
+        c
     }
 
     /// Whether token `t` is a noun that heads a description of a speaker.
