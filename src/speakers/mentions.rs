@@ -111,8 +111,47 @@ struct NameIndex {
     by_name: Vec<Option<usize>>,
     /// By the number of a word: the entities whose name ends or starts
     /// with it.
-    by_last: Vec<Vec<usize>>,
-    by_first: Vec<Vec<usize>>,
+    by_last: Lists,
+    by_first: Lists,
+}
+
+/// Lists of entities, one for each number of the [`NameIndex`], kept as
+/// chains through one vector (newest first) so that a word's list costs no
+/// allocation of its own.
+#[derive(Debug, Default)]
+struct Lists {
+    /// The newest entry of each list (`NO_ENTRY` for none).
+    heads: Vec<u32>,
+    /// Each entry: an entity, and the entry before it in its list.
+    entries: Vec<(usize, u32)>,
+}
+
+const NO_ENTRY: u32 = u32::MAX;
+
+impl Lists {
+    fn add_list(&mut self) {
+        self.heads.push(NO_ENTRY);
+    }
+
+    /// The entities of list `n`, newest first.
+    fn newest_first(&self, n: u32) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.heads[n as usize];
+        std::iter::from_fn(move || {
+            let &(id, before) = self.entries.get(at as usize)?;
+            at = before;
+            Some(id)
+        })
+    }
+
+    /// Adds entity `id` to list `n` unless it is in it.
+    fn add(&mut self, n: u32, id: usize) {
+        if self.newest_first(n).any(|e| e == id) {
+            return;
+        }
+        let head = &mut self.heads[n as usize];
+        self.entries.push((id, *head));
+        *head = (self.entries.len() - 1) as u32;
+    }
 }
 
 impl NameIndex {
@@ -136,8 +175,8 @@ impl NameIndex {
         let n = self.by_name.len() as u32;
         self.numbers.insert(key, n);
         self.by_name.push(None);
-        self.by_last.push(Vec::new());
-        self.by_first.push(Vec::new());
+        self.by_last.add_list();
+        self.by_first.add_list();
         n
     }
 }
@@ -244,13 +283,14 @@ impl<'h> Mentions<'h> {
     pub(crate) fn collect(w: &Words<'_, 'h>, quoted: &[bool]) -> Mentions<'h> {
         let tokens = w.tokens;
         let mut m = Mentions::default();
+        let mut subject_at = Vec::new();
         for (s, sentence) in tokens.sentences.iter().enumerate() {
             // A headline in title case has a capital on every word: its
             // runs of capitals are not names.
             if words::is_title_case(w, sentence.tokens.clone()) {
                 continue;
             }
-            let subject_at = words::clause_starts(w, sentence.tokens.clone());
+            words::clause_starts_into(w, sentence.tokens.clone(), &mut subject_at);
             let mut t = sentence.tokens.start;
             while t < sentence.tokens.end {
                 let in_quote = quoted[t];
@@ -415,24 +455,16 @@ impl<'h> Mentions<'h> {
     fn index_name(&mut self, id: usize, info: &NameInfo) {
         let index = &mut self.index;
         index.by_name[info.lower as usize].get_or_insert(id);
-        for ids in [
-            &mut index.by_last[info.last as usize],
-            &mut index.by_first[info.first as usize],
-        ] {
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
+        index.by_last.add(info.last, id);
+        index.by_first.add(info.first, id);
     }
 
-    /// The most recently mentioned of `ids` that passes `keep`, among the
-    /// newest [`MAX_CANDIDATES`] of them (a text with thousands of people
-    /// of one surname stays linear).
-    fn most_recent(&self, ids: &[usize], keep: impl Fn(&Entity) -> bool) -> Option<usize> {
-        ids.iter()
-            .rev()
+    /// The most recently mentioned of the entities (`newest_first`) that
+    /// passes `keep`, among the newest [`MAX_CANDIDATES`] of them (a text
+    /// with thousands of people of one surname stays linear).
+    fn most_recent(&self, newest_first: impl Iterator<Item = usize>, keep: impl Fn(&Entity) -> bool) -> Option<usize> {
+        newest_first
             .take(MAX_CANDIDATES)
-            .copied()
             .filter(|&id| keep(&self.entities[id]))
             .max_by_key(|&id| self.last_seen[id])
     }
@@ -449,19 +481,19 @@ impl<'h> Mentions<'h> {
         }
         let named = |e: &Entity| e.named && e.name_words > 0;
         if info.words == 1 {
-            let by_surname = self.most_recent(&index.by_last[info.last as usize], named);
+            let by_surname = self.most_recent(index.by_last.newest_first(info.last), named);
             let given_name = info.sort == Sort::Person && info.first_is_given_name;
             return by_surname.or_else(|| {
                 given_name
                     .then(|| {
-                        self.most_recent(&index.by_first[info.first as usize], |e| {
+                        self.most_recent(index.by_first.newest_first(info.first), |e| {
                             named(e) && e.sort == Sort::Person && e.name_words >= 2
                         })
                     })
                     .flatten()
             });
         }
-        self.most_recent(&index.by_last[info.last as usize], |e| {
+        self.most_recent(index.by_last.newest_first(info.last), |e| {
             named(e) && (e.name_words == 1 || e.first == info.first)
         })
     }

@@ -320,8 +320,12 @@ impl<'a, 'h> Words<'a, 'h> {
     /// writes in lower case: a capital at a sentence start does not make
     /// them names (`Coal miners said`).
     fn common_sentence_starts(&self) -> Set<String> {
-        let mut remaining: Set<&str> = (0..self.lower.len())
-            .filter(|&t| self.sentence_start[t] && self.is_capitalised(t))
+        // The first words of the sentences (`sentence_start`), read off
+        // the sentences rather than found among all the tokens.
+        let tokens = &self.tokens.tokens;
+        let mut remaining: Set<&str> = (self.tokens.sentences.iter())
+            .filter_map(|s| s.tokens.clone().find(|&t| tokens[t].kind == TokenKind::Word))
+            .filter(|&t| self.is_capitalised(t))
             .map(|t| self.lw(t))
             .collect();
         let mut common = Set::default();
@@ -1428,6 +1432,13 @@ pub(crate) fn skip_auxiliaries_right(w: &Words<'_, '_>, mut t: usize, limit: usi
 /// but` / `; `.
 pub(crate) fn clause_starts(w: &Words<'_, '_>, range: Range<usize>) -> Vec<usize> {
     let mut out = Vec::new();
+    clause_starts_into(w, range, &mut out);
+    out
+}
+
+/// [`clause_starts`] into a vector the caller reuses (it is cleared first).
+pub(crate) fn clause_starts_into(w: &Words<'_, '_>, range: Range<usize>, out: &mut Vec<usize>) {
+    out.clear();
     out.extend(subject_start(w, range.start, range.end));
     for t in range.clone() {
         // Only punctuation marks a boundary: words need no look at their
@@ -1442,7 +1453,6 @@ pub(crate) fn clause_starts(w: &Words<'_, '_>, range: Range<usize>) -> Vec<usize
             out.extend(subject_start(w, t + 1, range.end));
         }
     }
-    out
 }
 
 /// Where the subject of a clause starting at `t` starts: past
