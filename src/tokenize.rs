@@ -150,9 +150,10 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
     let mut out = Tokens {
         text,
         tokens: Vec::with_capacity(text.len() / 5),
-        marks: Vec::new(),
-        paragraphs: Vec::new(),
-        sentences: Vec::new(),
+        // Room for what news usually has, so that the vectors seldom grow.
+        marks: Vec::with_capacity(text.len() / 200),
+        paragraphs: Vec::with_capacity(text.len() / 400),
+        sentences: Vec::with_capacity(text.len() / 120),
     };
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
@@ -383,6 +384,13 @@ impl<'a, 'h> Scanner<'a, 'h> {
             }
             if b.is_ascii_alphanumeric() || b == b'@' || b == b'#' {
                 i = self.word(i, span.end);
+                continue;
+            }
+            // Other ASCII that is neither white space nor a quotation mark
+            // (nor the first half of a wire mark) is punctuation.
+            if b.is_ascii_punctuation() && !matches!(b, b'"' | b'\'' | b'`') {
+                self.push(Span::new(i, i + 1), TokenKind::Punct);
+                i += 1;
                 continue;
             }
             let c = text[i..].chars().next().unwrap_or(' ');

@@ -283,6 +283,12 @@ impl<'h> Mentions<'h> {
     pub(crate) fn collect(w: &Words<'_, 'h>, quoted: &[bool]) -> Mentions<'h> {
         let tokens = w.tokens;
         let mut m = Mentions::default();
+        // Room for the names a text of this length usually has (in news, a
+        // new way of writing a name every 25 tokens or so, and a word or
+        // two of it to number), so that the tables seldom grow.
+        let names = tokens.tokens.len() / 16;
+        m.names.reserve(names);
+        m.index.numbers.reserve(names * 2);
         let mut subject_at = Vec::new();
         for (s, sentence) in tokens.sentences.iter().enumerate() {
             // A headline in title case has a capital on every word: its
