@@ -6,11 +6,14 @@
 //! ```text
 //! cargo run --release --example throughput -- FILE...
 //! cargo run --release --example throughput -- --seconds 3 docs.jsonl
+//! cargo run --release --example throughput -- --only whole docs.jsonl
 //! ```
 //!
 //! A FILE ending in `.jsonl` is read as JSON Lines documents `{"id",
 //! "text"}`; any other FILE is one document. Each measurement repeats the
 //! whole set until it has run for at least `--seconds` (default 2).
+//! `--only STAGE` measures only the stages whose name contains STAGE (for
+//! a profiler).
 //! Threads come from rayon, in this example only: the library has no
 //! thread pool of its own, and an `Extractor` is shared across threads by
 //! reference.
@@ -105,7 +108,7 @@ fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("throughput: {e}\nusage: throughput [--seconds S] FILE...");
+            eprintln!("throughput: {e}\nusage: throughput [--seconds S] [--only STAGE] FILE...");
             return ExitCode::from(2);
         }
     };

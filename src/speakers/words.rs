@@ -289,12 +289,10 @@ impl<'a, 'h> Words<'a, 'h> {
         buffer.make_ascii_lowercase();
         buffer.push_str(&others);
         let buffer: &'a String = buffer;
-        let mut lower: Vec<&'a str> = Vec::with_capacity(n);
-        let mut class = Vec::with_capacity(n);
-        for t in &tokens.tokens {
-            lower.push(&buffer[t.span.range()]);
-            class.push(Cell::new(shape(t.kind, text, t.span)));
-        }
+        let mut lower: Vec<&'a str> = tokens.tokens.iter().map(|t| &buffer[t.span.range()]).collect();
+        let class: Vec<Cell<u32>> = (tokens.tokens.iter())
+            .map(|t| Cell::new(shape(t.kind, text, t.span)))
+            .collect();
         for (k, &(i, start)) in other_forms.iter().enumerate() {
             let end = other_forms.get(k + 1).map_or(others.len(), |&(_, next)| next as usize);
             lower[i as usize] = &buffer[text.len() + start as usize..text.len() + end];
