@@ -47,11 +47,21 @@ pub(crate) fn mention_kind(mention: &str) -> MentionKind {
 /// Whether a quote is short: its text has few words (runs between white
 /// space that hold a letter or digit).
 pub(crate) fn is_short(quote: &str) -> bool {
-    quote
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .nth(SHORT_WORDS)
-        .is_none()
+    // One pass over the characters, stopping after the word too many.
+    let mut words = 0;
+    let mut word_has_alnum = false;
+    for c in quote.chars() {
+        if c.is_whitespace() {
+            word_has_alnum = false;
+        } else if !word_has_alnum && c.is_alphanumeric() {
+            word_has_alnum = true;
+            words += 1;
+            if words > SHORT_WORDS {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// The features of one attribution.
@@ -139,6 +149,27 @@ mod tests {
         }
     }
 
+    #[test]
+    fn short_quotes_count_words_with_a_letter_or_digit() {
+        // The definition, as it was first written.
+        let by_words = |q: &str| {
+            q.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .nth(SHORT_WORDS)
+                .is_none()
+        };
+        for q in [
+            "",
+            "“Yes,”",
+            "“We will win — we will win again, and again, and again,”",
+            "one two three four five six",
+            "one two three four five six seven",
+            "“ — ” ‘…’ one\u{a0}two\tthree four-five 6 7",
+            "a b c d e f \u{2003}g",
+        ] {
+            assert_eq!(is_short(q), by_words(q), "{q:?}");
+        }
+    }
     #[test]
     fn every_line_of_the_table_parses() {
         let file = include_str!("../data/confidence.txt");

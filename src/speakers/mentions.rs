@@ -13,7 +13,9 @@
 //! before other mentions, earlier before later, words outside quotes before
 //! names inside them.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::ops::Deref;
 use std::rc::Rc;
 
 use crate::lexicon::{Gender, LEXICON, Map, Sort};
@@ -34,11 +36,30 @@ const MAX_CANDIDATES: usize = 64;
 /// 45-year-old said…`), not anyone earlier of the same sort.
 const DESCRIPTION_WINDOW: usize = 2;
 
+/// A name's text: a slice of the document when it is written clean (most
+/// names), else the tidied form.
+#[derive(Clone, Debug)]
+pub(crate) enum NameText<'a> {
+    Slice(&'a str),
+    Tidied(Rc<str>),
+}
+
+impl Deref for NameText<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            NameText::Slice(s) => s,
+            NameText::Tidied(s) => s,
+        }
+    }
+}
+
 /// An entity: one person, organisation, place or group.
 #[derive(Clone, Debug)]
-pub(crate) struct Entity {
+pub(crate) struct Entity<'a> {
     /// The fullest name seen, words without titles.
-    pub(crate) name: Rc<str>,
+    pub(crate) name: NameText<'a>,
     /// How many words `name` has, to prefer the fullest.
     name_words: usize,
     /// The name's first and last words, lower-cased, to match shorter
@@ -80,8 +101,8 @@ struct Binding {
 /// What the mention pass found: entities, mentions in text order, and the
 /// descriptions bound to entities.
 #[derive(Debug, Default)]
-pub(crate) struct Mentions<'h> {
-    pub(crate) entities: Vec<Entity>,
+pub(crate) struct Mentions<'a> {
+    pub(crate) entities: Vec<Entity<'a>>,
     /// Mentions by their first token, in text order.
     pub(crate) mentions: BTreeMap<usize, Mention>,
     /// Descriptions bound to entities, by head noun, in text order.
@@ -89,11 +110,11 @@ pub(crate) struct Mentions<'h> {
     /// Entities known only by a description, by that description.
     by_description: Map<String, usize>,
     /// Named entities by the lower-cased words of their names.
-    index: NameIndex,
+    index: NameIndex<'a>,
     /// The token of each entity's latest mention, for recency.
     last_seen: Vec<usize>,
     /// What each written form of a name says (see [`NameInfo`]).
-    names: Map<&'h str, NameInfo>,
+    names: Map<&'a str, NameInfo<'a>>,
 }
 
 /// The `first` and `last` of an entity that has no name.
@@ -105,8 +126,10 @@ const NO_WORD: u32 = u32::MAX;
 /// its number, so that the lookups of a mention index vectors instead of
 /// hashing strings.
 #[derive(Debug, Default)]
-struct NameIndex {
-    numbers: Map<Box<str>, u32>,
+struct NameIndex<'a> {
+    /// The names and words: slices of the lower-cased text where they are
+    /// written plainly in it, else strings of their own.
+    numbers: Map<Cow<'a, str>, u32>,
     /// By the number of a whole name: its entity.
     by_name: Vec<Option<usize>>,
     /// By the number of a word: the entities whose name ends or starts
@@ -154,24 +177,12 @@ impl Lists {
     }
 }
 
-impl NameIndex {
+impl<'a> NameIndex<'a> {
     /// The number of a lower-cased name or word, new if it is new.
-    fn number(&mut self, key: &str) -> u32 {
-        if let Some(&n) = self.numbers.get(key) {
+    fn number(&mut self, key: Cow<'a, str>) -> u32 {
+        if let Some(&n) = self.numbers.get(&*key) {
             return n;
         }
-        self.number_new(key.into())
-    }
-
-    /// [`number`](Self::number) for a key the caller owns already.
-    fn number_owned(&mut self, key: String) -> u32 {
-        match self.numbers.get(key.as_str()) {
-            Some(&n) => n,
-            None => self.number_new(key.into_boxed_str()),
-        }
-    }
-
-    fn number_new(&mut self, key: Box<str>) -> u32 {
         let n = self.by_name.len() as u32;
         self.numbers.insert(key, n);
         self.by_name.push(None);
@@ -183,9 +194,9 @@ impl NameIndex {
 
 /// A name as written, tidied and taken apart.
 #[derive(Clone, Debug)]
-struct NameInfo {
+struct NameInfo<'a> {
     /// Without possessive and stray marks: `Shaun Bailey`.
-    clean: Rc<str>,
+    clean: NameText<'a>,
     /// `clean` in lower case, to find the same name again (its number in
     /// the [`NameIndex`]).
     lower: u32,
@@ -200,59 +211,85 @@ struct NameInfo {
     given_gender: Gender,
 }
 
-impl NameInfo {
-    fn new(raw: &str, index: &mut NameIndex) -> NameInfo {
+impl<'a> NameInfo<'a> {
+    /// The info of name `raw`, whose span of the lower-cased text (ASCII
+    /// letters in lower case) is `raw_lower`.
+    fn new(raw: &'a str, raw_lower: &'a str, index: &mut NameIndex<'a>) -> NameInfo<'a> {
         // Most names are written clean already: one space between words,
-        // no handle's `@`, no possessive. They need no taking apart.
+        // no handle's `@`, no possessive. They need no taking apart, and
+        // in ASCII their lower-cased form is the lower-cased text's.
         if words::is_clean_name(raw) {
-            return NameInfo::of_clean(raw, raw.bytes().filter(|&b| b == b' ').count() + 1, index);
+            let words = raw.bytes().filter(|&b| b == b' ').count() + 1;
+            let lower = if raw.is_ascii() {
+                Cow::Borrowed(raw_lower)
+            } else {
+                Cow::Owned(raw.to_lowercase())
+            };
+            return NameInfo::of_clean(NameText::Slice(raw), lower, words, index);
         }
         let clean = words::clean_name(raw);
         let words = clean.split_whitespace().count();
-        NameInfo::of_clean(&clean, words, index)
-    }
-
-    /// The name's info from its clean form, of `words` words.
-    fn of_clean(clean: &str, words: usize, index: &mut NameIndex) -> NameInfo {
         let lower = if clean.is_ascii() {
             clean.to_ascii_lowercase()
         } else {
             clean.to_lowercase()
         };
+        NameInfo::of_clean(NameText::Tidied(clean.into()), Cow::Owned(lower), words, index)
+    }
+
+    /// The name's info from its clean form and that in lower case, of
+    /// `words` words.
+    fn of_clean(clean: NameText<'a>, lower: Cow<'a, str>, words: usize, index: &mut NameIndex<'a>) -> NameInfo<'a> {
         let one_word = words == 1 && !lower.contains(char::is_whitespace);
-        let (first, last) = if one_word {
-            // One word: it is its first and last word.
-            (lower.as_str(), lower.as_str())
+        // The first and last words (for one word, the name itself).
+        let (first, last): (Cow<'a, str>, Cow<'a, str>) = if one_word {
+            (Cow::Borrowed(""), Cow::Borrowed(""))
         } else {
-            let mut parts = lower.split_whitespace();
-            let first = parts.next().unwrap_or("");
-            let last = parts.next_back().unwrap_or(first);
-            (first, last)
+            match &lower {
+                Cow::Borrowed(l) => {
+                    let (first, last) = first_last(l);
+                    (Cow::Borrowed(first), Cow::Borrowed(last))
+                }
+                Cow::Owned(l) => {
+                    let (first, last) = first_last(l);
+                    (Cow::Owned(first.to_string()), Cow::Owned(last.to_string()))
+                }
+            }
         };
-        let sort = words::name_sort_lower(clean, &lower);
-        let given_name = LEXICON.first_names.get(first).copied();
+        let sort = words::name_sort_lower(&clean, &lower);
+        let given_name = LEXICON
+            .first_names
+            .get(if one_word { &*lower } else { &*first })
+            .copied();
         let given_gender = if words >= 2 && sort == Sort::Person {
             given_name.unwrap_or(Gender::Unknown)
         } else {
             Gender::Unknown
         };
+        let lower = index.number(lower);
         let (first, last) = if one_word {
-            (None, None)
+            (lower, lower)
         } else {
-            (Some(index.number(first)), Some(index.number(last)))
+            (index.number(first), index.number(last))
         };
-        let lower = index.number_owned(lower);
         NameInfo {
-            first: first.unwrap_or(lower),
-            last: last.unwrap_or(lower),
+            first,
+            last,
             first_is_given_name: given_name.is_some(),
-            clean: clean.into(),
+            clean,
             lower,
             words,
             sort,
             given_gender,
         }
     }
+}
+
+/// The first and last words of a name of more than one word.
+fn first_last(name: &str) -> (&str, &str) {
+    let mut parts = name.split_whitespace();
+    let first = parts.next().unwrap_or("");
+    (first, parts.next_back().unwrap_or(first))
 }
 
 /// What a noun phrase is.
@@ -277,10 +314,10 @@ pub(crate) struct Np {
     pub(crate) kind: NpKind,
 }
 
-impl<'h> Mentions<'h> {
+impl<'a> Mentions<'a> {
     /// Reads the text once and collects its mentions. `quoted[t]` says
     /// whether token `t` is inside a quotation.
-    pub(crate) fn collect(w: &Words<'_, 'h>, quoted: &[bool]) -> Mentions<'h> {
+    pub(crate) fn collect(w: &Words<'a, '_>, quoted: &[bool]) -> Mentions<'a> {
         let tokens = w.tokens;
         let mut m = Mentions::default();
         // Room for the names a text of this length usually has (in news, a
@@ -371,7 +408,7 @@ impl<'h> Mentions<'h> {
 
     /// Records a name: finds or makes its entity, learns its gender, and
     /// binds the title or appositive around it.
-    fn add_name(&mut self, w: &Words<'_, 'h>, np: Np, sentence: usize, subject: bool, quoted: bool) {
+    fn add_name(&mut self, w: &Words<'a, '_>, np: Np, sentence: usize, subject: bool, quoted: bool) {
         let NpKind::Name { name } = np.kind else {
             return;
         };
@@ -406,8 +443,8 @@ impl<'h> Mentions<'h> {
 
     /// The entity a name stands for: an earlier one it matches, or a new
     /// one.
-    fn entity_for_name(&mut self, w: &Words<'_, 'h>, np: Np, name: Span) -> usize {
-        let info = self.name_info(&w.tokens.text()[name.range()]);
+    fn entity_for_name(&mut self, w: &Words<'a, '_>, np: Np, name: Span) -> usize {
+        let info = self.name_info(&w.tokens.text()[name.range()], &w.lower_text()[name.range()]);
         let gender = match words::title_gender(w, np.start, name_token_start(w, name)) {
             Gender::Unknown => info.given_gender,
             g => g,
@@ -419,7 +456,7 @@ impl<'h> Mentions<'h> {
         self.index_name(id, &info);
         let e = &mut self.entities[id];
         if info.words > e.name_words {
-            e.name = Rc::clone(&info.clean);
+            e.name = info.clean.clone();
             e.name_words = info.words;
             e.first = info.first;
             e.last = info.last;
@@ -433,18 +470,18 @@ impl<'h> Mentions<'h> {
 
     /// What the words of a name say, worked out once per document for each
     /// way the name is written.
-    fn name_info(&mut self, raw: &'h str) -> NameInfo {
+    fn name_info(&mut self, raw: &'a str, raw_lower: &'a str) -> NameInfo<'a> {
         if let Some(info) = self.names.get(raw) {
             return info.clone();
         }
-        let info = NameInfo::new(raw, &mut self.index);
+        let info = NameInfo::new(raw, raw_lower, &mut self.index);
         self.names.insert(raw, info.clone());
         info
     }
 
     fn new_entity(&mut self, first: u32, last: u32, sort: Sort) -> usize {
         self.entities.push(Entity {
-            name: Rc::from(""),
+            name: NameText::Slice(""),
             name_words: 0,
             first,
             last,
@@ -659,10 +696,10 @@ impl<'h> Mentions<'h> {
             .overlapping(name_token, name_token + 1)
             .map(|m| self.entities[m.entity].name.clone())
             .filter(|n| !n.is_empty())
-            .unwrap_or_else(|| words::clean_name(&w.tokens.text()[name.range()]).into());
+            .unwrap_or_else(|| NameText::Tidied(words::clean_name(&w.tokens.text()[name.range()]).into()));
         let relation = w.lw(head);
         let gender = LEXICON.relation_nouns.get(relation).copied().unwrap_or(Gender::Unknown);
-        self.described_entity(format!("{person}'s {relation}"), gender, Sort::Person)
+        self.described_entity(format!("{}'s {relation}", &*person), gender, Sort::Person)
     }
 
     /// Makes an entity for a speaker the text only describes (`a spokesman
@@ -673,7 +710,7 @@ impl<'h> Mentions<'h> {
         }
         self.by_description.insert(name.clone(), self.entities.len());
         self.entities.push(Entity {
-            name: name.into(),
+            name: NameText::Tidied(name.into()),
             name_words: 0,
             first: NO_WORD,
             last: NO_WORD,

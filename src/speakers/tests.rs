@@ -102,13 +102,13 @@ fn said(name: &str, how: Attribution) -> (Option<String>, Option<Attribution>) {
 const NOBODY: (Option<String>, Option<Attribution>) = (None, None);
 
 /// Mentions collected with no token inside a quotation.
-fn mentions_unquoted<'h>(tokens: &Tokens<'h>) -> Mentions<'h> {
+fn mentions_unquoted<'a>(tokens: &'a Tokens<'_>) -> Mentions<'a> {
     let quoted = vec![false; tokens.tokens.len()];
     Mentions::collect(&words_of(tokens), &quoted)
 }
 
 /// The entity whose name is `name`.
-fn entity<'m>(m: &'m Mentions<'_>, name: &str) -> &'m super::mentions::Entity {
+fn entity<'m, 'a>(m: &'m Mentions<'a>, name: &str) -> &'m super::mentions::Entity<'a> {
     m.entities
         .iter()
         .find(|e| &*e.name == name)

@@ -222,6 +222,9 @@ pub(crate) struct Words<'a, 'h> {
     /// Each token's lower-cased form (`’` as `'`; marks as written): the
     /// text itself for most tokens, the caller's buffer for the others.
     lower: Vec<&'a str>,
+    /// The text with its ASCII letters in lower case (the same length, the
+    /// same character boundaries).
+    lower_text: &'a str,
     /// The sentence-opening words the text also writes in lower case,
     /// worked out when first asked.
     common: OnceCell<Set<String>>,
@@ -308,6 +311,7 @@ impl<'a, 'h> Words<'a, 'h> {
             tokens,
             extra_verbs,
             lower,
+            lower_text: &buffer[..text.len()],
             common: OnceCell::new(),
             sentence_start,
             class,
@@ -419,6 +423,12 @@ impl<'a, 'h> Words<'a, 'h> {
     /// The lower-cased text of token `t` (empty for marks).
     pub(crate) fn lower(&self, t: usize) -> String {
         self.lw(t).to_string()
+    }
+
+    /// The text with its ASCII letters in lower case: a span of it is the
+    /// lower-cased form of an ASCII span of the text.
+    pub(crate) fn lower_text(&self) -> &'a str {
+        self.lower_text
     }
 
     pub(crate) fn lw(&self, t: usize) -> &str {
