@@ -419,7 +419,7 @@ impl<'a> Mentions<'a> {
         }
         // `Foreign Secretary Dominic Raab`, `Tory candidate Mr Bailey`: the
         // role words before the name.
-        let role = words::role_before(w, name_token_start(w, name));
+        let role = words::role_before(w, name_token_in(w, np, name));
         if !role.is_empty() {
             self.bind(role, entity);
         }
@@ -445,7 +445,7 @@ impl<'a> Mentions<'a> {
     /// one.
     fn entity_for_name(&mut self, w: &Words<'a, '_>, np: Np, name: Span) -> usize {
         let info = self.name_info(&w.tokens.text()[name.range()], &w.lower_text()[name.range()]);
-        let gender = match words::title_gender(w, np.start, name_token_start(w, name)) {
+        let gender = match words::title_gender(w, np.start, name_token_in(w, np, name)) {
             Gender::Unknown => info.given_gender,
             g => g,
         };
@@ -722,6 +722,21 @@ impl<'a> Mentions<'a> {
         self.last_seen.push(0);
         self.entities.len() - 1
     }
+}
+
+/// [`name_token_start`] for a name inside the phrase `np`: a short scan
+/// from the start of the phrase rather than a search of all the tokens.
+fn name_token_in(w: &Words<'_, '_>, np: Np, name: Span) -> usize {
+    let tokens = &w.tokens.tokens;
+    let start = np.start.min(tokens.len());
+    // The scan finds what the search would when every token before the
+    // phrase starts before the name.
+    if start == 0 || tokens[start - 1].span.start < name.start {
+        if let Some(k) = (start..np.end.min(tokens.len())).find(|&k| tokens[k].span.start >= name.start) {
+            return k;
+        }
+    }
+    name_token_start(w, name)
 }
 
 /// The token where the name proper (titles stripped) starts.

@@ -660,6 +660,7 @@ fn first_non_ascii(bytes: &[u8]) -> usize {
 }
 
 /// The classes a token's shape gives: word, mark, capitalised.
+#[inline]
 fn shape(kind: TokenKind, text: &str, span: Span) -> u32 {
     match kind {
         TokenKind::Mark(_) => class::MARK | class::LOOKED_UP,
