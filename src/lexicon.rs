@@ -46,6 +46,12 @@ impl Hasher for FxHasher {
     }
 
     #[inline]
+    fn write_u64(&mut self, i: u64) {
+        // What `write` makes of the eight bytes, without the slicing.
+        self.add(i);
+    }
+
+    #[inline]
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64);
     }
@@ -60,7 +66,7 @@ impl Hasher for FxHasher {
 /// two overlapping loads rather than a copy of unknown length (which would
 /// be a call to `memcpy` for every word looked up).
 #[inline]
-fn tail_word(rest: &[u8]) -> u64 {
+pub(crate) fn tail_word(rest: &[u8]) -> u64 {
     let n = rest.len();
     let load = |bytes: &[u8]| bytes.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b));
     if n >= 4 {
@@ -264,6 +270,7 @@ mod tests {
             assert_eq!(super::tail_word(&bytes[..n]), u64::from_le_bytes(buf), "{n} bytes");
         }
     }
+
     #[test]
     fn lists_load_and_hold_the_common_words() {
         let lx = &*LEXICON;

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::lexicon::{Gender, LEXICON, Map, Role, Set, Sort};
+use crate::lexicon::{Gender, LEXICON, Map, Role, Set, Sort, tail_word};
 use crate::tokenize::{TokenKind, Tokens};
 use crate::types::Span;
 
@@ -565,7 +565,7 @@ impl HashFilter {
 
 /// The classes of every word the lexicon and the lists above know, in
 /// one map, so that a token's classes cost one lookup.
-static WORD_CLASSES: LazyLock<Map<&'static str, u32>> = LazyLock::new(|| {
+static WORD_CLASSES: LazyLock<WordClasses> = LazyLock::new(|| {
     let mut map: Map<&'static str, u32> = Map::default();
     let mut add = |words: &mut dyn Iterator<Item = &'static str>, bits: u32| {
         for w in words {
@@ -611,8 +611,62 @@ static WORD_CLASSES: LazyLock<Map<&'static str, u32>> = LazyLock::new(|| {
     add(&mut TIME_OPENERS.iter().copied(), class::TIME_OPENER);
     add(&mut lx.first_names.keys().copied(), class::FIRST_NAME);
     add(&mut lx.say_verbs.iter().copied(), class::SAY_VERB);
-    map
+    WordClasses::new(map)
 });
+
+/// [`WORD_CLASSES`]: the words of up to 15 bytes by their bytes packed into
+/// two integers (with the length), so that a lookup hashes and compares
+/// integers held in the table itself rather than following each key to its
+/// text; longer words by their text.
+struct WordClasses {
+    short: Map<(u64, u64), u32>,
+    long: Map<&'static str, u32>,
+}
+
+impl WordClasses {
+    fn new(map: Map<&'static str, u32>) -> WordClasses {
+        let mut classes = WordClasses {
+            short: Map::default(),
+            long: Map::default(),
+        };
+        for (word, bits) in map {
+            match pack(word) {
+                Some(key) => classes.short.insert(key, bits),
+                None => classes.long.insert(word, bits),
+            };
+        }
+        classes
+    }
+
+    /// The classes of `word` (none if the lists do not know it).
+    fn get(&self, word: &str) -> u32 {
+        let bits = match pack(word) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        };
+        bits.copied().unwrap_or(0)
+    }
+}
+
+/// A word of at most 15 bytes as two integers: its first eight bytes, and
+/// the rest with the length in the top byte (zero-padded, little-endian).
+fn pack(word: &str) -> Option<(u64, u64)> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 15 {
+        return None;
+    }
+    let (low, high) = bytes.split_at(bytes.len().min(8));
+    Some((le_word(low), le_word(high) | (bytes.len() as u64) << 56))
+}
+
+/// Up to eight bytes as a little-endian integer, zero-padded.
+fn le_word(bytes: &[u8]) -> u64 {
+    match bytes.len() {
+        0 => 0,
+        8 => u64::from_le_bytes(bytes.try_into().unwrap_or_default()),
+        _ => tail_word(bytes),
+    }
+}
 
 /// The lower-cased forms of the tokens (not marks) that have characters
 /// other than ASCII (`’` as `'`), one after the other, with each token's
@@ -690,11 +744,11 @@ fn shape(kind: TokenKind, text: &str, span: Span) -> u32 {
 fn lexicon_classes(lw: &str, extra_verbs: &HashSet<String>) -> u32 {
     // Titles are also written with a dot: `Sen.`, `Mr.`.
     let key = lw.strip_suffix('.').unwrap_or(lw);
-    let mut c = WORD_CLASSES.get(key).copied().unwrap_or(0);
+    let mut c = WORD_CLASSES.get(key);
     // `Here’s Clinton in 1992: “…”`: a word that is never a name is not one
     // with a contracted `’s` either.
     if let Some(stem) = key.strip_suffix("'s").or_else(|| key.strip_suffix("’s")) {
-        c |= WORD_CLASSES.get(stem).copied().unwrap_or(0) & class::NOT_NAME;
+        c |= WORD_CLASSES.get(stem) & class::NOT_NAME;
     }
     if lw.ends_with("-year-old") {
         c |= class::ROLE;
