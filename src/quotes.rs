@@ -11,6 +11,8 @@
 //! stray mark costs at most its own paragraph's quote, never the rest of the
 //! text.
 
+use std::borrow::Cow;
+
 use crate::lexicon::LEXICON;
 use crate::tokenize::{Family, MarkRole, TokenKind, Tokens};
 use crate::types::{QuoteKind, Span};
@@ -268,22 +270,32 @@ fn classify(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> QuoteKind {
 
 /// The lower-cased words before token `t` in its sentence, nearest first,
 /// at most `n`.
-fn words_before(tokens: &Tokens<'_>, t: usize, n: usize) -> Vec<String> {
+fn words_before<'h>(tokens: &Tokens<'h>, t: usize, n: usize) -> Vec<Cow<'h, str>> {
     // The paragraphs are in order: find the one that holds `t` by halves.
     let p = tokens.paragraphs.partition_point(|p| p.tokens.end <= t);
     let para_start = tokens.paragraphs.get(p).map_or(0, |p| p.tokens.start);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(n);
     let mut j = t;
     while j > para_start && out.len() < n {
         j -= 1;
         let tok = tokens.tokens[j];
         match tok.kind {
-            TokenKind::Word => out.push(tokens.str(j).to_lowercase()),
+            TokenKind::Word => out.push(lower_case(tokens.str(j))),
             TokenKind::Punct if matches!(tokens.str(j), "." | "!" | "?" | ":" | ";") => break,
             _ => {}
         }
     }
     out
+}
+
+/// A word in lower case: the word itself when it is lower-case ASCII
+/// already (most words), without a copy.
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// A title: a title noun shortly before it (`the book ‘…’`, `his film,
@@ -297,8 +309,8 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> bool {
     let lx = &*LEXICON;
     let near_noun = before
         .iter()
-        .take_while(|w| !lx.reporting_verbs.contains(w.as_str()))
-        .any(|w| lx.title_nouns.contains(w.as_str()));
+        .take_while(|w| !lx.reporting_verbs.contains(w.as_ref()))
+        .any(|w| lx.title_nouns.contains(w.as_ref()));
     if near_noun {
         return true;
     }
@@ -364,13 +376,13 @@ fn follows_scare_cue(tokens: &Tokens<'_>, open: usize) -> bool {
     let Some(first) = before.first() else {
         return false;
     };
-    if lx.scare_cues.contains(first.as_str()) {
+    if lx.scare_cues.contains(first.as_ref()) {
         return true;
     }
     // `known as “…”`, `referred to as “…”`, `are called “…”`: a passive with
     // no agent names a term, it reports no speech.
-    let second = before.get(1).map(String::as_str);
-    match (first.as_str(), second) {
+    let second = before.get(1).map(AsRef::as_ref);
+    match (first.as_ref(), second) {
         ("as", Some(w)) => lx.scare_cues.contains(w) || matches!(w, "known" | "referred" | "described"),
         ("called" | "named" | "termed" | "labelled" | "labeled", Some(w)) => {
             matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "so") || names_a_thing(tokens, open)

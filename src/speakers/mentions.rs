@@ -178,6 +178,16 @@ impl Lists {
 }
 
 impl<'a> NameIndex<'a> {
+    /// Makes room for `n` names and words.
+    fn reserve(&mut self, n: usize) {
+        self.numbers.reserve(n);
+        self.by_name.reserve(n);
+        for lists in [&mut self.by_last, &mut self.by_first] {
+            lists.heads.reserve(n);
+            lists.entries.reserve(n);
+        }
+    }
+
     /// The number of a lower-cased name or word, new if it is new.
     fn number(&mut self, key: Cow<'a, str>) -> u32 {
         if let Some(&n) = self.numbers.get(&*key) {
@@ -325,7 +335,9 @@ impl<'a> Mentions<'a> {
         // two of it to number), so that the tables seldom grow.
         let names = tokens.tokens.len() / 16;
         m.names.reserve(names);
-        m.index.numbers.reserve(names * 2);
+        m.index.reserve(names * 2);
+        m.entities.reserve(names);
+        m.last_seen.reserve(names);
         let mut subject_at = Vec::new();
         for (s, sentence) in tokens.sentences.iter().enumerate() {
             // A headline in title case has a capital on every word: its
