@@ -352,6 +352,35 @@ static ASCII_WORD_BYTE: [bool; 256] = {
     table
 };
 
+/// How many bytes at the start of `bytes` are ASCII letters, digits or `_`.
+/// Eight bytes at a time while eight remain: the end of a word is then found
+/// without a branch per byte, whose outcome no predictor can guess.
+fn ascii_word_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `v` (all below 0x80) that lies in
+    // `lo..=hi`: `v + 0x80 - lo` reaches 0x80 from `lo` on, `v + 0x7f - hi`
+    // from past `hi` on, and neither carries into the next byte.
+    let in_range =
+        |v: u64, lo: u8, hi: u8| (v + ONES * u64::from(0x80 - lo)) & !(v + ONES * u64::from(0x7f - hi)) & HIGH;
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+        let v = x & !HIGH;
+        let letter = in_range(v | (ONES * 0x20), b'a', b'z');
+        let word = (letter | in_range(v, b'0', b'9') | in_range(v, b'_', b'_')) & !x;
+        let other = !word & HIGH;
+        if other != 0 {
+            return n + (other.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + bytes[n..]
+        .iter()
+        .position(|&b| !ASCII_WORD_BYTE[usize::from(b)])
+        .unwrap_or(bytes.len() - n)
+}
+
 /// Scans one paragraph into tokens and classified marks.
 struct Scanner<'a, 'h> {
     text: &'h str,
@@ -447,11 +476,7 @@ impl<'a, 'h> Scanner<'a, 'h> {
             loop {
                 // ASCII letters and digits, the bulk of a word, in a tight
                 // loop; other characters one by one.
-                let run = &bytes[i..end];
-                i += run
-                    .iter()
-                    .position(|&b| !ASCII_WORD_BYTE[usize::from(b)])
-                    .unwrap_or(run.len());
+                i += ascii_word_run(&bytes[i..end]);
                 if i < end && bytes[i] >= 0x80 && is_alnum_at(i) {
                     i += utf8_len(bytes[i]);
                 } else {
@@ -777,6 +802,29 @@ mod tests {
 
     use MarkRole::*;
 
+    #[test]
+    fn ascii_word_runs_end_where_a_byte_by_byte_scan_ends() {
+        let by_bytes = |b: &[u8]| {
+            b.iter()
+                .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'_')
+                .count()
+        };
+        let mut all: Vec<u8> = (0..=255).collect();
+        all.extend_from_slice("snake_case9 Zürich’s A-Z az@[`{ 0123456789_x".as_bytes());
+        // Every byte value at every place of a run of letters, and runs of
+        // every length up to past two chunks.
+        for len in 0..20 {
+            for &b in &all {
+                let mut text = vec![b'q'; len];
+                text.push(b);
+                text.extend_from_slice(b"tail words");
+                assert_eq!(super::ascii_word_run(&text), by_bytes(&text), "{len} {b:#x}");
+            }
+        }
+        for start in 0..all.len() {
+            assert_eq!(super::ascii_word_run(&all[start..]), by_bytes(&all[start..]));
+        }
+    }
     #[test]
     fn words_keep_inner_joiners() {
         assert_eq!(
