@@ -322,10 +322,12 @@ fn side(c: Option<char>) -> Side {
     match c {
         None => Side::Open,
         Some(c) if c.is_whitespace() => Side::Open,
-        Some(c) if c.is_alphanumeric() => Side::Alnum,
+        // The punctuation and marks before the test for letters: none of
+        // them is one, and outside ASCII that test searches Unicode tables.
         Some(',' | '.' | ';' | ':' | '!' | '?' | '…') => Side::Stop,
         Some('(' | '[' | '{' | ')' | ']' | '}' | '—' | '–' | '/') => Side::Open,
         Some(c) if mark_family(c).is_some() => Side::Mark,
+        Some(c) if c.is_alphanumeric() => Side::Alnum,
         Some(_) => Side::Other,
     }
 }
@@ -424,10 +426,10 @@ impl<'a, 'h> Scanner<'a, 'h> {
             }
             let c = text[i..].chars().next().unwrap_or(' ');
             let n = c.len_utf8();
+            // Marks before the test for letters and digits: no mark is one,
+            // and outside ASCII that test searches Unicode tables.
             if c.is_whitespace() {
                 i += n;
-            } else if c.is_alphanumeric() {
-                i = self.word(i, span.end);
             } else if c == '`' && bytes.get(i + 1) == Some(&b'`') {
                 self.push_mark(Span::new(i, i + 2), MarkRole::Opening, Family::Double);
                 i += 2;
@@ -439,6 +441,8 @@ impl<'a, 'h> Scanner<'a, 'h> {
                 let role = self.classify(span, i, c, family);
                 self.push_mark(Span::new(i, i + n), role, family);
                 i += n;
+            } else if c.is_alphanumeric() {
+                i = self.word(i, span.end);
             } else {
                 self.push(Span::new(i, i + n), TokenKind::Punct);
                 i += n;
