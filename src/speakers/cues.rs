@@ -84,8 +84,9 @@ fn attribution_at(w: &Words<'_, '_>, start: usize, limit: usize) -> Option<Cue> 
     // embodied…` opens a clause, it names no speaker.
     let v = words::skip_auxiliaries_right(w, t, limit);
     if let Some(cue) = cue_words_at(w, v, limit).filter(|_| !w.is_participle(v)) {
-        let np = words::np_right(w, cue.end, limit)?;
-        return Some(Cue { cue, speaker: np });
+        if let Some(np) = words::np_right(w, cue.end, limit) {
+            return Some(Cue { cue, speaker: np });
+        }
     }
     // `X said`, `X, a professor at Y, said`.
     subject_then_verb(w, t, limit)

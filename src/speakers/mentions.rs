@@ -220,7 +220,7 @@ impl Mentions {
                         if matches!(np.kind, NpKind::Name { .. }) {
                             // `Tory candidate Mr Bailey`: a name after its role.
                             m.add_name(w, np, s, true, false);
-                        } else if let Some(entity) = m.resolve(w, np, s) {
+                        } else if let Some(entity) = m.resolve(w, np, s).or_else(|| m.new_described_person(w, np)) {
                             m.push(entity, np, s, true, false);
                         }
                         t = np.end.max(t + 1);
@@ -552,6 +552,36 @@ impl Mentions {
         self.described_entity(format!("{person}'s {relation}"), gender, Sort::Person)
     }
 
+    /// `A young woman asked…`, `My mother still says…`: a person the text
+    /// describes without naming, as the subject of a clause, is someone
+    /// the pronouns and descriptions after may take up (`“…,” the woman
+    /// said`). Only indefinite or possessive descriptions: `the senator`
+    /// names someone met before.
+    fn new_described_person(&mut self, w: &Words<'_, '_>, np: Np) -> Option<usize> {
+        let NpKind::Description { head } = np.kind else {
+            return None;
+        };
+        let role = words::role_of(w.lw(head))?;
+        if role.sort != Sort::Person || words::is_definite(w, np.start) || !w.determiner_at(np.start) {
+            return None;
+        }
+        let id = self.described(w, np, head);
+        self.add_binding(w.lower_words(np.start, head + 1), id);
+        Some(id)
+    }
+
+    /// The entity for description `np` with head noun `head` that names no
+    /// one the text has named: `a spokesman for the ministry`.
+    pub(crate) fn described(&mut self, w: &Words<'_, '_>, np: Np, head: usize) -> usize {
+        let role = words::role_of(w.lw(head));
+        let text = &w.tokens.text()[w.span(np.start, np.end).range()];
+        self.described_entity(
+            description_name(text),
+            role.map_or(Gender::Unknown, |r| r.gender),
+            role.map_or(Sort::Person, |r| r.sort),
+        )
+    }
+
     /// Makes an entity for a speaker the text only describes (`a spokesman
     /// for the ministry`, `Michael X's wife`).
     pub(crate) fn described_entity(&mut self, name: String, gender: Gender, sort: Sort) -> usize {
@@ -572,6 +602,18 @@ impl Mentions {
         self.last_seen.push(0);
         self.entities.len() - 1
     }
+}
+
+/// The name for a speaker known only by a description: the words as
+/// written, without a leading `The` capitalised by the sentence start.
+fn description_name(text: &str) -> String {
+    let text = text.trim();
+    for det in ["The ", "A ", "An "] {
+        if let Some(rest) = text.strip_prefix(det) {
+            return format!("{}{rest}", det.to_lowercase());
+        }
+    }
+    text.to_string()
 }
 
 /// The token where the name proper (titles stripped) starts.

@@ -21,7 +21,7 @@ mod words;
 use std::ops::Range;
 
 use crate::extractor::Config;
-use crate::lexicon::{Gender, Sort};
+
 use crate::quotes::Found;
 use crate::tokenize::Tokens;
 use crate::types::{Attribution, Quote, QuoteKind, Span, Speaker};
@@ -323,15 +323,7 @@ fn resolve(
                     return Some((id, Attribution::Description));
                 }
             }
-            let role = words::role_of(w.lw(head));
-            let text = &w.tokens.text()[w.span(np.start, np.end).range()];
-            let name = description_name(text);
-            let id = mentions.described_entity(
-                name,
-                role.map_or(Gender::Unknown, |r| r.gender),
-                role.map_or(Sort::Person, |r| r.sort),
-            );
-            Some((id, Attribution::Description))
+            Some((mentions.described(w, np, head), Attribution::Description))
         }
         NpKind::Relation { head, name } => {
             let id = mentions
@@ -341,18 +333,6 @@ fn resolve(
             Some((id, Attribution::Description))
         }
     }
-}
-
-/// The name for a speaker known only by a description: the words as
-/// written, without a leading `The` capitalised by the sentence start.
-fn description_name(text: &str) -> String {
-    let text = text.trim();
-    for det in ["The ", "A ", "An "] {
-        if let Some(rest) = text.strip_prefix(det) {
-            return format!("{}{rest}", det.to_lowercase());
-        }
-    }
-    text.to_string()
 }
 
 /// Whether quote `q`, which has no cue, continues the speaker of the quote

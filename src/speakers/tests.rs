@@ -209,6 +209,17 @@ fn said_at_a_sentence_start_does_not_open_a_name() {
 }
 
 #[test]
+fn participle_that_opens_a_sentence_is_not_a_name() {
+    let t = tokenize("Walking into the office, the senator waved.");
+    let w = words_of(&t);
+    assert_eq!(words::name_at(&w, 0, t.tokens.len()), None);
+    // A surname that ends in -ing, before its verb, still is one.
+    let t = tokenize("Manning said no.");
+    let w = words_of(&t);
+    assert!(words::name_at(&w, 0, t.tokens.len()).is_some());
+}
+
+#[test]
 fn clean_name_drops_possessives_and_extra_space() {
     assert_eq!(words::clean_name("Tom Reilly's"), "Tom Reilly");
     assert_eq!(words::clean_name("Tom Reilly’s"), "Tom Reilly");

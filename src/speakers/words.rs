@@ -157,6 +157,10 @@ const DETERMINERS: &[&str] = &[
     "some", "many", "other", "both",
 ];
 
+/// Adjectives after a description's noun that tie it to someone: `a
+/// person close to the family`, `a source familiar with the talks`.
+const PLACING_ADJECTIVES: &[&str] = &["close", "familiar", "loyal", "near", "opposed", "sympathetic"];
+
 /// Prepositions that attach a phrase to a description: `a spokesman for the
 /// ministry`, `a professor at Leeds`, `the wife of X`.
 const ATTACHERS: &[&str] = &["for", "of", "at", "from", "with", "to", "in", "on"];
@@ -228,6 +232,9 @@ pub(crate) struct Words<'a, 'h> {
     /// The sentence-opening words the text also writes in lower case,
     /// worked out when first asked.
     common: OnceCell<Set<String>>,
+    /// Words the text uses as surnames after a given name (`Martin Baron`,
+    /// `Al From`), worked out when first asked.
+    surnames: OnceCell<Set<String>>,
     /// Whether each token is the first word of its sentence.
     sentence_start: Vec<bool>,
     /// The classes of each token: its shape at once, the lexicon's classes
@@ -315,6 +322,7 @@ impl<'a, 'h> Words<'a, 'h> {
             buffer,
             lower,
             common: OnceCell::new(),
+            surnames: OnceCell::new(),
             sentence_start,
             class,
         }
@@ -359,6 +367,36 @@ impl<'a, 'h> Words<'a, 'h> {
             }
         }
         common
+    }
+
+    /// Whether token `t` is capitalised and a word the text has used as a
+    /// surname: `“…,” said Baron`, `From said` are names in an article that
+    /// named `Martin Baron` or `Al From`, though the words are also a title
+    /// or a preposition.
+    pub(crate) fn is_known_surname(&self, t: usize) -> bool {
+        self.is_capitalised(t)
+            && self
+                .surnames
+                .get_or_init(|| self.surnames_after_given_names())
+                .contains(self.lw(t))
+    }
+
+    /// The second words of two-word names that open with a given name
+    /// (`Ian Read said`): a capitalised word between a given name and a
+    /// word in lower case or punctuation.
+    fn surnames_after_given_names(&self) -> Set<String> {
+        let mut out = Set::default();
+        for t in 1..self.lower.len() {
+            let pair = self.is_capitalised(t)
+                && self.has(t - 1, class::FIRST_NAME)
+                && self.is_capitalised(t - 1)
+                && !self.has(t - 1, class::TITLE)
+                && !self.is_capitalised(t + 1);
+            if pair {
+                out.insert(self.lw(t).to_string());
+            }
+        }
+        out
     }
 
     pub(crate) fn has(&self, t: usize, bits: u32) -> bool {
@@ -470,7 +508,7 @@ impl<'a, 'h> Words<'a, 'h> {
             return false;
         }
         let sentence_start = t == 0 || !self.is_word(t - 1);
-        if self.is_capitalised(t) && !sentence_start {
+        if self.is_capitalised(t) && (!sentence_start || self.is_known_surname(t)) {
             return false;
         }
         let lw = self.lw(t);
@@ -641,7 +679,7 @@ pub(crate) fn role_of(word: &str) -> Option<Role> {
 /// Whether token `t` can be part of a name: a capitalised word that is not
 /// a function word, a joiner between two such words, or an initial's dot.
 fn name_word(w: &Words<'_, '_>, t: usize) -> bool {
-    w.is_capitalised(t) && !w.has(t, class::NOT_NAME)
+    w.is_capitalised(t) && (!w.has(t, class::NOT_NAME) || w.is_known_surname(t))
 }
 
 /// Whether token `t` can be the first word of a name. `Said Ellis: “…”`:
@@ -649,7 +687,8 @@ fn name_word(w: &Words<'_, '_>, t: usize) -> bool {
 /// (unless it is also a given name, like `Mark`); inside a sentence it is
 /// a name (`spokeswoman Hope Hicks`).
 fn can_start_name(w: &Words<'_, '_>, t: usize) -> bool {
-    name_word(w, t) && (!w.is_reporting_verb(t) || !w.starts_sentence(t) || w.has(t, class::FIRST_NAME))
+    name_word(w, t)
+        && (!w.is_reporting_verb(t) || !w.starts_sentence(t) || w.has(t, class::FIRST_NAME) || w.is_known_surname(t))
 }
 
 /// The name that starts at token `t`, if one does: a run of capitalised
@@ -705,7 +744,10 @@ fn name_run(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     // (An adverb is followed by its comma: `Hastily, …`, not `Reilly
     // apologised`.)
     let adverb = w.lw(t).ends_with("ly") && w.lw(t + 1) == "," && !w.has(t, class::FIRST_NAME);
-    if end == t + 1 && (w.is_common_at_sentence_start(t) || (adverb && w.starts_sentence(t))) {
+    // `Growing up in El Paso, Mendoza…`: nor is a participle that opens the
+    // sentence's introductory phrase.
+    let opens_phrase = adverb && w.starts_sentence(t) || opens_participle_phrase(w, t);
+    if end == t + 1 && (w.is_common_at_sentence_start(t) || opens_phrase) && !w.is_known_surname(t) {
         return None;
     }
     np_for_run(w, t, end)
@@ -748,6 +790,18 @@ fn np_for_run(w: &Words<'_, '_>, start: usize, end: usize) -> Option<Np> {
     while name_start < end && (!w.is_word(name_start) || w.has(name_start, class::NAME_JOINER)) {
         name_start += 1;
     }
+    if name_start >= end && (surname_like_title(w, start, end) || end == start + 1 && w.is_known_surname(start)) {
+        // `Mr. King`, `Larry King`: a title word after an honorific or a
+        // given name is the surname; the name proper starts after the
+        // titles before it.
+        name_start = (start..end - 1)
+            .rev()
+            .find(|&t| w.has(t, class::TITLE) || w.has(t, class::PERSON_ROLE))
+            .map_or(start, |t| t + 1);
+        while name_start < end - 1 && !w.is_word(name_start) {
+            name_start += 1;
+        }
+    }
     if name_start >= end {
         // All titles: `Foreign Secretary` used as a description.
         let head = (start..end).rev().find(|&t| w.is_word(t))?;
@@ -773,6 +827,21 @@ fn np_for_run(w: &Words<'_, '_>, start: usize, end: usize) -> Option<Np> {
             name: w.span(name_start, end),
         },
     })
+}
+
+/// Whether the last word of the run `start..end`, a title, is a surname:
+/// an honorific (`Mr. King`) or a given name (`Martin Baron`) stands right
+/// before it.
+fn surname_like_title(w: &Words<'_, '_>, start: usize, end: usize) -> bool {
+    let last = end - 1;
+    let Some(before) = (start..last).rev().find(|&t| w.is_word(t)) else {
+        return false;
+    };
+    let honorific = matches!(
+        w.lw(before).trim_end_matches('.'),
+        "mr" | "mrs" | "ms" | "miss" | "mx" | "dr"
+    );
+    w.is_word(last) && (honorific || w.has(before, class::FIRST_NAME) && !w.has(before, class::TITLE))
 }
 
 /// A name's words, tidied: the possessive `’s` dropped, dots of titles kept
@@ -865,6 +934,13 @@ pub(crate) fn appositive_after(w: &Words<'_, '_>, name_end: usize) -> Option<Vec
     let NpKind::Description { head } = np.kind else {
         return None;
     };
+    // An appositive is set off: punctuation closes it, or a phrase that
+    // places it (`, a former secretary of homeland security,`) or adds to
+    // it (`, a tax lawyer and senior fellow at…,`). `In Anaheim, the
+    // voters booed` is a new clause, not Anaheim described.
+    if w.is_word(np.end) && !w.has(np.end, class::ATTACHER) && w.lw(np.end) != "and" {
+        return None;
+    }
     let mut words = w.lower_words(np.start, head + 1);
     if words.first().is_some_and(|d| is_determiner(d)) {
         words.remove(0);
@@ -977,9 +1053,15 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
             });
         }
     }
-    // `of X`, `for the ministry`, `at Leeds University`.
-    if end + 1 < limit && w.has(end, class::ATTACHER) {
-        if let Some(obj) = np_right(w, end + 1, limit) {
+    // `of X`, `for the ministry`, `at Leeds University`; past an adjective
+    // that takes the phrase: `a person close to the family`.
+    let attacher = if PLACING_ADJECTIVES.contains(&w.lw(end)) {
+        end + 1
+    } else {
+        end
+    };
+    if attacher + 1 < limit && w.has(attacher, class::ATTACHER) {
+        if let Some(obj) = np_right(w, attacher + 1, limit) {
             if obj.kind != NpKind::Pronoun {
                 let relation = w.has(head, class::RELATION) && w.lw(end) == "of";
                 if let (true, NpKind::Name { name }) = (relation, obj.kind) {
