@@ -423,3 +423,18 @@ pub(crate) fn subject_before_colon(w: &Words<'_, '_>, start: usize, colon: usize
         speaker: np,
     })
 }
+
+/// The speaker of a transcript turn, `PENCE: …`: the label, whose colon is
+/// the cue.
+pub(crate) fn turn_label(w: &Words<'_, '_>, label: Range<usize>) -> Cue {
+    Cue {
+        cue: label.end..label.end + 1,
+        speaker: Np {
+            start: label.start,
+            end: label.end,
+            kind: NpKind::Name {
+                name: w.span(label.start, label.end),
+            },
+        },
+    }
+}

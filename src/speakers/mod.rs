@@ -189,6 +189,10 @@ fn attribute_cue(
 
 /// The cue of quote `q`, by the rules in order (see the module docs).
 fn find_cue(w: &Words<'_, '_>, q: &Found, context: &cues::Context, tokens: &Tokens<'_>) -> Option<Cue> {
+    // `“PENCE: Well, look…`: a transcript turn is its label's.
+    if let Some(label) = &q.label {
+        return Some(cues::turn_label(w, label.clone()));
+    }
     // `Clinton, exasperated, responded: “What difference does it make?”
     // Her critics cited it…`: a cue that a colon ends before the quote
     // comes before the sentence after a question or exclamation.
