@@ -96,6 +96,9 @@ pub(crate) struct Mentions {
     last_seen: Vec<usize>,
     /// What each written form of a name says (see [`NameInfo`]).
     names: Map<String, Rc<NameInfo>>,
+    /// The writer (`I`), once a cue has named them: a speaker of their
+    /// own, and never someone a third-person pronoun takes up.
+    writer: Option<usize>,
 }
 
 /// A name as written, tidied and taken apart.
@@ -235,6 +238,9 @@ impl Mentions {
 
     /// Records a mention, keeping the list in text order.
     fn push(&mut self, entity: usize, np: Np, sentence: usize, subject: bool, quoted: bool) {
+        if self.writer == Some(entity) {
+            return;
+        }
         self.last_seen[entity] = self.last_seen[entity].max(np.start);
         self.entities[entity].outside_quotes |= !quoted;
         self.mentions.entry(np.start).or_insert(Mention {
@@ -397,6 +403,11 @@ impl Mentions {
             NpKind::Name { .. } => self.overlapping(np.start, np.end).map(|m| m.entity),
             NpKind::Pronoun => {
                 let (gender, sorts) = words::pronoun_agreement(&w.lower(np.start))?;
+                // `“Okay,” I said`: the writer. (A `we` is as often a
+                // nation or a party as the writers.)
+                if w.lw(np.start) == "i" {
+                    return Some(self.writer());
+                }
                 let id = self.most_salient(np.start, sentence, SALIENCE_WINDOW, |e| {
                     sorts.contains(&e.sort) && gender.agrees(e.gender)
                 })?;
@@ -568,6 +579,17 @@ impl Mentions {
         let id = self.described(w, np, head);
         self.add_binding(w.lower_words(np.start, head + 1), id);
         Some(id)
+    }
+
+    /// The writer who speaks as `I`: `“Okay,” I said.` The name is the
+    /// pronoun; the text does not say who wrote it.
+    fn writer(&mut self) -> usize {
+        if let Some(id) = self.writer {
+            return id;
+        }
+        let id = self.described_entity("I".to_string(), Gender::Unknown, Sort::Person);
+        self.writer = Some(id);
+        id
     }
 
     /// The entity for description `np` with head noun `head` that names no

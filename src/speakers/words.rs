@@ -211,7 +211,8 @@ pub(crate) fn pronoun_agreement(word: &str) -> Option<(Gender, &'static [Sort])>
         "she" => (Gender::Female, &[Sort::Person]),
         "it" => (Gender::Unknown, &[Sort::Organisation, Sort::Document]),
         "they" => (Gender::Unknown, &[Sort::Group, Sort::Organisation]),
-        // The writer: a cue, but no one the text names.
+        // The writer: no one the text names, and no one a third-person
+        // pronoun takes up (`I` speaks as the writer: `Mentions::resolve`).
         "i" | "we" => (Gender::Unknown, &[]),
         _ => return None,
     })
