@@ -40,6 +40,10 @@ const ATTRIBUTION_MAX_WORDS: usize = 20;
 /// P&G Amiens employee told`), which stops a speaker carrying over.
 const OWN_CUE_WORDS: usize = 6;
 
+/// How many tokens of clause openers (`But`, `Instead,`) may stand before a
+/// quote that continues the speaker before.
+const OPENERS_MAX_TOKENS: usize = 3;
+
 /// A line this short without a full stop is a caption or subheading that a
 /// quote's speaker carries across.
 const CAPTION_MAX_WORDS: usize = 30;
@@ -352,13 +356,24 @@ fn continues(
 ) -> bool {
     // Only whole sentences continue a speaker: a fragment in marks with no
     // cue is more often a term or a name than more of the same speech.
-    if q.kind != QuoteKind::Direct || !context.before.is_empty() || has_own_cue_after(w, context) {
+    let opens_its_clause = context.before.is_empty() || only_openers(w, context.before.clone());
+    if q.kind != QuoteKind::Direct || !opens_its_clause || has_own_cue_after(w, context) {
         return false;
     }
     if q.first_para == prev.last_para {
         return true;
     }
     ((prev.last_para + 1)..q.first_para).all(|p| is_caption(tokens, w, p, quoted))
+}
+
+/// Whether tokens `range` are only words that open a clause, and commas:
+/// `…,” Trump said. Instead, “he just acts…”` continues the same speech.
+fn only_openers(w: &Words<'_, '_>, range: Range<usize>) -> bool {
+    range.clone().any(|t| w.is_word(t))
+        && range.len() <= OPENERS_MAX_TOKENS
+        && range
+            .clone()
+            .all(|t| w.lw(t) == "," || w.has(t, words::class::CLAUSE_OPENER))
 }
 
 /// `“…,” one P&G Amiens employee told BFMTV.`: a reporting verb among the

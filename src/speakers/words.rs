@@ -718,6 +718,9 @@ fn name_run(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
         }
         if end < limit && name_word(w, end) {
             end += 1;
+        } else if end + 2 < limit && is_initial(w, end) && name_word(w, end + 2) {
+            // `Jock A. Finlayson`: an initial that is also a word.
+            end += 3;
         } else if end + 1 < limit
             && w.lw(end) == "."
             && w.str(end - 1).len() <= 3
@@ -726,7 +729,12 @@ fn name_run(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
         {
             // `John F. Kennedy`, `Mr. Obama`.
             end += 2;
-        } else if end + 1 < limit && w.has(end, class::NAME_JOINER) && name_word(w, end + 1) && !w.is_capitalised(end) {
+        } else if end + 1 < limit
+            && w.has(end, class::NAME_JOINER)
+            && name_word(w, end + 1)
+            && !w.is_capitalised(end)
+            && !person_then_of(w, t, end)
+        {
             end += 2;
         } else if let Some(next) = org_continues_after_and(w, end, limit) {
             end = next;
@@ -752,6 +760,18 @@ fn name_run(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
         return None;
     }
     np_for_run(w, t, end)
+}
+
+/// Whether the capitalised run `start..of` is a person's name and token
+/// `of` the `of` after it: `Bank of England` is one name, but `Lee Zeldin
+/// of New York` is a person (a given name says so) and where he is from.
+fn person_then_of(w: &Words<'_, '_>, start: usize, of: usize) -> bool {
+    w.lw(of) == "of" && (start..of).any(|t| w.has(t, class::FIRST_NAME) && w.is_capitalised(t))
+}
+
+/// Whether token `t` is one capital letter and a dot: an initial.
+fn is_initial(w: &Words<'_, '_>, t: usize) -> bool {
+    w.is_capitalised(t) && w.str(t).len() == 1 && w.lw(t + 1) == "."
 }
 
 /// `Saltmarsh Fire and Rescue Service`: an `and` inside an organisation's
@@ -1237,7 +1257,9 @@ pub(crate) fn np_left(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np>
                 break;
             }
         }
-        let np = np_for_run(w, start, end)?;
+        // `Joel Pollak of Breitbart California said`: the person.
+        let run_end = (start..end).find(|&k| person_then_of(w, start, k)).unwrap_or(end);
+        let np = np_for_run(w, start, run_end)?;
         // `the wife of Michael X`, `a spokesman for Northgate Council`.
         return Some(extend_with_head(w, np, floor));
     }
