@@ -210,7 +210,13 @@ fn is_sentence_end(text: &str, out: &Tokens<'_>, i: usize, end: usize) -> bool {
                 && crate::lexicon::LEXICON
                     .titles
                     .contains_key(word.to_lowercase().as_str());
-            if is_abbreviation(word) || short_title {
+            // A quote that opens after the dot starts a new sentence:
+            // titles come before names, not quotes (`…said of RT. “Having…`).
+            let quote_next = out.tokens.get(i + 1).is_some_and(|t| match t.kind {
+                TokenKind::Mark(m) => out.marks[m as usize].role == MarkRole::Opening,
+                _ => false,
+            });
+            if (is_abbreviation(word) || short_title) && !quote_next {
                 return false;
             }
         }

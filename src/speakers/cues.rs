@@ -13,6 +13,12 @@ use super::words::{self, Words, class};
 /// next to their quote; the limit keeps the search linear.
 pub(crate) const CUE_WINDOW: usize = 40;
 
+/// How far (in tokens) back from a quote the subject of the clause that
+/// holds its cue may stand: a long sentence (`Clinton, the former
+/// secretary of State, stressed … and said …: “…”`) starts further back
+/// than its cue.
+const CLAUSE_WINDOW: usize = 2 * CUE_WINDOW;
+
 /// How far (in tokens) back from a clause's subject a verb of saying may
 /// stand and still report the clause: `Cruz said he is sure Rubio will…`.
 const OUTER_REPORT_WINDOW: usize = 12;
@@ -182,7 +188,7 @@ fn phrase_cue_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
 /// leaders “not to…”`), though the verb stands after it.
 pub(crate) fn before_quote(w: &Words<'_, '_>, before: Range<usize>, clause_floor: usize) -> Option<Cue> {
     let floor = before.start.max(before.end.saturating_sub(CUE_WINDOW));
-    let clause_floor = clause_floor.min(floor).max(before.end.saturating_sub(CUE_WINDOW));
+    let clause_floor = clause_floor.min(floor).max(before.end.saturating_sub(CLAUSE_WINDOW));
     // `According to X, “…”`, `…, according to X: “…”`: a source phrase that
     // opens the clause, or whose source stands right before the quote.
     for t in floor..before.end {
@@ -207,7 +213,7 @@ pub(crate) fn before_quote(w: &Words<'_, '_>, before: Range<usize>, clause_floor
         };
         if let Some(np) = subject_of(w, found.start, floor, clause_floor) {
             let inner = Cue { cue, speaker: np };
-            if w.has(v, class::SAY_VERB) {
+            if w.has(v, class::SAY_VERB) && !after_modal(w, found.start) {
                 return Some(inner);
             }
             return Some(outer_report(w, &inner, floor, clause_floor).unwrap_or(inner));
@@ -237,6 +243,17 @@ fn outer_report(w: &Words<'_, '_>, inner: &Cue, floor: usize, clause_floor: usiz
         .find(|&k| w.is_cue_verb(k) && w.has(k, class::SAY_VERB) && !w.is_participle(k))?;
     let speaker = subject_of(w, v, floor, clause_floor)?;
     Some(Cue { cue: v..v + 1, speaker })
+}
+
+/// Whether the verb at `v` follows a modal: `said it would tell an
+/// American story, one of “…”` reports what is to be said, so the quote is
+/// the outer reporter's.
+fn after_modal(w: &Words<'_, '_>, v: usize) -> bool {
+    v > 0
+        && matches!(
+            w.lw(v - 1),
+            "would" | "will" | "could" | "might" | "may" | "should" | "can" | "must"
+        )
 }
 
 /// The cue words at verb `v`: the verb, with its particle when the lexicon

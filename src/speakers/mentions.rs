@@ -627,15 +627,16 @@ impl Mentions {
 }
 
 /// The name for a speaker known only by a description: the words as
-/// written, without a leading `The` capitalised by the sentence start.
+/// written, with a leading determiner that the sentence start capitalised
+/// (`The`, `My`) in lower case.
 fn description_name(text: &str) -> String {
     let text = text.trim();
-    for det in ["The ", "A ", "An "] {
-        if let Some(rest) = text.strip_prefix(det) {
-            return format!("{}{rest}", det.to_lowercase());
-        }
+    let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
+    let lower = first.to_lowercase();
+    if rest.is_empty() || !words::is_determiner(&lower) {
+        return text.to_string();
     }
-    text.to_string()
+    format!("{lower} {rest}")
 }
 
 /// The token where the name proper (titles stripped) starts.

@@ -153,8 +153,8 @@ const COUNTING_MODIFIERS: &[&str] = &[
 
 /// Determiners that open a description.
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "one", "another", "two", "three", "several",
-    "some", "many", "other", "both",
+    "the", "a", "an", "this", "that", "my", "his", "her", "its", "their", "our", "one", "another", "two", "three",
+    "several", "some", "many", "other", "both",
 ];
 
 /// Adjectives after a description's noun that tie it to someone: `a
@@ -1335,8 +1335,17 @@ fn extend_with_head(w: &Words<'_, '_>, np: Np, floor: usize) -> Np {
 
 /// Whether token `t` is an adverb in `-ly` (`publicly`, `later`): not a
 /// capitalised word, and not a noun such as `family` or `ally`.
+/// Adverbs of frequency and time without `-ly` that stand between a
+/// subject and its verb: `my father often said`.
+const FREQUENCY_ADVERBS: &[&str] = &[
+    "often", "always", "never", "once", "still", "soon", "also", "later", "then",
+];
+
 fn is_adverb(w: &Words<'_, '_>, t: usize) -> bool {
     let lw = w.lw(t);
+    if FREQUENCY_ADVERBS.contains(&lw) {
+        return true;
+    }
     lw.len() > 4
         && lw.ends_with("ly")
         && w.is_word(t)
@@ -1492,7 +1501,10 @@ fn past_dateline(w: &Words<'_, '_>, t: usize, limit: usize) -> usize {
     if !capitals || !opens_paragraph(t) {
         return t;
     }
-    (t + 1..limit.min(t + 12))
-        .find(|&u| matches!(w.lw(u), "—" | "–" | "―" | "-"))
-        .map_or(t, |dash| dash + 1)
+    let is_dash = |u: usize| matches!(w.lw(u), "—" | "–" | "―" | "-");
+    let Some(dash) = (t + 1..limit.min(t + 12)).find(|&u| is_dash(u)) else {
+        return t;
+    };
+    // `WASHINGTON -- President Obama…`: past a dash typed as two hyphens.
+    (dash..limit).find(|&u| !is_dash(u)).unwrap_or(limit)
 }
