@@ -240,7 +240,9 @@ fn outer_report(w: &Words<'_, '_>, inner: &Cue, floor: usize, clause_floor: usiz
     let v = (floor.max(inner.speaker.start.saturating_sub(OUTER_REPORT_WINDOW))..inner.speaker.start)
         .rev()
         .take_while(|&k| !matches!(w.lw(k), "." | ";" | ":" | "?" | "!") && !w.is_mark(k))
-        .find(|&k| w.is_cue_verb(k) && w.has(k, class::SAY_VERB) && !w.is_participle(k))?;
+        .find(|&k| w.is_cue_verb(k) && w.has(k, class::SAY_VERB))?;
+    // `tweets saying that Clinton had shown…`: a participle reports for the
+    // subject of its clause, which `subject_of` finds.
     let speaker = subject_of(w, v, floor, clause_floor)?;
     Some(Cue { cue: v..v + 1, speaker })
 }

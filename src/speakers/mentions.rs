@@ -563,17 +563,26 @@ impl Mentions {
         self.described_entity(format!("{person}'s {relation}"), gender, Sort::Person)
     }
 
-    /// `A young woman asked…`, `My mother still says…`: a person the text
-    /// describes without naming, as the subject of a clause, is someone
-    /// the pronouns and descriptions after may take up (`“…,” the woman
-    /// said`). Only indefinite or possessive descriptions: `the senator`
-    /// names someone met before.
+    /// `A young woman asked…`, `My mother still says…`, `Donald Trump’s
+    /// campaign is defending…`: a person or body the text describes
+    /// without naming, as the subject of a clause, is someone the pronouns
+    /// and descriptions after may take up (`“…,” the woman said`, `It’s
+    /// denouncing…`). Only indefinite or possessive descriptions: `the
+    /// senator` names someone met before.
     fn new_described_person(&mut self, w: &Words<'_, '_>, np: Np) -> Option<usize> {
         let NpKind::Description { head } = np.kind else {
             return None;
         };
         let role = words::role_of(w.lw(head))?;
-        if role.sort != Sort::Person || words::is_definite(w, np.start) || !w.determiner_at(np.start) {
+        let owned = (np.start..head).any(|t| words::is_possessive(w, t))
+            || matches!(w.lw(np.start), "my" | "his" | "her" | "their" | "our");
+        let indefinite = w.determiner_at(np.start) && !words::is_definite(w, np.start);
+        let speaks = match role.sort {
+            Sort::Person => indefinite || owned,
+            Sort::Organisation => owned,
+            _ => false,
+        };
+        if !speaks {
             return None;
         }
         let id = self.described(w, np, head);

@@ -1177,7 +1177,7 @@ fn is_clear_verb_form(lw: &str) -> bool {
 }
 
 /// Whether token `t` is a word in the possessive: `Obama's`, `Jesus’`.
-fn is_possessive(w: &Words<'_, '_>, t: usize) -> bool {
+pub(crate) fn is_possessive(w: &Words<'_, '_>, t: usize) -> bool {
     let lw = w.lw(t);
     lw.ends_with("'s") || (lw.ends_with("s'") && w.is_word(t))
 }
