@@ -412,6 +412,11 @@ pub(crate) fn is_title_case(tokens: &Tokens<'_>, q: &Found) -> bool {
 /// A scare quote: marks right after `so-called`, `dubbed`, `what is
 /// called`, `known as`.
 fn follows_scare_cue(tokens: &Tokens<'_>, open: usize) -> bool {
+    // The term follows its cue at once: `known as “…”`, not `Freddy, as he
+    // was known, “was caught…”`.
+    if open > 0 && tokens.tokens[open - 1].kind == TokenKind::Punct {
+        return false;
+    }
     let before = words_before(tokens, open, 3);
     let lx = &*LEXICON;
     let Some(first) = before.first() else {
@@ -484,7 +489,8 @@ fn is_whole_speech(tokens: &Tokens<'_>, q: &Found) -> bool {
     let content = q.content[0];
     let starts_capital = text[content.range()]
         .chars()
-        .find(|c| !matches!(c, '.' | '…' | ' '))
+        // Past an editor's bracket: `“[Trump] doesn’t…”`, `“[But] it’s…”`.
+        .find(|c| !matches!(c, '.' | '…' | ' ' | '[' | '('))
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '@' || c == '#' || mark_char(c));
     if !starts_capital {
         // The second half of an interrupted quote: `“A,” she said, “and B.”`
