@@ -750,9 +750,11 @@ fn name_run(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     // `Wealthy donors…`, `Reached by phone, …`, `Hastily, …`: one
     // capitalised word that the text also writes in lower case, or an
     // adverb, at a sentence start.
-    // (An adverb is followed by its comma: `Hastily, …`, not `Reilly
-    // apologised`.)
-    let adverb = w.lw(t).ends_with("ly") && w.lw(t + 1) == "," && !w.has(t, class::FIRST_NAME);
+    // (An adverb is followed by its comma or a preposition: `Hastily, …`,
+    // `Shortly after…`, not `Reilly apologised`.)
+    let adverb = w.lw(t).ends_with("ly")
+        && (w.lw(t + 1) == "," || w.has(t + 1, class::ATTACHER) || matches!(w.lw(t + 1), "after" | "before"))
+        && !w.has(t, class::FIRST_NAME);
     // `Growing up in El Paso, Mendoza…`: nor is a participle that opens the
     // sentence's introductory phrase.
     let opens_phrase = adverb && w.starts_sentence(t) || opens_participle_phrase(w, t);
@@ -1359,7 +1361,9 @@ fn is_adverb(w: &Words<'_, '_>, t: usize) -> bool {
 pub(crate) fn skip_auxiliaries_left(w: &Words<'_, '_>, mut t: usize, floor: usize) -> usize {
     while t > floor {
         let adverb = is_adverb(w, t - 1);
-        if w.has(t - 1, class::AUXILIARY) || adverb {
+        // `which Will claims`: a surname of the article is no auxiliary.
+        let auxiliary = w.has(t - 1, class::AUXILIARY) && !w.is_known_surname(t - 1);
+        if auxiliary || adverb {
             t -= 1;
         } else if w.has(t - 1, class::TIME_WORD) {
             // `Dana Whitfield on Tuesday accused`, `she last week said`.
