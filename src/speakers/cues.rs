@@ -26,6 +26,9 @@ const OUTER_REPORT_WINDOW: usize = 12;
 /// the participle's subject (`footage of Sen. Jo Lee asking`).
 const NAME_AFTER_OF_WINDOW: usize = 6;
 
+/// How many tokens the subject of `what X called` may have.
+const MAX_SUBJECT_TOKENS: usize = 8;
+
 /// How far (in tokens) an appositive between a speaker and the verb may
 /// run: `X, a professor at Y and a former adviser to Z, said`.
 const APPOSITIVE_MAX_TOKENS: usize = 30;
@@ -456,4 +459,23 @@ pub(crate) fn turn_label(w: &Words<'_, '_>, label: Range<usize>) -> Cue {
             },
         },
     }
+}
+
+/// `what Mr. Hedge called “…”`, `what critics describe as “…”`: a quote
+/// right after `what`, a subject and its reporting verb is that subject's
+/// words.
+pub(crate) fn what_they_called(w: &Words<'_, '_>, before: Range<usize>) -> Option<Cue> {
+    let mut v = before.end.checked_sub(1)?;
+    if w.lw(v) == "as" {
+        v = v.checked_sub(1)?;
+    }
+    if v <= before.start || !w.is_cue_verb(v) {
+        return None;
+    }
+    let floor = before.start.max(v.saturating_sub(MAX_SUBJECT_TOKENS));
+    let np = words::np_left(w, words::skip_auxiliaries_left(w, v, floor), floor)?;
+    (np.start > before.start && w.lw(np.start - 1) == "what").then_some(Cue {
+        cue: v..v + 1,
+        speaker: np,
+    })
 }

@@ -200,6 +200,11 @@ fn find_cue(w: &Words<'_, '_>, q: &Found, context: &cues::Context, tokens: &Toke
     // `Clinton, exasperated, responded: “What difference does it make?”
     // Her critics cited it…`: a cue that a colon ends before the quote
     // comes before the sentence after a question or exclamation.
+    // `under what Mr. Hedge called “the prior model,” the club…`: the quote
+    // is the object of `what X called`, whatever follows it.
+    if let Some(cue) = cues::what_they_called(w, context.before.clone()) {
+        return Some(cue);
+    }
     let colon_before = context.before.end > context.before.start && w.lw(context.before.end - 1) == ":";
     let open_end = ends_open(w, q) && !(colon_before && ends_sentence_inside(w, q));
     if open_end {
