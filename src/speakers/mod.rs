@@ -38,7 +38,7 @@ const SCARE_MAX_WORDS: usize = 4;
 const ATTRIBUTION_MAX_WORDS: usize = 20;
 /// How many words after a quote may hold its own reporting verb (`“…,” one
 /// P&G Amiens employee told`), which stops a speaker carrying over.
-const OWN_CUE_WORDS: usize = 6;
+const OWN_CUE_WORDS: usize = 10;
 
 /// How many tokens of clause openers (`But`, `Instead,`) may stand before a
 /// quote that continues the speaker before.

@@ -536,8 +536,11 @@ impl<'a, 'h> Words<'a, 'h> {
             return false;
         }
         let noun = t - 1;
+        // `the TV show`, `a Fox poll`: a capitalised noun after a determiner
+        // too (`Democrats say` has none).
+        let common = !self.is_capitalised(noun) || noun > 0 && self.determiner_at(noun - 1);
         self.is_word(noun)
-            && !self.is_capitalised(noun)
+            && common
             && !self.function_at(noun)
             && !self.has(noun, class::PLURAL_NOUN | class::AUXILIARY)
             && !self.lw(noun).ends_with('s')
@@ -744,7 +747,7 @@ fn name_run(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     }
     // `Tory candidate`, `Chinese authorities`: a capitalised modifier of a
     // role noun is part of a description, not a name.
-    if modifies_role(w, end, limit) {
+    if modifies_role(w, end, limit, end == t + 1) {
         return None;
     }
     // `Wealthy donors…`, `Reached by phone, …`, `Hastily, …`: one
@@ -791,12 +794,18 @@ fn org_continues_after_and(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<
     LEXICON.org_words.contains(w.lw(end - 1)).then_some(end)
 }
 
-/// Whether a capitalised run ending before `t` modifies a role noun that
-/// follows within three lower-case words: `Tory mayoral candidate`,
-/// `Republican presidential nominee`.
-fn modifies_role(w: &Words<'_, '_>, t: usize, limit: usize) -> bool {
+/// Whether a capitalised run ending before `t` (`one_word` long or more)
+/// modifies a role noun that follows within three lower-case words: `Tory
+/// mayoral candidate`, `Republican presidential nominee`.
+fn modifies_role(w: &Words<'_, '_>, t: usize, limit: usize, one_word: bool) -> bool {
+    // A reporting verb ends the search, unless it is a text that speaks
+    // too and the run one word: `the IMF report stated`, `a CNN poll
+    // found` (but `the Hillary Clinton email` keeps the name).
+    let text_noun = |u: usize| one_word && role_of(w.lw(u)).is_some_and(|r| r.sort == Sort::Document);
     (t..limit.min(t + 3))
-        .take_while(|&u| w.is_word(u) && !w.is_capitalised(u) && !w.function_at(u) && !w.is_reporting_verb(u))
+        .take_while(|&u| {
+            w.is_word(u) && !w.is_capitalised(u) && !w.function_at(u) && (!w.is_reporting_verb(u) || text_noun(u))
+        })
         .any(|u| w.role_at(u))
 }
 
