@@ -7,7 +7,8 @@
 //! `London’s`, `45-year-old`) and abbreviations keep their dots (`U.S.`).
 //! Every quotation-mark character is classified as opening, closing or
 //! apostrophe from the characters on either side of it and from the marks
-//! still open in its paragraph.
+//! still open in its paragraph. The `"` around a markup attribute's value
+//! (`author="…"` in an embedded tweet) are punctuation, not marks.
 
 use std::ops::Range;
 
@@ -319,6 +320,11 @@ fn mark_family(c: char) -> Option<Family> {
     })
 }
 
+/// The first index of byte `b` in `bytes[from..to]`.
+fn memchr_in(bytes: &[u8], b: u8, from: usize, to: usize) -> Option<usize> {
+    bytes[from.min(to)..to].iter().position(|&x| x == b).map(|k| from + k)
+}
+
 /// Scans one paragraph into tokens and classified marks.
 struct Scanner<'a, 'h> {
     text: &'h str,
@@ -343,6 +349,8 @@ impl<'a, 'h> Scanner<'a, 'h> {
         let text = self.text;
         let bytes = text.as_bytes();
         let mut i = span.start;
+        // Where the value of a markup attribute (`="…"`) closes.
+        let mut attribute_close: Option<usize> = None;
         while i < span.end {
             let b = bytes[i];
             if b == b' ' || b == b'\t' || b == b'\r' {
@@ -355,7 +363,18 @@ impl<'a, 'h> Scanner<'a, 'h> {
             }
             let c = text[i..].chars().next().unwrap_or(' ');
             let n = c.len_utf8();
-            if c.is_whitespace() {
+            if c == '"' && (attribute_close == Some(i) || i > 0 && bytes[i - 1] == b'=') {
+                // `author="realDonaldTrump"`: the marks around a markup
+                // attribute's value (embedded tweets in scraped copy) quote
+                // nobody.
+                attribute_close = if attribute_close == Some(i) {
+                    None
+                } else {
+                    memchr_in(bytes, b'"', i + 1, span.end)
+                };
+                self.push(Span::new(i, i + 1), TokenKind::Punct);
+                i += 1;
+            } else if c.is_whitespace() {
                 i += n;
             } else if c.is_alphanumeric() {
                 i = self.word(i, span.end);
