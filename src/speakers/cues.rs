@@ -430,6 +430,9 @@ fn clause_subject(w: &Words<'_, '_>, floor: usize, end: usize) -> Option<Np> {
 /// name, a pronoun or a description of a speaker. The colon is the cue.
 pub(crate) fn subject_before_colon(w: &Words<'_, '_>, start: usize, colon: usize) -> Option<Cue> {
     let floor = start.max(colon.saturating_sub(CUE_WINDOW));
+    if let Some(cue) = name_before_colon(w, floor, colon) {
+        return Some(cue);
+    }
     let np = clause_subject(w, floor, colon)?;
     let speaker_like = match np.kind {
         NpKind::Name { .. } | NpKind::Relation { .. } => true,
@@ -476,6 +479,43 @@ pub(crate) fn what_they_called(w: &Words<'_, '_>, before: Range<usize>) -> Optio
     let np = words::np_left(w, words::skip_auxiliaries_left(w, v, floor), floor)?;
     (np.start > before.start && w.lw(np.start - 1) == "what").then_some(Cue {
         cue: v..v + 1,
+        speaker: np,
+    })
+}
+
+/// `Polls did predict the vote - Ivy Marsh: “…”`: the name between a dash
+/// and the colon that ends `before`.
+pub(crate) fn source_after_dash(w: &Words<'_, '_>, before: Range<usize>) -> Option<Cue> {
+    let colon = before.end.checked_sub(1)?;
+    let floor = before.start.max(colon.saturating_sub(CUE_WINDOW));
+    name_before_colon(w, floor, colon)
+        .filter(|c| c.speaker.start > floor && matches!(w.lw(c.speaker.start - 1), "—" | "–" | "-" | "from"))
+}
+
+/// `Polls did predict the caucus - Philip Bump: “…”`, `doesn’t surprise
+/// pollster Daron Shaw: “…”`: a name that ends right at the colon, after a
+/// dash, `from`, a verb or the clause start, is whose words follow. (After
+/// another preposition it is a place or a time: `in Berlin in 1987: “…”`.)
+fn name_before_colon(w: &Words<'_, '_>, floor: usize, colon: usize) -> Option<Cue> {
+    let np = words::np_left(w, colon, floor).filter(|np| matches!(np.kind, NpKind::Name { .. }))?;
+    let NpKind::Name { name } = np.kind else {
+        return None;
+    };
+    // A headline in title case is no name: `Clinton Says Russians Hacked
+    // DNC: “…”`.
+    let headline = (np.start..np.end).any(|t| w.is_reporting_verb(t));
+    if headline || words::name_sort(&w.tokens.text()[name.range()]) == Sort::Place {
+        return None;
+    }
+    let opens = np.start == floor || !w.is_word(np.start - 1) && !w.is_mark(np.start - 1);
+    let before = w.lw(np.start.saturating_sub(1));
+    let after_verb = np.start > floor
+        && w.is_word(np.start - 1)
+        && !w.is_capitalised(np.start - 1)
+        && !w.function_at(np.start - 1)
+        && !w.has(np.start - 1, class::PLACE_PREPOSITION);
+    (opens || matches!(before, "from" | "—" | "–" | "-") || after_verb).then_some(Cue {
+        cue: colon..colon + 1,
         speaker: np,
     })
 }

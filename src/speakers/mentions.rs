@@ -563,6 +563,23 @@ impl Mentions {
         self.described_entity(format!("{person}'s {relation}"), gender, Sort::Person)
     }
 
+    /// The entity of name `np`, which a cue found: the mention read before,
+    /// or, for a name inside a longer phrase that was read as a whole
+    /// (`Former secretary of state Hillary Rodham Clinton:`), a mention
+    /// recorded now.
+    pub(crate) fn named(&mut self, w: &Words<'_, '_>, np: Np, sentence: usize) -> Option<usize> {
+        if let Some(m) = self.overlapping(np.start, np.end) {
+            return Some(m.entity);
+        }
+        // A capitalised run with a verb in it is a headline in title case
+        // (`Clinton Says Russians Hacked DNC:`), not a name.
+        if (np.start..np.end).any(|t| w.is_reporting_verb(t)) {
+            return None;
+        }
+        self.add_name(w, np, sentence, true, false);
+        self.overlapping(np.start, np.end).map(|m| m.entity)
+    }
+
     /// `A young woman asked…`, `My mother still says…`, `Donald Trump’s
     /// campaign is defending…`: a person or body the text describes
     /// without naming, as the subject of a clause, is someone the pronouns

@@ -206,6 +206,13 @@ fn find_cue(w: &Words<'_, '_>, q: &Found, context: &cues::Context, tokens: &Toke
         return Some(cue);
     }
     let colon_before = context.before.end > context.before.start && w.lw(context.before.end - 1) == ":";
+    // `Polls did predict the vote - Ivy Marsh: “…”`: a source set off by a
+    // dash before the colon, whatever verb the clause before it has.
+    if colon_before {
+        if let Some(cue) = cues::source_after_dash(w, context.before.clone()) {
+            return Some(cue);
+        }
+    }
     let open_end = ends_open(w, q) && !(colon_before && ends_sentence_inside(w, q));
     if open_end {
         if let Some(cue) = cues::after_quote(w, context.after.clone()) {
@@ -313,7 +320,7 @@ fn resolve(
     let np = cue.speaker;
     match np.kind {
         NpKind::Name { .. } => {
-            let id = mentions.resolve(w, np, sentence)?;
+            let id = mentions.named(w, np, sentence)?;
             Some((id, Attribution::Cue))
         }
         NpKind::Pronoun => {
