@@ -331,8 +331,9 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
     }
     match prev {
         // `X, who chairs the committee, said` / `X, a professor, said`: the
-        // clause's first phrase.
-        "," | "but" => clause_subject(w, clause_floor, end - 1),
+        // phrase before the appositive, else the clause's first phrase.
+        "," => subject_before_appositive(w, end - 1, floor).or_else(|| clause_subject(w, clause_floor, end - 1)),
+        "but" => clause_subject(w, clause_floor, end - 1),
         // `the department which reported`, `X, who said`.
         "who" | "which" | "that" => {
             let mut e = end - 1;
@@ -343,6 +344,48 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
         }
         _ => None,
     }
+}
+
+/// `(Raphael Lemkin, who coined the word genocide, once said`: the name
+/// before the comma that opens the appositives or relative clause which
+/// the comma at `close` ends; the first such name, past nested appositives
+/// (`J.J. Goldberg, editor at large of The Forward, an influential weekly,
+/// said`).
+fn subject_before_appositive(w: &Words<'_, '_>, close: usize, floor: usize) -> Option<Np> {
+    let mut floor = floor.max(close.saturating_sub(APPOSITIVE_MAX_TOKENS));
+    // `Russia, a country that the previous nominee, Mitt Romney, called`:
+    // the subject is inside the relative clause.
+    if let Some(that) = (floor..close).rev().find(|&k| matches!(w.lw(k), "that" | "which")) {
+        floor = that + 1;
+    }
+    // `the previous nominee, Ann Ruiz, called`: a name set off as the
+    // appositive of a description is the subject's name.
+    if let Some(last) = (floor..close).rev().find(|&k| w.lw(k) == ",") {
+        let described_person = words::np_left(w, last, floor).is_some_and(|np| match np.kind {
+            NpKind::Description { head } => words::role_of(w.lw(head)).is_some_and(|r| r.sort == Sort::Person),
+            _ => false,
+        });
+        let name = words::np_right(w, last + 1, close).filter(|np| np.end == close && is_person_or_body(w, np));
+        if let (true, Some(name)) = (described_person, name) {
+            return Some(name);
+        }
+    }
+    let opens_appositive = |k: usize| {
+        matches!(w.lw(k + 1), "who" | "whose")
+            || words::np_right(w, k + 1, close).is_some_and(|np| matches!(np.kind, NpKind::Description { .. }))
+    };
+    (floor..close)
+        .filter(|&k| w.lw(k) == "," && opens_appositive(k))
+        .find_map(|k| words::np_left(w, k, floor).filter(|np| is_person_or_body(w, np)))
+}
+
+/// Whether `np` is a name, and not of a place (`from Sumter, South
+/// Carolina,` is where someone is from).
+fn is_person_or_body(w: &Words<'_, '_>, np: &Np) -> bool {
+    let NpKind::Name { name } = np.kind else {
+        return false;
+    };
+    words::name_sort(&w.tokens.text()[name.range()]) != Sort::Place
 }
 
 /// `The ad uses footage of Jo Lee asking, “…”`: the name after `of` that
