@@ -376,16 +376,30 @@ fn subject_before_appositive(w: &Words<'_, '_>, close: usize, floor: usize) -> O
     };
     (floor..close)
         .filter(|&k| w.lw(k) == "," && opens_appositive(k))
-        .find_map(|k| words::np_left(w, k, floor).filter(|np| is_person_or_body(w, np)))
+        .find_map(|k| {
+            words::np_left(w, k, floor).filter(|np| opens_clause(w, np.start, floor) && is_person_or_body(w, np))
+        })
+}
+
+/// Whether token `t` starts its clause: at `floor`, after a mark or
+/// punctuation that opens a clause (`(Raphael Lemkin`; not `Greenwich &
+/// Lewisham`) or after a word that opens clauses (`But Len Duvall`).
+fn opens_clause(w: &Words<'_, '_>, t: usize, floor: usize) -> bool {
+    t <= floor
+        || w.is_mark(t - 1)
+        || matches!(w.lw(t - 1), "(" | "," | ";" | ":" | "—" | "–")
+        || w.has(t - 1, class::CLAUSE_OPENER)
 }
 
 /// Whether `np` is a name, and not of a place (`from Sumter, South
-/// Carolina,` is where someone is from).
+/// Carolina,` is where someone is from) nor the object of a preposition
+/// (`Member for Greenwich & Lewisham,`).
 fn is_person_or_body(w: &Words<'_, '_>, np: &Np) -> bool {
     let NpKind::Name { name } = np.kind else {
         return false;
     };
-    words::name_sort(&w.tokens.text()[name.range()]) != Sort::Place
+    let after_preposition = np.start > 0 && w.has(np.start - 1, class::ATTACHER | class::PLACE_PREPOSITION);
+    !after_preposition && words::name_sort(&w.tokens.text()[name.range()]) != Sort::Place
 }
 
 /// `The ad uses footage of Jo Lee asking, “…”`: the name after `of` that
