@@ -558,10 +558,7 @@ fn name_before_colon(w: &Words<'_, '_>, floor: usize, colon: usize) -> Option<Cu
     let NpKind::Name { name } = np.kind else {
         return None;
     };
-    // A headline in title case is no name: `Clinton Says Russians Hacked
-    // DNC: “…”`.
-    let headline = (np.start..np.end).any(|t| w.is_reporting_verb(t));
-    if headline || words::name_sort(&w.tokens.text()[name.range()]) == Sort::Place {
+    if words::is_headline_run(w, &np) || words::name_sort(&w.tokens.text()[name.range()]) == Sort::Place {
         return None;
     }
     let opens = np.start == floor || !w.is_word(np.start - 1) && !w.is_mark(np.start - 1);

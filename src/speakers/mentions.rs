@@ -571,9 +571,7 @@ impl Mentions {
         if let Some(m) = self.overlapping(np.start, np.end) {
             return Some(m.entity);
         }
-        // A capitalised run with a verb in it is a headline in title case
-        // (`Clinton Says Russians Hacked DNC:`), not a name.
-        if (np.start..np.end).any(|t| w.is_reporting_verb(t)) {
+        if words::is_headline_run(w, &np) {
             return None;
         }
         self.add_name(w, np, sentence, true, false);

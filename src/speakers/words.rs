@@ -876,6 +876,13 @@ fn surname_like_title(w: &Words<'_, '_>, start: usize, end: usize) -> bool {
     w.is_word(last) && (honorific || w.has(before, class::FIRST_NAME) && !w.has(before, class::TITLE))
 }
 
+/// Whether the capitalised run of `np` has a reporting verb in it: a
+/// headline in title case (`Clinton Says Russians Hacked DNC:`), not a
+/// name.
+pub(crate) fn is_headline_run(w: &Words<'_, '_>, np: &Np) -> bool {
+    (np.start..np.end).any(|t| w.is_reporting_verb(t))
+}
+
 /// A name's words, tidied: the possessive `’s` dropped, dots of titles kept
 /// out, white space single.
 pub(crate) fn clean_name(name: &str) -> String {
