@@ -4,14 +4,16 @@
 //! follow, and gives each speaker one canonical name.
 //!
 //! The order of the rules, for each quote:
-//! 1. the cue after the quote (`“…,” she said`), when the quote ends open
+//! 1. a transcript turn's label (`"PENCE: …`), a quote right after `what X
+//!    called`, a source between a dash and a colon (`… - Ivy Marsh: “…”`);
+//! 2. the cue after the quote (`“…,” she said`), when the quote ends open
 //!    for it (a comma, a question mark, a dash);
-//! 2. the cue before it in its sentence (`She said: “…”`, `X said it was
+//! 3. the cue before it in its sentence (`She said: “…”`, `X said it was
 //!    “…”`, `X accused Y of a “…”`);
-//! 3. the last sentence of the paragraph before, when it ends with a colon;
-//! 4. the speaker of the quote before, for a quote paragraph without a cue
+//! 4. the last sentence of the paragraph before, when it ends with a colon;
+//! 5. the speaker of the quote before, for a quote paragraph without a cue
 //!    (also across short lines without quotes, such as a photo caption);
-//! 5. otherwise no speaker: unknown is an answer.
+//! 6. otherwise no speaker: unknown is an answer.
 
 mod confidence;
 mod cues;
@@ -21,7 +23,6 @@ mod words;
 use std::ops::Range;
 
 use crate::extractor::Config;
-
 use crate::quotes::Found;
 use crate::tokenize::Tokens;
 use crate::types::{Attribution, Quote, QuoteKind, Span, Speaker};
@@ -197,9 +198,6 @@ fn find_cue(w: &Words<'_, '_>, q: &Found, context: &cues::Context, tokens: &Toke
     if let Some(label) = &q.label {
         return Some(cues::turn_label(w, label.clone()));
     }
-    // `Clinton, exasperated, responded: “What difference does it make?”
-    // Her critics cited it…`: a cue that a colon ends before the quote
-    // comes before the sentence after a question or exclamation.
     // `under what Mr. Hedge called “the prior model,” the club…`: the quote
     // is the object of `what X called`, whatever follows it.
     if let Some(cue) = cues::what_they_called(w, context.before.clone()) {
@@ -213,6 +211,9 @@ fn find_cue(w: &Words<'_, '_>, q: &Found, context: &cues::Context, tokens: &Toke
             return Some(cue);
         }
     }
+    // `Clinton, exasperated, responded: “What difference does it make?”
+    // Her critics cited it…`: a cue that a colon ends before the quote
+    // comes before the sentence after a question or exclamation.
     let open_end = ends_open(w, q) && !(colon_before && ends_sentence_inside(w, q));
     if open_end {
         if let Some(cue) = cues::after_quote(w, context.after.clone()) {
