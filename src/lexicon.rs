@@ -176,6 +176,15 @@ pub(crate) struct Lexicon {
 }
 
 /// The lines of a data file that hold entries: comments and blanks gone.
+/// The base form of a verb line when it is only a base form: `read reads
+/// read reading` lists `read` again as its past, which a singular noun can
+/// take (`the sign read`), so it is left out.
+fn base_only_form(line: &'static str) -> Option<&'static str> {
+    let mut forms = fields(line);
+    let base = forms.next()?;
+    (!forms.any(|f| f == base)).then_some(base)
+}
+
 fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
     file.lines()
         .map(|line| line.split('#').next().unwrap_or("").trim())
@@ -235,7 +244,7 @@ impl Lexicon {
         Lexicon {
             reporting_verbs: word_set(include_str!("data/reporting_verbs.txt")),
             verb_bases: entries(include_str!("data/reporting_verbs.txt"))
-                .filter_map(|e| fields(e).next())
+                .filter_map(base_only_form)
                 .collect(),
             say_verbs: word_set(include_str!("data/say_verbs.txt")),
             cue_phrases_by_first: by_word(&cue_phrases, |p| p.first().copied()),

@@ -88,6 +88,9 @@
 //! - A quote that runs over paragraphs, where each paragraph but the last
 //!   ends without a closing mark and the next one reopens, is one quote
 //!   spanning all of its paragraphs, with one content span per paragraph.
+//!   In a quoted transcript, a paragraph that reopens with a speaker's
+//!   label in capitals (`"PENCE: Well, look…`) starts a quote of its own,
+//!   whose content starts after the label and whose speaker is the label.
 //! - An interrupted quote, `“The boats will sail again,” she said, “but not
 //!   this week.”`, gives two quotes, each with the speaker.
 //! - Quoted fragments of one statement in one sentence, `called the claim

@@ -10,6 +10,11 @@
 //! with its paragraph. A closing mark with nothing to close is skipped, so a
 //! stray mark costs at most its own paragraph's quote, never the rest of the
 //! text.
+//!
+//! A quoted transcript (`"WALLACE: …` ⏎ `"PENCE: …`) reopens every
+//! paragraph, but each speaker's turn is a quote of its own: a paragraph
+//! that opens with a speaker's label in capitals and a colon starts a new
+//! quote, whose content starts after the label.
 
 use std::borrow::Cow;
 
@@ -19,6 +24,10 @@ use crate::types::{QuoteKind, Span};
 
 /// A title in marks has at most this many words.
 const TITLE_MAX_WORDS: usize = 8;
+
+/// A transcript's speaker label has at most this many words (`JAKE
+/// TAPPER:`).
+const LABEL_MAX_WORDS: usize = 3;
 
 /// Open marks deeper than this are ignored: real quotes nest two or three
 /// deep, and the limit keeps hostile runs of opening marks linear.
@@ -42,6 +51,9 @@ pub(crate) struct Found {
     pub(crate) first_para: usize,
     pub(crate) last_para: usize,
     pub(crate) kind: QuoteKind,
+    /// Token indexes of a transcript turn's speaker label (`PENCE`), which
+    /// stands inside the marks before its colon.
+    pub(crate) label: Option<std::ops::Range<usize>>,
 }
 
 impl Found {
@@ -76,14 +88,15 @@ struct Carried {
 pub(crate) fn find(tokens: &Tokens<'_>) -> Vec<Found> {
     let mut quotes = Vec::new();
     let mut carried: Option<Carried> = None;
+    let labels = turn_labels(tokens);
     for (p, para) in tokens.paragraphs.iter().enumerate() {
         let mut stack: Vec<Open> = Vec::new();
         // The quote this paragraph continues, if it reopens with a mark of
-        // the same family.
+        // the same family (and no new speaker's turn starts).
         let mut continuing = carried.take().and_then(|c| {
             let first = para.tokens.start;
             match opening_family(tokens, first) {
-                Some(f) if f == c.family => {
+                Some(f) if f == c.family && labels[p].is_none() => {
                     stack.push(Open {
                         token: first,
                         family: f,
@@ -124,7 +137,7 @@ pub(crate) fn find(tokens: &Tokens<'_>) -> Vec<Found> {
                             extend(tokens, &mut q, p, open.token, Some(t));
                             q
                         }
-                        None => new_quote(tokens, p, open.token, Some(t)),
+                        None => new_quote(tokens, p, open.token, Some(t), &labels[p]),
                     };
                     quotes.push(quote);
                 }
@@ -141,7 +154,7 @@ pub(crate) fn find(tokens: &Tokens<'_>) -> Vec<Found> {
                     extend(tokens, &mut q, p, open.token, None);
                     q
                 }
-                None => new_quote(tokens, p, open.token, None),
+                None => new_quote(tokens, p, open.token, None, &labels[p]),
             };
             let _ = end;
             carried = Some(Carried {
@@ -226,19 +239,59 @@ fn content_span(tokens: &Tokens<'_>, p: usize, open: usize, close: Option<usize>
     Span::new(start + lead, start + lead + inner.trim().len())
 }
 
-fn new_quote(tokens: &Tokens<'_>, p: usize, open: usize, close: Option<usize>) -> Found {
+/// A quote that opens with token `open` in paragraph `p`; a transcript
+/// turn when `label` is the label right after that mark.
+fn new_quote(
+    tokens: &Tokens<'_>,
+    p: usize,
+    open: usize,
+    close: Option<usize>,
+    label: &Option<std::ops::Range<usize>>,
+) -> Found {
     let para = &tokens.paragraphs[p];
     let end = close.map_or(para.span.end, |c| tokens.tokens[c].span.end);
+    let label = label.clone().filter(|l| l.start == open + 1);
+    // A turn's words start after its label's colon.
+    let content_open = label.as_ref().map_or(open, |l| l.end);
     Found {
         span: Span::new(tokens.tokens[open].span.start, end),
-        content: vec![content_span(tokens, p, open, close)],
+        content: vec![content_span(tokens, p, content_open, close)],
         open,
         close,
         end_token: close.map_or(para.tokens.end, |c| c + 1),
         first_para: p,
         last_para: p,
         kind: QuoteKind::Direct,
+        label,
     }
+}
+
+/// For each paragraph, the speaker label it opens with when the text is a
+/// quoted transcript: an opening mark, one to three words in capitals and
+/// a colon (`“PENCE: Well, look…`). Two labelled paragraphs at least make
+/// a transcript; one is more likely a heading (`“UPDATE: …`).
+fn turn_labels(tokens: &Tokens<'_>) -> Vec<Option<std::ops::Range<usize>>> {
+    let mut labels: Vec<_> = (0..tokens.paragraphs.len()).map(|p| turn_label(tokens, p)).collect();
+    if labels.iter().flatten().count() < 2 {
+        labels.iter_mut().for_each(|l| *l = None);
+    }
+    labels
+}
+
+/// The label of paragraph `p`, if it opens like a transcript turn.
+fn turn_label(tokens: &Tokens<'_>, p: usize) -> Option<std::ops::Range<usize>> {
+    let para = &tokens.paragraphs[p];
+    let first = para.tokens.start;
+    opening_family(tokens, first)?;
+    let start = first + 1;
+    let end = (start..para.tokens.end.min(start + LABEL_MAX_WORDS + 1)).find(|&t| tokens.str(t) == ":")?;
+    let in_capitals = |t: usize| {
+        let s = tokens.str(t);
+        tokens.tokens[t].kind == TokenKind::Word
+            && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !s.chars().any(char::is_lowercase)
+    };
+    (end > start && (start..end).all(in_capitals)).then_some(start..end)
 }
 
 /// Adds paragraph `p` (which reopened with token `open`) to a quote that
@@ -371,6 +424,11 @@ pub(crate) fn is_title_case(tokens: &Tokens<'_>, q: &Found) -> bool {
 /// A scare quote: marks right after `so-called`, `dubbed`, `what is
 /// called`, `known as`.
 fn follows_scare_cue(tokens: &Tokens<'_>, open: usize) -> bool {
+    // The term follows its cue at once: `known as “…”`, not `Freddy, as he
+    // was known, “was caught…”`.
+    if open > 0 && tokens.tokens[open - 1].kind == TokenKind::Punct {
+        return false;
+    }
     let before = words_before(tokens, open, 3);
     let lx = &*LEXICON;
     let Some(first) = before.first() else {
@@ -443,7 +501,8 @@ fn is_whole_speech(tokens: &Tokens<'_>, q: &Found) -> bool {
     let content = q.content[0];
     let starts_capital = text[content.range()]
         .chars()
-        .find(|c| !matches!(c, '.' | '…' | ' '))
+        // Past an editor's bracket: `“[Trump] doesn’t…”`, `“[But] it’s…”`.
+        .find(|c| !matches!(c, '.' | '…' | ' ' | '[' | '('))
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '@' || c == '#' || mark_char(c));
     if !starts_capital {
         // The second half of an interrupted quote: `“A,” she said, “and B.”`
@@ -501,6 +560,27 @@ mod tests {
     }
 
     use QuoteKind::*;
+
+    #[test]
+    fn transcript_turns_are_quotes_whose_words_follow_the_label() {
+        let text = "\"LEE: Why now?\n\"MOSS: Because it is time.\n\"The vote is close.\"";
+        let t = tokenize(text);
+        let found = find(&t);
+        let turns: Vec<(&str, Vec<&str>)> = found
+            .iter()
+            .map(|q| {
+                let label = q.label.clone().expect("a label");
+                (t.str(label.start), q.content.iter().map(|c| &text[c.range()]).collect())
+            })
+            .collect();
+        assert_eq!(
+            turns,
+            [
+                ("LEE", vec!["Why now?"]),
+                ("MOSS", vec!["Because it is time.", "The vote is close."])
+            ]
+        );
+    }
 
     #[test]
     fn pairs_and_nesting() {

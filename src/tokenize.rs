@@ -7,7 +7,8 @@
 //! `London’s`, `45-year-old`) and abbreviations keep their dots (`U.S.`).
 //! Every quotation-mark character is classified as opening, closing or
 //! apostrophe from the characters on either side of it and from the marks
-//! still open in its paragraph.
+//! still open in its paragraph. The `"` around a markup attribute's value
+//! (`author="…"` in an embedded tweet) are punctuation, not marks.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -227,7 +228,13 @@ fn is_sentence_end(text: &str, out: &Tokens<'_>, i: usize, end: usize) -> bool {
             // name does not end the sentence.
             // `Del. Stacey Plaskett`: any short title of the lexicon, too.
             let short_title = word.len() <= 4 && is_title(word);
-            if is_abbreviation(word) || short_title {
+            // A quote that opens after the dot starts a new sentence:
+            // titles come before names, not quotes (`…said of RT. “Having…`).
+            let quote_next = out.tokens.get(i + 1).is_some_and(|t| match t.kind {
+                TokenKind::Mark(m) => out.marks[m as usize].role == MarkRole::Opening,
+                _ => false,
+            });
+            if (is_abbreviation(word) || short_title) && !quote_next {
                 return false;
             }
         }
@@ -383,6 +390,11 @@ fn ascii_word_run(bytes: &[u8]) -> usize {
         .unwrap_or(bytes.len() - n)
 }
 
+/// The first index of byte `b` in `bytes[from..to]`.
+fn memchr_in(bytes: &[u8], b: u8, from: usize, to: usize) -> Option<usize> {
+    bytes[from.min(to)..to].iter().position(|&x| x == b).map(|k| from + k)
+}
+
 /// Scans one paragraph into tokens and classified marks.
 struct Scanner<'a, 'h> {
     text: &'h str,
@@ -407,6 +419,8 @@ impl<'a, 'h> Scanner<'a, 'h> {
         let text = self.text;
         let bytes = text.as_bytes();
         let mut i = span.start;
+        // Where the value of a markup attribute (`="…"`) closes.
+        let mut attribute_close: Option<usize> = None;
         while i < span.end {
             let b = bytes[i];
             if b == b' ' || b == b'\t' || b == b'\r' {
@@ -428,7 +442,18 @@ impl<'a, 'h> Scanner<'a, 'h> {
             let n = c.len_utf8();
             // Marks before the test for letters and digits: no mark is one,
             // and outside ASCII that test searches Unicode tables.
-            if c.is_whitespace() {
+            if c == '"' && (attribute_close == Some(i) || i > 0 && bytes[i - 1] == b'=') {
+                // `author="realDonaldTrump"`: the marks around a markup
+                // attribute's value (embedded tweets in scraped copy) quote
+                // nobody.
+                attribute_close = if attribute_close == Some(i) {
+                    None
+                } else {
+                    memchr_in(bytes, b'"', i + 1, span.end)
+                };
+                self.push(Span::new(i, i + 1), TokenKind::Punct);
+                i += 1;
+            } else if c.is_whitespace() {
                 i += n;
             } else if c == '`' && bytes.get(i + 1) == Some(&b'`') {
                 self.push_mark(Span::new(i, i + 2), MarkRole::Opening, Family::Double);

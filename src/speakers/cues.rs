@@ -13,12 +13,21 @@ use super::words::{self, Words, class};
 /// next to their quote; the limit keeps the search linear.
 pub(crate) const CUE_WINDOW: usize = 40;
 
+/// How far (in tokens) back from a quote the subject of the clause that
+/// holds its cue may stand: a long sentence (`Clinton, the former
+/// secretary of State, stressed … and said …: “…”`) starts further back
+/// than its cue.
+const CLAUSE_WINDOW: usize = 2 * CUE_WINDOW;
+
 /// How far (in tokens) back from a clause's subject a verb of saying may
 /// stand and still report the clause: `Cruz said he is sure Rubio will…`.
 const OUTER_REPORT_WINDOW: usize = 12;
 /// How far before a participle `of` may stand for the name after it to be
 /// the participle's subject (`footage of Sen. Jo Lee asking`).
 const NAME_AFTER_OF_WINDOW: usize = 6;
+
+/// How many tokens the subject of `what X called` may have.
+const MAX_SUBJECT_TOKENS: usize = 8;
 
 /// How far (in tokens) an appositive between a speaker and the verb may
 /// run: `X, a professor at Y and a former adviser to Z, said`.
@@ -84,8 +93,9 @@ fn attribution_at(w: &Words<'_, '_>, start: usize, limit: usize) -> Option<Cue> 
     // embodied…` opens a clause, it names no speaker.
     let v = words::skip_auxiliaries_right(w, t, limit);
     if let Some(cue) = cue_words_at(w, v, limit).filter(|_| !w.is_participle(v)) {
-        let np = words::np_right(w, cue.end, limit)?;
-        return Some(Cue { cue, speaker: np });
+        if let Some(np) = words::np_right(w, cue.end, limit) {
+            return Some(Cue { cue, speaker: np });
+        }
     }
     // `X said`, `X, a professor at Y, said`.
     subject_then_verb(w, t, limit)
@@ -181,7 +191,7 @@ fn phrase_cue_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
 /// leaders “not to…”`), though the verb stands after it.
 pub(crate) fn before_quote(w: &Words<'_, '_>, before: Range<usize>, clause_floor: usize) -> Option<Cue> {
     let floor = before.start.max(before.end.saturating_sub(CUE_WINDOW));
-    let clause_floor = clause_floor.min(floor).max(before.end.saturating_sub(CUE_WINDOW));
+    let clause_floor = clause_floor.min(floor).max(before.end.saturating_sub(CLAUSE_WINDOW));
     // `According to X, “…”`, `…, according to X: “…”`: a source phrase that
     // opens the clause, or whose source stands right before the quote.
     for t in floor..before.end {
@@ -206,7 +216,7 @@ pub(crate) fn before_quote(w: &Words<'_, '_>, before: Range<usize>, clause_floor
         };
         if let Some(np) = subject_of(w, found.start, floor, clause_floor) {
             let inner = Cue { cue, speaker: np };
-            if w.has(v, class::SAY_VERB) {
+            if w.has(v, class::SAY_VERB) && !after_modal(w, found.start) {
                 return Some(inner);
             }
             return Some(outer_report(w, &inner, floor, clause_floor).unwrap_or(inner));
@@ -233,9 +243,22 @@ fn outer_report(w: &Words<'_, '_>, inner: &Cue, floor: usize, clause_floor: usiz
     let v = (floor.max(inner.speaker.start.saturating_sub(OUTER_REPORT_WINDOW))..inner.speaker.start)
         .rev()
         .take_while(|&k| !matches!(w.lw(k), "." | ";" | ":" | "?" | "!") && !w.is_mark(k))
-        .find(|&k| w.is_cue_verb(k) && w.has(k, class::SAY_VERB) && !w.is_participle(k))?;
+        .find(|&k| w.is_cue_verb(k) && w.has(k, class::SAY_VERB))?;
+    // `tweets saying that Clinton had shown…`: a participle reports for the
+    // subject of its clause, which `subject_of` finds.
     let speaker = subject_of(w, v, floor, clause_floor)?;
     Some(Cue { cue: v..v + 1, speaker })
+}
+
+/// Whether the verb at `v` follows a modal: `said it would tell an
+/// American story, one of “…”` reports what is to be said, so the quote is
+/// the outer reporter's.
+fn after_modal(w: &Words<'_, '_>, v: usize) -> bool {
+    v > 0
+        && matches!(
+            w.lw(v - 1),
+            "would" | "will" | "could" | "might" | "may" | "should" | "can" | "must"
+        )
 }
 
 /// The cue words at verb `v`: the verb, with its particle when the lexicon
@@ -308,8 +331,9 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
     }
     match prev {
         // `X, who chairs the committee, said` / `X, a professor, said`: the
-        // clause's first phrase.
-        "," | "but" => clause_subject(w, clause_floor, end - 1),
+        // phrase before the appositive, else the clause's first phrase.
+        "," => subject_before_appositive(w, end - 1, floor).or_else(|| clause_subject(w, clause_floor, end - 1)),
+        "but" => clause_subject(w, clause_floor, end - 1),
         // `the department which reported`, `X, who said`.
         "who" | "which" | "that" => {
             let mut e = end - 1;
@@ -320,6 +344,62 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
         }
         _ => None,
     }
+}
+
+/// `(Raphael Lemkin, who coined the word genocide, once said`: the name
+/// before the comma that opens the appositives or relative clause which
+/// the comma at `close` ends; the first such name, past nested appositives
+/// (`J.J. Goldberg, editor at large of The Forward, an influential weekly,
+/// said`).
+fn subject_before_appositive(w: &Words<'_, '_>, close: usize, floor: usize) -> Option<Np> {
+    let mut floor = floor.max(close.saturating_sub(APPOSITIVE_MAX_TOKENS));
+    // `Russia, a country that the previous nominee, Mitt Romney, called`:
+    // the subject is inside the relative clause.
+    if let Some(that) = (floor..close).rev().find(|&k| matches!(w.lw(k), "that" | "which")) {
+        floor = that + 1;
+    }
+    // `the previous nominee, Ann Ruiz, called`: a name set off as the
+    // appositive of a description is the subject's name.
+    if let Some(last) = (floor..close).rev().find(|&k| w.lw(k) == ",") {
+        let described_person = words::np_left(w, last, floor).is_some_and(|np| match np.kind {
+            NpKind::Description { head } => words::role_of(w.lw(head)).is_some_and(|r| r.sort == Sort::Person),
+            _ => false,
+        });
+        let name = words::np_right(w, last + 1, close).filter(|np| np.end == close && is_person_or_body(w, np));
+        if let (true, Some(name)) = (described_person, name) {
+            return Some(name);
+        }
+    }
+    let opens_appositive = |k: usize| {
+        matches!(w.lw(k + 1), "who" | "whose")
+            || words::np_right(w, k + 1, close).is_some_and(|np| matches!(np.kind, NpKind::Description { .. }))
+    };
+    (floor..close)
+        .filter(|&k| w.lw(k) == "," && opens_appositive(k))
+        .find_map(|k| {
+            words::np_left(w, k, floor).filter(|np| opens_clause(w, np.start, floor) && is_person_or_body(w, np))
+        })
+}
+
+/// Whether token `t` starts its clause: at `floor`, after a mark or
+/// punctuation that opens a clause (`(Raphael Lemkin`; not `Greenwich &
+/// Lewisham`) or after a word that opens clauses (`But Len Duvall`).
+fn opens_clause(w: &Words<'_, '_>, t: usize, floor: usize) -> bool {
+    t <= floor
+        || w.is_mark(t - 1)
+        || matches!(w.lw(t - 1), "(" | "," | ";" | ":" | "—" | "–")
+        || w.has(t - 1, class::CLAUSE_OPENER)
+}
+
+/// Whether `np` is a name, and not of a place (`from Sumter, South
+/// Carolina,` is where someone is from) nor the object of a preposition
+/// (`Member for Greenwich & Lewisham,`).
+fn is_person_or_body(w: &Words<'_, '_>, np: &Np) -> bool {
+    let NpKind::Name { name } = np.kind else {
+        return false;
+    };
+    let after_preposition = np.start > 0 && w.has(np.start - 1, class::ATTACHER | class::PLACE_PREPOSITION);
+    !after_preposition && words::name_sort(&w.tokens.text()[name.range()]) != Sort::Place
 }
 
 /// `The ad uses footage of Jo Lee asking, “…”`: the name after `of` that
@@ -407,6 +487,9 @@ fn clause_subject(w: &Words<'_, '_>, floor: usize, end: usize) -> Option<Np> {
 /// name, a pronoun or a description of a speaker. The colon is the cue.
 pub(crate) fn subject_before_colon(w: &Words<'_, '_>, start: usize, colon: usize) -> Option<Cue> {
     let floor = start.max(colon.saturating_sub(CUE_WINDOW));
+    if let Some(cue) = name_before_colon(w, floor, colon) {
+        return Some(cue);
+    }
     let np = clause_subject(w, floor, colon)?;
     let speaker_like = match np.kind {
         NpKind::Name { .. } | NpKind::Relation { .. } => true,
@@ -418,6 +501,74 @@ pub(crate) fn subject_before_colon(w: &Words<'_, '_>, start: usize, colon: usize
         NpKind::Description { head } => w.role_at(head),
     };
     (speaker_like && np.end <= colon).then_some(Cue {
+        cue: colon..colon + 1,
+        speaker: np,
+    })
+}
+
+/// The speaker of a transcript turn, `PENCE: …`: the label, whose colon is
+/// the cue.
+pub(crate) fn turn_label(w: &Words<'_, '_>, label: Range<usize>) -> Cue {
+    Cue {
+        cue: label.end..label.end + 1,
+        speaker: Np {
+            start: label.start,
+            end: label.end,
+            kind: NpKind::Name {
+                name: w.span(label.start, label.end),
+            },
+        },
+    }
+}
+
+/// `what Mr. Hedge called “…”`, `what critics describe as “…”`: a quote
+/// right after `what`, a subject and its reporting verb is that subject's
+/// words.
+pub(crate) fn what_they_called(w: &Words<'_, '_>, before: Range<usize>) -> Option<Cue> {
+    let mut v = before.end.checked_sub(1)?;
+    if w.lw(v) == "as" {
+        v = v.checked_sub(1)?;
+    }
+    if v <= before.start || !w.is_cue_verb(v) {
+        return None;
+    }
+    let floor = before.start.max(v.saturating_sub(MAX_SUBJECT_TOKENS));
+    let np = words::np_left(w, words::skip_auxiliaries_left(w, v, floor), floor)?;
+    (np.start > before.start && w.lw(np.start - 1) == "what").then_some(Cue {
+        cue: v..v + 1,
+        speaker: np,
+    })
+}
+
+/// `Polls did predict the vote - Ivy Marsh: “…”`: the name between a dash
+/// and the colon that ends `before`.
+pub(crate) fn source_after_dash(w: &Words<'_, '_>, before: Range<usize>) -> Option<Cue> {
+    let colon = before.end.checked_sub(1)?;
+    let floor = before.start.max(colon.saturating_sub(CUE_WINDOW));
+    name_before_colon(w, floor, colon)
+        .filter(|c| c.speaker.start > floor && matches!(w.lw(c.speaker.start - 1), "—" | "–" | "-" | "from"))
+}
+
+/// `Polls did predict the caucus - Philip Bump: “…”`, `doesn’t surprise
+/// pollster Daron Shaw: “…”`: a name that ends right at the colon, after a
+/// dash, `from`, a verb or the clause start, is whose words follow. (After
+/// another preposition it is a place or a time: `in Berlin in 1987: “…”`.)
+fn name_before_colon(w: &Words<'_, '_>, floor: usize, colon: usize) -> Option<Cue> {
+    let np = words::np_left(w, colon, floor).filter(|np| matches!(np.kind, NpKind::Name { .. }))?;
+    let NpKind::Name { name } = np.kind else {
+        return None;
+    };
+    if words::is_headline_run(w, &np) || words::name_sort(&w.tokens.text()[name.range()]) == Sort::Place {
+        return None;
+    }
+    let opens = np.start == floor || !w.is_word(np.start - 1) && !w.is_mark(np.start - 1);
+    let before = w.lw(np.start.saturating_sub(1));
+    let after_verb = np.start > floor
+        && w.is_word(np.start - 1)
+        && !w.is_capitalised(np.start - 1)
+        && !w.function_at(np.start - 1)
+        && !w.has(np.start - 1, class::PLACE_PREPOSITION);
+    (opens || matches!(before, "from" | "—" | "–" | "-") || after_verb).then_some(Cue {
         cue: colon..colon + 1,
         speaker: np,
     })

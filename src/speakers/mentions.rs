@@ -115,6 +115,9 @@ pub(crate) struct Mentions<'a> {
     last_seen: Vec<usize>,
     /// What each written form of a name says (see [`NameInfo`]).
     names: Map<&'a str, NameInfo<'a>>,
+    /// The writer (`I`), once a cue has named them: a speaker of their
+    /// own, and never someone a third-person pronoun takes up.
+    writer: Option<usize>,
 }
 
 /// The `first` and `last` of an entity that has no name.
@@ -391,7 +394,7 @@ impl<'a> Mentions<'a> {
                         if matches!(np.kind, NpKind::Name { .. }) {
                             // `Tory candidate Mr Bailey`: a name after its role.
                             m.add_name(w, np, s, true, false);
-                        } else if let Some(entity) = m.resolve(w, np, s) {
+                        } else if let Some(entity) = m.resolve(w, np, s).or_else(|| m.new_described_person(w, np)) {
                             m.push(entity, np, s, true, false);
                         }
                         t = np.end.max(t + 1);
@@ -406,6 +409,9 @@ impl<'a> Mentions<'a> {
 
     /// Records a mention, keeping the list in text order.
     fn push(&mut self, entity: usize, np: Np, sentence: usize, subject: bool, quoted: bool) {
+        if self.writer == Some(entity) {
+            return;
+        }
         self.last_seen[entity] = self.last_seen[entity].max(np.start);
         self.entities[entity].outside_quotes |= !quoted;
         self.mentions.entry(np.start).or_insert(Mention {
@@ -559,6 +565,11 @@ impl<'a> Mentions<'a> {
             NpKind::Name { .. } => self.overlapping(np.start, np.end).map(|m| m.entity),
             NpKind::Pronoun => {
                 let (gender, sorts) = words::pronoun_agreement(&w.lower(np.start))?;
+                // `“Okay,” I said`: the writer. (A `we` is as often a
+                // nation or a party as the writers.)
+                if w.lw(np.start) == "i" {
+                    return Some(self.writer());
+                }
                 let id = self.most_salient(np.start, sentence, SALIENCE_WINDOW, |e| {
                     sorts.contains(&e.sort) && gender.agrees(e.gender)
                 })?;
@@ -714,6 +725,71 @@ impl<'a> Mentions<'a> {
         self.described_entity(format!("{}'s {relation}", &*person), gender, Sort::Person)
     }
 
+    /// The entity of name `np`, which a cue found: the mention read before,
+    /// or, for a name inside a longer phrase that was read as a whole
+    /// (`Former secretary of state Hillary Rodham Clinton:`), a mention
+    /// recorded now.
+    pub(crate) fn named(&mut self, w: &Words<'a, '_>, np: Np, sentence: usize) -> Option<usize> {
+        if let Some(m) = self.overlapping(np.start, np.end) {
+            return Some(m.entity);
+        }
+        if words::is_headline_run(w, &np) {
+            return None;
+        }
+        self.add_name(w, np, sentence, true, false);
+        self.overlapping(np.start, np.end).map(|m| m.entity)
+    }
+
+    /// `A young woman asked…`, `My mother still says…`, `Donald Trump’s
+    /// campaign is defending…`: a person or body the text describes
+    /// without naming, as the subject of a clause, is someone the pronouns
+    /// and descriptions after may take up (`“…,” the woman said`, `It’s
+    /// denouncing…`). Only indefinite or possessive descriptions: `the
+    /// senator` names someone met before.
+    fn new_described_person(&mut self, w: &Words<'_, '_>, np: Np) -> Option<usize> {
+        let NpKind::Description { head } = np.kind else {
+            return None;
+        };
+        let role = words::role_of(w.lw(head))?;
+        let owned = (np.start..head).any(|t| words::is_possessive(w, t))
+            || matches!(w.lw(np.start), "my" | "his" | "her" | "their" | "our");
+        let indefinite = w.determiner_at(np.start) && !words::is_definite(w, np.start);
+        let speaks = match role.sort {
+            Sort::Person => indefinite || owned,
+            Sort::Organisation => owned,
+            _ => false,
+        };
+        if !speaks {
+            return None;
+        }
+        let id = self.described(w, np, head);
+        self.add_binding(w.lower_words(np.start, head + 1), id);
+        Some(id)
+    }
+
+    /// The writer who speaks as `I`: `“Okay,” I said.` The name is the
+    /// pronoun; the text does not say who wrote it.
+    fn writer(&mut self) -> usize {
+        if let Some(id) = self.writer {
+            return id;
+        }
+        let id = self.described_entity("I".to_string(), Gender::Unknown, Sort::Person);
+        self.writer = Some(id);
+        id
+    }
+
+    /// The entity for description `np` with head noun `head` that names no
+    /// one the text has named: `a spokesman for the ministry`.
+    pub(crate) fn described(&mut self, w: &Words<'_, '_>, np: Np, head: usize) -> usize {
+        let role = words::role_of(w.lw(head));
+        let text = &w.tokens.text()[w.span(np.start, np.end).range()];
+        self.described_entity(
+            description_name(text),
+            role.map_or(Gender::Unknown, |r| r.gender),
+            role.map_or(Sort::Person, |r| r.sort),
+        )
+    }
+
     /// Makes an entity for a speaker the text only describes (`a spokesman
     /// for the ministry`, `Michael X's wife`).
     pub(crate) fn described_entity(&mut self, name: String, gender: Gender, sort: Sort) -> usize {
@@ -749,6 +825,19 @@ fn name_token_in(w: &Words<'_, '_>, np: Np, name: Span) -> usize {
         }
     }
     name_token_start(w, name)
+}
+
+/// The name for a speaker known only by a description: the words as
+/// written, with a leading determiner that the sentence start capitalised
+/// (`The`, `My`) in lower case.
+fn description_name(text: &str) -> String {
+    let text = text.trim();
+    let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
+    let lower = first.to_lowercase();
+    if rest.is_empty() || !words::is_determiner(&lower) {
+        return text.to_string();
+    }
+    format!("{lower} {rest}")
 }
 
 /// The token where the name proper (titles stripped) starts.

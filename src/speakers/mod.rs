@@ -4,14 +4,16 @@
 //! follow, and gives each speaker one canonical name.
 //!
 //! The order of the rules, for each quote:
-//! 1. the cue after the quote (`“…,” she said`), when the quote ends open
+//! 1. a transcript turn's label (`"PENCE: …`), a quote right after `what X
+//!    called`, a source between a dash and a colon (`… - Ivy Marsh: “…”`);
+//! 2. the cue after the quote (`“…,” she said`), when the quote ends open
 //!    for it (a comma, a question mark, a dash);
-//! 2. the cue before it in its sentence (`She said: “…”`, `X said it was
+//! 3. the cue before it in its sentence (`She said: “…”`, `X said it was
 //!    “…”`, `X accused Y of a “…”`);
-//! 3. the last sentence of the paragraph before, when it ends with a colon;
-//! 4. the speaker of the quote before, for a quote paragraph without a cue
+//! 4. the last sentence of the paragraph before, when it ends with a colon;
+//! 5. the speaker of the quote before, for a quote paragraph without a cue
 //!    (also across short lines without quotes, such as a photo caption);
-//! 5. otherwise no speaker: unknown is an answer.
+//! 6. otherwise no speaker: unknown is an answer.
 
 mod confidence;
 mod cues;
@@ -21,7 +23,6 @@ mod words;
 use std::ops::Range;
 
 use crate::extractor::Config;
-use crate::lexicon::{Gender, Sort};
 use crate::quotes::Found;
 use crate::tokenize::Tokens;
 use crate::types::{Attribution, Quote, QuoteKind, Span, Speaker};
@@ -38,7 +39,11 @@ const SCARE_MAX_WORDS: usize = 4;
 const ATTRIBUTION_MAX_WORDS: usize = 20;
 /// How many words after a quote may hold its own reporting verb (`“…,” one
 /// P&G Amiens employee told`), which stops a speaker carrying over.
-const OWN_CUE_WORDS: usize = 6;
+const OWN_CUE_WORDS: usize = 10;
+
+/// How many tokens of clause openers (`But`, `Instead,`) may stand before a
+/// quote that continues the speaker before.
+const OPENERS_MAX_TOKENS: usize = 3;
 
 /// A line this short without a full stop is a caption or subheading that a
 /// quote's speaker carries across.
@@ -163,9 +168,9 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
 
 /// The speaker of a quote whose cue was found: its phrase resolved to an
 /// entity.
-fn attribute_cue(
-    w: &Words<'_, '_>,
-    mentions: &mut Mentions<'_>,
+fn attribute_cue<'a>(
+    w: &Words<'a, '_>,
+    mentions: &mut Mentions<'a>,
     cue: &Cue,
     q: &Found,
     sentence_of: &[usize],
@@ -190,10 +195,26 @@ fn attribute_cue(
 
 /// The cue of quote `q`, by the rules in order (see the module docs).
 fn find_cue(w: &Words<'_, '_>, q: &Found, context: &cues::Context, tokens: &Tokens<'_>) -> Option<Cue> {
+    // `“PENCE: Well, look…`: a transcript turn is its label's.
+    if let Some(label) = &q.label {
+        return Some(cues::turn_label(w, label.clone()));
+    }
+    // `under what Mr. Hedge called “the prior model,” the club…`: the quote
+    // is the object of `what X called`, whatever follows it.
+    if let Some(cue) = cues::what_they_called(w, context.before.clone()) {
+        return Some(cue);
+    }
+    let colon_before = context.before.end > context.before.start && w.lw(context.before.end - 1) == ":";
+    // `Polls did predict the vote - Ivy Marsh: “…”`: a source set off by a
+    // dash before the colon, whatever verb the clause before it has.
+    if colon_before {
+        if let Some(cue) = cues::source_after_dash(w, context.before.clone()) {
+            return Some(cue);
+        }
+    }
     // `Clinton, exasperated, responded: “What difference does it make?”
     // Her critics cited it…`: a cue that a colon ends before the quote
     // comes before the sentence after a question or exclamation.
-    let colon_before = context.before.end > context.before.start && w.lw(context.before.end - 1) == ":";
     let open_end = ends_open(w, q) && !(colon_before && ends_sentence_inside(w, q));
     if open_end {
         if let Some(cue) = cues::after_quote(w, context.after.clone()) {
@@ -291,9 +312,9 @@ fn colon_paragraph_cue(w: &Words<'_, '_>, q: &Found, tokens: &Tokens<'_>) -> Opt
 }
 
 /// Resolves the speaker phrase of a cue to an entity, and says how.
-fn resolve(
-    w: &Words<'_, '_>,
-    mentions: &mut Mentions<'_>,
+fn resolve<'a>(
+    w: &Words<'a, '_>,
+    mentions: &mut Mentions<'a>,
     cue: Cue,
     sentence: usize,
     config: &Config,
@@ -301,7 +322,7 @@ fn resolve(
     let np = cue.speaker;
     match np.kind {
         NpKind::Name { .. } => {
-            let id = mentions.resolve(w, np, sentence)?;
+            let id = mentions.named(w, np, sentence)?;
             Some((id, Attribution::Cue))
         }
         NpKind::Pronoun => {
@@ -324,15 +345,7 @@ fn resolve(
                     return Some((id, Attribution::Description));
                 }
             }
-            let role = words::role_of(w.lw(head));
-            let text = &w.tokens.text()[w.span(np.start, np.end).range()];
-            let name = description_name(text);
-            let id = mentions.described_entity(
-                name,
-                role.map_or(Gender::Unknown, |r| r.gender),
-                role.map_or(Sort::Person, |r| r.sort),
-            );
-            Some((id, Attribution::Description))
+            Some((mentions.described(w, np, head), Attribution::Description))
         }
         NpKind::Relation { head, name } => {
             let id = mentions
@@ -342,18 +355,6 @@ fn resolve(
             Some((id, Attribution::Description))
         }
     }
-}
-
-/// The name for a speaker known only by a description: the words as
-/// written, without a leading `The` capitalised by the sentence start.
-fn description_name(text: &str) -> String {
-    let text = text.trim();
-    for det in ["The ", "A ", "An "] {
-        if let Some(rest) = text.strip_prefix(det) {
-            return format!("{}{rest}", det.to_lowercase());
-        }
-    }
-    text.to_string()
 }
 
 /// Whether quote `q`, which has no cue, continues the speaker of the quote
@@ -369,13 +370,24 @@ fn continues(
 ) -> bool {
     // Only whole sentences continue a speaker: a fragment in marks with no
     // cue is more often a term or a name than more of the same speech.
-    if q.kind != QuoteKind::Direct || !context.before.is_empty() || has_own_cue_after(w, context) {
+    let opens_its_clause = context.before.is_empty() || only_openers(w, context.before.clone());
+    if q.kind != QuoteKind::Direct || !opens_its_clause || has_own_cue_after(w, context) {
         return false;
     }
     if q.first_para == prev.last_para {
         return true;
     }
     ((prev.last_para + 1)..q.first_para).all(|p| is_caption(tokens, w, p, quoted))
+}
+
+/// Whether tokens `range` are only words that open a clause, and commas:
+/// `…,” Trump said. Instead, “he just acts…”` continues the same speech.
+fn only_openers(w: &Words<'_, '_>, range: Range<usize>) -> bool {
+    range.clone().any(|t| w.is_word(t))
+        && range.len() <= OPENERS_MAX_TOKENS
+        && range
+            .clone()
+            .all(|t| w.lw(t) == "," || w.has(t, words::class::CLAUSE_OPENER))
 }
 
 /// `“…,” one P&G Amiens employee told BFMTV.`: a reporting verb among the

@@ -202,11 +202,30 @@ fn capitalised_modifier_of_a_role_noun_is_not_a_name() {
 }
 
 #[test]
+fn base_form_after_a_determiner_and_a_capitalised_noun_is_a_noun() {
+    let t = tokenize("He hosts the TV show and Democrats say so.");
+    let w = words_of(&t);
+    assert!(!w.is_cue_verb(tok(&t, "show")));
+    assert!(w.is_cue_verb(tok(&t, "say")));
+}
+
+#[test]
 fn said_at_a_sentence_start_does_not_open_a_name() {
     let t = tokenize("Said Ann Lee: the vote is over.");
     let w = words_of(&t);
     assert_eq!(words::name_at(&w, 0, t.tokens.len()), None);
     assert!(w.is_cue_verb(0));
+}
+
+#[test]
+fn participle_that_opens_a_sentence_is_not_a_name() {
+    let t = tokenize("Walking into the office, the senator waved.");
+    let w = words_of(&t);
+    assert_eq!(words::name_at(&w, 0, t.tokens.len()), None);
+    // A surname that ends in -ing, before its verb, still is one.
+    let t = tokenize("Manning said no.");
+    let w = words_of(&t);
+    assert!(words::name_at(&w, 0, t.tokens.len()).is_some());
 }
 
 #[test]

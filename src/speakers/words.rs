@@ -153,9 +153,13 @@ const COUNTING_MODIFIERS: &[&str] = &[
 
 /// Determiners that open a description.
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "one", "another", "two", "three", "several",
-    "some", "many", "other", "both",
+    "the", "a", "an", "this", "that", "my", "his", "her", "its", "their", "our", "one", "another", "two", "three",
+    "several", "some", "many", "other", "both",
 ];
+
+/// Adjectives after a description's noun that tie it to someone: `a
+/// person close to the family`, `a source familiar with the talks`.
+const PLACING_ADJECTIVES: &[&str] = &["close", "familiar", "loyal", "near", "opposed", "sympathetic"];
 
 /// Prepositions that attach a phrase to a description: `a spokesman for the
 /// ministry`, `a professor at Leeds`, `the wife of X`.
@@ -207,7 +211,8 @@ pub(crate) fn pronoun_agreement(word: &str) -> Option<(Gender, &'static [Sort])>
         "she" => (Gender::Female, &[Sort::Person]),
         "it" => (Gender::Unknown, &[Sort::Organisation, Sort::Document]),
         "they" => (Gender::Unknown, &[Sort::Group, Sort::Organisation]),
-        // The writer: a cue, but no one the text names.
+        // The writer: no one the text names, and no one a third-person
+        // pronoun takes up (`I` speaks as the writer: `Mentions::resolve`).
         "i" | "we" => (Gender::Unknown, &[]),
         _ => return None,
     })
@@ -228,6 +233,9 @@ pub(crate) struct Words<'a, 'h> {
     /// The sentence-opening words the text also writes in lower case,
     /// worked out when first asked.
     common: OnceCell<Set<String>>,
+    /// Words the text uses as surnames after a given name (`Martin Baron`,
+    /// `Al From`), worked out when first asked.
+    surnames: OnceCell<Set<String>>,
     /// Whether each token is the first word of its sentence.
     sentence_start: Vec<bool>,
     /// The classes of each token: its shape at once, the lexicon's classes
@@ -313,6 +321,7 @@ impl<'a, 'h> Words<'a, 'h> {
             lower,
             lower_text: &buffer[..text.len()],
             common: OnceCell::new(),
+            surnames: OnceCell::new(),
             sentence_start,
             class,
         }
@@ -356,6 +365,36 @@ impl<'a, 'h> Words<'a, 'h> {
             }
         }
         common
+    }
+
+    /// Whether token `t` is capitalised and a word the text has used as a
+    /// surname: `“…,” said Baron`, `From said` are names in an article that
+    /// named `Martin Baron` or `Al From`, though the words are also a title
+    /// or a preposition.
+    pub(crate) fn is_known_surname(&self, t: usize) -> bool {
+        self.is_capitalised(t)
+            && self
+                .surnames
+                .get_or_init(|| self.surnames_after_given_names())
+                .contains(self.lw(t))
+    }
+
+    /// The second words of two-word names that open with a given name
+    /// (`Ian Read said`): a capitalised word between a given name and a
+    /// word in lower case or punctuation.
+    fn surnames_after_given_names(&self) -> Set<String> {
+        let mut out = Set::default();
+        for t in 1..self.lower.len() {
+            let pair = self.is_capitalised(t)
+                && self.has(t - 1, class::FIRST_NAME)
+                && self.is_capitalised(t - 1)
+                && !self.has(t - 1, class::TITLE)
+                && !self.is_capitalised(t + 1);
+            if pair {
+                out.insert(self.lw(t).to_string());
+            }
+        }
+        out
     }
 
     /// Whether token `t` has any of the class `bits`. Inlined: most asks
@@ -481,7 +520,7 @@ impl<'a, 'h> Words<'a, 'h> {
             return false;
         }
         let sentence_start = t == 0 || !self.is_word(t - 1);
-        if self.is_capitalised(t) && !sentence_start {
+        if self.is_capitalised(t) && (!sentence_start || self.is_known_surname(t)) {
             return false;
         }
         let lw = self.lw(t);
@@ -508,8 +547,11 @@ impl<'a, 'h> Words<'a, 'h> {
             return false;
         }
         let noun = t - 1;
+        // `the TV show`, `a Fox poll`: a capitalised noun after a determiner
+        // too (`Democrats say` has none).
+        let common = !self.is_capitalised(noun) || noun > 0 && self.determiner_at(noun - 1);
         self.is_word(noun)
-            && !self.is_capitalised(noun)
+            && common
             && !self.function_at(noun)
             && !self.has(noun, class::PLURAL_NOUN | class::AUXILIARY)
             && !self.lw(noun).ends_with('s')
@@ -803,7 +845,7 @@ pub(crate) fn role_of(word: &str) -> Option<Role> {
 /// Whether token `t` can be part of a name: a capitalised word that is not
 /// a function word, a joiner between two such words, or an initial's dot.
 fn name_word(w: &Words<'_, '_>, t: usize) -> bool {
-    w.is_capitalised(t) && !w.has(t, class::NOT_NAME)
+    w.is_capitalised(t) && (!w.has(t, class::NOT_NAME) || w.is_known_surname(t))
 }
 
 /// Whether token `t` can be the first word of a name. `Said Ellis: “…”`:
@@ -811,7 +853,8 @@ fn name_word(w: &Words<'_, '_>, t: usize) -> bool {
 /// (unless it is also a given name, like `Mark`); inside a sentence it is
 /// a name (`spokeswoman Hope Hicks`).
 fn can_start_name(w: &Words<'_, '_>, t: usize) -> bool {
-    name_word(w, t) && (!w.is_reporting_verb(t) || !w.starts_sentence(t) || w.has(t, class::FIRST_NAME))
+    name_word(w, t)
+        && (!w.is_reporting_verb(t) || !w.starts_sentence(t) || w.has(t, class::FIRST_NAME) || w.is_known_surname(t))
 }
 
 /// The name that starts at token `t`, if one does: a run of capitalised
@@ -844,6 +887,9 @@ fn name_run(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
         }
         if end < limit && name_word(w, end) {
             end += 1;
+        } else if end + 2 < limit && is_initial(w, end) && name_word(w, end + 2) {
+            // `Jock A. Finlayson`: an initial that is also a word.
+            end += 3;
         } else if end + 1 < limit
             && w.lw(end) == "."
             && w.str(end - 1).len() <= 3
@@ -852,7 +898,12 @@ fn name_run(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
         {
             // `John F. Kennedy`, `Mr. Obama`.
             end += 2;
-        } else if end + 1 < limit && w.has(end, class::NAME_JOINER) && name_word(w, end + 1) && !w.is_capitalised(end) {
+        } else if end + 1 < limit
+            && w.has(end, class::NAME_JOINER)
+            && name_word(w, end + 1)
+            && !w.is_capitalised(end)
+            && !person_then_of(w, t, end)
+        {
             end += 2;
         } else if let Some(next) = org_continues_after_and(w, end, limit) {
             end = next;
@@ -862,19 +913,36 @@ fn name_run(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     }
     // `Tory candidate`, `Chinese authorities`: a capitalised modifier of a
     // role noun is part of a description, not a name.
-    if modifies_role(w, end, limit) {
+    if modifies_role(w, end, limit, end == t + 1) {
         return None;
     }
     // `Wealthy donors…`, `Reached by phone, …`, `Hastily, …`: one
     // capitalised word that the text also writes in lower case, or an
     // adverb, at a sentence start.
-    // (An adverb is followed by its comma: `Hastily, …`, not `Reilly
-    // apologised`.)
-    let adverb = w.lw(t).ends_with("ly") && w.lw(t + 1) == "," && !w.has(t, class::FIRST_NAME);
-    if end == t + 1 && (w.is_common_at_sentence_start(t) || (adverb && w.starts_sentence(t))) {
+    // (An adverb is followed by its comma or a preposition: `Hastily, …`,
+    // `Shortly after…`, not `Reilly apologised`.)
+    let adverb = w.lw(t).ends_with("ly")
+        && (w.lw(t + 1) == "," || w.has(t + 1, class::ATTACHER) || matches!(w.lw(t + 1), "after" | "before"))
+        && !w.has(t, class::FIRST_NAME);
+    // `Growing up in El Paso, Mendoza…`: nor is a participle that opens the
+    // sentence's introductory phrase.
+    let opens_phrase = adverb && w.starts_sentence(t) || opens_participle_phrase(w, t);
+    if end == t + 1 && (w.is_common_at_sentence_start(t) || opens_phrase) && !w.is_known_surname(t) {
         return None;
     }
     np_for_run(w, t, end)
+}
+
+/// Whether the capitalised run `start..of` is a person's name and token
+/// `of` the `of` after it: `Bank of England` is one name, but `Lee Zeldin
+/// of New York` is a person (a given name says so) and where he is from.
+fn person_then_of(w: &Words<'_, '_>, start: usize, of: usize) -> bool {
+    w.lw(of) == "of" && (start..of).any(|t| w.has(t, class::FIRST_NAME) && w.is_capitalised(t))
+}
+
+/// Whether token `t` is one capital letter and a dot: an initial.
+fn is_initial(w: &Words<'_, '_>, t: usize) -> bool {
+    w.is_capitalised(t) && w.str(t).len() == 1 && w.lw(t + 1) == "."
 }
 
 /// `Saltmarsh Fire and Rescue Service`: an `and` inside an organisation's
@@ -892,12 +960,18 @@ fn org_continues_after_and(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<
     LEXICON.org_words.contains(w.lw(end - 1)).then_some(end)
 }
 
-/// Whether a capitalised run ending before `t` modifies a role noun that
-/// follows within three lower-case words: `Tory mayoral candidate`,
-/// `Republican presidential nominee`.
-fn modifies_role(w: &Words<'_, '_>, t: usize, limit: usize) -> bool {
+/// Whether a capitalised run ending before `t` (`one_word` long or more)
+/// modifies a role noun that follows within three lower-case words: `Tory
+/// mayoral candidate`, `Republican presidential nominee`.
+fn modifies_role(w: &Words<'_, '_>, t: usize, limit: usize, one_word: bool) -> bool {
+    // A reporting verb ends the search, unless it is a text that speaks
+    // too and the run one word: `the IMF report stated`, `a CNN poll
+    // found` (but `the Hillary Clinton email` keeps the name).
+    let text_noun = |u: usize| one_word && role_of(w.lw(u)).is_some_and(|r| r.sort == Sort::Document);
     (t..limit.min(t + 3))
-        .take_while(|&u| w.is_word(u) && !w.is_capitalised(u) && !w.function_at(u) && !w.is_reporting_verb(u))
+        .take_while(|&u| {
+            w.is_word(u) && !w.is_capitalised(u) && !w.function_at(u) && (!w.is_reporting_verb(u) || text_noun(u))
+        })
         .any(|u| w.role_at(u))
 }
 
@@ -913,6 +987,18 @@ fn np_for_run(w: &Words<'_, '_>, start: usize, end: usize) -> Option<Np> {
     }
     while name_start < end && (!w.is_word(name_start) || w.has(name_start, class::NAME_JOINER)) {
         name_start += 1;
+    }
+    if name_start >= end && (surname_like_title(w, start, end) || end == start + 1 && w.is_known_surname(start)) {
+        // `Mr. King`, `Larry King`: a title word after an honorific or a
+        // given name is the surname; the name proper starts after the
+        // titles before it.
+        name_start = (start..end - 1)
+            .rev()
+            .find(|&t| w.has(t, class::TITLE) || w.has(t, class::PERSON_ROLE))
+            .map_or(start, |t| t + 1);
+        while name_start < end - 1 && !w.is_word(name_start) {
+            name_start += 1;
+        }
     }
     if name_start >= end {
         // All titles: `Foreign Secretary` used as a description.
@@ -939,6 +1025,28 @@ fn np_for_run(w: &Words<'_, '_>, start: usize, end: usize) -> Option<Np> {
             name: w.span(name_start, end),
         },
     })
+}
+
+/// Whether the last word of the run `start..end`, a title, is a surname:
+/// an honorific (`Mr. King`) or a given name (`Martin Baron`) stands right
+/// before it.
+fn surname_like_title(w: &Words<'_, '_>, start: usize, end: usize) -> bool {
+    let last = end - 1;
+    let Some(before) = (start..last).rev().find(|&t| w.is_word(t)) else {
+        return false;
+    };
+    let honorific = matches!(
+        w.lw(before).trim_end_matches('.'),
+        "mr" | "mrs" | "ms" | "miss" | "mx" | "dr"
+    );
+    w.is_word(last) && (honorific || w.has(before, class::FIRST_NAME) && !w.has(before, class::TITLE))
+}
+
+/// Whether the capitalised run of `np` has a reporting verb in it: a
+/// headline in title case (`Clinton Says Russians Hacked DNC:`), not a
+/// name.
+pub(crate) fn is_headline_run(w: &Words<'_, '_>, np: &Np) -> bool {
+    (np.start..np.end).any(|t| w.is_reporting_verb(t))
 }
 
 /// A name's words, tidied: the possessive `’s` dropped, dots of titles kept
@@ -1053,6 +1161,13 @@ pub(crate) fn appositive_after(w: &Words<'_, '_>, name_end: usize) -> Option<Vec
     let NpKind::Description { head } = np.kind else {
         return None;
     };
+    // An appositive is set off: punctuation closes it, or a phrase that
+    // places it (`, a former secretary of homeland security,`) or adds to
+    // it (`, a tax lawyer and senior fellow at…,`). `In Anaheim, the
+    // voters booed` is a new clause, not Anaheim described.
+    if w.is_word(np.end) && !w.has(np.end, class::ATTACHER) && w.lw(np.end) != "and" {
+        return None;
+    }
     let mut words = w.lower_words(np.start, head + 1);
     if words.first().is_some_and(|d| is_determiner(d)) {
         words.remove(0);
@@ -1167,9 +1282,15 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
             });
         }
     }
-    // `of X`, `for the ministry`, `at Leeds University`.
-    if end + 1 < limit && w.has(end, class::ATTACHER) {
-        if let Some(obj) = np_right(w, end + 1, limit) {
+    // `of X`, `for the ministry`, `at Leeds University`; past an adjective
+    // that takes the phrase: `a person close to the family`.
+    let attacher = if PLACING_ADJECTIVES.contains(&w.lw(end)) {
+        end + 1
+    } else {
+        end
+    };
+    if attacher + 1 < limit && w.has(attacher, class::ATTACHER) {
+        if let Some(obj) = np_right(w, attacher + 1, limit) {
             if obj.kind != NpKind::Pronoun {
                 let relation = w.has(head, class::RELATION) && w.lw(end) == "of";
                 if let (true, NpKind::Name { name }) = (relation, obj.kind) {
@@ -1264,7 +1385,7 @@ fn is_clear_verb_form(lw: &str) -> bool {
 }
 
 /// Whether token `t` is a word in the possessive: `Obama's`, `Jesus’`.
-fn is_possessive(w: &Words<'_, '_>, t: usize) -> bool {
+pub(crate) fn is_possessive(w: &Words<'_, '_>, t: usize) -> bool {
     let lw = w.lw(t);
     lw.ends_with("'s") || (lw.ends_with("s'") && w.is_word(t))
 }
@@ -1350,7 +1471,9 @@ pub(crate) fn np_left(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np>
                 break;
             }
         }
-        let np = np_for_run(w, start, end)?;
+        // `Joel Pollak of Breitbart California said`: the person.
+        let run_end = (start..end).find(|&k| person_then_of(w, start, k)).unwrap_or(end);
+        let np = np_for_run(w, start, run_end)?;
         // `the wife of Michael X`, `a spokesman for Northgate Council`.
         return Some(extend_with_head(w, np, floor));
     }
@@ -1426,8 +1549,17 @@ fn extend_with_head(w: &Words<'_, '_>, np: Np, floor: usize) -> Np {
 
 /// Whether token `t` is an adverb in `-ly` (`publicly`, `later`): not a
 /// capitalised word, and not a noun such as `family` or `ally`.
+/// Adverbs of frequency and time without `-ly` that stand between a
+/// subject and its verb: `my father often said`.
+const FREQUENCY_ADVERBS: &[&str] = &[
+    "often", "always", "never", "once", "still", "soon", "also", "later", "then",
+];
+
 fn is_adverb(w: &Words<'_, '_>, t: usize) -> bool {
     let lw = w.lw(t);
+    if FREQUENCY_ADVERBS.contains(&lw) {
+        return true;
+    }
     lw.len() > 4
         && lw.ends_with("ly")
         && w.is_word(t)
@@ -1441,7 +1573,9 @@ fn is_adverb(w: &Words<'_, '_>, t: usize) -> bool {
 pub(crate) fn skip_auxiliaries_left(w: &Words<'_, '_>, mut t: usize, floor: usize) -> usize {
     while t > floor {
         let adverb = is_adverb(w, t - 1);
-        if w.has(t - 1, class::AUXILIARY) || adverb {
+        // `which Will claims`: a surname of the article is no auxiliary.
+        let auxiliary = w.has(t - 1, class::AUXILIARY) && !w.is_known_surname(t - 1);
+        if auxiliary || adverb {
             t -= 1;
         } else if w.has(t - 1, class::TIME_WORD) {
             // `Dana Whitfield on Tuesday accused`, `she last week said`.
@@ -1594,7 +1728,10 @@ fn past_dateline(w: &Words<'_, '_>, t: usize, limit: usize) -> usize {
     if !capitals || !opens_paragraph(t) {
         return t;
     }
-    (t + 1..limit.min(t + 12))
-        .find(|&u| matches!(w.lw(u), "—" | "–" | "―" | "-"))
-        .map_or(t, |dash| dash + 1)
+    let is_dash = |u: usize| matches!(w.lw(u), "—" | "–" | "―" | "-");
+    let Some(dash) = (t + 1..limit.min(t + 12)).find(|&u| is_dash(u)) else {
+        return t;
+    };
+    // `WASHINGTON -- President Obama…`: past a dash typed as two hyphens.
+    (dash..limit).find(|&u| !is_dash(u)).unwrap_or(limit)
 }
