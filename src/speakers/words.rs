@@ -657,36 +657,66 @@ static WORD_CLASSES: LazyLock<WordClasses> = LazyLock::new(|| {
 });
 
 /// [`WORD_CLASSES`]: the words of up to 15 bytes by their bytes packed into
-/// two integers (with the length), so that a lookup hashes and compares
-/// integers held in the table itself rather than following each key to its
-/// text; longer words by their text.
+/// two integers (with the length), in an open-addressed table whose slots
+/// hold the keys themselves, so that a lookup is a multiplication and,
+/// mostly, one slot compared; longer words by their text.
 struct WordClasses {
-    short: Map<(u64, u64), u32>,
+    /// Packed word and classes; a slot whose key is `(0, 0)` is empty (a
+    /// packed word has its length in the top byte).
+    slots: Vec<((u64, u64), u32)>,
+    /// The slots' count minus one (a power of two minus one).
+    mask: usize,
     long: Map<&'static str, u32>,
 }
 
 impl WordClasses {
     fn new(map: Map<&'static str, u32>) -> WordClasses {
+        // At most two thirds full, so that a probe seldom runs on.
+        let size = (map.len() * 3 / 2 + 1).next_power_of_two();
         let mut classes = WordClasses {
-            short: Map::default(),
+            slots: vec![((0, 0), 0); size],
+            mask: size - 1,
             long: Map::default(),
         };
         for (word, bits) in map {
             match pack(word) {
-                Some(key) => classes.short.insert(key, bits),
-                None => classes.long.insert(word, bits),
-            };
+                Some(key) => {
+                    let mut i = classes.slot(key);
+                    while classes.slots[i].0 != (0, 0) {
+                        i = (i + 1) & classes.mask;
+                    }
+                    classes.slots[i] = (key, bits);
+                }
+                None => {
+                    classes.long.insert(word, bits);
+                }
+            }
         }
         classes
     }
 
+    /// Where a key's probe starts.
+    fn slot(&self, key: (u64, u64)) -> usize {
+        let hash = (key.0 ^ key.1.rotate_left(32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (hash >> 32) as usize & self.mask
+    }
+
     /// The classes of `word` (none if the lists do not know it).
     fn get(&self, word: &str) -> u32 {
-        let bits = match pack(word) {
-            Some(key) => self.short.get(&key),
-            None => self.long.get(word),
+        let Some(key) = pack(word) else {
+            return self.long.get(word).copied().unwrap_or(0);
         };
-        bits.copied().unwrap_or(0)
+        let mut i = self.slot(key);
+        loop {
+            let (known, bits) = self.slots[i];
+            if known == key {
+                return bits;
+            }
+            if known == (0, 0) {
+                return 0;
+            }
+            i = (i + 1) & self.mask;
+        }
     }
 }
 
