@@ -7,6 +7,28 @@ use crate::error::{Error, ErrorKind};
 use crate::types::Quote;
 use crate::{quotes, speakers, tokenize};
 
+/// The longest text the stages read in one piece: their token offsets are
+/// `u32`s (a long text has millions of tokens, and smaller tokens are
+/// faster). Longer texts are read in pieces.
+const MAX_PIECE_BYTES: usize = u32::MAX as usize;
+
+/// Where the piece of `text` that starts at `start` ends: after the last
+/// line break within `max` bytes, else at the last `char` boundary within
+/// them (one line longer than `max`).
+fn piece_end(text: &str, start: usize, max: usize) -> usize {
+    if text.len() - start <= max {
+        return text.len();
+    }
+    let mut limit = start + max;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    match text[start..limit].rfind('\n') {
+        Some(k) if k > 0 => start + k + 1,
+        _ => limit.max(start + text[start..].chars().next().map_or(1, char::len_utf8)),
+    }
+}
+
 /// Settings shared by the stages. Built once, shared by every clone of an
 /// [`Extractor`].
 #[derive(Debug, Clone)]
@@ -75,8 +97,19 @@ impl Extractor {
     /// Every quotation in `text`, in the order of the text, with its kind
     /// and, for speech, its speaker when the text says who it is.
     ///
-    /// Any text gives an answer, in time linear in its length.
+    /// Any text gives an answer, in time linear in its length. (A text
+    /// over 4 GiB is read in pieces cut at line breaks; see the crate's
+    /// limitations.)
     pub fn extract<'h>(&self, text: &'h str) -> Vec<Quote<'h>> {
+        if text.len() > MAX_PIECE_BYTES {
+            return self.extract_in_pieces(text, MAX_PIECE_BYTES);
+        }
+        self.extract_piece(text)
+    }
+
+    /// The pipeline over a text short enough for the stages' 32-bit
+    /// offsets.
+    fn extract_piece<'h>(&self, text: &'h str) -> Vec<Quote<'h>> {
         let tokens = tokenize::tokenize(text);
         let found = quotes::find(&tokens);
         let mut out = if self.config.find_speakers {
@@ -86,6 +119,23 @@ impl Extractor {
         };
         if self.config.speech_only {
             out.retain(|q| q.kind().is_speech());
+        }
+        out
+    }
+
+    /// A text longer than `max` bytes, in pieces of at most `max` bytes cut
+    /// at line breaks (paragraph ends), each extracted on its own and its
+    /// spans moved to the whole text. A quote, pronoun or speaker that runs
+    /// across a cut is read as two; nothing is dropped.
+    fn extract_in_pieces<'h>(&self, text: &'h str, max: usize) -> Vec<Quote<'h>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        while start < text.len() {
+            let end = piece_end(text, start, max);
+            for quote in self.extract_piece(&text[start..end]) {
+                out.push(quote.moved_to(text, start));
+            }
+            start = end;
         }
         out
     }
@@ -232,5 +282,43 @@ mod tests {
     fn invalid_utf8_is_an_error() {
         let err = Extractor::new().extract_bytes(b"ok \xff").unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::InvalidUtf8 { valid_up_to: 3 });
+    }
+
+    /// A text read in small pieces gives the quotes of the whole text, with
+    /// spans in the whole text, when no quote runs across a cut.
+    #[test]
+    fn long_text_in_pieces_keeps_spans_in_the_whole_text() {
+        let text = "“The harbour will reopen,” said Ann Ruiz.\n\
+                    Tom Reilly disagreed: “It will not reopen this year.”\n\
+                    “We have no money,” said the mayor’s spokesman.\n";
+        let extractor = Extractor::new();
+        let whole = extractor.extract(text);
+        // Every line is a piece of its own.
+        let pieces = extractor.extract_in_pieces(text, 70);
+        let show = |qs: &[Quote<'_>]| -> Vec<(String, Option<String>, Option<String>)> {
+            qs.iter()
+                .map(|q| {
+                    let speaker = q.speaker();
+                    (
+                        q.as_str().to_string(),
+                        speaker.map(|s| s.mention_str().to_string()),
+                        q.cue().map(|c| text[c.range()].to_string()),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(show(&pieces), show(&whole));
+        assert_eq!(pieces.len(), 3);
+    }
+
+    #[test]
+    fn pieces_end_at_line_breaks_or_char_boundaries() {
+        let text = "ab\ncd\nef";
+        assert_eq!(piece_end(text, 0, 4), 3);
+        assert_eq!(piece_end(text, 3, 4), 6);
+        assert_eq!(piece_end(text, 6, 4), 8);
+        // One line longer than a piece: cut at a char boundary.
+        let text = "ééééé";
+        assert_eq!(piece_end(text, 0, 3), 2);
     }
 }

@@ -162,12 +162,15 @@
 //! - Only speech in quotation marks is found. Reported speech without marks
 //!   (`She said the strike would end soon`) is not a quote here.
 //! - The pronouns followed back are `he`, `she` (people), `it`
-//!   (organisations) and `they` (groups and organisations). `I`, `we` and
-//!   singular `they` are not resolved.
+//!   (organisations) and `they` (groups and organisations). `I` is the
+//!   writer, a speaker named `I`; `we` and singular `they` are not
+//!   resolved.
 //! - When the text does not make the speaker clear, the quote has no
 //!   speaker. Unknown is an answer; no speaker is invented.
 //! - Transcripts and interviews written as `NAME: …` or `Q: … A: …`,
-//!   without marks, are not handled.
+//!   without marks, are not handled (quoted transcripts are).
+//! - A text over 4 GiB is read in pieces cut at line breaks: a quote or a
+//!   pronoun's antecedent across a cut is read as two pieces' worth.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -203,6 +203,24 @@ pub struct Quote<'h> {
 }
 
 impl<'h> Quote<'h> {
+    /// The quote found in a piece of `whole` that starts at byte `offset`,
+    /// with its spans in `whole`.
+    pub(crate) fn moved_to(self, whole: &'h str, offset: usize) -> Quote<'h> {
+        let shift = |s: Span| Span::new(s.start + offset, s.end + offset);
+        Quote {
+            haystack: whole,
+            span: shift(self.span),
+            content: self.content.into_iter().map(shift).collect(),
+            kind: self.kind,
+            cue: self.cue.map(shift),
+            speaker: self.speaker.map(|s| Speaker {
+                haystack: whole,
+                mention: shift(s.mention),
+                ..s
+            }),
+        }
+    }
+
     /// The span of the quote, its quotation marks included. A quote that
     /// runs over paragraphs spans all of them.
     pub fn span(&self) -> Span {
