@@ -819,8 +819,8 @@ fn name_token_in(w: &Words<'_, '_>, np: Np, name: Span) -> usize {
     let start = np.start.min(tokens.len());
     // The scan finds what the search would when every token before the
     // phrase starts before the name.
-    if start == 0 || tokens[start - 1].span.start < name.start {
-        if let Some(k) = (start..np.end.min(tokens.len())).find(|&k| tokens[k].span.start >= name.start) {
+    if start == 0 || tokens[start - 1].span().start < name.start {
+        if let Some(k) = (start..np.end.min(tokens.len())).find(|&k| tokens[k].span().start >= name.start) {
             return k;
         }
     }
@@ -844,6 +844,6 @@ fn description_name(text: &str) -> String {
 fn name_token_start(w: &Words<'_, '_>, name: Span) -> usize {
     w.tokens
         .tokens
-        .partition_point(|t| t.span.start < name.start)
+        .partition_point(|t| t.span().start < name.start)
         .min(w.tokens.tokens.len())
 }
