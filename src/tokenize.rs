@@ -94,14 +94,30 @@ impl Token {
     }
 }
 
-/// A quotation mark as the later stages see it.
+/// A quotation mark as the later stages see it: 12 bytes (`u32` offsets,
+/// as in [`Token`]), since a text of quotation marks has one a token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Mark {
-    pub(crate) span: Span,
+    start: u32,
+    end: u32,
     pub(crate) role: MarkRole,
     pub(crate) family: Family,
-    /// The token index of the mark (apostrophes inside words have none).
-    pub(crate) token: Option<u32>,
+}
+
+impl Mark {
+    fn new(span: Span, role: MarkRole, family: Family) -> Mark {
+        Mark {
+            start: span.start as u32,
+            end: span.end as u32,
+            role,
+            family,
+        }
+    }
+
+    /// Where the mark is.
+    pub(crate) fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
 }
 
 /// A paragraph or a sentence: its span and the range of its tokens.
@@ -151,7 +167,7 @@ impl<'h> Tokens<'h> {
     /// Every quotation-mark character, apostrophes included, in text order.
     pub fn marks(&self) -> impl Iterator<Item = QuotationMark> + '_ {
         self.marks.iter().map(|m| QuotationMark {
-            span: m.span,
+            span: m.span(),
             role: m.role,
         })
     }
@@ -556,12 +572,11 @@ impl<'a, 'h> Scanner<'a, 'h> {
             if joiner > 0 && is_alnum_at(i + joiner) {
                 if !matches!(bytes[i], b'-' | b'.' | b',' | b'/') {
                     // An apostrophe inside a word is still listed as a mark.
-                    self.out.marks.push(Mark {
-                        span: Span::new(i, i + joiner),
-                        role: MarkRole::Apostrophe,
-                        family: Family::Single,
-                        token: None,
-                    });
+                    (self.out.marks).push(Mark::new(
+                        Span::new(i, i + joiner),
+                        MarkRole::Apostrophe,
+                        Family::Single,
+                    ));
                 }
                 i += joiner;
                 continue;
@@ -606,20 +621,13 @@ impl<'a, 'h> Scanner<'a, 'h> {
             }
             MarkRole::Apostrophe => {}
         }
-        let token = if role == MarkRole::Apostrophe {
+        if role == MarkRole::Apostrophe {
             self.push(span, TokenKind::Punct);
-            None
         } else {
             let idx = self.out.marks.len() as u32;
             self.push(span, TokenKind::Mark(idx));
-            Some(self.out.tokens.len() as u32 - 1)
-        };
-        self.out.marks.push(Mark {
-            span,
-            role,
-            family,
-            token,
-        });
+        }
+        self.out.marks.push(Mark::new(span, role, family));
     }
 
     /// The sides of the mark at `i..i + n` within the paragraph `para`.
