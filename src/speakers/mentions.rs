@@ -334,9 +334,12 @@ impl<'a> Mentions<'a> {
         let tokens = w.tokens;
         let mut m = Mentions::default();
         // Room for the names a text of this length usually has (in news, a
-        // new way of writing a name every 25 tokens or so, and a word or
-        // two of it to number), so that the tables seldom grow.
-        let names = tokens.tokens.len() / 16;
+        // new way of writing a name every 20 words or so, and a word or two
+        // of it to number), so that the tables seldom grow. Counted in
+        // words, not tokens: a text of quotation marks and punctuation has
+        // tokens by the million and few names, and tables sized by its
+        // tokens took tens of megabytes.
+        let names = w.word_count() / 13;
         m.names.reserve(names);
         m.index.reserve(names * 2);
         m.entities.reserve(names);

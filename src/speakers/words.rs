@@ -242,6 +242,8 @@ pub(crate) struct Words<'a, 'h> {
     /// when first asked. Most tokens are never asked about: the rules look
     /// near quotes and names.
     class: Vec<Cell<u32>>,
+    /// How many tokens are words: what the tables of names are sized by.
+    word_count: usize,
 }
 
 /// Bits of [`Words::class`].
@@ -301,8 +303,12 @@ impl<'a, 'h> Words<'a, 'h> {
         buffer.push_str(&others);
         let buffer: &'a String = buffer;
         let mut lower: Vec<&'a str> = tokens.tokens.iter().map(|t| &buffer[t.span().range()]).collect();
+        let mut word_count = 0;
         let class: Vec<Cell<u32>> = (tokens.tokens.iter())
-            .map(|t| Cell::new(shape(t.kind, text, t.span())))
+            .map(|t| {
+                word_count += usize::from(t.kind == TokenKind::Word);
+                Cell::new(shape(t.kind, text, t.span()))
+            })
             .collect();
         for (k, &(i, start)) in other_forms.iter().enumerate() {
             let end = other_forms.get(k + 1).map_or(others.len(), |&(_, next)| next as usize);
@@ -324,6 +330,7 @@ impl<'a, 'h> Words<'a, 'h> {
             surnames: OnceCell::new(),
             sentence_start,
             class,
+            word_count,
         }
     }
 
@@ -453,6 +460,11 @@ impl<'a, 'h> Words<'a, 'h> {
                 .get_or_init(|| self.common_sentence_starts())
                 .contains(self.lw(t))
             && !self.has(t, class::FIRST_NAME)
+    }
+
+    /// How many of the tokens are words.
+    pub(crate) fn word_count(&self) -> usize {
+        self.word_count
     }
 
     pub(crate) fn len(&self) -> usize {
