@@ -229,9 +229,9 @@ fn opening_family(tokens: &Tokens<'_>, t: usize) -> Option<Family> {
 /// The quoted words between an opening mark and a closing mark (or the end
 /// of paragraph `p`).
 fn content_span(tokens: &Tokens<'_>, p: usize, open: usize, close: Option<usize>) -> Span {
-    let start = tokens.tokens[open].span.end;
+    let start = tokens.tokens[open].span().end;
     let end = match close {
-        Some(c) => tokens.tokens[c].span.start,
+        Some(c) => tokens.tokens[c].span().start,
         None => tokens.paragraphs[p].span.end,
     };
     let inner = &tokens.text()[start..end.max(start)];
@@ -249,12 +249,12 @@ fn new_quote(
     label: &Option<std::ops::Range<usize>>,
 ) -> Found {
     let para = &tokens.paragraphs[p];
-    let end = close.map_or(para.span.end, |c| tokens.tokens[c].span.end);
+    let end = close.map_or(para.span.end, |c| tokens.tokens[c].span().end);
     let label = label.clone().filter(|l| l.start == open + 1);
     // A turn's words start after its label's colon.
     let content_open = label.as_ref().map_or(open, |l| l.end);
     Found {
-        span: Span::new(tokens.tokens[open].span.start, end),
+        span: Span::new(tokens.tokens[open].span().start, end),
         content: vec![content_span(tokens, p, content_open, close)],
         open,
         close,
@@ -298,7 +298,7 @@ fn turn_label(tokens: &Tokens<'_>, p: usize) -> Option<std::ops::Range<usize>> {
 /// runs over paragraphs.
 fn extend(tokens: &Tokens<'_>, q: &mut Found, p: usize, open: usize, close: Option<usize>) {
     let para = &tokens.paragraphs[p];
-    q.span.end = close.map_or(para.span.end, |c| tokens.tokens[c].span.end);
+    q.span.end = close.map_or(para.span.end, |c| tokens.tokens[c].span().end);
     q.content.push(content_span(tokens, p, open, close));
     q.close = close;
     q.end_token = close.map_or(para.tokens.end, |c| c + 1);
@@ -386,7 +386,7 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> bool {
             && tokens
                 .tokens
                 .get(q.end_token)
-                .is_some_and(|t| matches!(&tokens.text()[t.span.range()], "," | "."));
+                .is_some_and(|t| matches!(&tokens.text()[t.span().range()], "," | "."));
         if after_possessive || alone || in_apposition {
             return true;
         }
@@ -394,7 +394,7 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> bool {
     // `‘This Is London’ and ‘Fragile Empire’`: a list of titles.
     if i > 0 && quotes[i - 1].kind == QuoteKind::Title {
         if let Some(prev_close) = quotes[i - 1].close {
-            let between = &tokens.text()[tokens.tokens[prev_close].span.end..tokens.tokens[q.open].span.start];
+            let between = &tokens.text()[tokens.tokens[prev_close].span().end..tokens.tokens[q.open].span().start];
             let between = between.trim_matches(|c: char| c.is_whitespace() || c == ',');
             return matches!(between, "" | "and" | "or" | "&");
         }

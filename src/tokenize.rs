@@ -66,20 +66,58 @@ pub(crate) enum TokenKind {
 }
 
 /// A token: a word, a quotation mark or a punctuation character.
+///
+/// Its span is kept as two `u32`s, so that a token takes 16 bytes, not 24:
+/// a long text has millions of tokens, and the memory they take is paid in
+/// page faults and cache misses. (Token indexes are `u32`s already, in
+/// [`Mark::token`]; texts are far below 4 GiB.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Token {
-    pub(crate) span: Span,
+    start: u32,
+    end: u32,
     pub(crate) kind: TokenKind,
 }
 
-/// A quotation mark as the later stages see it.
+impl Token {
+    pub(crate) fn new(span: Span, kind: TokenKind) -> Token {
+        Token {
+            start: span.start as u32,
+            end: span.end as u32,
+            kind,
+        }
+    }
+
+    /// Where the token is.
+    #[inline]
+    pub(crate) fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
+/// A quotation mark as the later stages see it: 12 bytes (`u32` offsets,
+/// as in [`Token`]), since a text of quotation marks has one a token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Mark {
-    pub(crate) span: Span,
+    start: u32,
+    end: u32,
     pub(crate) role: MarkRole,
     pub(crate) family: Family,
-    /// The token index of the mark (apostrophes inside words have none).
-    pub(crate) token: Option<u32>,
+}
+
+impl Mark {
+    fn new(span: Span, role: MarkRole, family: Family) -> Mark {
+        Mark {
+            start: span.start as u32,
+            end: span.end as u32,
+            role,
+            family,
+        }
+    }
+
+    /// Where the mark is.
+    pub(crate) fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
 }
 
 /// A paragraph or a sentence: its span and the range of its tokens.
@@ -120,20 +158,23 @@ impl<'h> Tokens<'h> {
 
     /// The words (and numbers), with their inner apostrophes and hyphens.
     pub fn words(&self) -> impl Iterator<Item = Span> + '_ {
-        self.tokens.iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.span)
+        self.tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.span())
     }
 
     /// Every quotation-mark character, apostrophes included, in text order.
     pub fn marks(&self) -> impl Iterator<Item = QuotationMark> + '_ {
         self.marks.iter().map(|m| QuotationMark {
-            span: m.span,
+            span: m.span(),
             role: m.role,
         })
     }
 
     /// The text of token `i`.
     pub(crate) fn str(&self, i: usize) -> &'h str {
-        &self.text[self.tokens[i].span.range()]
+        &self.text[self.tokens[i].span().range()]
     }
 }
 
@@ -215,15 +256,15 @@ fn is_sentence_end(text: &str, out: &Tokens<'_>, i: usize, end: usize) -> bool {
     if out.tokens[i].kind != TokenKind::Punct {
         return false;
     }
-    let p = &text[out.tokens[i].span.range()];
+    let p = &text[out.tokens[i].span().range()];
     if !matches!(p, "." | "!" | "?" | "…") {
         return false;
     }
     if p == "." && i > 0 {
         let prev = out.tokens[i - 1];
-        let adjacent = prev.span.end == out.tokens[i].span.start;
+        let adjacent = prev.span().end == out.tokens[i].span().start;
         if adjacent && prev.kind == TokenKind::Word {
-            let word = &text[prev.span.range()];
+            let word = &text[prev.span().range()];
             // "No. 10" and "Mr. Smith": an abbreviation before a number or a
             // name does not end the sentence.
             // `Del. Stacey Plaskett`: any short title of the lexicon, too.
@@ -250,13 +291,13 @@ fn is_sentence_end(text: &str, out: &Tokens<'_>, i: usize, end: usize) -> bool {
     let next = out.tokens[j];
     match next.kind {
         TokenKind::Mark(m) => out.marks[m as usize].role == MarkRole::Opening,
-        TokenKind::Word => text[next.span.start..]
+        TokenKind::Word => text[next.span().start..]
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
         // A dash after a full stop leads to an attribution (`…” — Jane
         // Doe`), which belongs to the sentence.
-        TokenKind::Punct => matches!(&text[next.span.range()], "(" | "[" | "@"),
+        TokenKind::Punct => matches!(&text[next.span().range()], "(" | "[" | "@"),
     }
 }
 
@@ -275,7 +316,7 @@ fn is_title(word: &str) -> bool {
 fn closes_sentence(text: &str, out: &Tokens<'_>, j: usize) -> bool {
     match out.tokens[j].kind {
         TokenKind::Mark(m) => out.marks[m as usize].role == MarkRole::Closing,
-        TokenKind::Punct => matches!(&text[out.tokens[j].span.range()], ")" | "]" | "." | "!" | "?"),
+        TokenKind::Punct => matches!(&text[out.tokens[j].span().range()], ")" | "]" | "." | "!" | "?"),
         TokenKind::Word => false,
     }
 }
@@ -302,7 +343,10 @@ fn split_sentences(text: &str, out: &mut Tokens<'_>, tokens: Range<usize>) {
 }
 
 fn push_sentence(out: &mut Tokens<'_>, tokens: Range<usize>) {
-    let span = Span::new(out.tokens[tokens.start].span.start, out.tokens[tokens.end - 1].span.end);
+    let span = Span::new(
+        out.tokens[tokens.start].span().start,
+        out.tokens[tokens.end - 1].span().end,
+    );
     out.sentences.push(Segment { span, tokens });
 }
 
@@ -528,12 +572,11 @@ impl<'a, 'h> Scanner<'a, 'h> {
             if joiner > 0 && is_alnum_at(i + joiner) {
                 if !matches!(bytes[i], b'-' | b'.' | b',' | b'/') {
                     // An apostrophe inside a word is still listed as a mark.
-                    self.out.marks.push(Mark {
-                        span: Span::new(i, i + joiner),
-                        role: MarkRole::Apostrophe,
-                        family: Family::Single,
-                        token: None,
-                    });
+                    (self.out.marks).push(Mark::new(
+                        Span::new(i, i + joiner),
+                        MarkRole::Apostrophe,
+                        Family::Single,
+                    ));
                 }
                 i += joiner;
                 continue;
@@ -557,7 +600,7 @@ impl<'a, 'h> Scanner<'a, 'h> {
     }
 
     fn push(&mut self, span: Span, kind: TokenKind) {
-        self.out.tokens.push(Token { span, kind });
+        self.out.tokens.push(Token::new(span, kind));
     }
 
     fn push_mark(&mut self, span: Span, role: MarkRole, family: Family) {
@@ -578,20 +621,13 @@ impl<'a, 'h> Scanner<'a, 'h> {
             }
             MarkRole::Apostrophe => {}
         }
-        let token = if role == MarkRole::Apostrophe {
+        if role == MarkRole::Apostrophe {
             self.push(span, TokenKind::Punct);
-            None
         } else {
             let idx = self.out.marks.len() as u32;
             self.push(span, TokenKind::Mark(idx));
-            Some(self.out.tokens.len() as u32 - 1)
-        };
-        self.out.marks.push(Mark {
-            span,
-            role,
-            family,
-            token,
-        });
+        }
+        self.out.marks.push(Mark::new(span, role, family));
     }
 
     /// The sides of the mark at `i..i + n` within the paragraph `para`.

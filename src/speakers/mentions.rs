@@ -334,9 +334,12 @@ impl<'a> Mentions<'a> {
         let tokens = w.tokens;
         let mut m = Mentions::default();
         // Room for the names a text of this length usually has (in news, a
-        // new way of writing a name every 25 tokens or so, and a word or
-        // two of it to number), so that the tables seldom grow.
-        let names = tokens.tokens.len() / 16;
+        // new way of writing a name every 20 words or so, and a word or two
+        // of it to number), so that the tables seldom grow. Counted in
+        // words, not tokens: a text of quotation marks and punctuation has
+        // tokens by the million and few names, and tables sized by its
+        // tokens took tens of megabytes.
+        let names = w.word_count() / 13;
         m.names.reserve(names);
         m.index.reserve(names * 2);
         m.entities.reserve(names);
@@ -819,8 +822,8 @@ fn name_token_in(w: &Words<'_, '_>, np: Np, name: Span) -> usize {
     let start = np.start.min(tokens.len());
     // The scan finds what the search would when every token before the
     // phrase starts before the name.
-    if start == 0 || tokens[start - 1].span.start < name.start {
-        if let Some(k) = (start..np.end.min(tokens.len())).find(|&k| tokens[k].span.start >= name.start) {
+    if start == 0 || tokens[start - 1].span().start < name.start {
+        if let Some(k) = (start..np.end.min(tokens.len())).find(|&k| tokens[k].span().start >= name.start) {
             return k;
         }
     }
@@ -844,6 +847,6 @@ fn description_name(text: &str) -> String {
 fn name_token_start(w: &Words<'_, '_>, name: Span) -> usize {
     w.tokens
         .tokens
-        .partition_point(|t| t.span.start < name.start)
+        .partition_point(|t| t.span().start < name.start)
         .min(w.tokens.tokens.len())
 }

@@ -83,7 +83,6 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
     let mut lower_case = String::new();
     let w = Words::new(tokens, &config.extra_verbs, &mut lower_case);
     let mut mentions = Mentions::collect(&w, &quoted);
-    let sentence_of = sentence_index(tokens);
 
     let mut previous: Option<Previous> = None;
     let mut out: Vec<Quote<'h>> = Vec::with_capacity(found.len());
@@ -94,11 +93,11 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
         let mut cue_span = None;
         let mut attributed = None;
         if kind.is_speech() {
-            let context = context(&w, &found, i, &sentence_of, &quoted);
+            let context = context(&w, &found, i, &quoted);
             match find_cue(&w, q, &context, tokens) {
                 Some(cue) => {
                     cue_span = (!cue.cue.is_empty()).then(|| w.span(cue.cue.start, cue.cue.end));
-                    attributed = attribute_cue(&w, &mut mentions, &cue, q, &sentence_of, config);
+                    attributed = attribute_cue(&w, &mut mentions, &cue, q, config);
                 }
                 None if config.carry_speakers => {
                     attributed = previous
@@ -173,10 +172,9 @@ fn attribute_cue<'a>(
     mentions: &mut Mentions<'a>,
     cue: &Cue,
     q: &Found,
-    sentence_of: &[usize],
     config: &Config,
 ) -> Option<Attributed> {
-    let sentence = sentence_of[cue.speaker.start];
+    let sentence = sentence_of(w.tokens, cue.speaker.start);
     let (entity, attribution) = resolve(w, mentions, cue.clone(), sentence, config)?;
     mentions.note_speaker(entity, cue.speaker, sentence);
     let mention = w.span(cue.speaker.start, cue.speaker.end);
@@ -413,10 +411,10 @@ fn is_caption(tokens: &Tokens<'_>, w: &Words<'_, '_>, p: usize, quoted: &[bool])
 }
 
 /// The words before and after quote `i` in its sentence, outside quotes.
-fn context(w: &Words<'_, '_>, found: &[Found], i: usize, sentence_of: &[usize], quoted: &[bool]) -> cues::Context {
+fn context(w: &Words<'_, '_>, found: &[Found], i: usize, quoted: &[bool]) -> cues::Context {
     let tokens = w.tokens;
     let q = &found[i];
-    let open_sentence = &tokens.sentences[sentence_of[q.open]];
+    let open_sentence = &tokens.sentences[sentence_of(tokens, q.open)];
     let mut start = open_sentence.tokens.start;
     // Stop at the quote before, if it is in this sentence.
     let mut t = q.open;
@@ -429,7 +427,7 @@ fn context(w: &Words<'_, '_>, found: &[Found], i: usize, sentence_of: &[usize], 
     }
     let after_start = q.end_token;
     let last = q.end_token.saturating_sub(1);
-    let close_sentence = &tokens.sentences[sentence_of[last.min(sentence_of.len() - 1)]];
+    let close_sentence = &tokens.sentences[sentence_of(tokens, last.min(tokens.tokens.len() - 1))];
     let mut end = close_sentence.tokens.end;
     if let Some(next) = (after_start..end).find(|&t| quoted[t]) {
         end = next;
@@ -437,7 +435,7 @@ fn context(w: &Words<'_, '_>, found: &[Found], i: usize, sentence_of: &[usize], 
     let para_end = tokens.paragraphs[q.last_para].tokens.end;
     let mut after = after_start..end.max(after_start).min(para_end);
     if after.is_empty() {
-        after = attribution_sentence(w, sentence_of, quoted, after_start, para_end).unwrap_or(after);
+        after = attribution_sentence(w, quoted, after_start, para_end).unwrap_or(after);
     }
     cues::Context {
         before: start..q.open,
@@ -451,17 +449,11 @@ fn context(w: &Words<'_, '_>, found: &[Found], i: usize, sentence_of: &[usize], 
 /// sentence; short, it ends the paragraph or runs on to the next quote
 /// (`“Too forced?” He tweeted when…, remarking, “…”`), unless it only
 /// introduces that quote (`Mr. Zahed said: “…”`, `He added, “…”`).
-fn attribution_sentence(
-    w: &Words<'_, '_>,
-    sentence_of: &[usize],
-    quoted: &[bool],
-    start: usize,
-    para_end: usize,
-) -> Option<Range<usize>> {
+fn attribution_sentence(w: &Words<'_, '_>, quoted: &[bool], start: usize, para_end: usize) -> Option<Range<usize>> {
     if start >= para_end || quoted[start] {
         return None;
     }
-    let sentence = &w.tokens.sentences[sentence_of[start]];
+    let sentence = &w.tokens.sentences[sentence_of(w.tokens, start)];
     let sentence_end = sentence.tokens.end.min(para_end);
     let end = (start..sentence_end).find(|&t| quoted[t]).unwrap_or(sentence_end);
     if end < sentence_end && introduces_next_quote(w, start, end) {
@@ -496,14 +488,16 @@ fn unattributed_fragment_kind(w: &Words<'_, '_>, q: &Found) -> QuoteKind {
     }
 }
 
-fn sentence_index(tokens: &Tokens<'_>) -> Vec<usize> {
-    let mut out = vec![0; tokens.tokens.len()];
-    for (s, sentence) in tokens.sentences.iter().enumerate() {
-        for slot in &mut out[sentence.tokens.clone()] {
-            *slot = s;
-        }
+/// The index of the sentence that holds token `t` (0 if none does). Found
+/// by a binary search over the sentences, asked a few times a quote,
+/// rather than read from a vector of one index a token: that cost memory
+/// in proportion to the text, and page faults on long ones.
+fn sentence_of(tokens: &Tokens<'_>, t: usize) -> usize {
+    let k = tokens.sentences.partition_point(|s| s.tokens.end <= t);
+    match tokens.sentences.get(k) {
+        Some(s) if s.tokens.start <= t => k,
+        _ => 0,
     }
-    out
 }
 
 #[cfg(test)]

@@ -41,7 +41,7 @@ fn tok(tokens: &Tokens<'_>, word: &str) -> usize {
 /// The text of tokens `a..b`.
 fn text_of<'h>(tokens: &Tokens<'h>, a: usize, b: usize) -> &'h str {
     let w = &tokens.tokens;
-    &tokens.text()[w[a].span.start..w[b - 1].span.end]
+    &tokens.text()[w[a].span().start..w[b - 1].span().end]
 }
 
 /// The name proper of a noun phrase, if it is a name.

@@ -242,6 +242,8 @@ pub(crate) struct Words<'a, 'h> {
     /// when first asked. Most tokens are never asked about: the rules look
     /// near quotes and names.
     class: Vec<Cell<u32>>,
+    /// How many tokens are words: what the tables of names are sized by.
+    word_count: usize,
 }
 
 /// Bits of [`Words::class`].
@@ -300,9 +302,13 @@ impl<'a, 'h> Words<'a, 'h> {
         buffer.make_ascii_lowercase();
         buffer.push_str(&others);
         let buffer: &'a String = buffer;
-        let mut lower: Vec<&'a str> = tokens.tokens.iter().map(|t| &buffer[t.span.range()]).collect();
+        let mut lower: Vec<&'a str> = tokens.tokens.iter().map(|t| &buffer[t.span().range()]).collect();
+        let mut word_count = 0;
         let class: Vec<Cell<u32>> = (tokens.tokens.iter())
-            .map(|t| Cell::new(shape(t.kind, text, t.span)))
+            .map(|t| {
+                word_count += usize::from(t.kind == TokenKind::Word);
+                Cell::new(shape(t.kind, text, t.span()))
+            })
             .collect();
         for (k, &(i, start)) in other_forms.iter().enumerate() {
             let end = other_forms.get(k + 1).map_or(others.len(), |&(_, next)| next as usize);
@@ -324,6 +330,7 @@ impl<'a, 'h> Words<'a, 'h> {
             surnames: OnceCell::new(),
             sentence_start,
             class,
+            word_count,
         }
     }
 
@@ -358,7 +365,7 @@ impl<'a, 'h> Words<'a, 'h> {
             if !filter.may_contain(lw) || !remaining.contains(lw) {
                 continue;
             }
-            if text[self.tokens.tokens[t].span.range()].starts_with(char::is_lowercase) {
+            if text[self.tokens.tokens[t].span().range()].starts_with(char::is_lowercase) {
                 remaining.remove(lw);
                 filter.remove(lw);
                 common.insert(lw.to_string());
@@ -455,6 +462,11 @@ impl<'a, 'h> Words<'a, 'h> {
             && !self.has(t, class::FIRST_NAME)
     }
 
+    /// How many of the tokens are words.
+    pub(crate) fn word_count(&self) -> usize {
+        self.word_count
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.lower.len()
     }
@@ -494,7 +506,7 @@ impl<'a, 'h> Words<'a, 'h> {
     /// The span from the start of token `a` to the end of token `b - 1`.
     pub(crate) fn span(&self, a: usize, b: usize) -> Span {
         let t = &self.tokens.tokens;
-        Span::new(t[a].span.start, t[b.max(a + 1) - 1].span.end)
+        Span::new(t[a].span().start, t[b.max(a + 1) - 1].span().end)
     }
 
     pub(crate) fn lower_words(&self, a: usize, b: usize) -> Vec<String> {
@@ -755,14 +767,14 @@ fn lower_case_non_ascii(tokens: &Tokens<'_>) -> (String, Vec<(u32, u32)>) {
     // it, so that each byte is read once.
     let mut next = non_ascii_from(0);
     for (i, t) in tokens.tokens.iter().enumerate() {
-        if next < t.span.start {
-            next = non_ascii_from(t.span.start);
+        if next < t.span().start {
+            next = non_ascii_from(t.span().start);
         }
-        if next >= t.span.end || matches!(t.kind, TokenKind::Mark(_)) {
+        if next >= t.span().end || matches!(t.kind, TokenKind::Mark(_)) {
             continue;
         }
         places.push((i as u32, forms.len() as u32));
-        for c in text[t.span.range()].chars().flat_map(char::to_lowercase) {
+        for c in text[t.span().range()].chars().flat_map(char::to_lowercase) {
             forms.push(if c == '’' { '\'' } else { c });
         }
     }
