@@ -138,7 +138,7 @@
 //! - a quote's cue is looked for within 40 tokens of it;
 //! - a pronoun or description is resolved to an entity mentioned at most 12
 //!   sentences earlier, weighing at most 64 earlier mentions;
-//! - a noun phrase (`the chief executive of the National Urban League`) is
+//! - a noun phrase (`the chief executive of the Harbour Pilots Association`) is
 //!   read over at most 24 tokens;
 //! - a single mark that may end a plural possessive (`the players’ union`)
 //!   looks at most 200 bytes ahead for the mark that would close its quote.

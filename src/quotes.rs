@@ -391,7 +391,7 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> bool {
             return true;
         }
     }
-    // `‘This Is London’ and ‘Fragile Empire’`: a list of titles.
+    // `‘Tides and Tolls’ and ‘Long Roads’`: a list of titles.
     if i > 0 && quotes[i - 1].kind == QuoteKind::Title {
         if let Some(prev_close) = quotes[i - 1].close {
             let between = &tokens.text()[tokens.tokens[prev_close].span().end..tokens.tokens[q.open].span().start];
@@ -424,8 +424,8 @@ pub(crate) fn is_title_case(tokens: &Tokens<'_>, q: &Found) -> bool {
 /// A scare quote: marks right after `so-called`, `dubbed`, `what is
 /// called`, `known as`.
 fn follows_scare_cue(tokens: &Tokens<'_>, open: usize) -> bool {
-    // The term follows its cue at once: `known as “…”`, not `Freddy, as he
-    // was known, “was caught…”`.
+    // The term follows its cue at once: `known as “…”`, not `Robbie, as he
+    // was known, “never wanted…”`.
     if open > 0 && tokens.tokens[open - 1].kind == TokenKind::Punct {
         return false;
     }
@@ -450,8 +450,8 @@ fn follows_scare_cue(tokens: &Tokens<'_>, open: usize) -> bool {
     }
 }
 
-/// `a short film called “Tenemos Familias”`, `the tax loophole called an
-/// “inversion”`: a naming participle right after a common noun names the
+/// `a short film called “Harbour Lights”`, `the fee waiver called a
+/// “holiday”`: a naming participle right after a common noun names the
 /// thing; nobody is reported to say it.
 fn names_a_thing(tokens: &Tokens<'_>, open: usize) -> bool {
     // Back from the mark past an article to the participle, then the word.
@@ -589,8 +589,8 @@ mod tests {
             [("“He called it ‘absurd’,”", Direct)]
         );
         assert_eq!(
-            quotes("He tweeted: “Khan says he has “no quarrel” with them.”"),
-            [("“Khan says he has “no quarrel” with them.”", Direct)]
+            quotes("He wrote: “Ruiz says she feels “no ill will” toward them.”"),
+            [("“Ruiz says she feels “no ill will” toward them.”", Direct)]
         );
     }
 
@@ -620,8 +620,8 @@ mod tests {
 
     #[test]
     fn kinds() {
-        assert_eq!(quotes("warned it will “bear the consequences” of that")[0].1, Mixed);
-        assert_eq!(quotes("held in what are called “re-education camps”.")[0].1, ScareQuote);
+        assert_eq!(quotes("warned it will “pay the price” for that")[0].1, Mixed);
+        assert_eq!(quotes("kept in what are called “holding pens”.")[0].1, ScareQuote);
         assert_eq!(
             quotes("author of the books ‘This Is Paris’ and ‘Long Roads’, said")
                 .iter()

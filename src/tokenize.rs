@@ -637,7 +637,7 @@ impl<'a, 'h> Scanner<'a, 'h> {
         (side(before), side(after), after)
     }
 
-    /// `'Kosovo is a special case,'''`: three straight marks after a word
+    /// `'The port is a special case,'''`: three straight marks after a word
     /// with a single quotation open close it first, then the wire quote.
     fn closes_single_before_wire(&self, bytes: &[u8], i: usize) -> bool {
         bytes.get(i + 2) == Some(&b'\'')
@@ -959,7 +959,7 @@ mod tests {
 
     #[test]
     fn single_quotes_pair_around_words() {
-        assert_eq!(roles("urged him to ‘de-twin London’ now"), [Opening, Closing]);
+        assert_eq!(roles("urged him to ‘un-twin Harlow’ now"), [Opening, Closing]);
         assert_eq!(
             roles("called it 'absurd' and 'wrong'."),
             [Opening, Closing, Opening, Closing]

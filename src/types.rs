@@ -68,10 +68,10 @@ pub enum QuoteKind {
     /// One or more whole sentences in marks: `“We will win,” she said.`
     Direct,
     /// A quoted fragment inside reported speech:
-    /// `warned Britain will have to “bear the consequences”`.
+    /// `warned the council it will have to “pay the price”`.
     Mixed,
     /// A term in marks that nobody is reported to have said:
-    /// `in what are called “re-education camps”`.
+    /// `in what are called “holding pens”`.
     #[cfg_attr(feature = "serde", serde(rename = "scare"))]
     ScareQuote,
     /// The title of a book, film, song, programme or the like:

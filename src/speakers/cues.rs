@@ -23,7 +23,7 @@ const CLAUSE_WINDOW: usize = 2 * CUE_WINDOW;
 /// stand and still report the clause: `Cruz said he is sure Rubio will…`.
 const OUTER_REPORT_WINDOW: usize = 12;
 /// How far before a participle `of` may stand for the name after it to be
-/// the participle's subject (`footage of Sen. Jo Lee asking`).
+/// the participle's subject (`a photo of Sen. Jo Lee asking`).
 const NAME_AFTER_OF_WINDOW: usize = 6;
 
 /// How many tokens the subject of `what X called` may have.
@@ -102,7 +102,7 @@ fn attribution_at(w: &Words<'_, '_>, start: usize, limit: usize) -> Option<Cue> 
 }
 
 /// A subject at `t` and then its reporting verb: `X said`, `X, a professor
-/// at Y, said`, `X (D-Wis.) said`, `X of the Sierra Club said`.
+/// at Y, said`, `X (D-Wis.) said`, `X of the Harbour Trust said`.
 fn subject_then_verb(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
     let np = words::np_right(w, t, limit)?;
     let mut u = skip_parenthesis(w, np.end, limit);
@@ -113,7 +113,7 @@ fn subject_then_verb(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
         u += 1;
     } else if w.lw(u) == "," {
         // Past an appositive to the comma that closes it, the one a verb
-        // follows: `X, now 81 and retired in Cambridge, Mass., said`.
+        // follows: `X, now 74 and living in Dover, Del., said`.
         u = (u + 1..limit.min(u + APPOSITIVE_MAX_TOKENS)).find(|&k| {
             w.lw(k) == "," && cue_words_at(w, words::skip_auxiliaries_right(w, k + 1, limit), limit).is_some()
         })? + 1;
@@ -187,7 +187,7 @@ fn phrase_cue_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
 /// that verb's subject.
 ///
 /// `clause_floor` is where the sentence starts: a subject may stand before
-/// a quote earlier in the sentence (`He called it “shameful” and called on
+/// a quote earlier in the sentence (`He called it “reckless” and urged
 /// leaders “not to…”`), though the verb stands after it.
 pub(crate) fn before_quote(w: &Words<'_, '_>, before: Range<usize>, clause_floor: usize) -> Option<Cue> {
     let floor = before.start.max(before.end.saturating_sub(CUE_WINDOW));
@@ -235,7 +235,7 @@ pub(crate) fn before_quote(w: &Words<'_, '_>, before: Range<usize>, clause_floor
     None
 }
 
-/// `McCaskill said voters would find it “very hard”`: when the subject of
+/// `Calder said voters would find it “hard to swallow”`: when the subject of
 /// the verb next to the quote follows another reporting verb (`said`,
 /// `said that`), the quote is reported by that verb's subject.
 fn outer_report(w: &Words<'_, '_>, inner: &Cue, floor: usize, clause_floor: usize) -> Option<Cue> {
@@ -250,8 +250,8 @@ fn outer_report(w: &Words<'_, '_>, inner: &Cue, floor: usize, clause_floor: usiz
     Some(Cue { cue: v..v + 1, speaker })
 }
 
-/// Whether the verb at `v` follows a modal: `said it would tell an
-/// American story, one of “…”` reports what is to be said, so the quote is
+/// Whether the verb at `v` follows a modal: `said it would tell the
+/// town's story, one of “…”` reports what is to be said, so the quote is
 /// the outer reporter's.
 fn after_modal(w: &Words<'_, '_>, v: usize) -> bool {
     v > 0
@@ -287,7 +287,7 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
     }
     let mut end = end;
     if w.lw(end - 1) == ")" {
-        // `Rep. Gwen Moore (D-Wis.) said`
+        // `Rep. Jo Lee (D-Ore.) said`
         if let Some(open) = (end.saturating_sub(10).max(floor)..end).rev().find(|&k| w.lw(k) == "(") {
             end = open;
         }
@@ -296,7 +296,7 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
         return None;
     }
     let prev = w.lw(end - 1);
-    // `Trump went after Bush, calling him “…”`: a participle's subject is
+    // `Tobin went after Ruiz, calling her “…”`: a participle's subject is
     // its clause's, not the phrase next to it; except its own subject
     // after `with` or a dash: `with Sen. Jo Lee calling it “…”`.
     if w.is_participle(v) && !matches!(prev, "who" | "which" | "that") {
@@ -307,17 +307,17 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
             .or_else(|| reporter_before(w, v, clause_floor))
             .or_else(|| clause_subject(w, clause_floor, end));
     }
-    // `Lazar said he welcomed extradition to the United States and added,
+    // `Varga said he would not fight his transfer to the mainland and added,
     // “…”`: a verb right after `and` shares its clause's subject, not the
     // phrase before `and`.
     if prev == "and" {
         return verb_before_and_subject(w, end, floor).or_else(|| clause_subject(w, clause_floor, end - 1));
     }
     if let Some(np) = words::np_left(w, end, floor) {
-        // `Trump at the time said`: a phrase after a preposition is not the
+        // `Tobin at the time said`: a phrase after a preposition is not the
         // subject; the phrase before the preposition is.
         if np.start > floor + 1 && w.has(np.start - 1, class::PLACE_PREPOSITION) {
-            // `Protesters marching through the streets chanted`: past the
+            // `Fishermen walking along the quay shouted`: past the
             // participle that took the preposition, too.
             let mut end = np.start - 1;
             if end > floor + 1 && w.is_participle(end - 1) && !w.is_capitalised(end - 1) {
@@ -346,14 +346,14 @@ fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) ->
     }
 }
 
-/// `(Raphael Lemkin, who coined the word genocide, once said`: the name
+/// `(Ruth Calder, who wrote the history of the port, once said`: the name
 /// before the comma that opens the appositives or relative clause which
 /// the comma at `close` ends; the first such name, past nested appositives
-/// (`J.J. Goldberg, editor at large of The Forward, an influential weekly,
+/// (`Dev Mistry, editor at large of The Gazette, a weekly read on the coast,
 /// said`).
 fn subject_before_appositive(w: &Words<'_, '_>, close: usize, floor: usize) -> Option<Np> {
     let mut floor = floor.max(close.saturating_sub(APPOSITIVE_MAX_TOKENS));
-    // `Russia, a country that the previous nominee, Mitt Romney, called`:
+    // `the ferry, a service that the previous mayor, Ann Ruiz, called`:
     // the subject is inside the relative clause.
     if let Some(that) = (floor..close).rev().find(|&k| matches!(w.lw(k), "that" | "which")) {
         floor = that + 1;
@@ -382,7 +382,7 @@ fn subject_before_appositive(w: &Words<'_, '_>, close: usize, floor: usize) -> O
 }
 
 /// Whether token `t` starts its clause: at `floor`, after a mark or
-/// punctuation that opens a clause (`(Raphael Lemkin`; not `Greenwich &
+/// punctuation that opens a clause (`(Ruth Calder`; not `Greenwich &
 /// Lewisham`) or after a word that opens clauses (`But Len Duvall`).
 fn opens_clause(w: &Words<'_, '_>, t: usize, floor: usize) -> bool {
     t <= floor
@@ -399,10 +399,15 @@ fn is_person_or_body(w: &Words<'_, '_>, np: &Np) -> bool {
         return false;
     };
     let after_preposition = np.start > 0 && w.has(np.start - 1, class::ATTACHER | class::PLACE_PREPOSITION);
-    !after_preposition && words::name_sort(&w.tokens.text()[name.range()]) != Sort::Place
+    !after_preposition && !names_a_place(w, name)
 }
 
-/// `The ad uses footage of Jo Lee asking, “…”`: the name after `of` that
+/// Whether the name in span `name` is a place's (`South Carolina`).
+fn names_a_place(w: &Words<'_, '_>, name: crate::types::Span) -> bool {
+    words::name_sort(&w.tokens.text()[name.range()]) == Sort::Place
+}
+
+/// `The leaflet shows a photo of Jo Lee asking, “…”`: the name after `of` that
 /// ends right before a participle is the participle's subject.
 fn name_after_of(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np> {
     let of = (floor.max(end.saturating_sub(NAME_AFTER_OF_WINDOW))..end)
@@ -411,7 +416,7 @@ fn name_after_of(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np> {
     words::name_at(w, of + 1, end).filter(|np| np.end == end && matches!(np.kind, NpKind::Name { .. }))
 }
 
-/// `with Donald Trump tweeting that it was a “disaster” and asking, “…”`:
+/// `with Mayor Ann Tobin calling it a “disaster” and asking, “…”`:
 /// a participle after `and` has the own subject of the participle it is
 /// joined to.
 fn participle_before_and_subject(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np> {
@@ -457,7 +462,7 @@ fn reporter_before(w: &Words<'_, '_>, v: usize, floor: usize) -> Option<Np> {
 }
 
 /// The tokens from `v` leftwards to `floor`, nearest first, past the
-/// quotes between: `Cruz said that there is “only one…,” adding`.
+/// quotes between: `Calder said that there is “just one…,” adding`.
 fn words_outside_quotes_left<'a>(w: &'a Words<'_, '_>, v: usize, floor: usize) -> impl Iterator<Item = usize> + 'a {
     let mut inside = false;
     (floor..v).rev().filter(move |&k| {
@@ -474,14 +479,14 @@ fn clause_subject(w: &Words<'_, '_>, floor: usize, end: usize) -> Option<Np> {
     let starts = words::clause_starts(w, floor..end);
     let start = starts.into_iter().rev().find(|&s| s < end)?;
     words::np_right(w, start, end).or_else(|| {
-        // `Eight years ago, he supported…`: past an opening phrase that the
+        // `Six winters ago, she backed…`: past an opening phrase that the
         // lexicon does not know to its comma.
         let comma = (start..end.min(start + 8)).find(|&k| w.lw(k) == ",")?;
         words::np_right(w, comma + 1, end)
     })
 }
 
-/// `She addressed the supporters again: “…”`, `The board was clear in its
+/// `She turned to the crowd once more: “…”`, `The board was clear in its
 /// findings: “…”`: a clause with no reporting verb that a colon ends
 /// introduces the quote after it; its subject is the speaker, when it is a
 /// name, a pronoun or a description of a speaker. The colon is the cue.
@@ -521,7 +526,7 @@ pub(crate) fn turn_label(w: &Words<'_, '_>, label: Range<usize>) -> Cue {
     }
 }
 
-/// `what Mr. Hedge called “…”`, `what critics describe as “…”`: a quote
+/// `what Mr. Pryce called “…”`, `what critics describe as “…”`: a quote
 /// right after `what`, a subject and its reporting verb is that subject's
 /// words.
 pub(crate) fn what_they_called(w: &Words<'_, '_>, before: Range<usize>) -> Option<Cue> {
@@ -549,8 +554,8 @@ pub(crate) fn source_after_dash(w: &Words<'_, '_>, before: Range<usize>) -> Opti
         .filter(|c| c.speaker.start > floor && matches!(w.lw(c.speaker.start - 1), "—" | "–" | "-" | "from"))
 }
 
-/// `Polls did predict the caucus - Philip Bump: “…”`, `doesn’t surprise
-/// pollster Daron Shaw: “…”`: a name that ends right at the colon, after a
+/// `Surveys did foresee the vote - Ivy Marsh: “…”`, `does not surprise
+/// analyst Dev Mistry: “…”`: a name that ends right at the colon, after a
 /// dash, `from`, a verb or the clause start, is whose words follow. (After
 /// another preposition it is a place or a time: `in Berlin in 1987: “…”`.)
 fn name_before_colon(w: &Words<'_, '_>, floor: usize, colon: usize) -> Option<Cue> {
@@ -558,7 +563,7 @@ fn name_before_colon(w: &Words<'_, '_>, floor: usize, colon: usize) -> Option<Cu
     let NpKind::Name { name } = np.kind else {
         return None;
     };
-    if words::is_headline_run(w, &np) || words::name_sort(&w.tokens.text()[name.range()]) == Sort::Place {
+    if words::is_headline_run(w, &np) || names_a_place(w, name) {
         return None;
     }
     let opens = np.start == floor || !w.is_word(np.start - 1) && !w.is_mark(np.start - 1);

@@ -5,7 +5,7 @@
 //! The text is read once, sentence by sentence. Each name becomes a
 //! mention of an entity: a new one, or an earlier one it shortens (`Mr
 //! Bailey`, `Bailey` and `Shaun` for `Shaun Bailey`). A title or role
-//! before a name (`Foreign Secretary Dominic Raab`) and an appositive after
+//! before a name (`Foreign Secretary Ann Ruiz`) and an appositive after
 //! it (`Dominic Raab, the Foreign Secretary,`) bind the description to the
 //! entity. A pronoun or a definite description that starts a clause is
 //! resolved when it is read, to the most salient earlier entity that
@@ -378,7 +378,7 @@ impl<'a> Mentions<'a> {
                     // `according to Edmund Carrow`: the source of what the
                     // sentence says is as salient as its subject.
                     let is_subject = is_subject || (t >= 2 && w.lw(t - 2) == "according" && w.lw(t - 1) == "to");
-                    // `But Tory candidate Mr Bailey has…`: the subject starts
+                    // `But Labour candidate Mr Reilly has…`: the subject starts
                     // at the role words before the name.
                     let roles = words::role_words_before(w, t).len();
                     let role_start = t - roles;
@@ -395,7 +395,7 @@ impl<'a> Mentions<'a> {
                 if !in_quote && is_subject {
                     if let Some(np) = words::np_right(w, t, sentence.tokens.end) {
                         if matches!(np.kind, NpKind::Name { .. }) {
-                            // `Tory candidate Mr Bailey`: a name after its role.
+                            // `Labour candidate Mr Reilly`: a name after its role.
                             m.add_name(w, np, s, true, false);
                         } else if let Some(entity) = m.resolve(w, np, s).or_else(|| m.new_described_person(w, np)) {
                             m.push(entity, np, s, true, false);
@@ -438,7 +438,7 @@ impl<'a> Mentions<'a> {
         if quoted {
             return;
         }
-        // `Foreign Secretary Dominic Raab`, `Tory candidate Mr Bailey`: the
+        // `Foreign Secretary Ann Ruiz`, `Labour candidate Mr Reilly`: the
         // role words before the name.
         let role = words::role_before(w, name_token_in(w, np, name));
         if !role.is_empty() {
@@ -730,7 +730,7 @@ impl<'a> Mentions<'a> {
 
     /// The entity of name `np`, which a cue found: the mention read before,
     /// or, for a name inside a longer phrase that was read as a whole
-    /// (`Former secretary of state Hillary Rodham Clinton:`), a mention
+    /// (`Former head of the port authority Ann Ruiz:`), a mention
     /// recorded now.
     pub(crate) fn named(&mut self, w: &Words<'a, '_>, np: Np, sentence: usize) -> Option<usize> {
         if let Some(m) = self.overlapping(np.start, np.end) {

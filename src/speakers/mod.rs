@@ -38,7 +38,7 @@ const SCARE_MAX_WORDS: usize = 4;
 /// A sentence this short after a quote can be its attribution.
 const ATTRIBUTION_MAX_WORDS: usize = 20;
 /// How many words after a quote may hold its own reporting verb (`“…,” one
-/// P&G Amiens employee told`), which stops a speaker carrying over.
+/// Harlow Mills packer told`), which stops a speaker carrying over.
 const OWN_CUE_WORDS: usize = 10;
 
 /// How many tokens of clause openers (`But`, `Instead,`) may stand before a
@@ -197,7 +197,7 @@ fn find_cue(w: &Words<'_, '_>, q: &Found, context: &cues::Context, tokens: &Toke
     if let Some(label) = &q.label {
         return Some(cues::turn_label(w, label.clone()));
     }
-    // `under what Mr. Hedge called “the prior model,” the club…`: the quote
+    // `under what Mr. Pryce called “the old model,” the club…`: the quote
     // is the object of `what X called`, whatever follows it.
     if let Some(cue) = cues::what_they_called(w, context.before.clone()) {
         return Some(cue);
@@ -210,8 +210,8 @@ fn find_cue(w: &Words<'_, '_>, q: &Found, context: &cues::Context, tokens: &Toke
             return Some(cue);
         }
     }
-    // `Clinton, exasperated, responded: “What difference does it make?”
-    // Her critics cited it…`: a cue that a colon ends before the quote
+    // `Calder, tired of the questions, answered: “Who is counting now?”
+    // Her opponents quoted it…`: a cue that a colon ends before the quote
     // comes before the sentence after a question or exclamation.
     let open_end = ends_open(w, q) && !(colon_before && ends_sentence_inside(w, q));
     if open_end {
@@ -222,14 +222,14 @@ fn find_cue(w: &Words<'_, '_>, q: &Found, context: &cues::Context, tokens: &Toke
     if let Some(cue) = cues::before_quote(w, context.before.clone(), context.sentence_start) {
         return Some(cue);
     }
-    // `She then addressed the supporters again: “…”`
+    // `She then turned to the crowd once more: “…”`
     if q.kind == QuoteKind::Direct && context.before.end > context.before.start && w.lw(context.before.end - 1) == ":" {
         if let Some(cue) = cues::subject_before_colon(w, context.before.start, context.before.end - 1) {
             return Some(cue);
         }
     }
     if !open_end && q.close.is_some() {
-        // `“…” for criminal behavior, she said.`, `A cashier who “steals
+        // `“…” for the whole fleet, she said.`, `A cashier who “steals
         // $20” is held to account, Warren said.`: the attribution ends the
         // sentence.
         if let Some(cue) = cues::after_quote(w, context.after.clone())
@@ -248,7 +248,7 @@ fn ends_sentence_after(w: &Words<'_, '_>, cue: &Cue, end: usize) -> bool {
     (last..end).all(|t| !w.is_word(t))
 }
 
-/// `…, Schiff said. “The other factor is…”`: a quote that opens its
+/// `…, Calder said. “The other reason is…”`: a quote that opens its
 /// sentence with no cue, after a sentence of reported speech in the same
 /// paragraph, is the same speaker's.
 fn reported_speech_before(w: &Words<'_, '_>, q: &Found, tokens: &Tokens<'_>, context: &cues::Context) -> Option<Cue> {
@@ -262,7 +262,7 @@ fn reported_speech_before(w: &Words<'_, '_>, q: &Found, tokens: &Tokens<'_>, con
     if quoted {
         return None;
     }
-    // The reporting clause ends the sentence: `…, Schiff said.`
+    // The reporting clause ends the sentence: `…, Calder said.`
     let end = sentence.tokens.end.checked_sub(1).filter(|&e| w.lw(e) == ".")?;
     let cue = cues::before_quote(w, sentence.tokens.start..end, sentence.tokens.start)?;
     (cue.cue.end + 3 >= end).then_some(cue)
@@ -285,7 +285,7 @@ fn ends_open(w: &Words<'_, '_>, q: &Found) -> bool {
 }
 
 /// Whether the quote ends with a question or exclamation mark inside its
-/// closing mark: `“What difference does it make?”`.
+/// closing mark: `“Who is counting now?”`.
 fn ends_sentence_inside(w: &Words<'_, '_>, q: &Found) -> bool {
     q.close
         .and_then(|close| close.checked_sub(1))
@@ -379,7 +379,7 @@ fn continues(
 }
 
 /// Whether tokens `range` are only words that open a clause, and commas:
-/// `…,” Trump said. Instead, “he just acts…”` continues the same speech.
+/// `…,” Tobin said. Instead, “he sits on his hands…”` continues the same speech.
 fn only_openers(w: &Words<'_, '_>, range: Range<usize>) -> bool {
     range.clone().any(|t| w.is_word(t))
         && range.len() <= OPENERS_MAX_TOKENS
@@ -388,7 +388,7 @@ fn only_openers(w: &Words<'_, '_>, range: Range<usize>) -> bool {
             .all(|t| w.lw(t) == "," || w.has(t, words::class::CLAUSE_OPENER))
 }
 
-/// `“…,” one P&G Amiens employee told BFMTV.`: a reporting verb among the
+/// `“…,” one Harlow Mills packer told a radio station.`: a reporting verb among the
 /// first words after the quote gives it a speaker of its own, even one the
 /// rules cannot read, so the speaker before does not carry over.
 fn has_own_cue_after(w: &Words<'_, '_>, context: &cues::Context) -> bool {
@@ -447,7 +447,7 @@ fn context(w: &Words<'_, '_>, found: &[Found], i: usize, quoted: &[bool]) -> cue
 /// A sentence after a quote that is only its attribution: `“Why?” Jane Doe
 /// asked.`, where the capital after the question mark starts a new
 /// sentence; short, it ends the paragraph or runs on to the next quote
-/// (`“Too forced?” He tweeted when…, remarking, “…”`), unless it only
+/// (`“Too late?” She wrote when…, adding, “…”`), unless it only
 /// introduces that quote (`Mr. Zahed said: “…”`, `He added, “…”`).
 fn attribution_sentence(w: &Words<'_, '_>, quoted: &[bool], start: usize, para_end: usize) -> Option<Range<usize>> {
     if start >= para_end || quoted[start] {

@@ -14,7 +14,7 @@ use crate::types::Span;
 use super::mentions::{Np, NpKind};
 
 /// The longest noun phrase, in tokens, that the rules read: `the chief
-/// executive of the National Urban League` is well inside it.
+/// executive of the Harbour Pilots Association` is well inside it.
 pub(crate) const MAX_PHRASE_TOKENS: usize = 24;
 
 /// Auxiliaries, adverbs and negation that may stand between a subject and
@@ -166,7 +166,7 @@ const PLACING_ADJECTIVES: &[&str] = &["close", "familiar", "loyal", "near", "opp
 const ATTACHERS: &[&str] = &["for", "of", "at", "from", "with", "to", "in", "on"];
 
 /// Prepositions whose phrase (of time or place) can stand between a
-/// subject and its verb: `Trump at the time said`, `Protesters marching
+/// subject and its verb: `Tobin at the time said`, `Fishermen walking
 /// through the streets chanted`.
 const PLACE_PREPOSITIONS: &[&str] = &[
     "at", "in", "on", "for", "during", "after", "before", "by", "since", "through", "across", "outside", "inside",
@@ -233,8 +233,8 @@ pub(crate) struct Words<'a, 'h> {
     /// The sentence-opening words the text also writes in lower case,
     /// worked out when first asked.
     common: OnceCell<Set<String>>,
-    /// Words the text uses as surnames after a given name (`Martin Baron`,
-    /// `Al From`), worked out when first asked.
+    /// Words the text uses as surnames after a given name (`Ruth Baron`,
+    /// `Ann From`), worked out when first asked.
     surnames: OnceCell<Set<String>>,
     /// Whether each token is the first word of its sentence.
     sentence_start: Vec<bool>,
@@ -270,7 +270,7 @@ pub(crate) mod class {
     pub(crate) const FIRST_NAME: u32 = 1 << 18;
     pub(crate) const SAY_VERB: u32 = 1 << 19;
     /// A preposition of time or place whose phrase can stand between a
-    /// subject and its verb (`Trump at the time said`).
+    /// subject and its verb (`Tobin at the time said`).
     pub(crate) const PLACE_PREPOSITION: u32 = 1 << 20;
     /// The base form of a reporting verb (`say`, `order`).
     pub(crate) const VERB_BASE: u32 = 1 << 21;
@@ -376,7 +376,7 @@ impl<'a, 'h> Words<'a, 'h> {
 
     /// Whether token `t` is capitalised and a word the text has used as a
     /// surname: `“…,” said Baron`, `From said` are names in an article that
-    /// named `Martin Baron` or `Al From`, though the words are also a title
+    /// named `Ruth Baron` or `Ann From`, though the words are also a title
     /// or a preposition.
     pub(crate) fn is_known_surname(&self, t: usize) -> bool {
         self.is_capitalised(t)
@@ -387,7 +387,7 @@ impl<'a, 'h> Words<'a, 'h> {
     }
 
     /// The second words of two-word names that open with a given name
-    /// (`Ian Read said`): a capitalised word between a given name and a
+    /// (`Ivy Read said`): a capitalised word between a given name and a
     /// word in lower case or punctuation.
     fn surnames_after_given_names(&self) -> Set<String> {
         let mut out = Set::default();
@@ -627,6 +627,12 @@ static WORD_CLASSES: LazyLock<WordClasses> = LazyLock::new(|| {
         }
     };
     let lx = &*LEXICON;
+    let role_nouns_of = |sort: Sort| {
+        lx.role_nouns
+            .iter()
+            .filter(move |(_, r)| r.sort == sort)
+            .map(|(w, _)| *w)
+    };
     add(&mut lx.reporting_verbs.iter().copied(), class::REPORTING_VERB);
     add(&mut lx.role_nouns.keys().copied(), class::ROLE);
     add(&mut lx.relation_nouns.keys().copied(), class::ROLE);
@@ -636,14 +642,7 @@ static WORD_CLASSES: LazyLock<WordClasses> = LazyLock::new(|| {
     add(&mut RELATIVES.iter().copied(), class::FUNCTION);
     add(&mut DETERMINERS.iter().copied(), class::DETERMINER);
     add(&mut lx.titles.keys().copied(), class::TITLE);
-    add(
-        &mut lx
-            .role_nouns
-            .iter()
-            .filter(|(_, r)| r.sort == Sort::Person)
-            .map(|(w, _)| *w),
-        class::PERSON_ROLE,
-    );
+    add(&mut role_nouns_of(Sort::Person), class::PERSON_ROLE);
     add(&mut lx.relation_nouns.keys().copied(), class::RELATION);
     add(&mut ATTACHERS.iter().copied(), class::ATTACHER);
     add(&mut BETWEEN_SUBJECT_AND_VERB.iter().copied(), class::AUXILIARY);
@@ -653,14 +652,7 @@ static WORD_CLASSES: LazyLock<WordClasses> = LazyLock::new(|| {
     add(&mut PLACE_PREPOSITIONS.iter().copied(), class::PLACE_PREPOSITION);
     add(&mut lx.verb_bases.iter().copied(), class::VERB_BASE);
     add(&mut PLURALS_WITHOUT_S.iter().copied(), class::PLURAL_NOUN);
-    add(
-        &mut lx
-            .role_nouns
-            .iter()
-            .filter(|(_, r)| r.sort == Sort::Group)
-            .map(|(w, _)| *w),
-        class::PLURAL_NOUN,
-    );
+    add(&mut role_nouns_of(Sort::Group), class::PLURAL_NOUN);
     add(&mut TIME_WORDS.iter().copied(), class::TIME_WORD);
     add(&mut TIME_OPENERS.iter().copied(), class::TIME_OPENER);
     add(&mut lx.first_names.keys().copied(), class::FIRST_NAME);
@@ -908,7 +900,7 @@ pub(crate) fn name_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
         return None;
     }
     // Not inside a name; but after a possessive a new name starts
-    // (`Gallup’s Jeffrey Jones`).
+    // (`Fieldwork’s Nora Quint`).
     if t > 0 && can_start_name(w, t - 1) && !is_possessive(w, t - 1) {
         return None;
     }
@@ -916,14 +908,14 @@ pub(crate) fn name_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
 }
 
 /// The name that starts at token `t`, whatever stands before it (a
-/// capitalised title: `Chief Chuck Jordan`).
+/// capitalised title: `Chief Dan Orr`).
 fn name_run(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     if !can_start_name(w, t) {
         return None;
     }
     let mut end = t + 1;
     loop {
-        // A possessive ends the name: `Mr. Trump's TV-friendly fury`.
+        // A possessive ends the name: `Mr. Reilly's well-known temper`.
         if is_possessive(w, end - 1) {
             break;
         }
@@ -966,7 +958,7 @@ fn name_run(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     let adverb = w.lw(t).ends_with("ly")
         && (w.lw(t + 1) == "," || w.has(t + 1, class::ATTACHER) || matches!(w.lw(t + 1), "after" | "before"))
         && !w.has(t, class::FIRST_NAME);
-    // `Growing up in El Paso, Mendoza…`: nor is a participle that opens the
+    // `Growing up in Harlow, Mistry…`: nor is a participle that opens the
     // sentence's introductory phrase.
     let opens_phrase = adverb && w.starts_sentence(t) || opens_participle_phrase(w, t);
     if end == t + 1 && (w.is_common_at_sentence_start(t) || opens_phrase) && !w.is_known_surname(t) {
@@ -1031,7 +1023,7 @@ fn np_for_run(w: &Words<'_, '_>, start: usize, end: usize) -> Option<Np> {
         name_start += 1;
     }
     if name_start >= end && (surname_like_title(w, start, end) || end == start + 1 && w.is_known_surname(start)) {
-        // `Mr. King`, `Larry King`: a title word after an honorific or a
+        // `Ms. King`, `Nora King`: a title word after an honorific or a
         // given name is the surname; the name proper starts after the
         // titles before it.
         name_start = (start..end - 1)
@@ -1070,7 +1062,7 @@ fn np_for_run(w: &Words<'_, '_>, start: usize, end: usize) -> Option<Np> {
 }
 
 /// Whether the last word of the run `start..end`, a title, is a surname:
-/// an honorific (`Mr. King`) or a given name (`Martin Baron`) stands right
+/// an honorific (`Mr. King`) or a given name (`Ruth Baron`) stands right
 /// before it.
 fn surname_like_title(w: &Words<'_, '_>, start: usize, end: usize) -> bool {
     let last = end - 1;
@@ -1085,7 +1077,7 @@ fn surname_like_title(w: &Words<'_, '_>, start: usize, end: usize) -> bool {
 }
 
 /// Whether the capitalised run of `np` has a reporting verb in it: a
-/// headline in title case (`Clinton Says Russians Hacked DNC:`), not a
+/// headline in title case (`Tobin Says Council Broke Rules:`), not a
 /// name.
 pub(crate) fn is_headline_run(w: &Words<'_, '_>, np: &Np) -> bool {
     (np.start..np.end).any(|t| w.is_reporting_verb(t))
@@ -1152,7 +1144,7 @@ pub(crate) fn title_gender(w: &Words<'_, '_>, start: usize, name_start: usize) -
 }
 
 /// The lower-case role words right before a name: `Tory candidate` in
-/// `Tory candidate Mr Bailey`, `foreign secretary` in `Foreign Secretary
+/// `Labour candidate Mr Reilly`, `foreign secretary` in `Foreign Secretary
 /// Dominic Raab`.
 pub(crate) fn role_before(w: &Words<'_, '_>, name_start: usize) -> Vec<String> {
     role_words_before(w, name_start).map(|u| w.lower(u)).collect()
@@ -1161,7 +1153,7 @@ pub(crate) fn role_before(w: &Words<'_, '_>, name_start: usize) -> Vec<String> {
 /// The tokens of [`role_before`]'s words, without making strings of them.
 pub(crate) fn role_words_before(w: &Words<'_, '_>, name_start: usize) -> Range<usize> {
     let none = name_start..name_start;
-    // Titles inside the run itself: `Foreign Secretary Dominic Raab`.
+    // Titles inside the run itself: `Foreign Secretary Ann Ruiz`.
     let mut t = name_start;
     while t > 0 {
         let prev = t - 1;
@@ -1204,9 +1196,9 @@ pub(crate) fn appositive_after(w: &Words<'_, '_>, name_end: usize) -> Option<Vec
         return None;
     };
     // An appositive is set off: punctuation closes it, or a phrase that
-    // places it (`, a former secretary of homeland security,`) or adds to
-    // it (`, a tax lawyer and senior fellow at…,`). `In Anaheim, the
-    // voters booed` is a new clause, not Anaheim described.
+    // places it (`, a former head of the port authority,`) or adds to
+    // it (`, a lawyer and trustee of the…,`). `In Marlowe, the
+    // farmers cheered` is a new clause, not Marlowe described.
     if w.is_word(np.end) && !w.has(np.end, class::ATTACHER) && w.lw(np.end) != "and" {
         return None;
     }
@@ -1249,7 +1241,7 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
     }
     if let Some(np) = name_at(w, t, limit) {
         if is_possessive(w, np.end - 1) && w.is_capitalised(np.end) {
-            // `Gallup’s Jeffrey M. Jones`, `Britain’s Prime Minister Jo
+            // `Fieldwork’s Nora B. Quint`, `Britain’s Prime Minister Jo
             // Lee`: the name after the possessive is the person's.
             if let Some(
                 owned @ Np {
@@ -1284,7 +1276,7 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
             }
         }
     } else if let Some(name) = name_at(w, t, limit) {
-        // `Obama's former campaign strategist`: a possessive name opens a
+        // `Tobin's former campaign manager`: a possessive name opens a
         // description.
         if is_possessive(w, name.end - 1) && !w.is_capitalised(name.end) {
             u = name.end;
@@ -1314,7 +1306,7 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
     };
     let mut end = head + 1;
     // A name after a role noun is the name: `the minister Jane X`, `police
-    // Chief Chuck Jordan`.
+    // Chief Dan Orr`.
     if let Some(name) = name_run(w, end, limit) {
         if matches!(name.kind, NpKind::Name { .. }) {
             return Some(Np {
@@ -1513,7 +1505,7 @@ pub(crate) fn np_left(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np>
                 break;
             }
         }
-        // `Joel Pollak of Breitbart California said`: the person.
+        // `Tom Haskins of Oregon said`: the person.
         let run_end = (start..end).find(|&k| person_then_of(w, start, k)).unwrap_or(end);
         let np = np_for_run(w, start, run_end)?;
         // `the wife of Michael X`, `a spokesman for Northgate Council`.
@@ -1715,7 +1707,7 @@ pub(crate) fn subject_start(w: &Words<'_, '_>, mut t: usize, limit: usize) -> Op
     if w.has(t, class::INTRODUCER) || opens_participle_phrase(w, t) {
         let comma = (t..limit.min(t + 25)).find(|&u| w.lw(u) == ",")?;
         t = comma + 1;
-        // `Speaking in Salem, New Hampshire, Trump said`: past a place
+        // `Speaking in Dover, Delaware, Tobin said`: past a place
         // that ends the phrase.
         for _ in 0..2 {
             match name_at(w, t, limit) {
@@ -1730,7 +1722,7 @@ pub(crate) fn subject_start(w: &Words<'_, '_>, mut t: usize, limit: usize) -> Op
                 _ => break,
             }
         }
-        // `In Ames, Iowa, on Sunday, Mrs. Clinton said`: past a time
+        // `In Dover, Delaware, on Sunday, Mrs. Tobin said`: past a time
         // phrase set off by commas after the place.
         if w.has(t, class::TIME_OPENER) && w.has(t + 1, class::TIME_WORD) && w.lw(t + 2) == "," {
             t += 3;
