@@ -92,9 +92,9 @@ pub(crate) struct Mention {
 
 /// A description bound to an entity: `the Foreign Secretary` → Raab.
 #[derive(Clone, Debug)]
-struct Binding {
+struct Binding<'a> {
     /// The description's words, lower-cased, head noun last.
-    words: Vec<String>,
+    words: Vec<&'a str>,
     entity: usize,
 }
 
@@ -106,7 +106,7 @@ pub(crate) struct Mentions<'a> {
     /// Mentions by their first token, in text order.
     pub(crate) mentions: BTreeMap<usize, Mention>,
     /// Descriptions bound to entities, by head noun, in text order.
-    bindings: Map<String, Vec<Binding>>,
+    bindings: Map<&'a str, Vec<Binding<'a>>>,
     /// Entities known only by a description, by that description.
     by_description: Map<String, usize>,
     /// Named entities by the lower-cased words of their names.
@@ -450,7 +450,7 @@ impl<'a> Mentions<'a> {
         }
     }
 
-    fn bind(&mut self, words: Vec<String>, entity: usize) {
+    fn bind(&mut self, words: Vec<&'a str>, entity: usize) {
         if let Some(head) = words.last() {
             if let Some(role) = words::role_of(head) {
                 let e = &mut self.entities[entity];
@@ -563,11 +563,11 @@ impl<'a> Mentions<'a> {
     }
 
     /// The entity that a noun phrase stands for, if the text makes it clear.
-    pub(crate) fn resolve(&mut self, w: &Words<'_, '_>, np: Np, sentence: usize) -> Option<usize> {
+    pub(crate) fn resolve(&mut self, w: &Words<'a, '_>, np: Np, sentence: usize) -> Option<usize> {
         match np.kind {
             NpKind::Name { .. } => self.overlapping(np.start, np.end).map(|m| m.entity),
             NpKind::Pronoun => {
-                let (gender, sorts) = words::pronoun_agreement(&w.lower(np.start))?;
+                let (gender, sorts) = words::pronoun_agreement(w.lw(np.start))?;
                 // `“Okay,” I said`: the writer. (A `we` is as often a
                 // nation or a party as the writers.)
                 if w.lw(np.start) == "i" {
@@ -605,9 +605,9 @@ impl<'a> Mentions<'a> {
 
     /// The entity most recently bound to a description with the same head
     /// noun and no clashing modifier.
-    fn bound(&self, words: &[String]) -> Option<usize> {
+    fn bound(&self, words: &[&str]) -> Option<usize> {
         let head = words.last()?;
-        let modifiers: Vec<&String> = words[..words.len() - 1]
+        let modifiers: Vec<&&str> = words[..words.len() - 1]
             .iter()
             .filter(|w| !words::is_determiner(w))
             .collect();
@@ -624,10 +624,10 @@ impl<'a> Mentions<'a> {
             .map(|b| b.entity)
     }
 
-    fn add_binding(&mut self, words: Vec<String>, entity: usize) {
-        if let Some(head) = words.last() {
+    fn add_binding(&mut self, words: Vec<&'a str>, entity: usize) {
+        if let Some(&head) = words.last() {
             self.bindings
-                .entry(head.clone())
+                .entry(head)
                 .or_default()
                 .push(Binding { words, entity });
         }
@@ -749,7 +749,7 @@ impl<'a> Mentions<'a> {
     /// and descriptions after may take up (`“…,” the woman said`, `It’s
     /// denouncing…`). Only indefinite or possessive descriptions: `the
     /// senator` names someone met before.
-    fn new_described_person(&mut self, w: &Words<'_, '_>, np: Np) -> Option<usize> {
+    fn new_described_person(&mut self, w: &Words<'a, '_>, np: Np) -> Option<usize> {
         let NpKind::Description { head } = np.kind else {
             return None;
         };

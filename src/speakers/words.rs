@@ -232,10 +232,10 @@ pub(crate) struct Words<'a, 'h> {
     lower_text: &'a str,
     /// The sentence-opening words the text also writes in lower case,
     /// worked out when first asked.
-    common: OnceCell<Set<String>>,
+    common: OnceCell<Set<&'a str>>,
     /// Words the text uses as surnames after a given name (`Ruth Baron`,
     /// `Ann From`), worked out when first asked.
-    surnames: OnceCell<Set<String>>,
+    surnames: OnceCell<Set<&'a str>>,
     /// Whether each token is the first word of its sentence.
     sentence_start: Vec<bool>,
     /// The classes of each token: its shape at once, the lexicon's classes
@@ -337,7 +337,7 @@ impl<'a, 'h> Words<'a, 'h> {
     /// Of the capitalised words that open sentences, those the text also
     /// writes in lower case: a capital at a sentence start does not make
     /// them names (`Coal miners said`).
-    fn common_sentence_starts(&self) -> Set<String> {
+    fn common_sentence_starts(&self) -> Set<&'a str> {
         // The first words of the sentences (`sentence_start`), read off
         // the sentences rather than found among all the tokens.
         let tokens = &self.tokens.tokens;
@@ -368,7 +368,7 @@ impl<'a, 'h> Words<'a, 'h> {
             if text[self.tokens.tokens[t].span().range()].starts_with(char::is_lowercase) {
                 remaining.remove(lw);
                 filter.remove(lw);
-                common.insert(lw.to_string());
+                common.insert(lw);
             }
         }
         common
@@ -389,7 +389,7 @@ impl<'a, 'h> Words<'a, 'h> {
     /// The second words of two-word names that open with a given name
     /// (`Ivy Read said`): a capitalised word between a given name and a
     /// word in lower case or punctuation.
-    fn surnames_after_given_names(&self) -> Set<String> {
+    fn surnames_after_given_names(&self) -> Set<&'a str> {
         let mut out = Set::default();
         for t in 1..self.lower.len() {
             let pair = self.is_capitalised(t)
@@ -398,7 +398,7 @@ impl<'a, 'h> Words<'a, 'h> {
                 && !self.has(t - 1, class::TITLE)
                 && !self.is_capitalised(t + 1);
             if pair {
-                out.insert(self.lw(t).to_string());
+                out.insert(self.lw(t));
             }
         }
         out
@@ -471,18 +471,14 @@ impl<'a, 'h> Words<'a, 'h> {
         self.lower.len()
     }
 
-    /// The lower-cased text of token `t` (empty for marks).
-    pub(crate) fn lower(&self, t: usize) -> String {
-        self.lw(t).to_string()
-    }
-
     /// The text with its ASCII letters in lower case: a span of it is the
     /// lower-cased form of an ASCII span of the text.
     pub(crate) fn lower_text(&self) -> &'a str {
         self.lower_text
     }
 
-    pub(crate) fn lw(&self, t: usize) -> &str {
+    /// The lower-cased text of token `t` (empty past the end).
+    pub(crate) fn lw(&self, t: usize) -> &'a str {
         self.lower.get(t).copied().unwrap_or("")
     }
 
@@ -509,8 +505,9 @@ impl<'a, 'h> Words<'a, 'h> {
         Span::new(t[a].span().start, t[b.max(a + 1) - 1].span().end)
     }
 
-    pub(crate) fn lower_words(&self, a: usize, b: usize) -> Vec<String> {
-        (a..b).filter(|&t| self.is_word(t)).map(|t| self.lower(t)).collect()
+    /// The lower-cased words of tokens `a..b`.
+    pub(crate) fn lower_words(&self, a: usize, b: usize) -> Vec<&'a str> {
+        (a..b).filter(|&t| self.is_word(t)).map(|t| self.lw(t)).collect()
     }
 
     /// Whether token `t` has the form of a participle (`saying`,
@@ -1146,8 +1143,8 @@ pub(crate) fn title_gender(w: &Words<'_, '_>, start: usize, name_start: usize) -
 /// The lower-case role words right before a name: `Tory candidate` in
 /// `Labour candidate Mr Reilly`, `foreign secretary` in `Foreign Secretary
 /// Dominic Raab`.
-pub(crate) fn role_before(w: &Words<'_, '_>, name_start: usize) -> Vec<String> {
-    role_words_before(w, name_start).map(|u| w.lower(u)).collect()
+pub(crate) fn role_before<'a>(w: &Words<'a, '_>, name_start: usize) -> Vec<&'a str> {
+    role_words_before(w, name_start).map(|u| w.lw(u)).collect()
 }
 
 /// The tokens of [`role_before`]'s words, without making strings of them.
@@ -1187,7 +1184,7 @@ pub(crate) fn role_words_before(w: &Words<'_, '_>, name_start: usize) -> Range<u
 
 /// The description in an appositive right after a name: `, the Foreign
 /// Secretary,` or `, a former diplomat,`.
-pub(crate) fn appositive_after(w: &Words<'_, '_>, name_end: usize) -> Option<Vec<String>> {
+pub(crate) fn appositive_after<'a>(w: &Words<'a, '_>, name_end: usize) -> Option<Vec<&'a str>> {
     if w.lw(name_end) != "," {
         return None;
     }
