@@ -891,9 +891,11 @@ fn can_start_name(w: &Words<'_, '_>, t: usize) -> bool {
 /// The name that starts at token `t`, if one does: a run of capitalised
 /// words (with joiners and initials), minus leading titles. The run keeps
 /// its titles; the name proper does not.
+#[inline]
 pub(crate) fn name_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
-    // Most tokens cannot start a name: the cheapest test first.
-    if !can_start_name(w, t) {
+    // Most tokens cannot start a name: the cheapest test first, inline
+    // (this runs at every token), then the full one.
+    if !w.is_capitalised(t) || !can_start_name(w, t) {
         return None;
     }
     // Not inside a name; but after a possessive a new name starts
