@@ -53,7 +53,7 @@ pub(crate) fn is_short(quote: &str) -> bool {
     for c in quote.chars() {
         if c.is_whitespace() {
             word_has_alnum = false;
-        } else if !word_has_alnum && c.is_alphanumeric() {
+        } else if !word_has_alnum && is_letter_or_digit(c) {
             word_has_alnum = true;
             words += 1;
             if words > SHORT_WORDS {
@@ -62,6 +62,20 @@ pub(crate) fn is_short(quote: &str) -> bool {
         }
     }
     true
+}
+
+/// [`char::is_alphanumeric`], with the characters a quote is mostly made
+/// of answered without the Unicode tables: ASCII, and the punctuation of
+/// U+2010–U+2027 and U+2030–U+205E (dashes, quotation marks, ellipsis),
+/// none of which is a letter or digit.
+fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2010}'..='\u{2027}').contains(&c) || ('\u{2030}'..='\u{205e}').contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// The features of one attribution.
@@ -170,6 +184,13 @@ mod tests {
             assert_eq!(is_short(q), by_words(q), "{q:?}");
         }
     }
+    #[test]
+    fn letters_and_digits_are_told_as_the_unicode_tables_tell_them() {
+        for c in ('\0'..='\u{3000}').chain(['\u{1f600}', '\u{10ffff}']) {
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?} {:x}", c as u32);
+        }
+    }
+
     #[test]
     fn every_line_of_the_table_parses() {
         let file = include_str!("../data/confidence.txt");

@@ -392,11 +392,12 @@ impl<'a, 'h> Words<'a, 'h> {
     fn surnames_after_given_names(&self) -> Set<&'a str> {
         let mut out = Set::default();
         for t in 1..self.lower.len() {
+            // The tests of capitals first: they need no lexicon lookup.
             let pair = self.is_capitalised(t)
-                && self.has(t - 1, class::FIRST_NAME)
                 && self.is_capitalised(t - 1)
-                && !self.has(t - 1, class::TITLE)
-                && !self.is_capitalised(t + 1);
+                && !self.is_capitalised(t + 1)
+                && self.has(t - 1, class::FIRST_NAME)
+                && !self.has(t - 1, class::TITLE);
             if pair {
                 out.insert(self.lw(t));
             }
