@@ -32,12 +32,20 @@ pub(crate) enum MentionKind {
 /// indefinite one (`a spokesman`, `officials`: a lower-case start or an
 /// indefinite article); or a name.
 pub(crate) fn mention_kind(mention: &str) -> MentionKind {
-    let lower = mention.to_lowercase();
-    if matches!(lower.as_str(), "he" | "she" | "it" | "they" | "i" | "we") {
+    // The tests are of ASCII words: a prefix compared without regard to
+    // case needs no lower-cased copy.
+    let is = |word: &str| mention.eq_ignore_ascii_case(word);
+    let starts = |prefix: &str| {
+        mention
+            .as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    if ["he", "she", "it", "they", "i", "we"].into_iter().any(is) {
         MentionKind::Pronoun
-    } else if lower.starts_with("the ") {
+    } else if starts("the ") {
         MentionKind::Definite
-    } else if mention.starts_with(char::is_lowercase) || lower.starts_with("a ") || lower.starts_with("an ") {
+    } else if mention.starts_with(char::is_lowercase) || starts("a ") || starts("an ") {
         MentionKind::Indefinite
     } else {
         MentionKind::Name
