@@ -1017,3 +1017,47 @@ fn a_noun_phrase_is_read_over_at_most_twenty_four_tokens() {
     let words = long[0].mention.as_deref().map_or(0, |m| m.split_whitespace().count());
     assert!(words <= super::words::MAX_PHRASE_TOKENS, "{:?}", long[0].mention);
 }
+
+// --- sentence-opening words the text also writes in lower case -------------
+
+/// Whether the `nth` token `word` of `text` is a common word capitalised by
+/// its place at a sentence start.
+fn common_at_start(text: &str, word: &str) -> bool {
+    let t = tokenize(text);
+    let w = words_of(&t);
+    w.is_common_at_sentence_start(tok(&t, word))
+}
+
+#[test]
+fn a_sentence_opening_word_is_common_when_written_in_lower_case_elsewhere() {
+    assert!(common_at_start("Wardens met on Monday. Two wardens left.", "Wardens"));
+    // Capitalised everywhere: a name.
+    assert!(!common_at_start("Wardle met on Monday. Then Wardle left.", "Wardle"));
+    // Inside a longer word only (`wardens` holds `warden`): not the word.
+    assert!(!common_at_start("Warden met on Monday. Two wardens left.", "Warden"));
+    // An apostrophe written either way is the same word.
+    assert!(common_at_start("Rock'n roll is back. They play rock’n roll.", "Rock'n"));
+    assert!(common_at_start("Rock’n roll is back. They play rock'n roll.", "Rock’n"));
+    // Other letters than ASCII.
+    assert!(common_at_start("Émigrés gathered. Many émigrés left.", "Émigrés"));
+    assert!(!common_at_start("Émile gathered. Then Émile left.", "Émile"));
+}
+
+#[test]
+fn many_questions_of_one_text_get_the_same_answers() {
+    // More distinct sentence-opening words than are searched for one by
+    // one: the later answers come from the set of them all.
+    let words: Vec<String> = (0..60).map(|i| format!("Zorbs{i:02}")).collect();
+    let mut text = String::new();
+    for (i, w) in words.iter().enumerate() {
+        text.push_str(&format!("{w} came. "));
+        if i % 2 == 0 {
+            text.push_str(&format!("Two {} left. ", w.to_lowercase()));
+        }
+    }
+    let t = tokenize(&text);
+    let w = words_of(&t);
+    for (i, word) in words.iter().enumerate() {
+        assert_eq!(w.is_common_at_sentence_start(tok(&t, word)), i % 2 == 0, "{word}");
+    }
+}

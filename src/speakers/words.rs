@@ -2,7 +2,7 @@
 //! names (capitalised runs, titles stripped), pronouns, and descriptions
 //! headed by a role noun.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -230,9 +230,9 @@ pub(crate) struct Words<'a, 'h> {
     /// The text with its ASCII letters in lower case (the same length, the
     /// same character boundaries).
     lower_text: &'a str,
-    /// The sentence-opening words the text also writes in lower case,
-    /// worked out when first asked.
-    common: OnceCell<Set<&'a str>>,
+    /// Which sentence-opening words the text also writes in lower case:
+    /// the answers so far (see [`Common`]).
+    common: RefCell<Common<'a>>,
     /// Words the text uses as surnames after a given name (`Ruth Baron`,
     /// `Ann From`), worked out when first asked.
     surnames: OnceCell<Set<&'a str>>,
@@ -326,7 +326,7 @@ impl<'a, 'h> Words<'a, 'h> {
             extra_verbs,
             lower,
             lower_text: &buffer[..text.len()],
-            common: OnceCell::new(),
+            common: RefCell::new(Common::Asked(Vec::new())),
             surnames: OnceCell::new(),
             sentence_start,
             class,
@@ -456,11 +456,70 @@ impl<'a, 'h> Words<'a, 'h> {
     /// the start of a sentence: a common word capitalised by its place.
     pub(crate) fn is_common_at_sentence_start(&self, t: usize) -> bool {
         self.sentence_start.get(t).copied().unwrap_or(false)
-            && self
-                .common
-                .get_or_init(|| self.common_sentence_starts())
-                .contains(self.lw(t))
+            && self.is_capitalised(t)
+            && self.written_in_lower_case(self.lw(t))
             && !self.has(t, class::FIRST_NAME)
+    }
+
+    /// Whether the text writes the word `lw` (lower-cased) in lower case
+    /// somewhere. A text asks this of a few words: each of the first
+    /// [`COMMON_SEARCHES`] is answered by a search of the text, and only a
+    /// text that asks more pays for the set of all the answers (a search
+    /// reads the whole text: a thousand of them would not be linear).
+    fn written_in_lower_case(&self, lw: &'a str) -> bool {
+        let mut common = self.common.borrow_mut();
+        let asked = match &mut *common {
+            Common::All(set) => return set.contains(lw),
+            Common::Asked(asked) => asked,
+        };
+        if let Some(&(_, answer)) = asked.iter().find(|(word, _)| *word == lw) {
+            return answer;
+        }
+        if asked.len() < COMMON_SEARCHES {
+            let answer = self.search_lower_case(lw);
+            asked.push((lw, answer));
+            return answer;
+        }
+        let all = self.common_sentence_starts();
+        let answer = all.contains(lw);
+        *common = Common::All(all);
+        answer
+    }
+
+    /// Whether a token is the word `lw` written in lower case: found by
+    /// its bytes in the lower-cased text, where an ASCII word is written as
+    /// it is in `lw` wherever the text has it, whatever its capitals (and
+    /// an apostrophe as `'` or `’`).
+    fn search_lower_case(&self, lw: &str) -> bool {
+        let apostrophes = lw.bytes().filter(|&b| b == b'\'').count();
+        // A word with other characters may be written otherwise (and one
+        // of two apostrophes in either way): its tokens are compared one
+        // by one.
+        if !lw.is_ascii() || apostrophes > 1 {
+            return (0..self.len()).any(|t| self.lw(t) == lw && self.is_written_in_lower_case(t));
+        }
+        let found = |pattern: &str| {
+            let tokens = &self.tokens.tokens;
+            let text = self.tokens.text().as_bytes();
+            memchr::memmem::find_iter(self.lower_text.as_bytes(), pattern.as_bytes()).any(|at| {
+                // Most places write it capitalised, like the question: those
+                // are passed over before the token is looked for.
+                if !text[at].is_ascii_lowercase() {
+                    return false;
+                }
+                let t = tokens.partition_point(|token| token.span().start < at);
+                tokens
+                    .get(t)
+                    .is_some_and(|token| token.span() == Span::new(at, at + pattern.len()))
+                    && self.is_written_in_lower_case(t)
+            })
+        };
+        found(lw) || apostrophes == 1 && found(&lw.replace('\'', "’"))
+    }
+
+    /// Whether token `t` is a word that starts with a lower-case letter.
+    fn is_written_in_lower_case(&self, t: usize) -> bool {
+        self.is_word(t) && !self.is_capitalised(t) && self.str(t).starts_with(char::is_lowercase)
     }
 
     /// How many of the tokens are words.
@@ -567,6 +626,17 @@ impl<'a, 'h> Words<'a, 'h> {
             && !self.lw(noun).ends_with('s')
             && self.lw(noun).chars().all(char::is_alphabetic)
     }
+}
+
+/// How many distinct words [`Words::written_in_lower_case`] answers by a
+/// search of the text each, before it makes the set of all the answers.
+const COMMON_SEARCHES: usize = 32;
+
+/// The answers of [`Words::written_in_lower_case`]: those asked so far, or
+/// the set of all the sentence-opening words it holds true of.
+enum Common<'a> {
+    Asked(Vec<(&'a str, bool)>),
+    All(Set<&'a str>),
 }
 
 /// A filter of the hashes of a set of words (a counting Bloom filter with
