@@ -626,10 +626,7 @@ impl<'a> Mentions<'a> {
 
     fn add_binding(&mut self, words: Vec<&'a str>, entity: usize) {
         if let Some(&head) = words.last() {
-            self.bindings
-                .entry(head)
-                .or_default()
-                .push(Binding { words, entity });
+            self.bindings.entry(head).or_default().push(Binding { words, entity });
         }
     }
 
