@@ -1061,3 +1061,31 @@ fn many_questions_of_one_text_get_the_same_answers() {
         assert_eq!(w.is_common_at_sentence_start(tok(&t, word)), i % 2 == 0, "{word}");
     }
 }
+
+#[test]
+fn every_token_has_its_lower_cased_form() {
+    use crate::tokenize::TokenKind;
+    let texts = [
+        "“ZÜRICH’s Mayor Ödön O’Neill,” said\u{a0}İlker — ‘it’s 5€’ …",
+        "Plain ASCII only. Nothing else here, O'Brien said.",
+        "\u{a0}\u{a0}Ünal\u{2003}said\u{a0}“no”\u{a0}",
+        "🙂 Émile’s “ŒUVRE” ﬁne ß ẞ Σίσυφος’",
+        "",
+    ];
+    for text in texts {
+        let t = tokenize(text);
+        let w = words_of(&t);
+        for (i, token) in t.tokens.iter().enumerate() {
+            let written = t.str(i);
+            let expected: String = match token.kind {
+                TokenKind::Mark(_) => written.to_string(),
+                _ => written
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .map(|c| if c == '’' { '\'' } else { c })
+                    .collect(),
+            };
+            assert_eq!(w.lw(i), expected, "token {i} {written:?} of {text:?}");
+        }
+    }
+}

@@ -821,24 +821,41 @@ fn lower_case_non_ascii(tokens: &Tokens<'_>) -> (String, Vec<(u32, u32)>) {
     let bytes = text.as_bytes();
     let mut forms = String::new();
     let mut places = Vec::new();
-    let non_ascii_from = |from: usize| from + first_non_ascii(&bytes[from..]);
-    // The first byte that is not ASCII at or after the start of the token
-    // before (or the end): searched again only once a token starts past
-    // it, so that each byte is read once.
-    let mut next = non_ascii_from(0);
-    for (i, t) in tokens.tokens.iter().enumerate() {
-        if next < t.span().start {
-            next = non_ascii_from(t.span().start);
+    // From one byte that is not ASCII to the next, eight bytes at a time;
+    // the token that holds such a byte is found by a binary search of the
+    // tokens after the last one found (most tokens are ASCII and are not
+    // visited at all).
+    let mut after = 0;
+    let mut at = first_non_ascii(bytes);
+    while at < bytes.len() {
+        let i = after + tokens.tokens[after..].partition_point(|t| t.span().end <= at);
+        match tokens.tokens.get(i) {
+            Some(t) if t.span().start <= at => {
+                if !matches!(t.kind, TokenKind::Mark(_)) {
+                    places.push((i as u32, forms.len() as u32));
+                    push_lower_case(&text[t.span().range()], &mut forms);
+                }
+                after = i + 1;
+                at = t.span().end;
+            }
+            // A character between tokens (a no-break space): past it.
+            _ => at += text.get(at..).and_then(|rest| rest.chars().next()).map_or(1, char::len_utf8),
         }
-        if next >= t.span().end || matches!(t.kind, TokenKind::Mark(_)) {
-            continue;
-        }
-        places.push((i as u32, forms.len() as u32));
-        for c in text[t.span().range()].chars().flat_map(char::to_lowercase) {
-            forms.push(if c == '’' { '\'' } else { c });
-        }
+        at += first_non_ascii(&bytes[at..]);
     }
     (forms, places)
+}
+
+/// Pushes `word` in lower case, with `’` as `'`. Mostly ASCII letters
+/// around a `’`: those without the Unicode tables.
+fn push_lower_case(word: &str, out: &mut String) {
+    for c in word.chars() {
+        match c {
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            '’' => out.push('\''),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
 }
 
 /// The index of the first byte that is not ASCII (the length if none):
