@@ -144,7 +144,8 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
         out.push(Quote {
             haystack: tokens.text(),
             span: q.span,
-            content: q.content.clone(),
+            // Moved in from `found` at the end: the rules still read it.
+            content: Vec::new(),
             kind,
             cue: cue_span,
             speaker: attributed.zip(confidence).map(|(a, confidence)| Speaker {
@@ -157,7 +158,8 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
         });
     }
     // Canonical names, now that every mention has been read.
-    for (quote, entity) in out.iter_mut().zip(entity_of) {
+    for ((quote, entity), q) in out.iter_mut().zip(entity_of).zip(found) {
+        quote.content = q.content;
         if let (Some(s), Some(id)) = (quote.speaker.as_mut(), entity) {
             s.name = mentions.entities[id].name.to_string();
         }
