@@ -303,12 +303,9 @@ impl<'a, 'h> Words<'a, 'h> {
         buffer.push_str(&others);
         let buffer: &'a String = buffer;
         let mut lower: Vec<&'a str> = tokens.tokens.iter().map(|t| &buffer[t.span().range()]).collect();
-        let mut word_count = 0;
+        let word_count = tokens.tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
         let class: Vec<Cell<u32>> = (tokens.tokens.iter())
-            .map(|t| {
-                word_count += usize::from(t.kind == TokenKind::Word);
-                Cell::new(shape(t.kind, text, t.span()))
-            })
+            .map(|t| Cell::new(shape(t.kind, text, t.span())))
             .collect();
         for (k, &(i, start)) in other_forms.iter().enumerate() {
             let end = other_forms.get(k + 1).map_or(others.len(), |&(_, next)| next as usize);
@@ -881,7 +878,7 @@ fn shape(kind: TokenKind, text: &str, span: Span) -> u32 {
         TokenKind::Mark(_) => class::MARK | class::LOOKED_UP,
         TokenKind::Punct => class::LOOKED_UP,
         TokenKind::Word => {
-            let first = text.as_bytes()[span.start];
+            let first = text.as_bytes().get(span.start).copied().unwrap_or(0);
             let capitalised = if first.is_ascii_alphanumeric() {
                 first.is_ascii_uppercase()
             } else {
