@@ -169,9 +169,13 @@ fn skip_parenthesis(w: &Words<'_, '_>, t: usize, limit: usize) -> usize {
 
 /// `according to X`, `in the words of X` at token `t`.
 fn phrase_cue_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
+    // This runs at each token before a quote: the first word is read once
+    // and the phrases that do not start with it are passed over.
+    let first = w.lw(t);
     for phrase in &LEXICON.source_phrases {
         let n = phrase.len();
-        if t + n > limit || !phrase.iter().enumerate().all(|(k, p)| w.lw(t + k) == *p) {
+        let rest_matches = || phrase.iter().enumerate().skip(1).all(|(k, p)| w.lw(t + k) == *p);
+        if phrase.first() != Some(&first) || t + n > limit || !rest_matches() {
             continue;
         }
         let np = words::np_right(w, t + n, limit)?;
