@@ -1373,12 +1373,15 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
     // ends the phrase (`the minister Jane X`).
     while v < limit && v < u + 6 && w.is_word(v) {
         let lw = w.lw(v);
-        if is_role(lw) {
+        // The token's classes, which are looked up once, say what the word
+        // lists say, save for a word with a dot (`Sen.`), which the classes
+        // read without it and the lists do not hold.
+        let listed = |bits: u32| w.has(v, bits) && !lw.ends_with('.');
+        if listed(class::ROLE) {
             head = Some(v);
         } else if (w.is_cue_verb(v) && is_clear_verb_form(lw))
-            || is_determiner(lw)
-            || ATTACHERS.contains(&lw)
-            || (is_function_word(lw) && !w.is_capitalised(v) && !COUNTING_MODIFIERS.contains(&lw))
+            || listed(class::DETERMINER | class::ATTACHER)
+            || (listed(class::FUNCTION) && !w.is_capitalised(v) && !COUNTING_MODIFIERS.contains(&lw))
             || (w.is_capitalised(v) && head.is_some_and(|h| !w.is_capitalised(h)))
         {
             break;
