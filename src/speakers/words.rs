@@ -836,7 +836,12 @@ fn lower_case_non_ascii(tokens: &Tokens<'_>) -> (String, Vec<(u32, u32)>) {
                 at = t.span().end;
             }
             // A character between tokens (a no-break space): past it.
-            _ => at += text.get(at..).and_then(|rest| rest.chars().next()).map_or(1, char::len_utf8),
+            _ => {
+                at += text
+                    .get(at..)
+                    .and_then(|rest| rest.chars().next())
+                    .map_or(1, char::len_utf8)
+            }
         }
         at += first_non_ascii(&bytes[at..]);
     }
