@@ -224,9 +224,8 @@ pub(crate) struct Words<'a, 'h> {
     pub(crate) tokens: &'a Tokens<'h>,
     /// Reporting verbs the user added to the built-in list.
     extra_verbs: &'a HashSet<String>,
-    /// Each token's lower-cased form (`’` as `'`; marks as written): the
-    /// text itself for most tokens, the caller's buffer for the others.
-    lower: Vec<&'a str>,
+    /// Each token's lower-cased form and classes (see [`Entry`]).
+    entries: Vec<Entry<'a>>,
     /// The text with its ASCII letters in lower case (the same length, the
     /// same character boundaries).
     lower_text: &'a str,
@@ -236,17 +235,24 @@ pub(crate) struct Words<'a, 'h> {
     /// Words the text uses as surnames after a given name (`Ruth Baron`,
     /// `Ann From`), worked out when first asked.
     surnames: OnceCell<Set<&'a str>>,
-    /// Whether each token is the first word of its sentence.
-    sentence_start: Vec<bool>,
-    /// The classes of each token: its shape at once, the lexicon's classes
-    /// when first asked. Most tokens are never asked about: the rules look
-    /// near quotes and names.
-    class: Vec<Cell<u32>>,
     /// How many tokens are words: what the tables of names are sized by.
     word_count: usize,
 }
 
-/// Bits of [`Words::class`].
+/// What [`Words`] knows of one token, kept together: the rules read a
+/// token's form and its classes at the same time.
+struct Entry<'a> {
+    /// The lower-cased form (`’` as `'`; marks as written): a slice of the
+    /// lower-cased text for most tokens, of the forms after it for the
+    /// others.
+    lower: &'a str,
+    /// The classes ([`class`]): the token's shape at once, the lexicon's
+    /// classes when first asked. Most tokens are never asked about: the
+    /// rules look near quotes and names.
+    class: Cell<u32>,
+}
+
+/// Bits of [`Entry::class`].
 pub(crate) mod class {
     pub(crate) const WORD: u32 = 1;
     pub(crate) const MARK: u32 = 1 << 1;
@@ -276,8 +282,10 @@ pub(crate) mod class {
     pub(crate) const VERB_BASE: u32 = 1 << 21;
     /// A noun that takes a plural verb (`people`, `police`, `officials`).
     pub(crate) const PLURAL_NOUN: u32 = 1 << 22;
-    /// The bits known from the token's shape, set at once.
-    pub(crate) const SHAPE: u32 = WORD | MARK | CAPITALISED;
+    /// The first word of its sentence (past opening marks and brackets).
+    pub(crate) const SENTENCE_START: u32 = 1 << 23;
+    /// The bits known from the token's shape and place, set at once.
+    pub(crate) const SHAPE: u32 = WORD | MARK | CAPITALISED | SENTENCE_START;
     /// Set once the lexicon's bits have been looked up.
     pub(crate) const LOOKED_UP: u32 = 1 << 31;
 }
@@ -291,7 +299,6 @@ impl<'a, 'h> Words<'a, 'h> {
         buffer: &'a mut String,
     ) -> Words<'a, 'h> {
         let text = tokens.text();
-        let n = tokens.tokens.len();
         // The buffer is the text with its ASCII letters in lower case, so
         // that an ASCII token's lower-cased form is the same span of it,
         // and then the forms of the tokens with other characters.
@@ -302,31 +309,31 @@ impl<'a, 'h> Words<'a, 'h> {
         buffer.make_ascii_lowercase();
         buffer.push_str(&others);
         let buffer: &'a String = buffer;
-        let mut lower: Vec<&'a str> = tokens.tokens.iter().map(|t| &buffer[t.span().range()]).collect();
         let word_count = tokens.tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
-        let class: Vec<Cell<u32>> = (tokens.tokens.iter())
-            .map(|t| Cell::new(shape(t.kind, text, t.span())))
+        let mut entries: Vec<Entry<'a>> = (tokens.tokens.iter())
+            .map(|t| Entry {
+                lower: &buffer[t.span().range()],
+                class: Cell::new(shape(t.kind, text, t.span())),
+            })
             .collect();
         for (k, &(i, start)) in other_forms.iter().enumerate() {
             let end = other_forms.get(k + 1).map_or(others.len(), |&(_, next)| next as usize);
-            lower[i as usize] = &buffer[text.len() + start as usize..text.len() + end];
+            entries[i as usize].lower = &buffer[text.len() + start as usize..text.len() + end];
         }
-        let mut sentence_start = vec![false; n];
         for s in &tokens.sentences {
             // The first word, past opening marks and brackets.
             if let Some(first) = s.tokens.clone().find(|&t| tokens.tokens[t].kind == TokenKind::Word) {
-                sentence_start[first] = true;
+                let class = &entries[first].class;
+                class.set(class.get() | class::SENTENCE_START);
             }
         }
         Words {
             tokens,
             extra_verbs,
-            lower,
+            entries,
             lower_text: &buffer[..text.len()],
             common: RefCell::new(Common::Asked(Vec::new())),
             surnames: OnceCell::new(),
-            sentence_start,
-            class,
             word_count,
         }
     }
@@ -350,15 +357,15 @@ impl<'a, 'h> Words<'a, 'h> {
         // known to be common.
         let mut filter = HashFilter::new(&remaining);
         let text = self.tokens.text();
-        for (t, shape) in self.class.iter().enumerate() {
+        for (t, entry) in self.entries.iter().enumerate() {
             if remaining.is_empty() {
                 break;
             }
             // A word not capitalised (`is_word(t) && !is_capitalised(t)`).
-            if shape.get() & (class::WORD | class::CAPITALISED) != class::WORD {
+            if entry.class.get() & (class::WORD | class::CAPITALISED) != class::WORD {
                 continue;
             }
-            let lw = self.lower[t];
+            let lw = entry.lower;
             if !filter.may_contain(lw) || !remaining.contains(lw) {
                 continue;
             }
@@ -388,7 +395,7 @@ impl<'a, 'h> Words<'a, 'h> {
     /// word in lower case or punctuation.
     fn surnames_after_given_names(&self) -> Set<&'a str> {
         let mut out = Set::default();
-        for t in 1..self.lower.len() {
+        for t in 1..self.entries.len() {
             // The tests of capitals first: they need no lexicon lookup.
             let pair = self.is_capitalised(t)
                 && self.is_capitalised(t - 1)
@@ -407,7 +414,7 @@ impl<'a, 'h> Words<'a, 'h> {
     /// token, out of line.
     #[inline]
     pub(crate) fn has(&self, t: usize, bits: u32) -> bool {
-        let Some(cell) = self.class.get(t) else {
+        let Some(cell) = self.entries.get(t).map(|e| &e.class) else {
             return false;
         };
         let mut c = cell.get();
@@ -446,13 +453,13 @@ impl<'a, 'h> Words<'a, 'h> {
 
     /// Whether token `t` is the first word of its sentence.
     pub(crate) fn starts_sentence(&self, t: usize) -> bool {
-        self.sentence_start.get(t).copied().unwrap_or(false)
+        self.has(t, class::SENTENCE_START)
     }
 
     /// Whether token `t` is a word the text also writes in lower case, at
     /// the start of a sentence: a common word capitalised by its place.
     pub(crate) fn is_common_at_sentence_start(&self, t: usize) -> bool {
-        self.sentence_start.get(t).copied().unwrap_or(false)
+        self.has(t, class::SENTENCE_START)
             && self.is_capitalised(t)
             && self.written_in_lower_case(self.lw(t))
             && !self.has(t, class::FIRST_NAME)
@@ -525,7 +532,7 @@ impl<'a, 'h> Words<'a, 'h> {
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.lower.len()
+        self.entries.len()
     }
 
     /// The text with its ASCII letters in lower case: a span of it is the
@@ -536,7 +543,7 @@ impl<'a, 'h> Words<'a, 'h> {
 
     /// The lower-cased text of token `t` (empty past the end).
     pub(crate) fn lw(&self, t: usize) -> &'a str {
-        self.lower.get(t).copied().unwrap_or("")
+        self.entries.get(t).map_or("", |e| e.lower)
     }
 
     pub(crate) fn str(&self, t: usize) -> &'h str {
