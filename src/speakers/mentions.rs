@@ -355,6 +355,16 @@ impl<'a> Mentions<'a> {
             let mut t = sentence.tokens.start;
             while t < sentence.tokens.end {
                 let in_quote = quoted[t];
+                // Most tokens start nothing, and are passed over on their
+                // bits: no capital (no name), and inside a quote, or with
+                // no `of` after them (no relation) and no clause starting
+                // there (no subject's phrase).
+                let starts_nothing =
+                    !w.is_capitalised(t) && (in_quote || !words::of_follows(w, t) && !subject_at.contains(&t));
+                if starts_nothing {
+                    t += 1;
+                    continue;
+                }
                 let is_subject = subject_at.contains(&t);
                 // `the wife of Michael X`: a person known by a relation.
                 if let Some(np) = (!in_quote)

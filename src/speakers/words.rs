@@ -284,8 +284,11 @@ pub(crate) mod class {
     pub(crate) const PLURAL_NOUN: u32 = 1 << 22;
     /// The first word of its sentence (past opening marks and brackets).
     pub(crate) const SENTENCE_START: u32 = 1 << 23;
+    /// The word `of`, which the mention pass looks for after every token
+    /// (`the wife of X`).
+    pub(crate) const OF: u32 = 1 << 24;
     /// The bits known from the token's shape and place, set at once.
-    pub(crate) const SHAPE: u32 = WORD | MARK | CAPITALISED | SENTENCE_START;
+    pub(crate) const SHAPE: u32 = WORD | MARK | CAPITALISED | SENTENCE_START | OF;
     /// Set once the lexicon's bits have been looked up.
     pub(crate) const LOOKED_UP: u32 = 1 << 31;
 }
@@ -311,9 +314,13 @@ impl<'a, 'h> Words<'a, 'h> {
         let buffer: &'a String = buffer;
         let word_count = tokens.tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
         let mut entries: Vec<Entry<'a>> = (tokens.tokens.iter())
-            .map(|t| Entry {
-                lower: &buffer[t.span().range()],
-                class: Cell::new(shape(t.kind, text, t.span())),
+            .map(|t| {
+                let lower = &buffer[t.span().range()];
+                let of = if lower == "of" { class::OF } else { 0 };
+                Entry {
+                    lower,
+                    class: Cell::new(shape(t.kind, text, t.span()) | of),
+                }
             })
             .collect();
         for (k, &(i, start)) in other_forms.iter().enumerate() {
@@ -1305,13 +1312,21 @@ pub(crate) fn appositive_after<'a>(w: &Words<'a, '_>, name_end: usize) -> Option
     Some(words)
 }
 
+/// Whether an `of` stands two or three tokens after `t`, where a relation
+/// description starting at `t` has it (`the wife of`, `the late wife
+/// of`): most tokens have none, and start no relation.
+#[inline]
+pub(crate) fn of_follows(w: &Words<'_, '_>, t: usize) -> bool {
+    w.has(t + 2, class::OF) || w.has(t + 3, class::OF)
+}
+
 /// A relation description at token `t`, `the wife of Michael X`, if one
 /// starts there.
 pub(crate) fn relation_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     // The `of` first: it rules out almost every token without a lexicon
     // lookup (this runs at every token outside quotes).
     let relation_near =
-        (t + 1..limit.min(t + 3)).any(|u| w.lw(u + 1) == "of" && w.has(u, class::RELATION)) && w.determiner_at(t);
+        (t + 1..limit.min(t + 3)).any(|u| w.has(u + 1, class::OF) && w.has(u, class::RELATION)) && w.determiner_at(t);
     if !relation_near {
         return None;
     }
