@@ -468,8 +468,8 @@ impl<'a, 'h> Words<'a, 'h> {
     pub(crate) fn is_common_at_sentence_start(&self, t: usize) -> bool {
         self.has(t, class::SENTENCE_START)
             && self.is_capitalised(t)
-            && self.written_in_lower_case(self.lw(t))
             && !self.has(t, class::FIRST_NAME)
+            && self.written_in_lower_case(self.lw(t))
     }
 
     /// Whether the text writes the word `lw` (lower-cased) in lower case
@@ -1064,7 +1064,9 @@ fn name_run(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     // `Growing up in Harlow, Mistry…`: nor is a participle that opens the
     // sentence's introductory phrase.
     let opens_phrase = adverb && w.starts_sentence(t) || opens_participle_phrase(w, t);
-    if end == t + 1 && (w.is_common_at_sentence_start(t) || opens_phrase) && !w.is_known_surname(t) {
+    // (The surname test first: a lookup, where the other may search the
+    // text.)
+    if end == t + 1 && !w.is_known_surname(t) && (opens_phrase || w.is_common_at_sentence_start(t)) {
         return None;
     }
     np_for_run(w, t, end)
