@@ -321,24 +321,20 @@ fn classify(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> QuoteKind {
     }
 }
 
-/// The lower-cased words before token `t` in its sentence, nearest first,
-/// at most `n`.
-fn words_before<'h>(tokens: &Tokens<'h>, t: usize, n: usize) -> Vec<Cow<'h, str>> {
+/// The lower-cased words before token `t` in its sentence, nearest first.
+/// Lazy: callers look at the first three or four, and most stop at the
+/// first, so no word past the one they stop at is lower-cased.
+fn words_before<'a, 'h>(tokens: &'a Tokens<'h>, t: usize) -> impl Iterator<Item = Cow<'h, str>> + 'a {
     // The paragraphs are in order: find the one that holds `t` by halves.
     let p = tokens.paragraphs.partition_point(|p| p.tokens.end <= t);
     let para_start = tokens.paragraphs.get(p).map_or(0, |p| p.tokens.start);
-    let mut out = Vec::with_capacity(n);
-    let mut j = t;
-    while j > para_start && out.len() < n {
-        j -= 1;
-        let tok = tokens.tokens[j];
-        match tok.kind {
-            TokenKind::Word => out.push(lower_case(tokens.str(j))),
-            TokenKind::Punct if matches!(tokens.str(j), "." | "!" | "?" | ":" | ";") => break,
-            _ => {}
-        }
-    }
-    out
+    (para_start.min(t)..t)
+        .rev()
+        .take_while(move |&j| {
+            tokens.tokens[j].kind != TokenKind::Punct || !matches!(tokens.str(j), "." | "!" | "?" | ":" | ";")
+        })
+        .filter(move |&j| tokens.tokens[j].kind == TokenKind::Word)
+        .map(move |j| lower_case(tokens.str(j)))
 }
 
 /// A word in lower case: the word itself when it is lower-case ASCII
@@ -355,13 +351,12 @@ fn lower_case(word: &str) -> Cow<'_, str> {
 /// “…”`, `an album called “…”`), or joined by `and`/`or` to a title.
 fn is_title(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> bool {
     let q = &quotes[i];
-    if q.first_para != q.last_para || word_count(tokens, q) > 12 {
+    if q.first_para != q.last_para || word_count_up_to(tokens, q, 13) > 12 {
         return false;
     }
-    let before = words_before(tokens, q.open, 4);
     let lx = &*LEXICON;
-    let near_noun = before
-        .iter()
+    let near_noun = words_before(tokens, q.open)
+        .take(4)
         .take_while(|w| !lx.reporting_verbs.contains(w.as_ref()))
         .any(|w| lx.title_nouns.contains(w.as_ref()));
     if near_noun {
@@ -371,7 +366,9 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> bool {
     // `‘Legend in the Hills.’` (a subheading): a name in title case after a
     // possessive, or alone on its line.
     if is_title_case(tokens, q) {
-        let after_possessive = before.first().is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
+        let after_possessive = words_before(tokens, q.open)
+            .next()
+            .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
             && q.open > 0
             && tokens.tokens[q.open - 1].kind == TokenKind::Word;
         let para = &tokens.paragraphs[q.first_para];
@@ -405,20 +402,29 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> bool {
 /// Whether every word of the quote is capitalised but the small words of
 /// titles (`of`, `the`), with eight words at most: `Face the Nation`.
 pub(crate) fn is_title_case(tokens: &Tokens<'_>, q: &Found) -> bool {
-    let words: Vec<&str> = (q.open..q.end_token)
-        .filter(|&t| tokens.tokens[t].kind == TokenKind::Word)
-        .map(|t| tokens.str(t))
-        .collect();
-    !words.is_empty()
-        && words.len() <= TITLE_MAX_WORDS
-        && words[0].starts_with(char::is_uppercase)
-        && words.iter().all(|w| {
+    // One pass over the words, which stops at the first that does not fit
+    // (a long quote is decided by its first few words, and needs no list).
+    let mut words = 0;
+    for t in q.open..q.end_token {
+        if tokens.tokens[t].kind != TokenKind::Word {
+            continue;
+        }
+        let w = tokens.str(t);
+        words += 1;
+        let fits = if words == 1 {
+            w.starts_with(char::is_uppercase)
+        } else {
             w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 || matches!(
-                    *w,
+                    w,
                     "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with" | "by"
                 )
-        })
+        };
+        if !fits || words > TITLE_MAX_WORDS {
+            return false;
+        }
+    }
+    words > 0
 }
 
 /// A scare quote: marks right after `so-called`, `dubbed`, `what is
@@ -429,9 +435,9 @@ fn follows_scare_cue(tokens: &Tokens<'_>, open: usize) -> bool {
     if open > 0 && tokens.tokens[open - 1].kind == TokenKind::Punct {
         return false;
     }
-    let before = words_before(tokens, open, 3);
+    let mut before = words_before(tokens, open);
     let lx = &*LEXICON;
-    let Some(first) = before.first() else {
+    let Some(first) = before.next() else {
         return false;
     };
     if lx.scare_cues.contains(first.as_ref()) {
@@ -439,7 +445,8 @@ fn follows_scare_cue(tokens: &Tokens<'_>, open: usize) -> bool {
     }
     // `known as “…”`, `referred to as “…”`, `are called “…”`: a passive with
     // no agent names a term, it reports no speech.
-    let second = before.get(1).map(AsRef::as_ref);
+    let second = before.next();
+    let second = second.as_deref();
     match (first.as_ref(), second) {
         ("as", Some(w)) => lx.scare_cues.contains(w) || matches!(w, "known" | "referred" | "described"),
         ("called" | "named" | "termed" | "labelled" | "labeled", Some(w)) => {
@@ -482,11 +489,14 @@ fn names_a_thing(tokens: &Tokens<'_>, open: usize) -> bool {
     })
 }
 
-/// How many words the quote holds.
-fn word_count(tokens: &Tokens<'_>, q: &Found) -> usize {
+/// How many words the quote holds, counted up to `limit`: the callers
+/// only ask whether a quote is longer than a few words, and a long quote
+/// need not be counted to its end.
+fn word_count_up_to(tokens: &Tokens<'_>, q: &Found, limit: usize) -> usize {
     tokens.tokens[q.open..q.end_token]
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
+        .take(limit)
         .count()
 }
 
@@ -521,7 +531,7 @@ fn is_whole_speech(tokens: &Tokens<'_>, q: &Found) -> bool {
         TokenKind::Mark(_) => true,
         TokenKind::Word => {
             let ends = text[content.range()].trim_end();
-            ends.ends_with(['.', '!', '?', ',']) && word_count(tokens, q) >= 4
+            ends.ends_with(['.', '!', '?', ',']) && word_count_up_to(tokens, q, 4) >= 4
         }
     }
 }
