@@ -197,23 +197,7 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
         paragraphs: Vec::with_capacity(text.len() / 400),
         sentences: Vec::with_capacity(text.len() / 120),
     };
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let start = line_start;
-        line_start += line.len();
-        let trimmed = line.trim_start();
-        let lead = line.len() - trimmed.len();
-        let body = trimmed.trim_end();
-        if body.is_empty() {
-            continue;
-        }
-        let span = Span::new(start + lead, start + lead + body.len());
-        let first = out.tokens.len();
-        Scanner::new(text, &mut out).paragraph(span);
-        let tokens = first..out.tokens.len();
-        split_sentences(text, &mut out, tokens.clone());
-        out.paragraphs.push(Segment { span, tokens });
-    }
+    Scanner::new(text, &mut out).text();
     out
 }
 
@@ -321,10 +305,16 @@ fn closes_sentence(text: &str, out: &Tokens<'_>, j: usize) -> bool {
     }
 }
 
-fn split_sentences(text: &str, out: &mut Tokens<'_>, tokens: Range<usize>) {
+/// Splits the paragraph of `tokens` into sentences. Only the tokens of
+/// `stops` (its `.`, `!`, `?` and `…`, in order) can end one, so only they
+/// are looked at.
+fn split_sentences(text: &str, out: &mut Tokens<'_>, tokens: Range<usize>, stops: &[usize]) {
     let mut start = tokens.start;
-    let mut i = tokens.start;
-    while i < tokens.end {
+    for &i in stops {
+        // A stop among the closing marks of the sentence before belongs to it.
+        if i < start {
+            continue;
+        }
         if is_sentence_end(text, out, i, tokens.end) {
             let mut j = i + 1;
             while j < tokens.end && closes_sentence(text, out, j) {
@@ -332,9 +322,6 @@ fn split_sentences(text: &str, out: &mut Tokens<'_>, tokens: Range<usize>) {
             }
             push_sentence(out, start..j);
             start = j;
-            i = j;
-        } else {
-            i += 1;
         }
     }
     if start < tokens.end {
@@ -378,7 +365,7 @@ fn side(c: Option<char>) -> Side {
         Some(',' | '.' | ';' | ':' | '!' | '?' | '…') => Side::Stop,
         Some('(' | '[' | '{' | ')' | ']' | '}' | '—' | '–' | '/') => Side::Open,
         Some(c) if mark_family(c).is_some() => Side::Mark,
-        Some(c) if c.is_alphanumeric() => Side::Alnum,
+        Some(c) if is_alphanumeric(c) => Side::Alnum,
         Some(_) => Side::Other,
     }
 }
@@ -434,12 +421,43 @@ fn ascii_word_run(bytes: &[u8]) -> usize {
         .unwrap_or(bytes.len() - n)
 }
 
-/// The first index of byte `b` in `bytes[from..to]`.
-fn memchr_in(bytes: &[u8], b: u8, from: usize, to: usize) -> Option<usize> {
-    bytes[from.min(to)..to].iter().position(|&x| x == b).map(|k| from + k)
+/// Where the value of a markup attribute whose opening `"` is at `open`
+/// closes: the next `"` on the same line.
+fn attribute_close(bytes: &[u8], open: usize) -> Option<usize> {
+    let k = bytes[open + 1..].iter().position(|&b| b == b'"' || b == b'\n')?;
+    (bytes[open + 1 + k] == b'"').then_some(open + 1 + k)
 }
 
-/// Scans one paragraph into tokens and classified marks.
+/// Whether a word whose ASCII letters and digits run up to `j` ends there:
+/// the text ends, or the byte at `j` is ASCII and joins nothing to the word.
+/// `false` sends the word to [`Scanner::word_rest`], which decides the
+/// joiners (`don't`, `45-year-old`, `3.5`, `U.S.`) and letters outside
+/// ASCII; most words end at a space or a comma and need none of that.
+fn ascii_word_ends_at(bytes: &[u8], j: usize) -> bool {
+    let Some(&b) = bytes.get(j) else {
+        return true;
+    };
+    match b {
+        0x80.. | b'\'' | b'-' => false,
+        b'.' | b',' | b'/' => !bytes[j - 1].is_ascii_digit() && !(b == b'.' && is_initial(&bytes[..j])),
+        _ => true,
+    }
+}
+
+/// Whether `c` is a letter or a digit: [`char::is_alphanumeric`], with
+/// the letters of Latin-1 and Latin Extended (`é`, `ß`, `ł`, `ő`) and the
+/// general punctuation (`’ “ ” — – …`) decided without a search of the
+/// Unicode tables.
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '×' | '÷' => false,
+        'À'..='ɏ' => true,
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Scans the text into tokens and classified marks, a paragraph a line.
 struct Scanner<'a, 'h> {
     text: &'h str,
     out: &'a mut Tokens<'h>,
@@ -447,6 +465,9 @@ struct Scanner<'a, 'h> {
     open: [u32; 4],
     /// For each family, whether the innermost open mark is a straight one.
     straight_open: [u32; 4],
+    /// The tokens of this paragraph that can end a sentence (`.`, `!`, `?`,
+    /// `…`), for [`split_sentences`].
+    stops: Vec<usize>,
 }
 
 impl<'a, 'h> Scanner<'a, 'h> {
@@ -456,29 +477,64 @@ impl<'a, 'h> Scanner<'a, 'h> {
             out,
             open: [0; 4],
             straight_open: [0; 4],
+            stops: Vec::new(),
         }
     }
 
-    fn paragraph(&mut self, span: Span) {
+    /// Scans the whole text. Every line is a paragraph, from its first token
+    /// to its last (its white space trimmed); a line without a token is none.
+    fn text(&mut self) {
+        let mut i = 0;
+        while i < self.text.len() {
+            let first = self.out.tokens.len();
+            i = self.paragraph(i);
+            let tokens = first..self.out.tokens.len();
+            if tokens.is_empty() {
+                continue;
+            }
+            let span = Span::new(
+                self.out.tokens[first].span().start,
+                self.out.tokens[tokens.end - 1].span().end,
+            );
+            split_sentences(self.text, self.out, tokens.clone(), &self.stops);
+            self.out.paragraphs.push(Segment { span, tokens });
+        }
+    }
+
+    /// Scans the line that starts at `line`; returns where the next line
+    /// starts. The line break is the only bound: a word, or a look at the
+    /// character after a mark, meets white space at the line's end either
+    /// way.
+    fn paragraph(&mut self, line: usize) -> usize {
+        self.open = [0; 4];
+        self.straight_open = [0; 4];
+        self.stops.clear();
         let text = self.text;
         let bytes = text.as_bytes();
-        let mut i = span.start;
+        let mut i = line;
         // Where the value of a markup attribute (`="…"`) closes.
         let mut attribute_close: Option<usize> = None;
-        while i < span.end {
+        while i < bytes.len() {
             let b = bytes[i];
             if b == b' ' || b == b'\t' || b == b'\r' {
                 i += 1;
                 continue;
             }
-            if b.is_ascii_alphanumeric() || b == b'@' || b == b'#' {
-                i = self.word(i, span.end);
+            if b.is_ascii_alphanumeric() {
+                i = self.word(i);
+                continue;
+            }
+            if b == b'\n' {
+                return i + 1;
+            }
+            if b == b'@' || b == b'#' {
+                i = self.tagged_word(i);
                 continue;
             }
             // Other ASCII that is neither white space nor a quotation mark
             // (nor the first half of a wire mark) is punctuation.
             if b.is_ascii_punctuation() && !matches!(b, b'"' | b'\'' | b'`') {
-                self.push(Span::new(i, i + 1), TokenKind::Punct);
+                self.push_punct(i, 1, matches!(b, b'.' | b'!' | b'?'));
                 i += 1;
                 continue;
             }
@@ -493,7 +549,7 @@ impl<'a, 'h> Scanner<'a, 'h> {
                 attribute_close = if attribute_close == Some(i) {
                     None
                 } else {
-                    memchr_in(bytes, b'"', i + 1, span.end)
+                    self::attribute_close(bytes, i)
                 };
                 self.push(Span::new(i, i + 1), TokenKind::Punct);
                 i += 1;
@@ -503,54 +559,71 @@ impl<'a, 'h> Scanner<'a, 'h> {
                 self.push_mark(Span::new(i, i + 2), MarkRole::Opening, Family::Double);
                 i += 2;
             } else if c == '\'' && bytes.get(i + 1) == Some(&b'\'') && !self.closes_single_before_wire(bytes, i) {
-                let role = self.wire_close_role(span, i);
+                let role = self.wire_close_role(line, i);
                 self.push_mark(Span::new(i, i + 2), role, Family::Double);
                 i += 2;
             } else if let Some(family) = mark_family(c) {
-                let role = self.classify(span, i, c, family);
+                let role = self.classify(line, i, c, family);
                 self.push_mark(Span::new(i, i + n), role, family);
                 i += n;
-            } else if c.is_alphanumeric() {
-                i = self.word(i, span.end);
+            } else if is_alphanumeric(c) {
+                i = self.word_rest(i, i);
             } else {
-                self.push(Span::new(i, i + n), TokenKind::Punct);
+                self.push_punct(i, n, c == '…');
                 i += n;
             }
         }
+        i
     }
 
-    /// Scans a word from `start`: letters and digits, with apostrophes,
-    /// hyphens, dots and commas inside (`don't`, `45-year-old`, `U.S.`,
-    /// `3.5`, `1,000`), and a leading `@` or `#` for handles and tags.
-    fn word(&mut self, start: usize, end: usize) -> usize {
-        let text = self.text;
-        let bytes = text.as_bytes();
-        let mut i = start;
-        if bytes[i] == b'@' || bytes[i] == b'#' {
-            i += 1;
+    /// Scans a word that starts with an ASCII letter or digit at `start`.
+    fn word(&mut self, start: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let end = start + ascii_word_run(&bytes[start..]);
+        if ascii_word_ends_at(bytes, end) {
+            self.push(Span::new(start, end), TokenKind::Word);
+            return end;
         }
-        let is_alnum_at = |j: usize| -> bool {
-            if j >= end {
-                return false;
-            }
-            let b = bytes[j];
-            if b < 0x80 {
-                ASCII_WORD_BYTE[usize::from(b)]
-            } else {
-                text[j..].chars().next().is_some_and(char::is_alphanumeric)
-            }
-        };
-        if !(i < end && ASCII_WORD_BYTE[usize::from(bytes[i])] || is_alnum_at(i)) {
-            // A lone `@` or `#`.
+        self.word_rest(start, end)
+    }
+
+    /// Scans a handle or tag (`@SadiqKhan`, `#COP28`) from the `@` or `#`
+    /// at `start`; a lone `@` or `#` is punctuation.
+    fn tagged_word(&mut self, start: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let letter_next = bytes
+            .get(start + 1)
+            .is_some_and(|&b| ASCII_WORD_BYTE[usize::from(b)] || b >= 0x80 && self.is_alnum_at(start + 1));
+        if !letter_next {
             self.push(Span::new(start, start + 1), TokenKind::Punct);
             return start + 1;
         }
+        self.word_rest(start, start + 1)
+    }
+
+    /// Whether the character at byte `j` (a char boundary, or the end) is
+    /// a letter or a digit, `_` included.
+    fn is_alnum_at(&self, j: usize) -> bool {
+        match self.text.as_bytes().get(j) {
+            None => false,
+            Some(&b) if b < 0x80 => ASCII_WORD_BYTE[usize::from(b)],
+            Some(_) => self.text[j..].chars().next().is_some_and(is_alphanumeric),
+        }
+    }
+
+    /// Scans the rest of the word that started at `start`, from `i`:
+    /// letters and digits, with apostrophes, hyphens, dots and commas inside
+    /// (`don't`, `45-year-old`, `U.S.`, `3.5`, `1,000`).
+    fn word_rest(&mut self, start: usize, mut i: usize) -> usize {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let end = bytes.len();
         loop {
             loop {
                 // ASCII letters and digits, the bulk of a word, in a tight
                 // loop; other characters one by one.
-                i += ascii_word_run(&bytes[i..end]);
-                if i < end && bytes[i] >= 0x80 && is_alnum_at(i) {
+                i += ascii_word_run(&bytes[i..]);
+                if i < end && bytes[i] >= 0x80 && self.is_alnum_at(i) {
                     i += utf8_len(bytes[i]);
                 } else {
                     break;
@@ -569,7 +642,7 @@ impl<'a, 'h> Scanner<'a, 'h> {
                 0xE2 if text[i..].starts_with('’') || text[i..].starts_with('‘') => 3,
                 _ => 0,
             };
-            if joiner > 0 && is_alnum_at(i + joiner) {
+            if joiner > 0 && self.is_alnum_at(i + joiner) {
                 if !matches!(bytes[i], b'-' | b'.' | b',' | b'/') {
                     // An apostrophe inside a word is still listed as a mark.
                     (self.out.marks).push(Mark::new(
@@ -583,7 +656,7 @@ impl<'a, 'h> Scanner<'a, 'h> {
             }
             // Dotted abbreviations: `U.S.`, `a.m.`, `J.`.
             if bytes[i] == b'.' && is_initial(&bytes[..i]) {
-                if is_alnum_at(i + 1) && bytes.get(i + 2) == Some(&b'.') {
+                if self.is_alnum_at(i + 1) && bytes.get(i + 2) == Some(&b'.') {
                     i += 2;
                     continue;
                 }
@@ -597,6 +670,15 @@ impl<'a, 'h> Scanner<'a, 'h> {
         // when no single quotation mark is open.
         self.push(Span::new(start, i), TokenKind::Word);
         i
+    }
+
+    /// A punctuation token of `n` bytes at `i`; `stop` if it is one that can
+    /// end a sentence.
+    fn push_punct(&mut self, i: usize, n: usize, stop: bool) {
+        if stop {
+            self.stops.push(self.out.tokens.len());
+        }
+        self.push(Span::new(i, i + n), TokenKind::Punct);
     }
 
     fn push(&mut self, span: Span, kind: TokenKind) {
@@ -630,10 +712,12 @@ impl<'a, 'h> Scanner<'a, 'h> {
         self.out.marks.push(Mark::new(span, role, family));
     }
 
-    /// The sides of the mark at `i..i + n` within the paragraph `para`.
-    fn sides(&self, para: Span, i: usize, n: usize) -> (Side, Side, Option<char>) {
-        let before = self.text[para.start..i].chars().next_back();
-        let after = self.text[i + n..para.end].chars().next();
+    /// The sides of the mark at `i..i + n` in the line that starts at
+    /// `line`. Past either end of the line is white space, or nothing, which
+    /// are the same side.
+    fn sides(&self, line: usize, i: usize, n: usize) -> (Side, Side, Option<char>) {
+        let before = self.text[line..i].chars().next_back();
+        let after = self.text[i + n..].chars().next();
         (side(before), side(after), after)
     }
 
@@ -648,8 +732,8 @@ impl<'a, 'h> Scanner<'a, 'h> {
 
     /// The role of the wire-copy mark `''`: closing after a word, opening
     /// before one, and by what is open when it stands alone.
-    fn wire_close_role(&self, para: Span, i: usize) -> MarkRole {
-        let (left, right, _) = self.sides(para, i, 2);
+    fn wire_close_role(&self, line: usize, i: usize) -> MarkRole {
+        let (left, right, _) = self.sides(line, i, 2);
         self.by_flanks(left, right, Family::Double, true)
     }
 
@@ -678,8 +762,8 @@ impl<'a, 'h> Scanner<'a, 'h> {
         }
     }
 
-    fn classify(&self, para: Span, i: usize, c: char, family: Family) -> MarkRole {
-        let (left, right, after) = self.sides(para, i, c.len_utf8());
+    fn classify(&self, line: usize, i: usize, c: char, family: Family) -> MarkRole {
+        let (left, right, after) = self.sides(line, i, c.len_utf8());
         let pending = self.open[family as usize] > 0;
         match c {
             // Curly double marks say which way they face; only a mark
@@ -890,6 +974,132 @@ mod tests {
             assert_eq!(super::ascii_word_run(&all[start..]), by_bytes(&all[start..]));
         }
     }
+    /// Characters to put around the places the fast paths decide: every
+    /// ASCII character, and letters, marks and spaces from outside ASCII.
+    fn probe_chars() -> Vec<char> {
+        let mut chars: Vec<char> = (0u8..0x80).map(char::from).collect();
+        chars.extend("éÀßÿ×÷łőɏɐ’‘“”—–…•\u{a0}\u{2028}\u{2070}ⁱ中😀ª²".chars());
+        chars
+    }
+
+    /// Tokens with no paragraph yet, for driving a [`Scanner`] by hand.
+    fn empty_tokens(text: &str) -> Tokens<'_> {
+        Tokens {
+            text,
+            tokens: Vec::new(),
+            marks: Vec::new(),
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_latin_letter_shortcut_agrees_with_char_is_alphanumeric() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(super::is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_word_fast_path_ends_words_where_the_full_scan_ends_them() {
+        let heads = ["q", "qu", "U", "a", "3", "45", "x_y", "snake_case9", "abcdefghijk"];
+        let chars = probe_chars();
+        // What follows the character after the run: each decides a joiner.
+        let tails = ["", " ", "s", "5", ".", "S.", "é", "’s", "\n", "-", "'", "x.y"];
+        for head in heads {
+            for &c in &chars {
+                for tail in tails {
+                    let text = format!(" {head}{c}{tail}");
+                    let mut fast = empty_tokens(&text);
+                    let fast_end = Scanner::new(&text, &mut fast).word(1);
+                    let mut full = empty_tokens(&text);
+                    let full_end = Scanner::new(&text, &mut full).word_rest(1, 1);
+                    assert_eq!(fast_end, full_end, "{text:?}");
+                    assert_eq!(fast.tokens, full.tokens, "{text:?}");
+                    assert_eq!(fast.marks, full.marks, "{text:?}");
+                }
+            }
+        }
+    }
+
+    /// Sentences as [`split_sentences`] made them before it looked only at
+    /// the stops: every token of the paragraph in turn.
+    fn sentences_by_every_token(t: &Tokens<'_>) -> Vec<Span> {
+        let mut out = empty_tokens(t.text);
+        out.tokens = t.tokens.clone();
+        out.marks = t.marks.clone();
+        for p in &t.paragraphs {
+            let tokens = p.tokens.clone();
+            let mut start = tokens.start;
+            let mut i = tokens.start;
+            while i < tokens.end {
+                if is_sentence_end(t.text, &out, i, tokens.end) {
+                    let mut j = i + 1;
+                    while j < tokens.end && closes_sentence(t.text, &out, j) {
+                        j += 1;
+                    }
+                    push_sentence(&mut out, start..j);
+                    start = j;
+                    i = j;
+                } else {
+                    i += 1;
+                }
+            }
+            if start < tokens.end {
+                push_sentence(&mut out, start..tokens.end);
+            }
+        }
+        out.sentences.iter().map(|s| s.span).collect()
+    }
+
+    /// Texts made of the pieces that decide tokens, sentences and
+    /// paragraphs, in a fixed pseudo-random order.
+    fn piece_texts(count: usize) -> Vec<String> {
+        let pieces = [
+            "Mr.", " ", " ", "Smith", "said", ".", "!", "?", "…", "”", "“", "‘", "’", "(", ")", "[", "]", "U.S.", "He",
+            "no", "No.", "10", "3.5", "\n", "\n\n", " \n", "'", "\"", "''", "``", "a", "J.", "é", "—", "\u{a0}", "\t",
+            "\r\n", "@x", "#", "=\"", "don't", "it’s", ",", ":", "Del.", "e.g.",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        (0..count)
+            .map(|_| {
+                let mut text = String::new();
+                for _ in 0..24 {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                    text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                }
+                text
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sentences_from_the_stops_are_the_sentences_from_every_token() {
+        for text in piece_texts(5000) {
+            let t = tokenize(&text);
+            let spans: Vec<Span> = t.sentences().collect();
+            assert_eq!(spans, sentences_by_every_token(&t), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_are_the_trimmed_lines_that_are_not_blank() {
+        for text in piece_texts(5000) {
+            let t = tokenize(&text);
+            let mut lines = Vec::new();
+            let mut start = 0;
+            for line in text.split_inclusive('\n') {
+                let body = line.trim();
+                if !body.is_empty() {
+                    let lead = line.len() - line.trim_start().len();
+                    lines.push(Span::new(start + lead, start + lead + body.len()));
+                }
+                start += line.len();
+            }
+            assert_eq!(t.paragraphs().collect::<Vec<_>>(), lines, "{text:?}");
+        }
+    }
+
     #[test]
     fn words_keep_inner_joiners() {
         assert_eq!(
