@@ -191,11 +191,14 @@ impl<'h> Tokens<'h> {
 pub fn tokenize(text: &str) -> Tokens<'_> {
     let mut out = Tokens {
         text,
-        tokens: Vec::with_capacity(text.len() / 5),
-        // Room for what news usually has, so that the vectors seldom grow.
-        marks: Vec::with_capacity(text.len() / 200),
-        paragraphs: Vec::with_capacity(text.len() / 400),
-        sentences: Vec::with_capacity(text.len() / 120),
+        // Room for what news has, so that the vectors seldom grow (news has
+        // a token every 5 bytes, and up to one every 4.5; quote-heavy copy a
+        // mark every 50 bytes, a paragraph every 125 and a sentence every
+        // 80): growing copies them all, and leaves more memory behind.
+        tokens: Vec::with_capacity(text.len() / 4),
+        marks: Vec::with_capacity(text.len() / 32),
+        paragraphs: Vec::with_capacity(text.len() / 64),
+        sentences: Vec::with_capacity(text.len() / 48),
     };
     Scanner::new(text, &mut out).text();
     out
@@ -687,7 +690,9 @@ impl<'a, 'h> Scanner<'a, 'h> {
 
     fn push_mark(&mut self, span: Span, role: MarkRole, family: Family) {
         let f = family as usize;
-        let straight = matches!(&self.text[span.range()], "\"" | "'" | "''");
+        // `"`, `'` and `''` (a wire mark `` `` `` and the curly and
+        // full-width marks start with other bytes).
+        let straight = matches!(self.text.as_bytes()[span.start], b'"' | b'\'');
         match role {
             MarkRole::Opening => {
                 self.open[f] += 1;
@@ -810,9 +815,8 @@ impl<'a, 'h> Scanner<'a, 'h> {
     /// or close an open single quotation.
     fn classify_single(&self, c: char, left: Side, right: Side, after: Option<char>, i: usize) -> MarkRole {
         let pending = self.open[Family::Single as usize] > 0;
-        let next_word = self.next_word_lower(i + c.len_utf8());
         let elided =
-            after.is_some_and(|a| a.is_ascii_digit()) || ELISIONS.contains(&next_word.as_str()) && left == Side::Open;
+            after.is_some_and(|a| a.is_ascii_digit()) || left == Side::Open && self.is_elision_at(i + c.len_utf8());
         match (left, right) {
             (Side::Alnum, Side::Alnum) => MarkRole::Apostrophe,
             (_, Side::Alnum) if elided => MarkRole::Apostrophe,
@@ -882,15 +886,21 @@ impl<'a, 'h> Scanner<'a, 'h> {
             .any(|p| before.ends_with(p) && before[..before.len() - p.len()].ends_with(' '))
     }
 
-    fn next_word_lower(&self, from: usize) -> String {
-        self.text
-            .get(from..)
-            .unwrap_or("")
-            .chars()
-            .take_while(|c| c.is_alphanumeric())
-            .take(8)
-            .flat_map(char::to_lowercase)
-            .collect()
+    /// Whether the word at `from` is one of [`ELISIONS`], in any case
+    /// (`’em`, `’Tis`). Without a lower-cased copy: the elisions are ASCII
+    /// and have no `k`, and no character outside ASCII but the Kelvin sign
+    /// lower-cases to ASCII, so ignoring ASCII case finds the same words.
+    fn is_elision_at(&self, from: usize) -> bool {
+        let rest = self.text.get(from..).unwrap_or("");
+        // Six characters at most: the longest elision has five.
+        let len = rest
+            .char_indices()
+            .take_while(|&(_, c)| is_alphanumeric(c))
+            .take(6)
+            .last()
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let word = &rest[..len];
+        ELISIONS.iter().any(|e| word.eq_ignore_ascii_case(e))
     }
 }
 
@@ -1097,6 +1107,38 @@ mod tests {
                 start += line.len();
             }
             assert_eq!(t.paragraphs().collect::<Vec<_>>(), lines, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn elisions_are_found_without_a_lower_cased_copy() {
+        // The premise: outside ASCII, only the Kelvin sign lower-cases to
+        // ASCII, and no elision holds its `k`.
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            if c.to_lowercase().all(|l| l.is_ascii()) {
+                assert_eq!(c, '\u{212A}');
+            }
+        }
+        assert!(ELISIONS.iter().all(|e| !e.contains('k') && e.bytes().all(|b| b.is_ascii_lowercase())));
+        // The lower-cased copy of up to eight characters, as it was made.
+        let by_copy = |rest: &str| {
+            let lower: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .take(8)
+                .flat_map(char::to_lowercase)
+                .collect();
+            ELISIONS.contains(&lower.as_str())
+        };
+        let words = [
+            "em", "EM", "Em ", "tis", "Tis,", "twas.", "n", "N’", "cause", "Cause", "causes", "til", "bout", "round",
+            "rounds", "roundabout", "em\u{212A}", "\u{212A}", "İs", "tİs", "émé", "", " ", "’", "n't", "em-dash",
+        ];
+        for w in words {
+            let text = format!("’{w}");
+            let mut out = empty_tokens(&text);
+            let scanner = Scanner::new(&text, &mut out);
+            assert_eq!(scanner.is_elision_at(3), by_copy(w), "{w:?}");
         }
     }
 
