@@ -19,7 +19,7 @@
 use std::borrow::Cow;
 
 use crate::lexicon::LEXICON;
-use crate::tokenize::{Family, MarkRole, TokenKind, Tokens};
+use crate::tokenize::{Family, Mark, MarkRole, TokenKind, Tokens};
 use crate::types::{QuoteKind, Span};
 
 /// A title in marks has at most this many words.
@@ -86,11 +86,15 @@ struct Carried {
 
 /// Finds the quotations in `tokens`, in text order.
 pub(crate) fn find(tokens: &Tokens<'_>) -> Vec<Found> {
-    let mut quotes = Vec::new();
+    // A quote needs two marks at least; most marks are quotes' in news.
+    let mut quotes = Vec::with_capacity(tokens.marks.len() / 2);
     let mut carried: Option<Carried> = None;
     let labels = turn_labels(tokens);
+    // One stack for all paragraphs, emptied for each, so that it is
+    // allocated once.
+    let mut stack: Vec<Open> = Vec::new();
     for (p, para) in tokens.paragraphs.iter().enumerate() {
-        let mut stack: Vec<Open> = Vec::new();
+        stack.clear();
         // The quote this paragraph continues, if it reopens with a mark of
         // the same family (and no new speaker's turn starts).
         let mut continuing = carried.take().and_then(|c| {
@@ -109,11 +113,7 @@ pub(crate) fn find(tokens: &Tokens<'_>) -> Vec<Found> {
                 }
             }
         });
-        for t in para.tokens.clone() {
-            let TokenKind::Mark(m) = tokens.tokens[t].kind else {
-                continue;
-            };
-            let mark = tokens.marks[m as usize];
+        for (t, mark) in marks_in(tokens, para.tokens.clone()) {
             match mark.role {
                 MarkRole::Opening => {
                     if stack.len() < MAX_DEPTH && !(continuing.is_some() && t == para.tokens.start) {
@@ -213,6 +213,16 @@ fn joins(tokens: &Tokens<'_>, a: &Found, b: &Found) -> bool {
         }
     }
     words <= MERGE_MAX_GAP_WORDS
+}
+
+/// The quotation marks among `range` of the tokens (apostrophes are not
+/// among them), with their token indexes.
+fn marks_in<'a>(tokens: &'a Tokens<'_>, range: std::ops::Range<usize>) -> impl Iterator<Item = (usize, Mark)> + 'a {
+    let start = range.start;
+    tokens.tokens[range].iter().enumerate().filter_map(move |(k, tok)| match tok.kind {
+        TokenKind::Mark(m) => Some((start + k, tokens.marks[m as usize])),
+        _ => None,
+    })
 }
 
 /// The family of token `t` if it is an opening mark.
