@@ -255,14 +255,15 @@ fn is_sentence_end(text: &str, out: &Tokens<'_>, i: usize, end: usize) -> bool {
             // "No. 10" and "Mr. Smith": an abbreviation before a number or a
             // name does not end the sentence.
             // `Del. Stacey Plaskett`: any short title of the lexicon, too.
-            let short_title = word.len() <= 4 && is_title(word);
+            // (Looked up last, and only when it decides.)
+            let short_title = || word.len() <= 4 && is_title(word);
             // A quote that opens after the dot starts a new sentence:
             // titles come before names, not quotes (`…said of RT. “Having…`).
             let quote_next = out.tokens.get(i + 1).is_some_and(|t| match t.kind {
                 TokenKind::Mark(m) => out.marks[m as usize].role == MarkRole::Opening,
                 _ => false,
             });
-            if (is_abbreviation(word) || short_title) && !quote_next {
+            if !quote_next && (is_abbreviation(word) || short_title()) {
                 return false;
             }
         }
@@ -395,23 +396,68 @@ static ASCII_WORD_BYTE: [bool; 256] = {
     table
 };
 
+/// What the scanner does with an ASCII byte.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ByteClass {
+    /// Space, tab, carriage return: skipped.
+    Blank,
+    /// A letter or digit: starts a word.
+    Word,
+    /// Ends the paragraph.
+    LineBreak,
+    /// `@` or `#`: starts a handle or a tag, or is punctuation alone.
+    Tag,
+    /// Punctuation that is no quotation mark.
+    Punct,
+    /// `.`, `!`, `?`: punctuation that may end a sentence.
+    Stop,
+    /// Quotation marks (`"`, `'`, `` ` ``), other control characters, and
+    /// every byte outside ASCII: see [`Scanner::other`].
+    Other,
+}
+
+/// [`ByteClass`] by byte.
+static BYTE_CLASS: [ByteClass; 256] = {
+    let mut table = [ByteClass::Other; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = match byte {
+            b' ' | b'\t' | b'\r' => ByteClass::Blank,
+            b'\n' => ByteClass::LineBreak,
+            b'@' | b'#' => ByteClass::Tag,
+            b'.' | b'!' | b'?' => ByteClass::Stop,
+            b'"' | b'\'' | b'`' => ByteClass::Other,
+            _ if byte.is_ascii_alphanumeric() => ByteClass::Word,
+            _ if byte.is_ascii_punctuation() => ByteClass::Punct,
+            _ => ByteClass::Other,
+        };
+        b += 1;
+    }
+    table
+};
+
 /// How many bytes at the start of `bytes` are ASCII letters, digits or `_`.
 /// Eight bytes at a time while eight remain: the end of a word is then found
 /// without a branch per byte, whose outcome no predictor can guess.
 fn ascii_word_run(bytes: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    // The high bit of each byte of `v` (all below 0x80) that lies in
-    // `lo..=hi`: `v + 0x80 - lo` reaches 0x80 from `lo` on, `v + 0x7f - hi`
-    // from past `hi` on, and neither carries into the next byte.
+    // The high bit of each byte of `v` that lies in `lo..=hi`: `v + 0x80 -
+    // lo` reaches 0x80 from `lo` on, `v + 0x7f - hi` from past `hi` on. An
+    // ASCII byte carries into the next byte in neither sum. A byte from
+    // 0x80 on lies in none of the ranges (its sums have the high bit in
+    // the wrong place, or wrap), and may carry into the bytes after it: but
+    // it ends the run, so the bytes after it do not count. The first byte
+    // outside the ranges is therefore found right without masking the high
+    // bits off first.
     let in_range =
         |v: u64, lo: u8, hi: u8| (v + ONES * u64::from(0x80 - lo)) & !(v + ONES * u64::from(0x7f - hi)) & HIGH;
     let mut n = 0;
     while let Some(chunk) = bytes.get(n..n + 8) {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
-        let v = x & !HIGH;
-        let letter = in_range(v | (ONES * 0x20), b'a', b'z');
-        let word = (letter | in_range(v, b'0', b'9') | in_range(v, b'_', b'_')) & !x;
+        let letter = in_range(x | (ONES * 0x20), b'a', b'z');
+        let word = letter | in_range(x, b'0', b'9') | in_range(x, b'_', b'_');
         let other = !word & HIGH;
         if other != 0 {
             return n + (other.trailing_zeros() / 8) as usize;
@@ -440,12 +486,28 @@ fn ascii_word_ends_at(bytes: &[u8], j: usize) -> bool {
     let Some(&b) = bytes.get(j) else {
         return true;
     };
+    // One look at a table for the bytes that end a word outright (space and
+    // most punctuation).
+    if !MAY_JOIN[usize::from(b)] {
+        return true;
+    }
     match b {
-        0x80.. | b'\'' | b'-' => false,
         b'.' | b',' | b'/' => !bytes[j - 1].is_ascii_digit() && !(b == b'.' && is_initial(&bytes[..j])),
-        _ => true,
+        _ => false,
     }
 }
+
+/// The bytes that may continue a word after its ASCII letters and digits:
+/// joiners (`'`, `-`, `.`, `,`, `/`) and every byte outside ASCII.
+static MAY_JOIN: [bool; 256] = {
+    let mut table = [true; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = matches!(b as u8, b'\'' | b'-' | b'.' | b',' | b'/');
+        b += 1;
+    }
+    table
+};
 
 /// Whether `c` is a letter or a digit: [`char::is_alphanumeric`], with
 /// the letters of Latin-1 and Latin Extended (`é`, `ß`, `ł`, `ő`) and the
@@ -512,71 +574,66 @@ impl<'a, 'h> Scanner<'a, 'h> {
         self.open = [0; 4];
         self.straight_open = [0; 4];
         self.stops.clear();
-        let text = self.text;
-        let bytes = text.as_bytes();
+        let bytes = self.text.as_bytes();
         let mut i = line;
         // Where the value of a markup attribute (`="…"`) closes.
         let mut attribute_close: Option<usize> = None;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b == b' ' || b == b'\t' || b == b'\r' {
-                i += 1;
-                continue;
-            }
-            if b.is_ascii_alphanumeric() {
-                i = self.word(i);
-                continue;
-            }
-            if b == b'\n' {
-                return i + 1;
-            }
-            if b == b'@' || b == b'#' {
-                i = self.tagged_word(i);
-                continue;
-            }
-            // Other ASCII that is neither white space nor a quotation mark
-            // (nor the first half of a wire mark) is punctuation.
-            if b.is_ascii_punctuation() && !matches!(b, b'"' | b'\'' | b'`') {
-                self.push_punct(i, 1, matches!(b, b'.' | b'!' | b'?'));
-                i += 1;
-                continue;
-            }
-            let c = text[i..].chars().next().unwrap_or(' ');
-            let n = c.len_utf8();
-            // Marks before the test for letters and digits: no mark is one,
-            // and outside ASCII that test searches Unicode tables.
-            if c == '"' && (attribute_close == Some(i) || i > 0 && bytes[i - 1] == b'=') {
-                // `author="realDonaldTrump"`: the marks around a markup
-                // attribute's value (embedded tweets in scraped copy) quote
-                // nobody.
-                attribute_close = if attribute_close == Some(i) {
-                    None
-                } else {
-                    self::attribute_close(bytes, i)
-                };
-                self.push(Span::new(i, i + 1), TokenKind::Punct);
-                i += 1;
-            } else if c.is_whitespace() {
-                i += n;
-            } else if c == '`' && bytes.get(i + 1) == Some(&b'`') {
-                self.push_mark(Span::new(i, i + 2), MarkRole::Opening, Family::Double);
-                i += 2;
-            } else if c == '\'' && bytes.get(i + 1) == Some(&b'\'') && !self.closes_single_before_wire(bytes, i) {
-                let role = self.wire_close_role(line, i);
-                self.push_mark(Span::new(i, i + 2), role, Family::Double);
-                i += 2;
-            } else if let Some(family) = mark_family(c) {
-                let role = self.classify(line, i, c, family);
-                self.push_mark(Span::new(i, i + n), role, family);
-                i += n;
-            } else if is_alphanumeric(c) {
-                i = self.word_rest(i, i);
-            } else {
-                self.push_punct(i, n, c == '…');
-                i += n;
-            }
+        // ASCII by a table, in a loop small enough for the word scanner's
+        // constants to stay in registers; the rest by `other`.
+        while let Some(&b) = bytes.get(i) {
+            i = match BYTE_CLASS[usize::from(b)] {
+                ByteClass::Blank => i + 1,
+                ByteClass::Word => self.word(i),
+                ByteClass::LineBreak => return i + 1,
+                ByteClass::Tag => self.tagged_word(i),
+                ByteClass::Punct => self.push_punct(i, 1, false),
+                ByteClass::Stop => self.push_punct(i, 1, true),
+                ByteClass::Other => self.other(line, i, &mut attribute_close),
+            };
         }
         i
+    }
+
+    /// Scans the character at `i` that is not plain ASCII: a quotation mark,
+    /// a letter, white space or punctuation outside ASCII, a control
+    /// character. Returns where the next one starts.
+    #[inline(never)]
+    fn other(&mut self, line: usize, i: usize, attribute_close: &mut Option<usize>) -> usize {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let n = c.len_utf8();
+        // Marks before the test for letters and digits: no mark is one,
+        // and outside ASCII that test searches Unicode tables.
+        if c == '"' && (*attribute_close == Some(i) || i > 0 && bytes[i - 1] == b'=') {
+            // `author="realDonaldTrump"`: the marks around a markup
+            // attribute's value (embedded tweets in scraped copy) quote
+            // nobody.
+            *attribute_close = if *attribute_close == Some(i) {
+                None
+            } else {
+                self::attribute_close(bytes, i)
+            };
+            self.push(Span::new(i, i + 1), TokenKind::Punct);
+            i + 1
+        } else if c.is_whitespace() {
+            i + n
+        } else if c == '`' && bytes.get(i + 1) == Some(&b'`') {
+            self.push_mark(Span::new(i, i + 2), MarkRole::Opening, Family::Double);
+            i + 2
+        } else if c == '\'' && bytes.get(i + 1) == Some(&b'\'') && !self.closes_single_before_wire(bytes, i) {
+            let role = self.wire_close_role(line, i);
+            self.push_mark(Span::new(i, i + 2), role, Family::Double);
+            i + 2
+        } else if let Some(family) = mark_family(c) {
+            let role = self.classify(line, i, c, family);
+            self.push_mark(Span::new(i, i + n), role, family);
+            i + n
+        } else if is_alphanumeric(c) {
+            self.word_rest(i, i)
+        } else {
+            self.push_punct(i, n, c == '…')
+        }
     }
 
     /// Scans a word that starts with an ASCII letter or digit at `start`.
@@ -585,7 +642,9 @@ impl<'a, 'h> Scanner<'a, 'h> {
         let end = start + ascii_word_run(&bytes[start..]);
         if ascii_word_ends_at(bytes, end) {
             self.push(Span::new(start, end), TokenKind::Word);
-            return end;
+            // The space after a word, most often there, needs no turn of
+            // the scanner's loop.
+            return if bytes.get(end) == Some(&b' ') { end + 1 } else { end };
         }
         self.word_rest(start, end)
     }
@@ -676,12 +735,13 @@ impl<'a, 'h> Scanner<'a, 'h> {
     }
 
     /// A punctuation token of `n` bytes at `i`; `stop` if it is one that can
-    /// end a sentence.
-    fn push_punct(&mut self, i: usize, n: usize, stop: bool) {
+    /// end a sentence. Returns where the next character starts.
+    fn push_punct(&mut self, i: usize, n: usize, stop: bool) -> usize {
         if stop {
             self.stops.push(self.out.tokens.len());
         }
         self.push(Span::new(i, i + n), TokenKind::Punct);
+        i + n
     }
 
     fn push(&mut self, span: Span, kind: TokenKind) {
@@ -983,6 +1043,18 @@ mod tests {
         for start in 0..all.len() {
             assert_eq!(super::ascii_word_run(&all[start..]), by_bytes(&all[start..]));
         }
+        // Every pair of bytes after runs of every word byte in turn: a byte
+        // from 0x80 on carries into the byte after it, which must not count.
+        let word_bytes: Vec<u8> = (0..=255u8).filter(|&b| b.is_ascii_alphanumeric() || b == b'_').collect();
+        for len in 0..10 {
+            for b in 0..=255u8 {
+                for c in 0..=255u8 {
+                    let mut text: Vec<u8> = (0..len).map(|k| word_bytes[(k * 7 + usize::from(b)) % 63]).collect();
+                    text.extend_from_slice(&[b, c, 0xff, b'a', 0x80, b'z']);
+                    assert_eq!(super::ascii_word_run(&text), by_bytes(&text), "{len} {b:#x} {c:#x}");
+                }
+            }
+        }
     }
     /// Characters to put around the places the fast paths decide: every
     /// ASCII character, and letters, marks and spaces from outside ASCII.
@@ -1024,7 +1096,10 @@ mod tests {
                     let fast_end = Scanner::new(&text, &mut fast).word(1);
                     let mut full = empty_tokens(&text);
                     let full_end = Scanner::new(&text, &mut full).word_rest(1, 1);
-                    assert_eq!(fast_end, full_end, "{text:?}");
+                    // Where the fast path ends a word, it steps over a
+                    // space after it too.
+                    let stepped = fast_end == full_end + 1 && text.as_bytes().get(full_end) == Some(&b' ');
+                    assert!(fast_end == full_end || stepped, "{text:?}: {fast_end} {full_end}");
                     assert_eq!(fast.tokens, full.tokens, "{text:?}");
                     assert_eq!(fast.marks, full.marks, "{text:?}");
                 }
