@@ -17,8 +17,9 @@
 //! quote, whose content starts after the label.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
-use crate::lexicon::LEXICON;
+use crate::lexicon::{LEXICON, Map};
 use crate::tokenize::{Family, Mark, MarkRole, TokenKind, Tokens};
 use crate::types::{QuoteKind, Span};
 
@@ -245,8 +246,9 @@ fn content_span(tokens: &Tokens<'_>, p: usize, open: usize, close: Option<usize>
         None => tokens.paragraphs[p].span.end,
     };
     let inner = &tokens.text()[start..end.max(start)];
-    let lead = inner.len() - inner.trim_start().len();
-    Span::new(start + lead, start + lead + inner.trim().len())
+    let body = inner.trim_start();
+    let lead = inner.len() - body.len();
+    Span::new(start + lead, start + lead + body.trim_end().len())
 }
 
 /// A quote that opens with token `open` in paragraph `p`; a transcript
@@ -294,7 +296,9 @@ fn turn_label(tokens: &Tokens<'_>, p: usize) -> Option<std::ops::Range<usize>> {
     let first = para.tokens.start;
     opening_family(tokens, first)?;
     let start = first + 1;
-    let end = (start..para.tokens.end.min(start + LABEL_MAX_WORDS + 1)).find(|&t| tokens.str(t) == ":")?;
+    // `:` is punctuation: the kind rules out the words without their text.
+    let colon = |t: usize| tokens.tokens[t].kind == TokenKind::Punct && tokens.str(t) == ":";
+    let end = (start..para.tokens.end.min(start + LABEL_MAX_WORDS + 1)).find(|&t| colon(t))?;
     let in_capitals = |t: usize| {
         let s = tokens.str(t);
         tokens.tokens[t].kind == TokenKind::Word
@@ -364,11 +368,11 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> bool {
     if q.first_para != q.last_para || word_count_up_to(tokens, q, 13) > 12 {
         return false;
     }
-    let lx = &*LEXICON;
     let near_noun = words_before(tokens, q.open)
         .take(4)
-        .take_while(|w| !lx.reporting_verbs.contains(w.as_ref()))
-        .any(|w| lx.title_nouns.contains(w.as_ref()));
+        .map(|w| TITLE_CUES.get(w.as_ref()).copied())
+        .take_while(|&cue| cue != Some(TitleCue::ReportingVerb))
+        .any(|cue| cue == Some(TitleCue::TitleNoun));
     if near_noun {
         return true;
     }
@@ -408,6 +412,27 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> bool {
     }
     false
 }
+
+/// What a word shortly before a quote says of it being a title.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TitleCue {
+    /// `said`, `told`: the words before it say nothing of the quote.
+    ReportingVerb,
+    /// `book`, `film`, `album`: the quote names one.
+    TitleNoun,
+}
+
+/// The lexicon's reporting verbs and title nouns in one map, so that a word
+/// before a quote is looked up once, not once in each set. A word in both
+/// is a reporting verb: the look back stops at it before asking whether it
+/// is a title noun.
+static TITLE_CUES: LazyLock<Map<&'static str, TitleCue>> = LazyLock::new(|| {
+    let lx = &*LEXICON;
+    let nouns = lx.title_nouns.iter().map(|&w| (w, TitleCue::TitleNoun));
+    let verbs = lx.reporting_verbs.iter().map(|&w| (w, TitleCue::ReportingVerb));
+    // Later entries win: the verbs over the nouns.
+    nouns.chain(verbs).collect()
+});
 
 /// Whether every word of the quote is capitalised but the small words of
 /// titles (`of`, `the`), with eight words at most: `Face the Nation`.
