@@ -362,6 +362,32 @@ enum Side {
 
 fn side(c: Option<char>) -> Side {
     match c {
+        Some(c) if c.is_ascii() => ASCII_SIDE[c as usize],
+        _ => side_of(c),
+    }
+}
+
+/// [`side_of`] for the ASCII characters, by a table.
+static ASCII_SIDE: [Side; 128] = {
+    let mut table = [Side::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = match byte {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => Side::Open,
+            b',' | b'.' | b';' | b':' | b'!' | b'?' => Side::Stop,
+            b'(' | b'[' | b'{' | b')' | b']' | b'}' | b'/' => Side::Open,
+            b'"' | b'\'' => Side::Mark,
+            _ if byte.is_ascii_alphanumeric() => Side::Alnum,
+            _ => Side::Other,
+        };
+        b += 1;
+    }
+    table
+};
+
+fn side_of(c: Option<char>) -> Side {
+    match c {
         None => Side::Open,
         Some(c) if c.is_whitespace() => Side::Open,
         // The punctuation and marks before the test for letters: none of
@@ -616,8 +642,6 @@ impl<'a, 'h> Scanner<'a, 'h> {
             };
             self.push(Span::new(i, i + 1), TokenKind::Punct);
             i + 1
-        } else if c.is_whitespace() {
-            i + n
         } else if c == '`' && bytes.get(i + 1) == Some(&b'`') {
             self.push_mark(Span::new(i, i + 2), MarkRole::Opening, Family::Double);
             i + 2
@@ -628,6 +652,10 @@ impl<'a, 'h> Scanner<'a, 'h> {
         } else if let Some(family) = mark_family(c) {
             let role = self.classify(line, i, c, family);
             self.push_mark(Span::new(i, i + n), role, family);
+            i + n
+        } else if c.is_whitespace() {
+            // After the marks, which are none: the test looks up tables
+            // outside ASCII.
             i + n
         } else if is_alphanumeric(c) {
             self.word_rest(i, i)
@@ -781,8 +809,16 @@ impl<'a, 'h> Scanner<'a, 'h> {
     /// `line`. Past either end of the line is white space, or nothing, which
     /// are the same side.
     fn sides(&self, line: usize, i: usize, n: usize) -> (Side, Side, Option<char>) {
-        let before = self.text[line..i].chars().next_back();
-        let after = self.text[i + n..].chars().next();
+        // An ASCII neighbour, the most common, without decoding.
+        let bytes = self.text.as_bytes();
+        let before = match i.checked_sub(1).filter(|&k| k >= line).map(|k| bytes[k]) {
+            Some(b) if b.is_ascii() => Some(char::from(b)),
+            _ => self.text[line..i].chars().next_back(),
+        };
+        let after = match bytes.get(i + n) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            _ => self.text[i + n..].chars().next(),
+        };
         (side(before), side(after), after)
     }
 
@@ -1214,6 +1250,39 @@ mod tests {
             let mut out = empty_tokens(&text);
             let scanner = Scanner::new(&text, &mut out);
             assert_eq!(scanner.is_elision_at(3), by_copy(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_side_table_agrees_with_the_rules() {
+        for c in (0..128u8).map(char::from) {
+            assert_eq!(side(Some(c)), side_of(Some(c)), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn sides_read_without_decoding_agree_with_decoded_sides() {
+        let chars = probe_chars();
+        for &a in &chars {
+            for &b in &chars {
+                for mark in ['’', '"', '“'] {
+                    let text = format!("{a}{mark}{b}");
+                    let mut out = empty_tokens(&text);
+                    let scanner = Scanner::new(&text, &mut out);
+                    let i = a.len_utf8();
+                    let n = mark.len_utf8();
+                    let decoded = (
+                        side_of(text[..i].chars().next_back()),
+                        side_of(text[i + n..].chars().next()),
+                        text[i + n..].chars().next(),
+                    );
+                    assert_eq!(scanner.sides(0, i, n), decoded, "{text:?}");
+                    // At the start of the line and the end of the text.
+                    assert_eq!(scanner.sides(i, i, n).0, Side::Open, "{text:?}");
+                    let end = text.len() - b.len_utf8();
+                    assert_eq!(scanner.sides(0, end, b.len_utf8()).1, Side::Open, "{text:?}");
+                }
+            }
         }
     }
 
