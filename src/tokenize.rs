@@ -94,21 +94,31 @@ impl Token {
     }
 }
 
-/// A quotation mark as the later stages see it: 12 bytes (`u32` offsets,
-/// as in [`Token`]), since a text of quotation marks has one a token.
+/// A quotation mark as the later stages see it: 12 bytes (a `u32` offset,
+/// as in [`Token`], and a length of one to three bytes), since a text of
+/// quotation marks has one a token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Mark {
     start: u32,
-    end: u32,
+    /// The index of the mark's token: its own, or for an apostrophe inside
+    /// a word, the word's. Stage 2 pairs the marks of a paragraph without
+    /// a look at its other tokens.
+    pub(crate) token: u32,
+    len: u8,
     pub(crate) role: MarkRole,
     pub(crate) family: Family,
 }
 
+const _: () = assert!(std::mem::size_of::<Mark>() == 12);
+
 impl Mark {
-    fn new(span: Span, role: MarkRole, family: Family) -> Mark {
+    fn new(span: Span, token: usize, role: MarkRole, family: Family) -> Mark {
         Mark {
             start: span.start as u32,
-            end: span.end as u32,
+            token: token as u32,
+            // A mark has at most two characters (`''`), or one of three
+            // bytes.
+            len: span.len() as u8,
             role,
             family,
         }
@@ -116,7 +126,7 @@ impl Mark {
 
     /// Where the mark is.
     pub(crate) fn span(&self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+        Span::new(self.start as usize, self.start as usize + usize::from(self.len))
     }
 }
 
@@ -735,8 +745,11 @@ impl<'a, 'h> Scanner<'a, 'h> {
             if joiner > 0 && self.is_alnum_at(i + joiner) {
                 if !matches!(bytes[i], b'-' | b'.' | b',' | b'/') {
                     // An apostrophe inside a word is still listed as a mark.
+                    // Its token is the word's, pushed next.
+                    let word = self.out.tokens.len();
                     (self.out.marks).push(Mark::new(
                         Span::new(i, i + joiner),
+                        word,
                         MarkRole::Apostrophe,
                         Family::Single,
                     ));
@@ -796,13 +809,14 @@ impl<'a, 'h> Scanner<'a, 'h> {
             }
             MarkRole::Apostrophe => {}
         }
+        let token = self.out.tokens.len();
         if role == MarkRole::Apostrophe {
             self.push(span, TokenKind::Punct);
         } else {
             let idx = self.out.marks.len() as u32;
             self.push(span, TokenKind::Mark(idx));
         }
-        self.out.marks.push(Mark::new(span, role, family));
+        self.out.marks.push(Mark::new(span, token, role, family));
     }
 
     /// The sides of the mark at `i..i + n` in the line that starts at
