@@ -473,10 +473,12 @@ static BYTE_CLASS: [ByteClass; 256] = {
     table
 };
 
-/// How many bytes at the start of `bytes` are ASCII letters, digits or `_`.
+/// How many bytes at the start of `bytes` are ASCII letters or digits.
 /// Eight bytes at a time while eight remain: the end of a word is then found
-/// without a branch per byte, whose outcome no predictor can guess.
-fn ascii_word_run(bytes: &[u8]) -> usize {
+/// without a branch per byte, whose outcome no predictor can guess. (`_`,
+/// a word byte too but a rare one, is left to the callers: a third range
+/// would cost every word.)
+fn ascii_alnum_run(bytes: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // The high bit of each byte of `v` that lies in `lo..=hi`: `v + 0x80 -
@@ -493,7 +495,7 @@ fn ascii_word_run(bytes: &[u8]) -> usize {
     while let Some(chunk) = bytes.get(n..n + 8) {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
         let letter = in_range(x | (ONES * 0x20), b'a', b'z');
-        let word = letter | in_range(x, b'0', b'9') | in_range(x, b'_', b'_');
+        let word = letter | in_range(x, b'0', b'9');
         let other = !word & HIGH;
         if other != 0 {
             return n + (other.trailing_zeros() / 8) as usize;
@@ -502,7 +504,7 @@ fn ascii_word_run(bytes: &[u8]) -> usize {
     }
     n + bytes[n..]
         .iter()
-        .position(|&b| !ASCII_WORD_BYTE[usize::from(b)])
+        .position(|&b| !b.is_ascii_alphanumeric())
         .unwrap_or(bytes.len() - n)
 }
 
@@ -534,12 +536,12 @@ fn ascii_word_ends_at(bytes: &[u8], j: usize) -> bool {
 }
 
 /// The bytes that may continue a word after its ASCII letters and digits:
-/// joiners (`'`, `-`, `.`, `,`, `/`) and every byte outside ASCII.
+/// `_`, joiners (`'`, `-`, `.`, `,`, `/`) and every byte outside ASCII.
 static MAY_JOIN: [bool; 256] = {
     let mut table = [true; 256];
     let mut b = 0;
     while b < 128 {
-        table[b] = matches!(b as u8, b'\'' | b'-' | b'.' | b',' | b'/');
+        table[b] = matches!(b as u8, b'_' | b'\'' | b'-' | b'.' | b',' | b'/');
         b += 1;
     }
     table
@@ -677,7 +679,7 @@ impl<'a, 'h> Scanner<'a, 'h> {
     /// Scans a word that starts with an ASCII letter or digit at `start`.
     fn word(&mut self, start: usize) -> usize {
         let bytes = self.text.as_bytes();
-        let end = start + ascii_word_run(&bytes[start..]);
+        let end = start + ascii_alnum_run(&bytes[start..]);
         if ascii_word_ends_at(bytes, end) {
             self.push(Span::new(start, end), TokenKind::Word);
             // The space after a word, most often there, needs no turn of
@@ -722,11 +724,11 @@ impl<'a, 'h> Scanner<'a, 'h> {
             loop {
                 // ASCII letters and digits, the bulk of a word, in a tight
                 // loop; other characters one by one.
-                i += ascii_word_run(&bytes[i..]);
-                if i < end && bytes[i] >= 0x80 && self.is_alnum_at(i) {
-                    i += utf8_len(bytes[i]);
-                } else {
-                    break;
+                i += ascii_alnum_run(&bytes[i..]);
+                match bytes.get(i) {
+                    Some(b'_') => i += 1,
+                    Some(&b) if b >= 0x80 && self.is_alnum_at(i) => i += utf8_len(b),
+                    _ => break,
                 }
             }
             if i >= end {
@@ -1072,12 +1074,8 @@ mod tests {
     use MarkRole::*;
 
     #[test]
-    fn ascii_word_runs_end_where_a_byte_by_byte_scan_ends() {
-        let by_bytes = |b: &[u8]| {
-            b.iter()
-                .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'_')
-                .count()
-        };
+    fn ascii_alnum_runs_end_where_a_byte_by_byte_scan_ends() {
+        let by_bytes = |b: &[u8]| b.iter().take_while(|&&c| c.is_ascii_alphanumeric()).count();
         let mut all: Vec<u8> = (0..=255).collect();
         all.extend_from_slice("snake_case9 Zürich’s A-Z az@[`{ 0123456789_x".as_bytes());
         // Every byte value at every place of a run of letters, and runs of
@@ -1087,21 +1085,22 @@ mod tests {
                 let mut text = vec![b'q'; len];
                 text.push(b);
                 text.extend_from_slice(b"tail words");
-                assert_eq!(super::ascii_word_run(&text), by_bytes(&text), "{len} {b:#x}");
+                assert_eq!(super::ascii_alnum_run(&text), by_bytes(&text), "{len} {b:#x}");
             }
         }
         for start in 0..all.len() {
-            assert_eq!(super::ascii_word_run(&all[start..]), by_bytes(&all[start..]));
+            assert_eq!(super::ascii_alnum_run(&all[start..]), by_bytes(&all[start..]));
         }
-        // Every pair of bytes after runs of every word byte in turn: a byte
-        // from 0x80 on carries into the byte after it, which must not count.
-        let word_bytes: Vec<u8> = (0..=255u8).filter(|&b| b.is_ascii_alphanumeric() || b == b'_').collect();
+        // Every pair of bytes after runs of every letter and digit in turn:
+        // a byte from 0x80 on carries into the byte after it, which must
+        // not count.
+        let word_bytes: Vec<u8> = (0..=255u8).filter(u8::is_ascii_alphanumeric).collect();
         for len in 0..10 {
             for b in 0..=255u8 {
                 for c in 0..=255u8 {
-                    let mut text: Vec<u8> = (0..len).map(|k| word_bytes[(k * 7 + usize::from(b)) % 63]).collect();
+                    let mut text: Vec<u8> = (0..len).map(|k| word_bytes[(k * 7 + usize::from(b)) % 62]).collect();
                     text.extend_from_slice(&[b, c, 0xff, b'a', 0x80, b'z']);
-                    assert_eq!(super::ascii_word_run(&text), by_bytes(&text), "{len} {b:#x} {c:#x}");
+                    assert_eq!(super::ascii_alnum_run(&text), by_bytes(&text), "{len} {b:#x} {c:#x}");
                 }
             }
         }
@@ -1317,6 +1316,14 @@ mod tests {
                 "@SadiqKhan",
                 "24/7"
             ]
+        );
+    }
+
+    #[test]
+    fn underscores_are_word_characters() {
+        assert_eq!(
+            words("snake_case_9 _x x_ a_’b __init__ é_1"),
+            ["snake_case_9", "x", "x_", "a_’b", "init__", "é_1"]
         );
     }
 
