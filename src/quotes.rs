@@ -87,7 +87,8 @@ struct Carried {
 
 /// Finds the quotations in `tokens`, in text order.
 pub(crate) fn find(tokens: &Tokens<'_>) -> Vec<Found> {
-    // A quote needs two marks at least; most marks are quotes' in news.
+    // Room for a quote every two marks (most marks in news open or close
+    // one), so that the list seldom grows.
     let mut quotes = Vec::with_capacity(tokens.marks.len() / 2);
     let mut carried: Option<Carried> = None;
     let labels = turn_labels(tokens);

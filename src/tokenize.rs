@@ -616,8 +616,8 @@ impl<'a, 'h> Scanner<'a, 'h> {
         let mut i = line;
         // Where the value of a markup attribute (`="…"`) closes.
         let mut attribute_close: Option<usize> = None;
-        // ASCII by a table, in a loop small enough for the word scanner's
-        // constants to stay in registers; the rest by `other`.
+        // ASCII by a table, in a small loop; quotation marks and everything
+        // outside ASCII out of line, in `other`.
         while let Some(&b) = bytes.get(i) {
             i = match BYTE_CLASS[usize::from(b)] {
                 ByteClass::Blank => i + 1,
@@ -714,8 +714,9 @@ impl<'a, 'h> Scanner<'a, 'h> {
     }
 
     /// Scans the rest of the word that started at `start`, from `i`:
-    /// letters and digits, with apostrophes, hyphens, dots and commas inside
-    /// (`don't`, `45-year-old`, `U.S.`, `3.5`, `1,000`).
+    /// letters and digits (in any script, and `_`), with apostrophes,
+    /// hyphens, dots and commas inside (`don't`, `45-year-old`, `U.S.`,
+    /// `3.5`, `1,000`).
     fn word_rest(&mut self, start: usize, mut i: usize) -> usize {
         let text = self.text;
         let bytes = text.as_bytes();
