@@ -179,21 +179,19 @@ const MERGE_MAX_GAP_WORDS: usize = 8;
 /// Joins quoted fragments of one statement, `called it “a disgrace” and “a
 /// robbery”`, into one mixed quote with a content part per fragment: the
 /// words between are short, hold no reporting verb and end no sentence.
-fn merge_fragments(tokens: &Tokens<'_>, quotes: Vec<Found>) -> Vec<Found> {
-    let mut out: Vec<Found> = Vec::with_capacity(quotes.len());
-    for q in quotes {
-        if let Some(prev) = out.last_mut() {
-            if joins(tokens, prev, &q) {
-                prev.span.end = q.span.end;
-                prev.content.extend(q.content);
-                prev.close = q.close;
-                prev.end_token = q.end_token;
-                continue;
-            }
+fn merge_fragments(tokens: &Tokens<'_>, mut quotes: Vec<Found>) -> Vec<Found> {
+    // In place: each quote is joined to the last one kept, or kept.
+    quotes.dedup_by(|q, prev| {
+        if !joins(tokens, prev, q) {
+            return false;
         }
-        out.push(q);
-    }
-    out
+        prev.span.end = q.span.end;
+        prev.content.append(&mut q.content);
+        prev.close = q.close;
+        prev.end_token = q.end_token;
+        true
+    });
+    quotes
 }
 
 fn joins(tokens: &Tokens<'_>, a: &Found, b: &Found) -> bool {
@@ -250,9 +248,13 @@ fn content_span(tokens: &Tokens<'_>, p: usize, open: usize, close: Option<usize>
         None => tokens.paragraphs[p].span.end,
     };
     let inner = &tokens.text()[start..end.max(start)];
-    let body = inner.trim_start();
+    // Most quotes hug their marks: trimmed only at an end that may be white
+    // space.
+    let tight = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !char::from(b).is_whitespace());
+    let body = if tight(inner.as_bytes().first()) { inner } else { inner.trim_start() };
     let lead = inner.len() - body.len();
-    Span::new(start + lead, start + lead + body.trim_end().len())
+    let len = if tight(body.as_bytes().last()) { body.len() } else { body.trim_end().len() };
+    Span::new(start + lead, start + lead + len)
 }
 
 /// A quote that opens with token `open` in paragraph `p`; a transcript
@@ -329,7 +331,7 @@ fn classify(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> QuoteKind {
     if is_title(tokens, quotes, i) {
         return QuoteKind::Title;
     }
-    if follows_scare_cue(tokens, q.open) {
+    if follows_scare_cue(tokens, q) {
         return QuoteKind::ScareQuote;
     }
     if is_whole_speech(tokens, q) {
@@ -339,13 +341,13 @@ fn classify(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> QuoteKind {
     }
 }
 
-/// The lower-cased words before token `t` in its sentence, nearest first.
-/// Lazy: callers look at the first three or four, and most stop at the
-/// first, so no word past the one they stop at is lower-cased.
-fn words_before<'a, 'h>(tokens: &'a Tokens<'h>, t: usize) -> impl Iterator<Item = Cow<'h, str>> + 'a {
-    // The paragraphs are in order: find the one that holds `t` by halves.
-    let p = tokens.paragraphs.partition_point(|p| p.tokens.end <= t);
-    let para_start = tokens.paragraphs.get(p).map_or(0, |p| p.tokens.start);
+/// The lower-cased words before the opening mark of quote `q` in its
+/// sentence, nearest first. Lazy: callers look at the first three or four,
+/// and most stop at the first, so no word past the one they stop at is
+/// lower-cased.
+fn words_before<'a, 'h>(tokens: &'a Tokens<'h>, q: &Found) -> impl Iterator<Item = Cow<'h, str>> + 'a {
+    let t = q.open;
+    let para_start = tokens.paragraphs[q.first_para].tokens.start;
     (para_start.min(t)..t)
         .rev()
         .take_while(move |&j| {
@@ -372,7 +374,7 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> bool {
     if q.first_para != q.last_para || word_count_up_to(tokens, q, 13) > 12 {
         return false;
     }
-    let near_noun = words_before(tokens, q.open)
+    let near_noun = words_before(tokens, q)
         .take(4)
         .map(|w| TITLE_CUES.get(w.as_ref()).copied())
         .take_while(|&cue| cue != Some(TitleCue::ReportingVerb))
@@ -384,7 +386,7 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> bool {
     // `‘Legend in the Hills.’` (a subheading): a name in title case after a
     // possessive, or alone on its line.
     if is_title_case(tokens, q) {
-        let after_possessive = words_before(tokens, q.open)
+        let after_possessive = words_before(tokens, q)
             .next()
             .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
             && q.open > 0
@@ -468,13 +470,14 @@ pub(crate) fn is_title_case(tokens: &Tokens<'_>, q: &Found) -> bool {
 
 /// A scare quote: marks right after `so-called`, `dubbed`, `what is
 /// called`, `known as`.
-fn follows_scare_cue(tokens: &Tokens<'_>, open: usize) -> bool {
+fn follows_scare_cue(tokens: &Tokens<'_>, q: &Found) -> bool {
+    let open = q.open;
     // The term follows its cue at once: `known as “…”`, not `Robbie, as he
     // was known, “never wanted…”`.
     if open > 0 && tokens.tokens[open - 1].kind == TokenKind::Punct {
         return false;
     }
-    let mut before = words_before(tokens, open);
+    let mut before = words_before(tokens, q);
     let lx = &*LEXICON;
     let Some(first) = before.next() else {
         return false;
