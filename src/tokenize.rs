@@ -302,6 +302,10 @@ fn is_sentence_end(text: &str, out: &Tokens<'_>, i: usize, end: usize) -> bool {
 /// Whether a short word is a title of the lexicon, in any case.
 fn is_title(word: &str) -> bool {
     let titles = &crate::lexicon::LEXICON.titles;
+    // A word in lower case already (most) is looked up as it is.
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return titles.contains_key(word);
+    }
     // Short ASCII is lower-cased without an allocation.
     match ascii_lowercase_short(word).filter(|_| word.is_ascii()) {
         Some((buf, n)) => std::str::from_utf8(&buf[..n]).is_ok_and(|w| titles.contains_key(w)),
