@@ -727,10 +727,10 @@ impl<'a, 'h> Scanner<'a, 'h> {
         let end = bytes.len();
         loop {
             loop {
-                // ASCII letters and digits, the bulk of a word, in a tight
-                // loop; other characters one by one.
-                i += ascii_alnum_run(&bytes[i..]);
+                // ASCII letters and digits, the bulk of a word, eight bytes
+                // at a time; other characters one by one.
                 match bytes.get(i) {
+                    Some(b) if b.is_ascii_alphanumeric() => i += ascii_alnum_run(&bytes[i..]),
                     Some(b'_') => i += 1,
                     Some(&b) if b >= 0x80 && self.is_alnum_at(i) => i += utf8_len(b),
                     _ => break,
