@@ -87,9 +87,11 @@ struct Carried {
 
 /// Finds the quotations in `tokens`, in text order.
 pub(crate) fn find(tokens: &Tokens<'_>) -> Vec<Found> {
-    // Room for a quote every two marks (most marks in news open or close
-    // one), so that the list seldom grows.
-    let mut quotes = Vec::with_capacity(tokens.marks.len() / 2);
+    // Room for the quotes of news, so that the list seldom grows: at most
+    // one a pair of marks, and (quote-heavy copy has one every 180 bytes or
+    // so) one every 128 bytes, which bounds what a text of unpaired marks
+    // reserves.
+    let mut quotes = Vec::with_capacity((tokens.marks.len() / 2).min(tokens.text().len() / 128));
     let mut carried: Option<Carried> = None;
     let labels = turn_labels(tokens);
     // One stack for all paragraphs, emptied for each, so that it is
