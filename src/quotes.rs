@@ -253,9 +253,17 @@ fn content_span(tokens: &Tokens<'_>, p: usize, open: usize, close: Option<usize>
     // Most quotes hug their marks: trimmed only at an end that may be white
     // space.
     let tight = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !char::from(b).is_whitespace());
-    let body = if tight(inner.as_bytes().first()) { inner } else { inner.trim_start() };
+    let body = if tight(inner.as_bytes().first()) {
+        inner
+    } else {
+        inner.trim_start()
+    };
     let lead = inner.len() - body.len();
-    let len = if tight(body.as_bytes().last()) { body.len() } else { body.trim_end().len() };
+    let len = if tight(body.as_bytes().last()) {
+        body.len()
+    } else {
+        body.trim_end().len()
+    };
     Span::new(start + lead, start + lead + len)
 }
 

@@ -1150,7 +1150,9 @@ mod tests {
         let heads = ["q", "qu", "U", "a", "3", "45", "x_y", "snake_case9", "abcdefghijk"];
         let chars = probe_chars();
         // What follows the character after the run: each decides a joiner.
-        let tails = ["", " ", "s", "5", ".", "S.", "é", "’s", "\n", "-", "'", "x.y", " s", " 5.", " é", "  x", " x y"];
+        let tails = [
+            "", " ", "s", "5", ".", "S.", "é", "’s", "\n", "-", "'", "x.y", " s", " 5.", " é", "  x", " x y",
+        ];
         for head in heads {
             for &c in &chars {
                 for tail in tails {
@@ -1233,7 +1235,9 @@ mod tests {
             .map(|_| {
                 let mut text = String::new();
                 for _ in 0..24 {
-                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                    seed = seed
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
                     text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
                 }
                 text
@@ -1277,7 +1281,11 @@ mod tests {
                 assert_eq!(c, '\u{212A}');
             }
         }
-        assert!(ELISIONS.iter().all(|e| !e.contains('k') && e.bytes().all(|b| b.is_ascii_lowercase())));
+        assert!(
+            ELISIONS
+                .iter()
+                .all(|e| !e.contains('k') && e.bytes().all(|b| b.is_ascii_lowercase()))
+        );
         // The lower-cased copy of up to eight characters, as it was made.
         let by_copy = |rest: &str| {
             let lower: String = rest
@@ -1289,8 +1297,32 @@ mod tests {
             ELISIONS.contains(&lower.as_str())
         };
         let words = [
-            "em", "EM", "Em ", "tis", "Tis,", "twas.", "n", "N’", "cause", "Cause", "causes", "til", "bout", "round",
-            "rounds", "roundabout", "em\u{212A}", "\u{212A}", "İs", "tİs", "émé", "", " ", "’", "n't", "em-dash",
+            "em",
+            "EM",
+            "Em ",
+            "tis",
+            "Tis,",
+            "twas.",
+            "n",
+            "N’",
+            "cause",
+            "Cause",
+            "causes",
+            "til",
+            "bout",
+            "round",
+            "rounds",
+            "roundabout",
+            "em\u{212A}",
+            "\u{212A}",
+            "İs",
+            "tİs",
+            "émé",
+            "",
+            " ",
+            "’",
+            "n't",
+            "em-dash",
         ];
         for w in words {
             let text = format!("’{w}");
