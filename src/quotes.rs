@@ -17,9 +17,10 @@
 //! quote, whose content starts after the label.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
-use crate::lexicon::LEXICON;
-use crate::tokenize::{Family, MarkRole, TokenKind, Tokens};
+use crate::lexicon::{LEXICON, Map};
+use crate::tokenize::{Family, Mark, MarkRole, Segment, TokenKind, Tokens};
 use crate::types::{QuoteKind, Span};
 
 /// A title in marks has at most this many words.
@@ -86,11 +87,18 @@ struct Carried {
 
 /// Finds the quotations in `tokens`, in text order.
 pub(crate) fn find(tokens: &Tokens<'_>) -> Vec<Found> {
-    let mut quotes = Vec::new();
+    // Room for the quotes of news, so that the list seldom grows: at most
+    // one a pair of marks, and (quote-heavy copy has one every 180 bytes or
+    // so) one every 128 bytes, which bounds what a text of unpaired marks
+    // reserves.
+    let mut quotes = Vec::with_capacity((tokens.marks.len() / 2).min(tokens.text().len() / 128));
     let mut carried: Option<Carried> = None;
     let labels = turn_labels(tokens);
+    // One stack for all paragraphs, emptied for each, so that it is
+    // allocated once.
+    let mut stack: Vec<Open> = Vec::new();
     for (p, para) in tokens.paragraphs.iter().enumerate() {
-        let mut stack: Vec<Open> = Vec::new();
+        stack.clear();
         // The quote this paragraph continues, if it reopens with a mark of
         // the same family (and no new speaker's turn starts).
         let mut continuing = carried.take().and_then(|c| {
@@ -109,11 +117,7 @@ pub(crate) fn find(tokens: &Tokens<'_>) -> Vec<Found> {
                 }
             }
         });
-        for t in para.tokens.clone() {
-            let TokenKind::Mark(m) = tokens.tokens[t].kind else {
-                continue;
-            };
-            let mark = tokens.marks[m as usize];
+        for (t, mark) in marks_in(tokens, para) {
             match mark.role {
                 MarkRole::Opening => {
                     if stack.len() < MAX_DEPTH && !(continuing.is_some() && t == para.tokens.start) {
@@ -177,21 +181,19 @@ const MERGE_MAX_GAP_WORDS: usize = 8;
 /// Joins quoted fragments of one statement, `called it “a disgrace” and “a
 /// robbery”`, into one mixed quote with a content part per fragment: the
 /// words between are short, hold no reporting verb and end no sentence.
-fn merge_fragments(tokens: &Tokens<'_>, quotes: Vec<Found>) -> Vec<Found> {
-    let mut out: Vec<Found> = Vec::with_capacity(quotes.len());
-    for q in quotes {
-        if let Some(prev) = out.last_mut() {
-            if joins(tokens, prev, &q) {
-                prev.span.end = q.span.end;
-                prev.content.extend(q.content);
-                prev.close = q.close;
-                prev.end_token = q.end_token;
-                continue;
-            }
+fn merge_fragments(tokens: &Tokens<'_>, mut quotes: Vec<Found>) -> Vec<Found> {
+    // In place: each quote is joined to the last one kept, or kept.
+    quotes.dedup_by(|q, prev| {
+        if !joins(tokens, prev, q) {
+            return false;
         }
-        out.push(q);
-    }
-    out
+        prev.span.end = q.span.end;
+        prev.content.append(&mut q.content);
+        prev.close = q.close;
+        prev.end_token = q.end_token;
+        true
+    });
+    quotes
 }
 
 fn joins(tokens: &Tokens<'_>, a: &Found, b: &Found) -> bool {
@@ -215,6 +217,19 @@ fn joins(tokens: &Tokens<'_>, a: &Found, b: &Found) -> bool {
     words <= MERGE_MAX_GAP_WORDS
 }
 
+/// The quotation marks of a paragraph (apostrophes are not among them),
+/// with their token indexes, in order. Found from the marks, which are in
+/// text order as the tokens are: a paragraph costs a search by halves and
+/// a look at each of its marks, not a look at each of its tokens.
+fn marks_in<'a>(tokens: &'a Tokens<'_>, para: &'a Segment) -> impl Iterator<Item = (usize, Mark)> + 'a {
+    let first = tokens.marks.partition_point(|m| m.span().start < para.span.start);
+    tokens.marks[first..]
+        .iter()
+        .take_while(|m| m.span().start < para.span.end)
+        .filter(|m| m.role != MarkRole::Apostrophe)
+        .map(|m| (m.token as usize, *m))
+}
+
 /// The family of token `t` if it is an opening mark.
 fn opening_family(tokens: &Tokens<'_>, t: usize) -> Option<Family> {
     match tokens.tokens.get(t)?.kind {
@@ -235,8 +250,21 @@ fn content_span(tokens: &Tokens<'_>, p: usize, open: usize, close: Option<usize>
         None => tokens.paragraphs[p].span.end,
     };
     let inner = &tokens.text()[start..end.max(start)];
-    let lead = inner.len() - inner.trim_start().len();
-    Span::new(start + lead, start + lead + inner.trim().len())
+    // Most quotes hug their marks: trimmed only at an end that may be white
+    // space.
+    let tight = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !char::from(b).is_whitespace());
+    let body = if tight(inner.as_bytes().first()) {
+        inner
+    } else {
+        inner.trim_start()
+    };
+    let lead = inner.len() - body.len();
+    let len = if tight(body.as_bytes().last()) {
+        body.len()
+    } else {
+        body.trim_end().len()
+    };
+    Span::new(start + lead, start + lead + len)
 }
 
 /// A quote that opens with token `open` in paragraph `p`; a transcript
@@ -284,7 +312,9 @@ fn turn_label(tokens: &Tokens<'_>, p: usize) -> Option<std::ops::Range<usize>> {
     let first = para.tokens.start;
     opening_family(tokens, first)?;
     let start = first + 1;
-    let end = (start..para.tokens.end.min(start + LABEL_MAX_WORDS + 1)).find(|&t| tokens.str(t) == ":")?;
+    // `:` is punctuation: the kind rules out the words without their text.
+    let colon = |t: usize| tokens.tokens[t].kind == TokenKind::Punct && tokens.str(t) == ":";
+    let end = (start..para.tokens.end.min(start + LABEL_MAX_WORDS + 1)).find(|&t| colon(t))?;
     let in_capitals = |t: usize| {
         let s = tokens.str(t);
         tokens.tokens[t].kind == TokenKind::Word
@@ -311,7 +341,7 @@ fn classify(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> QuoteKind {
     if is_title(tokens, quotes, i) {
         return QuoteKind::Title;
     }
-    if follows_scare_cue(tokens, q.open) {
+    if follows_scare_cue(tokens, q) {
         return QuoteKind::ScareQuote;
     }
     if is_whole_speech(tokens, q) {
@@ -321,24 +351,20 @@ fn classify(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> QuoteKind {
     }
 }
 
-/// The lower-cased words before token `t` in its sentence, nearest first,
-/// at most `n`.
-fn words_before<'h>(tokens: &Tokens<'h>, t: usize, n: usize) -> Vec<Cow<'h, str>> {
-    // The paragraphs are in order: find the one that holds `t` by halves.
-    let p = tokens.paragraphs.partition_point(|p| p.tokens.end <= t);
-    let para_start = tokens.paragraphs.get(p).map_or(0, |p| p.tokens.start);
-    let mut out = Vec::with_capacity(n);
-    let mut j = t;
-    while j > para_start && out.len() < n {
-        j -= 1;
-        let tok = tokens.tokens[j];
-        match tok.kind {
-            TokenKind::Word => out.push(lower_case(tokens.str(j))),
-            TokenKind::Punct if matches!(tokens.str(j), "." | "!" | "?" | ":" | ";") => break,
-            _ => {}
-        }
-    }
-    out
+/// The lower-cased words before the opening mark of quote `q` in its
+/// sentence, nearest first. Lazy: callers look at the first three or four,
+/// and most stop at the first, so no word past the one they stop at is
+/// lower-cased.
+fn words_before<'a, 'h>(tokens: &'a Tokens<'h>, q: &Found) -> impl Iterator<Item = Cow<'h, str>> + 'a {
+    let t = q.open;
+    let para_start = tokens.paragraphs[q.first_para].tokens.start;
+    (para_start.min(t)..t)
+        .rev()
+        .take_while(move |&j| {
+            tokens.tokens[j].kind != TokenKind::Punct || !matches!(tokens.str(j), "." | "!" | "?" | ":" | ";")
+        })
+        .filter(move |&j| tokens.tokens[j].kind == TokenKind::Word)
+        .map(move |j| lower_case(tokens.str(j)))
 }
 
 /// A word in lower case: the word itself when it is lower-case ASCII
@@ -355,15 +381,14 @@ fn lower_case(word: &str) -> Cow<'_, str> {
 /// “…”`, `an album called “…”`), or joined by `and`/`or` to a title.
 fn is_title(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> bool {
     let q = &quotes[i];
-    if q.first_para != q.last_para || word_count(tokens, q) > 12 {
+    if q.first_para != q.last_para || word_count_up_to(tokens, q, 13) > 12 {
         return false;
     }
-    let before = words_before(tokens, q.open, 4);
-    let lx = &*LEXICON;
-    let near_noun = before
-        .iter()
-        .take_while(|w| !lx.reporting_verbs.contains(w.as_ref()))
-        .any(|w| lx.title_nouns.contains(w.as_ref()));
+    let near_noun = words_before(tokens, q)
+        .take(4)
+        .map(|w| TITLE_CUES.get(w.as_ref()).copied())
+        .take_while(|&cue| cue != Some(TitleCue::ReportingVerb))
+        .any(|cue| cue == Some(TitleCue::TitleNoun));
     if near_noun {
         return true;
     }
@@ -371,7 +396,9 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> bool {
     // `‘Legend in the Hills.’` (a subheading): a name in title case after a
     // possessive, or alone on its line.
     if is_title_case(tokens, q) {
-        let after_possessive = before.first().is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
+        let after_possessive = words_before(tokens, q)
+            .next()
+            .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
             && q.open > 0
             && tokens.tokens[q.open - 1].kind == TokenKind::Word;
         let para = &tokens.paragraphs[q.first_para];
@@ -402,36 +429,67 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> bool {
     false
 }
 
+/// What a word shortly before a quote says of it being a title.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TitleCue {
+    /// `said`, `told`: the words before it say nothing of the quote.
+    ReportingVerb,
+    /// `book`, `film`, `album`: the quote names one.
+    TitleNoun,
+}
+
+/// The lexicon's reporting verbs and title nouns in one map, so that a word
+/// before a quote is looked up once, not once in each set. A word in both
+/// is a reporting verb: the look back stops at it before asking whether it
+/// is a title noun.
+static TITLE_CUES: LazyLock<Map<&'static str, TitleCue>> = LazyLock::new(|| {
+    let lx = &*LEXICON;
+    let nouns = lx.title_nouns.iter().map(|&w| (w, TitleCue::TitleNoun));
+    let verbs = lx.reporting_verbs.iter().map(|&w| (w, TitleCue::ReportingVerb));
+    // Later entries win: the verbs over the nouns.
+    nouns.chain(verbs).collect()
+});
+
 /// Whether every word of the quote is capitalised but the small words of
 /// titles (`of`, `the`), with eight words at most: `Face the Nation`.
 pub(crate) fn is_title_case(tokens: &Tokens<'_>, q: &Found) -> bool {
-    let words: Vec<&str> = (q.open..q.end_token)
-        .filter(|&t| tokens.tokens[t].kind == TokenKind::Word)
-        .map(|t| tokens.str(t))
-        .collect();
-    !words.is_empty()
-        && words.len() <= TITLE_MAX_WORDS
-        && words[0].starts_with(char::is_uppercase)
-        && words.iter().all(|w| {
+    // One pass over the words, which stops at the first that does not fit
+    // (a long quote is decided by its first few words, and needs no list).
+    let mut words = 0;
+    for t in q.open..q.end_token {
+        if tokens.tokens[t].kind != TokenKind::Word {
+            continue;
+        }
+        let w = tokens.str(t);
+        words += 1;
+        let fits = if words == 1 {
+            w.starts_with(char::is_uppercase)
+        } else {
             w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 || matches!(
-                    *w,
+                    w,
                     "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with" | "by"
                 )
-        })
+        };
+        if !fits || words > TITLE_MAX_WORDS {
+            return false;
+        }
+    }
+    words > 0
 }
 
 /// A scare quote: marks right after `so-called`, `dubbed`, `what is
 /// called`, `known as`.
-fn follows_scare_cue(tokens: &Tokens<'_>, open: usize) -> bool {
+fn follows_scare_cue(tokens: &Tokens<'_>, q: &Found) -> bool {
+    let open = q.open;
     // The term follows its cue at once: `known as “…”`, not `Robbie, as he
     // was known, “never wanted…”`.
     if open > 0 && tokens.tokens[open - 1].kind == TokenKind::Punct {
         return false;
     }
-    let before = words_before(tokens, open, 3);
+    let mut before = words_before(tokens, q);
     let lx = &*LEXICON;
-    let Some(first) = before.first() else {
+    let Some(first) = before.next() else {
         return false;
     };
     if lx.scare_cues.contains(first.as_ref()) {
@@ -439,7 +497,8 @@ fn follows_scare_cue(tokens: &Tokens<'_>, open: usize) -> bool {
     }
     // `known as “…”`, `referred to as “…”`, `are called “…”`: a passive with
     // no agent names a term, it reports no speech.
-    let second = before.get(1).map(AsRef::as_ref);
+    let second = before.next();
+    let second = second.as_deref();
     match (first.as_ref(), second) {
         ("as", Some(w)) => lx.scare_cues.contains(w) || matches!(w, "known" | "referred" | "described"),
         ("called" | "named" | "termed" | "labelled" | "labeled", Some(w)) => {
@@ -482,12 +541,20 @@ fn names_a_thing(tokens: &Tokens<'_>, open: usize) -> bool {
     })
 }
 
-/// How many words the quote holds.
-fn word_count(tokens: &Tokens<'_>, q: &Found) -> usize {
-    tokens.tokens[q.open..q.end_token]
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .count()
+/// How many words the quote holds, counted up to `limit`: the callers
+/// only ask whether a quote is longer than a few words, and a long quote
+/// need not be counted to its end.
+fn word_count_up_to(tokens: &Tokens<'_>, q: &Found, limit: usize) -> usize {
+    // A plain loop: `filter(…).take(limit).count()` compiles to an unrolled
+    // loop that spills a register a token.
+    let mut words = 0;
+    for t in &tokens.tokens[q.open..q.end_token] {
+        if words == limit {
+            break;
+        }
+        words += usize::from(t.kind == TokenKind::Word);
+    }
+    words
 }
 
 /// Direct speech: the quote holds whole sentences. It starts its sentence
@@ -521,7 +588,7 @@ fn is_whole_speech(tokens: &Tokens<'_>, q: &Found) -> bool {
         TokenKind::Mark(_) => true,
         TokenKind::Word => {
             let ends = text[content.range()].trim_end();
-            ends.ends_with(['.', '!', '?', ',']) && word_count(tokens, q) >= 4
+            ends.ends_with(['.', '!', '?', ',']) && word_count_up_to(tokens, q, 4) >= 4
         }
     }
 }
@@ -580,6 +647,32 @@ mod tests {
                 ("MOSS", vec!["Because it is time.", "The vote is close."])
             ]
         );
+    }
+
+    #[test]
+    fn marks_found_from_the_marks_are_the_mark_tokens() {
+        let texts = [
+            "“He called it ‘absurd’,” she said. Don’t stop the teams’ bus.",
+            "  ``Yes,'' he said. ''No,'' she said.\n\n\"LEE: Why?\" «Oui» ‹non›  \n",
+            "rock ’n’ roll in the ’90s, O'Brien's \"quote\" and 'single'\n„German“ ‚eins‘",
+            "no marks at all here\nnor here\n“one”\n\n",
+            "",
+            "author=\"x\" said \"y\"",
+        ];
+        for text in texts {
+            let t = tokenize(text);
+            for para in &t.paragraphs {
+                let by_tokens: Vec<(usize, Mark)> = para
+                    .tokens
+                    .clone()
+                    .filter_map(|i| match t.tokens[i].kind {
+                        TokenKind::Mark(m) => Some((i, t.marks[m as usize])),
+                        _ => None,
+                    })
+                    .collect();
+                assert_eq!(marks_in(&t, para).collect::<Vec<_>>(), by_tokens, "{text:?}");
+            }
+        }
     }
 
     #[test]

@@ -94,21 +94,31 @@ impl Token {
     }
 }
 
-/// A quotation mark as the later stages see it: 12 bytes (`u32` offsets,
-/// as in [`Token`]), since a text of quotation marks has one a token.
+/// A quotation mark as the later stages see it: 12 bytes (a `u32` offset,
+/// as in [`Token`], and a length of one to three bytes), since a text of
+/// quotation marks has one a token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Mark {
     start: u32,
-    end: u32,
+    /// The index of the mark's token: its own, or for an apostrophe inside
+    /// a word, the word's. Stage 2 pairs the marks of a paragraph without
+    /// a look at its other tokens.
+    pub(crate) token: u32,
+    len: u8,
     pub(crate) role: MarkRole,
     pub(crate) family: Family,
 }
 
+const _: () = assert!(std::mem::size_of::<Mark>() == 12);
+
 impl Mark {
-    fn new(span: Span, role: MarkRole, family: Family) -> Mark {
+    fn new(span: Span, token: usize, role: MarkRole, family: Family) -> Mark {
         Mark {
             start: span.start as u32,
-            end: span.end as u32,
+            token: token as u32,
+            // A mark has at most two characters (`''`), or one of three
+            // bytes.
+            len: span.len() as u8,
             role,
             family,
         }
@@ -116,7 +126,7 @@ impl Mark {
 
     /// Where the mark is.
     pub(crate) fn span(&self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+        Span::new(self.start as usize, self.start as usize + usize::from(self.len))
     }
 }
 
@@ -191,29 +201,16 @@ impl<'h> Tokens<'h> {
 pub fn tokenize(text: &str) -> Tokens<'_> {
     let mut out = Tokens {
         text,
-        tokens: Vec::with_capacity(text.len() / 5),
-        // Room for what news usually has, so that the vectors seldom grow.
-        marks: Vec::with_capacity(text.len() / 200),
-        paragraphs: Vec::with_capacity(text.len() / 400),
-        sentences: Vec::with_capacity(text.len() / 120),
+        // Room for what news has, so that the vectors seldom grow (news has
+        // a token every 5 bytes, and up to one every 4.5; quote-heavy copy a
+        // mark every 50 bytes, a paragraph every 125 and a sentence every
+        // 80): growing copies them all, and leaves more memory behind.
+        tokens: Vec::with_capacity(text.len() / 4),
+        marks: Vec::with_capacity(text.len() / 32),
+        paragraphs: Vec::with_capacity(text.len() / 64),
+        sentences: Vec::with_capacity(text.len() / 48),
     };
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let start = line_start;
-        line_start += line.len();
-        let trimmed = line.trim_start();
-        let lead = line.len() - trimmed.len();
-        let body = trimmed.trim_end();
-        if body.is_empty() {
-            continue;
-        }
-        let span = Span::new(start + lead, start + lead + body.len());
-        let first = out.tokens.len();
-        Scanner::new(text, &mut out).paragraph(span);
-        let tokens = first..out.tokens.len();
-        split_sentences(text, &mut out, tokens.clone());
-        out.paragraphs.push(Segment { span, tokens });
-    }
+    Scanner::new(text, &mut out).text();
     out
 }
 
@@ -268,14 +265,15 @@ fn is_sentence_end(text: &str, out: &Tokens<'_>, i: usize, end: usize) -> bool {
             // "No. 10" and "Mr. Smith": an abbreviation before a number or a
             // name does not end the sentence.
             // `Del. Stacey Plaskett`: any short title of the lexicon, too.
-            let short_title = word.len() <= 4 && is_title(word);
+            // (Looked up last, and only when it decides.)
+            let short_title = || word.len() <= 4 && is_title(word);
             // A quote that opens after the dot starts a new sentence:
             // titles come before names, not quotes (`…said of RT. “Having…`).
             let quote_next = out.tokens.get(i + 1).is_some_and(|t| match t.kind {
                 TokenKind::Mark(m) => out.marks[m as usize].role == MarkRole::Opening,
                 _ => false,
             });
-            if (is_abbreviation(word) || short_title) && !quote_next {
+            if !quote_next && (is_abbreviation(word) || short_title()) {
                 return false;
             }
         }
@@ -304,6 +302,10 @@ fn is_sentence_end(text: &str, out: &Tokens<'_>, i: usize, end: usize) -> bool {
 /// Whether a short word is a title of the lexicon, in any case.
 fn is_title(word: &str) -> bool {
     let titles = &crate::lexicon::LEXICON.titles;
+    // A word in lower case already (most) is looked up as it is.
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return titles.contains_key(word);
+    }
     // Short ASCII is lower-cased without an allocation.
     match ascii_lowercase_short(word).filter(|_| word.is_ascii()) {
         Some((buf, n)) => std::str::from_utf8(&buf[..n]).is_ok_and(|w| titles.contains_key(w)),
@@ -321,10 +323,16 @@ fn closes_sentence(text: &str, out: &Tokens<'_>, j: usize) -> bool {
     }
 }
 
-fn split_sentences(text: &str, out: &mut Tokens<'_>, tokens: Range<usize>) {
+/// Splits the paragraph of `tokens` into sentences. Only the tokens of
+/// `stops` (its `.`, `!`, `?` and `…`, in order) can end one, so only they
+/// are looked at.
+fn split_sentences(text: &str, out: &mut Tokens<'_>, tokens: Range<usize>, stops: &[usize]) {
     let mut start = tokens.start;
-    let mut i = tokens.start;
-    while i < tokens.end {
+    for &i in stops {
+        // A stop among the closing marks of the sentence before belongs to it.
+        if i < start {
+            continue;
+        }
         if is_sentence_end(text, out, i, tokens.end) {
             let mut j = i + 1;
             while j < tokens.end && closes_sentence(text, out, j) {
@@ -332,9 +340,6 @@ fn split_sentences(text: &str, out: &mut Tokens<'_>, tokens: Range<usize>) {
             }
             push_sentence(out, start..j);
             start = j;
-            i = j;
-        } else {
-            i += 1;
         }
     }
     if start < tokens.end {
@@ -371,6 +376,32 @@ enum Side {
 
 fn side(c: Option<char>) -> Side {
     match c {
+        Some(c) if c.is_ascii() => ASCII_SIDE[c as usize],
+        _ => side_of(c),
+    }
+}
+
+/// [`side_of`] for the ASCII characters, by a table.
+static ASCII_SIDE: [Side; 128] = {
+    let mut table = [Side::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = match byte {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => Side::Open,
+            b',' | b'.' | b';' | b':' | b'!' | b'?' => Side::Stop,
+            b'(' | b'[' | b'{' | b')' | b']' | b'}' | b'/' => Side::Open,
+            b'"' | b'\'' => Side::Mark,
+            _ if byte.is_ascii_alphanumeric() => Side::Alnum,
+            _ => Side::Other,
+        };
+        b += 1;
+    }
+    table
+};
+
+fn side_of(c: Option<char>) -> Side {
+    match c {
         None => Side::Open,
         Some(c) if c.is_whitespace() => Side::Open,
         // The punctuation and marks before the test for letters: none of
@@ -378,7 +409,7 @@ fn side(c: Option<char>) -> Side {
         Some(',' | '.' | ';' | ':' | '!' | '?' | '…') => Side::Stop,
         Some('(' | '[' | '{' | ')' | ']' | '}' | '—' | '–' | '/') => Side::Open,
         Some(c) if mark_family(c).is_some() => Side::Mark,
-        Some(c) if c.is_alphanumeric() => Side::Alnum,
+        Some(c) if is_alphanumeric(c) => Side::Alnum,
         Some(_) => Side::Other,
     }
 }
@@ -405,23 +436,70 @@ static ASCII_WORD_BYTE: [bool; 256] = {
     table
 };
 
-/// How many bytes at the start of `bytes` are ASCII letters, digits or `_`.
+/// What the scanner does with an ASCII byte.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ByteClass {
+    /// Space, tab, carriage return: skipped.
+    Blank,
+    /// A letter or digit: starts a word.
+    Word,
+    /// Ends the paragraph.
+    LineBreak,
+    /// `@` or `#`: starts a handle or a tag, or is punctuation alone.
+    Tag,
+    /// Punctuation that is no quotation mark.
+    Punct,
+    /// `.`, `!`, `?`: punctuation that may end a sentence.
+    Stop,
+    /// Quotation marks (`"`, `'`, `` ` ``), other control characters, and
+    /// every byte outside ASCII: see [`Scanner::other`].
+    Other,
+}
+
+/// [`ByteClass`] by byte.
+static BYTE_CLASS: [ByteClass; 256] = {
+    let mut table = [ByteClass::Other; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = match byte {
+            b' ' | b'\t' | b'\r' => ByteClass::Blank,
+            b'\n' => ByteClass::LineBreak,
+            b'@' | b'#' => ByteClass::Tag,
+            b'.' | b'!' | b'?' => ByteClass::Stop,
+            b'"' | b'\'' | b'`' => ByteClass::Other,
+            _ if byte.is_ascii_alphanumeric() => ByteClass::Word,
+            _ if byte.is_ascii_punctuation() => ByteClass::Punct,
+            _ => ByteClass::Other,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// How many bytes at the start of `bytes` are ASCII letters or digits.
 /// Eight bytes at a time while eight remain: the end of a word is then found
-/// without a branch per byte, whose outcome no predictor can guess.
-fn ascii_word_run(bytes: &[u8]) -> usize {
+/// without a branch per byte, whose outcome no predictor can guess. (`_`,
+/// a word byte too but a rare one, is left to the callers: a third range
+/// would cost every word.)
+fn ascii_alnum_run(bytes: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    // The high bit of each byte of `v` (all below 0x80) that lies in
-    // `lo..=hi`: `v + 0x80 - lo` reaches 0x80 from `lo` on, `v + 0x7f - hi`
-    // from past `hi` on, and neither carries into the next byte.
+    // The high bit of each byte of `v` that lies in `lo..=hi`: `v + 0x80 -
+    // lo` reaches 0x80 from `lo` on, `v + 0x7f - hi` from past `hi` on. An
+    // ASCII byte carries into the next byte in neither sum. A byte from
+    // 0x80 on lies in none of the ranges (its sums have the high bit in
+    // the wrong place, or wrap), and may carry into the bytes after it: but
+    // it ends the run, so the bytes after it do not count. The first byte
+    // outside the ranges is therefore found right without masking the high
+    // bits off first.
     let in_range =
         |v: u64, lo: u8, hi: u8| (v + ONES * u64::from(0x80 - lo)) & !(v + ONES * u64::from(0x7f - hi)) & HIGH;
     let mut n = 0;
     while let Some(chunk) = bytes.get(n..n + 8) {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
-        let v = x & !HIGH;
-        let letter = in_range(v | (ONES * 0x20), b'a', b'z');
-        let word = (letter | in_range(v, b'0', b'9') | in_range(v, b'_', b'_')) & !x;
+        let letter = in_range(x | (ONES * 0x20), b'a', b'z');
+        let word = letter | in_range(x, b'0', b'9');
         let other = !word & HIGH;
         if other != 0 {
             return n + (other.trailing_zeros() / 8) as usize;
@@ -430,16 +508,63 @@ fn ascii_word_run(bytes: &[u8]) -> usize {
     }
     n + bytes[n..]
         .iter()
-        .position(|&b| !ASCII_WORD_BYTE[usize::from(b)])
+        .position(|&b| !b.is_ascii_alphanumeric())
         .unwrap_or(bytes.len() - n)
 }
 
-/// The first index of byte `b` in `bytes[from..to]`.
-fn memchr_in(bytes: &[u8], b: u8, from: usize, to: usize) -> Option<usize> {
-    bytes[from.min(to)..to].iter().position(|&x| x == b).map(|k| from + k)
+/// Where the value of a markup attribute whose opening `"` is at `open`
+/// closes: the next `"` on the same line.
+fn attribute_close(bytes: &[u8], open: usize) -> Option<usize> {
+    let k = bytes[open + 1..].iter().position(|&b| b == b'"' || b == b'\n')?;
+    (bytes[open + 1 + k] == b'"').then_some(open + 1 + k)
 }
 
-/// Scans one paragraph into tokens and classified marks.
+/// Whether a word whose ASCII letters and digits run up to `j` ends there:
+/// the text ends, or the byte at `j` is ASCII and joins nothing to the word.
+/// `false` sends the word to [`Scanner::word_rest`], which decides the
+/// joiners (`don't`, `45-year-old`, `3.5`, `U.S.`) and letters outside
+/// ASCII; most words end at a space or a comma and need none of that.
+fn ascii_word_ends_at(bytes: &[u8], j: usize) -> bool {
+    let Some(&b) = bytes.get(j) else {
+        return true;
+    };
+    // One look at a table for the bytes that end a word outright (space and
+    // most punctuation).
+    if !MAY_JOIN[usize::from(b)] {
+        return true;
+    }
+    match b {
+        b'.' | b',' | b'/' => !bytes[j - 1].is_ascii_digit() && !(b == b'.' && is_initial(&bytes[..j])),
+        _ => false,
+    }
+}
+
+/// The bytes that may continue a word after its ASCII letters and digits:
+/// `_`, joiners (`'`, `-`, `.`, `,`, `/`) and every byte outside ASCII.
+static MAY_JOIN: [bool; 256] = {
+    let mut table = [true; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = matches!(b as u8, b'_' | b'\'' | b'-' | b'.' | b',' | b'/');
+        b += 1;
+    }
+    table
+};
+
+/// Whether `c` is a letter or a digit: [`char::is_alphanumeric`], with
+/// the letters of Latin-1 and Latin Extended (`é`, `ß`, `ł`, `ő`) and the
+/// general punctuation (`’ “ ” — – …`) decided without a search of the
+/// Unicode tables.
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '×' | '÷' => false,
+        'À'..='ɏ' => true,
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Scans the text into tokens and classified marks, a paragraph a line.
 struct Scanner<'a, 'h> {
     text: &'h str,
     out: &'a mut Tokens<'h>,
@@ -447,6 +572,9 @@ struct Scanner<'a, 'h> {
     open: [u32; 4],
     /// For each family, whether the innermost open mark is a straight one.
     straight_open: [u32; 4],
+    /// The tokens of this paragraph that can end a sentence (`.`, `!`, `?`,
+    /// `…`), for [`split_sentences`].
+    stops: Vec<usize>,
 }
 
 impl<'a, 'h> Scanner<'a, 'h> {
@@ -456,104 +584,165 @@ impl<'a, 'h> Scanner<'a, 'h> {
             out,
             open: [0; 4],
             straight_open: [0; 4],
+            stops: Vec::new(),
         }
     }
 
-    fn paragraph(&mut self, span: Span) {
-        let text = self.text;
-        let bytes = text.as_bytes();
-        let mut i = span.start;
+    /// Scans the whole text. Every line is a paragraph, from its first token
+    /// to its last (its white space trimmed); a line without a token is none.
+    fn text(&mut self) {
+        let mut i = 0;
+        while i < self.text.len() {
+            let first = self.out.tokens.len();
+            i = self.paragraph(i);
+            let tokens = first..self.out.tokens.len();
+            if tokens.is_empty() {
+                continue;
+            }
+            let span = Span::new(
+                self.out.tokens[first].span().start,
+                self.out.tokens[tokens.end - 1].span().end,
+            );
+            split_sentences(self.text, self.out, tokens.clone(), &self.stops);
+            self.out.paragraphs.push(Segment { span, tokens });
+        }
+    }
+
+    /// Scans the line that starts at `line`; returns where the next line
+    /// starts. The line break is the only bound: a word, or a look at the
+    /// character after a mark, meets white space at the line's end either
+    /// way.
+    fn paragraph(&mut self, line: usize) -> usize {
+        self.open = [0; 4];
+        self.straight_open = [0; 4];
+        self.stops.clear();
+        let bytes = self.text.as_bytes();
+        let mut i = line;
         // Where the value of a markup attribute (`="…"`) closes.
         let mut attribute_close: Option<usize> = None;
-        while i < span.end {
-            let b = bytes[i];
-            if b == b' ' || b == b'\t' || b == b'\r' {
-                i += 1;
-                continue;
-            }
-            if b.is_ascii_alphanumeric() || b == b'@' || b == b'#' {
-                i = self.word(i, span.end);
-                continue;
-            }
-            // Other ASCII that is neither white space nor a quotation mark
-            // (nor the first half of a wire mark) is punctuation.
-            if b.is_ascii_punctuation() && !matches!(b, b'"' | b'\'' | b'`') {
-                self.push(Span::new(i, i + 1), TokenKind::Punct);
-                i += 1;
-                continue;
-            }
-            let c = text[i..].chars().next().unwrap_or(' ');
-            let n = c.len_utf8();
-            // Marks before the test for letters and digits: no mark is one,
-            // and outside ASCII that test searches Unicode tables.
-            if c == '"' && (attribute_close == Some(i) || i > 0 && bytes[i - 1] == b'=') {
-                // `author="realDonaldTrump"`: the marks around a markup
-                // attribute's value (embedded tweets in scraped copy) quote
-                // nobody.
-                attribute_close = if attribute_close == Some(i) {
-                    None
-                } else {
-                    memchr_in(bytes, b'"', i + 1, span.end)
-                };
-                self.push(Span::new(i, i + 1), TokenKind::Punct);
-                i += 1;
-            } else if c.is_whitespace() {
-                i += n;
-            } else if c == '`' && bytes.get(i + 1) == Some(&b'`') {
-                self.push_mark(Span::new(i, i + 2), MarkRole::Opening, Family::Double);
-                i += 2;
-            } else if c == '\'' && bytes.get(i + 1) == Some(&b'\'') && !self.closes_single_before_wire(bytes, i) {
-                let role = self.wire_close_role(span, i);
-                self.push_mark(Span::new(i, i + 2), role, Family::Double);
-                i += 2;
-            } else if let Some(family) = mark_family(c) {
-                let role = self.classify(span, i, c, family);
-                self.push_mark(Span::new(i, i + n), role, family);
-                i += n;
-            } else if c.is_alphanumeric() {
-                i = self.word(i, span.end);
+        // ASCII by a table, in a small loop; quotation marks and everything
+        // outside ASCII out of line, in `other`.
+        while let Some(&b) = bytes.get(i) {
+            i = match BYTE_CLASS[usize::from(b)] {
+                ByteClass::Blank => i + 1,
+                ByteClass::Word => self.word(i),
+                ByteClass::LineBreak => return i + 1,
+                ByteClass::Tag => self.tagged_word(i),
+                ByteClass::Punct => self.push_punct(i, 1, false),
+                ByteClass::Stop => self.push_punct(i, 1, true),
+                ByteClass::Other => self.other(line, i, &mut attribute_close),
+            };
+        }
+        i
+    }
+
+    /// Scans the character at `i` that is not plain ASCII: a quotation mark,
+    /// a letter, white space or punctuation outside ASCII, a control
+    /// character. Returns where the next one starts.
+    #[inline(never)]
+    fn other(&mut self, line: usize, i: usize, attribute_close: &mut Option<usize>) -> usize {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let n = c.len_utf8();
+        // Marks before the test for letters and digits: no mark is one,
+        // and outside ASCII that test searches Unicode tables.
+        if c == '"' && (*attribute_close == Some(i) || i > 0 && bytes[i - 1] == b'=') {
+            // `author="realDonaldTrump"`: the marks around a markup
+            // attribute's value (embedded tweets in scraped copy) quote
+            // nobody.
+            *attribute_close = if *attribute_close == Some(i) {
+                None
             } else {
-                self.push(Span::new(i, i + n), TokenKind::Punct);
-                i += n;
+                self::attribute_close(bytes, i)
+            };
+            self.push(Span::new(i, i + 1), TokenKind::Punct);
+            i + 1
+        } else if c == '`' && bytes.get(i + 1) == Some(&b'`') {
+            self.push_mark(Span::new(i, i + 2), MarkRole::Opening, Family::Double);
+            i + 2
+        } else if c == '\'' && bytes.get(i + 1) == Some(&b'\'') && !self.closes_single_before_wire(bytes, i) {
+            let role = self.wire_close_role(line, i);
+            self.push_mark(Span::new(i, i + 2), role, Family::Double);
+            i + 2
+        } else if let Some(family) = mark_family(c) {
+            let role = self.classify(line, i, c, family);
+            self.push_mark(Span::new(i, i + n), role, family);
+            i + n
+        } else if c.is_whitespace() {
+            // After the marks, which are none: the test looks up tables
+            // outside ASCII.
+            i + n
+        } else if is_alphanumeric(c) {
+            self.word_rest(i, i)
+        } else {
+            self.push_punct(i, n, c == '…')
+        }
+    }
+
+    /// Scans a word that starts with an ASCII letter or digit at `start`,
+    /// and the words after it while a space separates them: a space and
+    /// another word, most often what follows a word, need no turn of the
+    /// scanner's loop.
+    fn word(&mut self, mut start: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        loop {
+            let end = start + ascii_alnum_run(&bytes[start..]);
+            if !ascii_word_ends_at(bytes, end) {
+                return self.word_rest(start, end);
+            }
+            self.push(Span::new(start, end), TokenKind::Word);
+            if bytes.get(end) != Some(&b' ') {
+                return end;
+            }
+            match bytes.get(end + 1) {
+                Some(&b) if BYTE_CLASS[usize::from(b)] == ByteClass::Word => start = end + 1,
+                _ => return end + 1,
             }
         }
     }
 
-    /// Scans a word from `start`: letters and digits, with apostrophes,
-    /// hyphens, dots and commas inside (`don't`, `45-year-old`, `U.S.`,
-    /// `3.5`, `1,000`), and a leading `@` or `#` for handles and tags.
-    fn word(&mut self, start: usize, end: usize) -> usize {
-        let text = self.text;
-        let bytes = text.as_bytes();
-        let mut i = start;
-        if bytes[i] == b'@' || bytes[i] == b'#' {
-            i += 1;
-        }
-        let is_alnum_at = |j: usize| -> bool {
-            if j >= end {
-                return false;
-            }
-            let b = bytes[j];
-            if b < 0x80 {
-                ASCII_WORD_BYTE[usize::from(b)]
-            } else {
-                text[j..].chars().next().is_some_and(char::is_alphanumeric)
-            }
-        };
-        if !(i < end && ASCII_WORD_BYTE[usize::from(bytes[i])] || is_alnum_at(i)) {
-            // A lone `@` or `#`.
+    /// Scans a handle or tag (`@SadiqKhan`, `#COP28`) from the `@` or `#`
+    /// at `start`; a lone `@` or `#` is punctuation.
+    fn tagged_word(&mut self, start: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let letter_next = bytes
+            .get(start + 1)
+            .is_some_and(|&b| ASCII_WORD_BYTE[usize::from(b)] || b >= 0x80 && self.is_alnum_at(start + 1));
+        if !letter_next {
             self.push(Span::new(start, start + 1), TokenKind::Punct);
             return start + 1;
         }
+        self.word_rest(start, start + 1)
+    }
+
+    /// Whether the character at byte `j` (a char boundary, or the end) is
+    /// a letter or a digit, `_` included.
+    fn is_alnum_at(&self, j: usize) -> bool {
+        match self.text.as_bytes().get(j) {
+            None => false,
+            Some(&b) if b < 0x80 => ASCII_WORD_BYTE[usize::from(b)],
+            Some(_) => self.text[j..].chars().next().is_some_and(is_alphanumeric),
+        }
+    }
+
+    /// Scans the rest of the word that started at `start`, from `i`:
+    /// letters and digits (in any script, and `_`), with apostrophes,
+    /// hyphens, dots and commas inside (`don't`, `45-year-old`, `U.S.`,
+    /// `3.5`, `1,000`).
+    fn word_rest(&mut self, start: usize, mut i: usize) -> usize {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let end = bytes.len();
         loop {
             loop {
-                // ASCII letters and digits, the bulk of a word, in a tight
-                // loop; other characters one by one.
-                i += ascii_word_run(&bytes[i..end]);
-                if i < end && bytes[i] >= 0x80 && is_alnum_at(i) {
-                    i += utf8_len(bytes[i]);
-                } else {
-                    break;
+                // ASCII letters and digits, the bulk of a word, eight bytes
+                // at a time; other characters one by one.
+                match bytes.get(i) {
+                    Some(b) if b.is_ascii_alphanumeric() => i += ascii_alnum_run(&bytes[i..]),
+                    Some(b'_') => i += 1,
+                    Some(&b) if b >= 0x80 && self.is_alnum_at(i) => i += utf8_len(b),
+                    _ => break,
                 }
             }
             if i >= end {
@@ -569,11 +758,14 @@ impl<'a, 'h> Scanner<'a, 'h> {
                 0xE2 if text[i..].starts_with('’') || text[i..].starts_with('‘') => 3,
                 _ => 0,
             };
-            if joiner > 0 && is_alnum_at(i + joiner) {
+            if joiner > 0 && self.is_alnum_at(i + joiner) {
                 if !matches!(bytes[i], b'-' | b'.' | b',' | b'/') {
                     // An apostrophe inside a word is still listed as a mark.
+                    // Its token is the word's, pushed next.
+                    let word = self.out.tokens.len();
                     (self.out.marks).push(Mark::new(
                         Span::new(i, i + joiner),
+                        word,
                         MarkRole::Apostrophe,
                         Family::Single,
                     ));
@@ -583,7 +775,7 @@ impl<'a, 'h> Scanner<'a, 'h> {
             }
             // Dotted abbreviations: `U.S.`, `a.m.`, `J.`.
             if bytes[i] == b'.' && is_initial(&bytes[..i]) {
-                if is_alnum_at(i + 1) && bytes.get(i + 2) == Some(&b'.') {
+                if self.is_alnum_at(i + 1) && bytes.get(i + 2) == Some(&b'.') {
                     i += 2;
                     continue;
                 }
@@ -599,13 +791,25 @@ impl<'a, 'h> Scanner<'a, 'h> {
         i
     }
 
+    /// A punctuation token of `n` bytes at `i`; `stop` if it is one that can
+    /// end a sentence. Returns where the next character starts.
+    fn push_punct(&mut self, i: usize, n: usize, stop: bool) -> usize {
+        if stop {
+            self.stops.push(self.out.tokens.len());
+        }
+        self.push(Span::new(i, i + n), TokenKind::Punct);
+        i + n
+    }
+
     fn push(&mut self, span: Span, kind: TokenKind) {
         self.out.tokens.push(Token::new(span, kind));
     }
 
     fn push_mark(&mut self, span: Span, role: MarkRole, family: Family) {
         let f = family as usize;
-        let straight = matches!(&self.text[span.range()], "\"" | "'" | "''");
+        // `"`, `'` and `''` (a wire mark `` `` `` and the curly and
+        // full-width marks start with other bytes).
+        let straight = matches!(self.text.as_bytes()[span.start], b'"' | b'\'');
         match role {
             MarkRole::Opening => {
                 self.open[f] += 1;
@@ -621,19 +825,30 @@ impl<'a, 'h> Scanner<'a, 'h> {
             }
             MarkRole::Apostrophe => {}
         }
+        let token = self.out.tokens.len();
         if role == MarkRole::Apostrophe {
             self.push(span, TokenKind::Punct);
         } else {
             let idx = self.out.marks.len() as u32;
             self.push(span, TokenKind::Mark(idx));
         }
-        self.out.marks.push(Mark::new(span, role, family));
+        self.out.marks.push(Mark::new(span, token, role, family));
     }
 
-    /// The sides of the mark at `i..i + n` within the paragraph `para`.
-    fn sides(&self, para: Span, i: usize, n: usize) -> (Side, Side, Option<char>) {
-        let before = self.text[para.start..i].chars().next_back();
-        let after = self.text[i + n..para.end].chars().next();
+    /// The sides of the mark at `i..i + n` in the line that starts at
+    /// `line`. Past either end of the line is white space, or nothing, which
+    /// are the same side.
+    fn sides(&self, line: usize, i: usize, n: usize) -> (Side, Side, Option<char>) {
+        // An ASCII neighbour, the most common, without decoding.
+        let bytes = self.text.as_bytes();
+        let before = match i.checked_sub(1).filter(|&k| k >= line).map(|k| bytes[k]) {
+            Some(b) if b.is_ascii() => Some(char::from(b)),
+            _ => self.text[line..i].chars().next_back(),
+        };
+        let after = match bytes.get(i + n) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            _ => self.text[i + n..].chars().next(),
+        };
         (side(before), side(after), after)
     }
 
@@ -648,8 +863,8 @@ impl<'a, 'h> Scanner<'a, 'h> {
 
     /// The role of the wire-copy mark `''`: closing after a word, opening
     /// before one, and by what is open when it stands alone.
-    fn wire_close_role(&self, para: Span, i: usize) -> MarkRole {
-        let (left, right, _) = self.sides(para, i, 2);
+    fn wire_close_role(&self, line: usize, i: usize) -> MarkRole {
+        let (left, right, _) = self.sides(line, i, 2);
         self.by_flanks(left, right, Family::Double, true)
     }
 
@@ -678,8 +893,8 @@ impl<'a, 'h> Scanner<'a, 'h> {
         }
     }
 
-    fn classify(&self, para: Span, i: usize, c: char, family: Family) -> MarkRole {
-        let (left, right, after) = self.sides(para, i, c.len_utf8());
+    fn classify(&self, line: usize, i: usize, c: char, family: Family) -> MarkRole {
+        let (left, right, after) = self.sides(line, i, c.len_utf8());
         let pending = self.open[family as usize] > 0;
         match c {
             // Curly double marks say which way they face; only a mark
@@ -726,9 +941,8 @@ impl<'a, 'h> Scanner<'a, 'h> {
     /// or close an open single quotation.
     fn classify_single(&self, c: char, left: Side, right: Side, after: Option<char>, i: usize) -> MarkRole {
         let pending = self.open[Family::Single as usize] > 0;
-        let next_word = self.next_word_lower(i + c.len_utf8());
         let elided =
-            after.is_some_and(|a| a.is_ascii_digit()) || ELISIONS.contains(&next_word.as_str()) && left == Side::Open;
+            after.is_some_and(|a| a.is_ascii_digit()) || left == Side::Open && self.is_elision_at(i + c.len_utf8());
         match (left, right) {
             (Side::Alnum, Side::Alnum) => MarkRole::Apostrophe,
             (_, Side::Alnum) if elided => MarkRole::Apostrophe,
@@ -798,15 +1012,21 @@ impl<'a, 'h> Scanner<'a, 'h> {
             .any(|p| before.ends_with(p) && before[..before.len() - p.len()].ends_with(' '))
     }
 
-    fn next_word_lower(&self, from: usize) -> String {
-        self.text
-            .get(from..)
-            .unwrap_or("")
-            .chars()
-            .take_while(|c| c.is_alphanumeric())
-            .take(8)
-            .flat_map(char::to_lowercase)
-            .collect()
+    /// Whether the word at `from` is one of [`ELISIONS`], in any case
+    /// (`’em`, `’Tis`). Without a lower-cased copy: the elisions are ASCII
+    /// and have no `k`, and no character outside ASCII but the Kelvin sign
+    /// lower-cases to ASCII, so ignoring ASCII case finds the same words.
+    fn is_elision_at(&self, from: usize) -> bool {
+        let rest = self.text.get(from..).unwrap_or("");
+        // Six characters at most: the longest elision has five.
+        let len = rest
+            .char_indices()
+            .take_while(|&(_, c)| is_alphanumeric(c))
+            .take(6)
+            .last()
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let word = &rest[..len];
+        ELISIONS.iter().any(|e| word.eq_ignore_ascii_case(e))
     }
 }
 
@@ -868,12 +1088,8 @@ mod tests {
     use MarkRole::*;
 
     #[test]
-    fn ascii_word_runs_end_where_a_byte_by_byte_scan_ends() {
-        let by_bytes = |b: &[u8]| {
-            b.iter()
-                .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'_')
-                .count()
-        };
+    fn ascii_alnum_runs_end_where_a_byte_by_byte_scan_ends() {
+        let by_bytes = |b: &[u8]| b.iter().take_while(|&&c| c.is_ascii_alphanumeric()).count();
         let mut all: Vec<u8> = (0..=255).collect();
         all.extend_from_slice("snake_case9 Zürich’s A-Z az@[`{ 0123456789_x".as_bytes());
         // Every byte value at every place of a run of letters, and runs of
@@ -883,13 +1099,272 @@ mod tests {
                 let mut text = vec![b'q'; len];
                 text.push(b);
                 text.extend_from_slice(b"tail words");
-                assert_eq!(super::ascii_word_run(&text), by_bytes(&text), "{len} {b:#x}");
+                assert_eq!(super::ascii_alnum_run(&text), by_bytes(&text), "{len} {b:#x}");
             }
         }
         for start in 0..all.len() {
-            assert_eq!(super::ascii_word_run(&all[start..]), by_bytes(&all[start..]));
+            assert_eq!(super::ascii_alnum_run(&all[start..]), by_bytes(&all[start..]));
+        }
+        // Every pair of bytes after runs of every letter and digit in turn:
+        // a byte from 0x80 on carries into the byte after it, which must
+        // not count.
+        let word_bytes: Vec<u8> = (0..=255u8).filter(u8::is_ascii_alphanumeric).collect();
+        for len in 0..10 {
+            for b in 0..=255u8 {
+                for c in 0..=255u8 {
+                    let mut text: Vec<u8> = (0..len).map(|k| word_bytes[(k * 7 + usize::from(b)) % 62]).collect();
+                    text.extend_from_slice(&[b, c, 0xff, b'a', 0x80, b'z']);
+                    assert_eq!(super::ascii_alnum_run(&text), by_bytes(&text), "{len} {b:#x} {c:#x}");
+                }
+            }
         }
     }
+    /// Characters to put around the places the fast paths decide: every
+    /// ASCII character, and letters, marks and spaces from outside ASCII.
+    fn probe_chars() -> Vec<char> {
+        let mut chars: Vec<char> = (0u8..0x80).map(char::from).collect();
+        chars.extend("éÀßÿ×÷łőɏɐ’‘“”—–…•\u{a0}\u{2028}\u{2070}ⁱ中😀ª²".chars());
+        chars
+    }
+
+    /// Tokens with no paragraph yet, for driving a [`Scanner`] by hand.
+    fn empty_tokens(text: &str) -> Tokens<'_> {
+        Tokens {
+            text,
+            tokens: Vec::new(),
+            marks: Vec::new(),
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_latin_letter_shortcut_agrees_with_char_is_alphanumeric() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(super::is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_word_fast_path_ends_words_where_the_full_scan_ends_them() {
+        let heads = ["q", "qu", "U", "a", "3", "45", "x_y", "snake_case9", "abcdefghijk"];
+        let chars = probe_chars();
+        // What follows the character after the run: each decides a joiner.
+        let tails = [
+            "", " ", "s", "5", ".", "S.", "é", "’s", "\n", "-", "'", "x.y", " s", " 5.", " é", "  x", " x y",
+        ];
+        for head in heads {
+            for &c in &chars {
+                for tail in tails {
+                    let text = format!(" {head}{c}{tail}");
+                    let mut fast = empty_tokens(&text);
+                    let fast_end = Scanner::new(&text, &mut fast).word(1);
+                    // The full scan, word after word while a space and a
+                    // letter or digit follow (the fast path goes on to the
+                    // next word there, if it ended the word before), with
+                    // where each word ends.
+                    let mut full = empty_tokens(&text);
+                    let mut scanner = Scanner::new(&text, &mut full);
+                    let bytes = text.as_bytes();
+                    let mut ends = Vec::new();
+                    let mut start = 1;
+                    loop {
+                        let end = scanner.word_rest(start, start);
+                        ends.push(end);
+                        if bytes.get(end) == Some(&b' ') && bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) {
+                            start = end + 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    // The fast path's words are the first of the full scan's.
+                    let n = fast.tokens.len();
+                    assert_eq!(fast.tokens[..], full.tokens[..n], "{text:?}");
+                    let marks: Vec<Mark> = full.marks.iter().filter(|m| (m.token as usize) < n).copied().collect();
+                    assert_eq!(fast.marks, marks, "{text:?}");
+                    // Where the fast path ends a word, it steps over a
+                    // space after it too.
+                    let full_end = ends[n - 1];
+                    let stepped = fast_end == full_end + 1 && bytes.get(full_end) == Some(&b' ');
+                    assert!(fast_end == full_end || stepped, "{text:?}: {fast_end} {full_end}");
+                }
+            }
+        }
+    }
+
+    /// Sentences as [`split_sentences`] made them before it looked only at
+    /// the stops: every token of the paragraph in turn.
+    fn sentences_by_every_token(t: &Tokens<'_>) -> Vec<Span> {
+        let mut out = empty_tokens(t.text);
+        out.tokens = t.tokens.clone();
+        out.marks = t.marks.clone();
+        for p in &t.paragraphs {
+            let tokens = p.tokens.clone();
+            let mut start = tokens.start;
+            let mut i = tokens.start;
+            while i < tokens.end {
+                if is_sentence_end(t.text, &out, i, tokens.end) {
+                    let mut j = i + 1;
+                    while j < tokens.end && closes_sentence(t.text, &out, j) {
+                        j += 1;
+                    }
+                    push_sentence(&mut out, start..j);
+                    start = j;
+                    i = j;
+                } else {
+                    i += 1;
+                }
+            }
+            if start < tokens.end {
+                push_sentence(&mut out, start..tokens.end);
+            }
+        }
+        out.sentences.iter().map(|s| s.span).collect()
+    }
+
+    /// Texts made of the pieces that decide tokens, sentences and
+    /// paragraphs, in a fixed pseudo-random order.
+    fn piece_texts(count: usize) -> Vec<String> {
+        let pieces = [
+            "Mr.", " ", " ", "Smith", "said", ".", "!", "?", "…", "”", "“", "‘", "’", "(", ")", "[", "]", "U.S.", "He",
+            "no", "No.", "10", "3.5", "\n", "\n\n", " \n", "'", "\"", "''", "``", "a", "J.", "é", "—", "\u{a0}", "\t",
+            "\r\n", "@x", "#", "=\"", "don't", "it’s", ",", ":", "Del.", "e.g.",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        (0..count)
+            .map(|_| {
+                let mut text = String::new();
+                for _ in 0..24 {
+                    seed = seed
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                }
+                text
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sentences_from_the_stops_are_the_sentences_from_every_token() {
+        for text in piece_texts(5000) {
+            let t = tokenize(&text);
+            let spans: Vec<Span> = t.sentences().collect();
+            assert_eq!(spans, sentences_by_every_token(&t), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_are_the_trimmed_lines_that_are_not_blank() {
+        for text in piece_texts(5000) {
+            let t = tokenize(&text);
+            let mut lines = Vec::new();
+            let mut start = 0;
+            for line in text.split_inclusive('\n') {
+                let body = line.trim();
+                if !body.is_empty() {
+                    let lead = line.len() - line.trim_start().len();
+                    lines.push(Span::new(start + lead, start + lead + body.len()));
+                }
+                start += line.len();
+            }
+            assert_eq!(t.paragraphs().collect::<Vec<_>>(), lines, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn elisions_are_found_without_a_lower_cased_copy() {
+        // The premise: outside ASCII, only the Kelvin sign lower-cases to
+        // ASCII, and no elision holds its `k`.
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            if c.to_lowercase().all(|l| l.is_ascii()) {
+                assert_eq!(c, '\u{212A}');
+            }
+        }
+        assert!(
+            ELISIONS
+                .iter()
+                .all(|e| !e.contains('k') && e.bytes().all(|b| b.is_ascii_lowercase()))
+        );
+        // The lower-cased copy of up to eight characters, as it was made.
+        let by_copy = |rest: &str| {
+            let lower: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .take(8)
+                .flat_map(char::to_lowercase)
+                .collect();
+            ELISIONS.contains(&lower.as_str())
+        };
+        let words = [
+            "em",
+            "EM",
+            "Em ",
+            "tis",
+            "Tis,",
+            "twas.",
+            "n",
+            "N’",
+            "cause",
+            "Cause",
+            "causes",
+            "til",
+            "bout",
+            "round",
+            "rounds",
+            "roundabout",
+            "em\u{212A}",
+            "\u{212A}",
+            "İs",
+            "tİs",
+            "émé",
+            "",
+            " ",
+            "’",
+            "n't",
+            "em-dash",
+        ];
+        for w in words {
+            let text = format!("’{w}");
+            let mut out = empty_tokens(&text);
+            let scanner = Scanner::new(&text, &mut out);
+            assert_eq!(scanner.is_elision_at(3), by_copy(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_side_table_agrees_with_the_rules() {
+        for c in (0..128u8).map(char::from) {
+            assert_eq!(side(Some(c)), side_of(Some(c)), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn sides_read_without_decoding_agree_with_decoded_sides() {
+        let chars = probe_chars();
+        for &a in &chars {
+            for &b in &chars {
+                for mark in ['’', '"', '“'] {
+                    let text = format!("{a}{mark}{b}");
+                    let mut out = empty_tokens(&text);
+                    let scanner = Scanner::new(&text, &mut out);
+                    let i = a.len_utf8();
+                    let n = mark.len_utf8();
+                    let decoded = (
+                        side_of(text[..i].chars().next_back()),
+                        side_of(text[i + n..].chars().next()),
+                        text[i + n..].chars().next(),
+                    );
+                    assert_eq!(scanner.sides(0, i, n), decoded, "{text:?}");
+                    // At the start of the line and the end of the text.
+                    assert_eq!(scanner.sides(i, i, n).0, Side::Open, "{text:?}");
+                    let end = text.len() - b.len_utf8();
+                    assert_eq!(scanner.sides(0, end, b.len_utf8()).1, Side::Open, "{text:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn words_keep_inner_joiners() {
         assert_eq!(
@@ -907,6 +1382,14 @@ mod tests {
                 "@SadiqKhan",
                 "24/7"
             ]
+        );
+    }
+
+    #[test]
+    fn underscores_are_word_characters() {
+        assert_eq!(
+            words("snake_case_9 _x x_ a_’b __init__ é_1"),
+            ["snake_case_9", "x", "x_", "a_’b", "init__", "é_1"]
         );
     }
 
