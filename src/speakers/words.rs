@@ -833,13 +833,17 @@ fn lower_case_non_ascii(tokens: &Tokens<'_>) -> (String, Vec<(u32, u32)>) {
     let mut forms = String::new();
     let mut places = Vec::new();
     // From one byte that is not ASCII to the next, eight bytes at a time;
-    // the token that holds such a byte is found by a binary search of the
-    // tokens after the last one found (most tokens are ASCII and are not
-    // visited at all).
+    // the token that holds such a byte is found by a walk along the tokens
+    // from the last one found (each token is passed once, with a single
+    // comparison: the next such byte is mostly a few tokens on, where a
+    // binary search would guess wrong at every step).
     let mut after = 0;
     let mut at = first_non_ascii(bytes);
     while at < bytes.len() {
-        let i = after + tokens.tokens[after..].partition_point(|t| t.span().end <= at);
+        let mut i = after;
+        while tokens.tokens.get(i).is_some_and(|t| t.span().end <= at) {
+            i += 1;
+        }
         match tokens.tokens.get(i) {
             Some(t) if t.span().start <= at => {
                 if !matches!(t.kind, TokenKind::Mark(_)) {
