@@ -1494,11 +1494,14 @@ fn appositive_name(w: &Words<'_, '_>, np: Np, limit: usize) -> Np {
 pub(crate) fn is_title_case(w: &Words<'_, '_>, range: Range<usize>) -> bool {
     let mut words = 0;
     for t in range.filter(|&t| w.is_word(t)) {
-        let small = matches!(
-            w.lw(t),
-            "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with" | "by"
-        );
-        if !w.is_capitalised(t) && !small && !w.lw(t).starts_with(|c: char| c.is_ascii_digit()) {
+        // The capital first: the word lists only for a word without one.
+        let small = || {
+            matches!(
+                w.lw(t),
+                "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with" | "by"
+            )
+        };
+        if !w.is_capitalised(t) && !small() && !w.lw(t).starts_with(|c: char| c.is_ascii_digit()) {
             return false;
         }
         words += 1;
