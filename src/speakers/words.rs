@@ -402,15 +402,24 @@ impl<'a, 'h> Words<'a, 'h> {
     /// word in lower case or punctuation.
     fn surnames_after_given_names(&self) -> Set<&'a str> {
         let mut out = Set::default();
-        for t in 1..self.entries.len() {
-            // The tests of capitals first: they need no lexicon lookup.
-            let pair = self.is_capitalised(t)
-                && self.is_capitalised(t - 1)
-                && !self.is_capitalised(t + 1)
-                && self.has(t - 1, class::FIRST_NAME)
-                && !self.has(t - 1, class::TITLE);
-            if pair {
+        let capitalised = |e: &Entry<'_>| e.class.get() & class::CAPITALISED != 0;
+        let mut pair_at = |t: usize| {
+            // The lexicon only for a pair of capitalised words before one
+            // without a capital: the shapes say so at once.
+            if self.has(t - 1, class::FIRST_NAME) && !self.has(t - 1, class::TITLE) {
                 out.insert(self.lw(t));
+            }
+        };
+        // Each token with the one before and the one after; the last has
+        // none after it.
+        for (k, around) in self.entries.windows(3).enumerate() {
+            if capitalised(&around[1]) && capitalised(&around[0]) && !capitalised(&around[2]) {
+                pair_at(k + 1);
+            }
+        }
+        if let [.., before, last] = &self.entries[..] {
+            if capitalised(last) && capitalised(before) {
+                pair_at(self.entries.len() - 1);
             }
         }
         out
