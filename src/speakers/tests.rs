@@ -1089,3 +1089,21 @@ fn every_token_has_its_lower_cased_form() {
         }
     }
 }
+
+#[test]
+fn a_surname_after_a_given_name_is_known_wherever_the_pair_stands() {
+    // The pair at the start, inside and at the very end of the text; the
+    // surname asked about where it stands alone.
+    for (text, surname) in [
+        ("Ivy From said so. Later From left.", "From"),
+        ("The mayor met Ivy From on Monday. Later From left.", "From"),
+        ("Later From left. The mayor met Ivy From", "From"),
+    ] {
+        let t = tokenize(text);
+        let w = words_of(&t);
+        assert!(w.is_known_surname(tok_nth(&t, surname, 1).min(tok(&t, surname))), "{text}");
+    }
+    // Not after a given name: not known.
+    let t = tokenize("Later From left. The mayor met Dr From");
+    assert!(!words_of(&t).is_known_surname(tok(&t, "From")));
+}
