@@ -682,9 +682,11 @@ impl<'a> Mentions<'a> {
             .take_while(|m| m.sentence >= oldest)
             .take(MAX_CANDIDATES)
             .peekable();
+        // One sentence's mentions at a time, in one vector for them all.
+        let mut group: Vec<&Mention> = Vec::new();
         while let Some(first) = recent.peek() {
             let s = first.sentence;
-            let mut group: Vec<&Mention> = Vec::new();
+            group.clear();
             while let Some(m) = recent.next_if(|m| m.sentence == s) {
                 group.push(m);
             }
@@ -705,7 +707,7 @@ impl<'a> Mentions<'a> {
                     m.token,
                 )
             });
-            if let Some(m) = group.into_iter().find(|m| agrees(&self.entities[m.entity])) {
+            if let Some(m) = group.iter().find(|m| agrees(&self.entities[m.entity])) {
                 return Some(m.entity);
             }
         }
