@@ -146,6 +146,11 @@ pub struct Tokens<'h> {
     pub(crate) marks: Vec<Mark>,
     pub(crate) paragraphs: Vec<Segment>,
     pub(crate) sentences: Vec<Segment>,
+    /// The tokens with characters other than ASCII, quotation marks
+    /// aside, in text order: the speaker stage lower-cases these one by
+    /// one (the rest by their bytes), and the scanner knows them at no
+    /// cost.
+    pub(crate) non_ascii: Vec<u32>,
 }
 
 impl<'h> Tokens<'h> {
@@ -209,6 +214,7 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
         marks: Vec::with_capacity(text.len() / 32),
         paragraphs: Vec::with_capacity(text.len() / 64),
         sentences: Vec::with_capacity(text.len() / 48),
+        non_ascii: Vec::new(),
     };
     Scanner::new(text, &mut out).text();
     out
@@ -691,7 +697,7 @@ impl<'a, 'h> Scanner<'a, 'h> {
             if !ascii_word_ends_at(bytes, end) {
                 return self.word_rest(start, end);
             }
-            self.push(Span::new(start, end), TokenKind::Word);
+            self.push_ascii(Span::new(start, end), TokenKind::Word);
             if bytes.get(end) != Some(&b' ') {
                 return end;
             }
@@ -801,7 +807,18 @@ impl<'a, 'h> Scanner<'a, 'h> {
         i + n
     }
 
+    /// Pushes a token, and notes it among the tokens with characters
+    /// other than ASCII if it is one (not a quotation mark).
     fn push(&mut self, span: Span, kind: TokenKind) {
+        let ascii = self.text.as_bytes().get(span.range()).is_some_and(<[u8]>::is_ascii);
+        if !ascii && !matches!(kind, TokenKind::Mark(_)) {
+            self.out.non_ascii.push(self.out.tokens.len() as u32);
+        }
+        self.push_ascii(span, kind);
+    }
+
+    /// Pushes a token known to be ASCII.
+    fn push_ascii(&mut self, span: Span, kind: TokenKind) {
         self.out.tokens.push(Token::new(span, kind));
     }
 
@@ -1135,6 +1152,7 @@ mod tests {
             marks: Vec::new(),
             paragraphs: Vec::new(),
             sentences: Vec::new(),
+            non_ascii: Vec::new(),
         }
     }
 
@@ -1251,6 +1269,23 @@ mod tests {
             let t = tokenize(&text);
             let spans: Vec<Span> = t.sentences().collect();
             assert_eq!(spans, sentences_by_every_token(&t), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_tokens_with_other_characters_than_ascii_are_noted() {
+        for text in [
+            "“Zoë’s café,” said @Zoë — it’s £5… ‘OK’ 'fine' don’t rock ’n’ roll",
+            "Plain ASCII, only: \"quoted\" and 'single' marks.",
+            "Ünal\u{a0}said ½ — and ⅓… «Oui» „Ja“ 🙂!",
+            "",
+        ] {
+            let t = tokenize(text);
+            let expected: Vec<u32> = (0..t.tokens.len())
+                .filter(|&i| !matches!(t.tokens[i].kind, TokenKind::Mark(_)) && !t.str(i).is_ascii())
+                .map(|i| i as u32)
+                .collect();
+            assert_eq!(t.non_ascii, expected, "{text:?}");
         }
     }
 

@@ -1101,7 +1101,10 @@ fn a_surname_after_a_given_name_is_known_wherever_the_pair_stands() {
     ] {
         let t = tokenize(text);
         let w = words_of(&t);
-        assert!(w.is_known_surname(tok_nth(&t, surname, 1).min(tok(&t, surname))), "{text}");
+        assert!(
+            w.is_known_surname(tok_nth(&t, surname, 1).min(tok(&t, surname))),
+            "{text}"
+        );
     }
     // Not after a given name: not known.
     let t = tokenize("Later From left. The mayor met Dr From");

@@ -834,43 +834,18 @@ fn le_word(bytes: &[u8]) -> u64 {
 
 /// The lower-cased forms of the tokens (not marks) that have characters
 /// other than ASCII (`’` as `'`), one after the other, with each token's
-/// index and the start of its form. The text is read once for such
-/// characters, not token by token.
+/// index and the start of its form.
 fn lower_case_non_ascii(tokens: &Tokens<'_>) -> (String, Vec<(u32, u32)>) {
     let text = tokens.text();
-    let bytes = text.as_bytes();
     let mut forms = String::new();
-    let mut places = Vec::new();
-    // From one byte that is not ASCII to the next, eight bytes at a time;
-    // the token that holds such a byte is found by a walk along the tokens
-    // from the last one found (each token is passed once, with a single
-    // comparison: the next such byte is mostly a few tokens on, where a
-    // binary search would guess wrong at every step).
-    let mut after = 0;
-    let mut at = first_non_ascii(bytes);
-    while at < bytes.len() {
-        let mut i = after;
-        while tokens.tokens.get(i).is_some_and(|t| t.span().end <= at) {
-            i += 1;
-        }
-        match tokens.tokens.get(i) {
-            Some(t) if t.span().start <= at => {
-                if !matches!(t.kind, TokenKind::Mark(_)) {
-                    places.push((i as u32, forms.len() as u32));
-                    push_lower_case(&text[t.span().range()], &mut forms);
-                }
-                after = i + 1;
-                at = t.span().end;
-            }
-            // A character between tokens (a no-break space): past it.
-            _ => {
-                at += text
-                    .get(at..)
-                    .and_then(|rest| rest.chars().next())
-                    .map_or(1, char::len_utf8)
-            }
-        }
-        at += first_non_ascii(&bytes[at..]);
+    let mut places = Vec::with_capacity(tokens.non_ascii.len());
+    // The tokenizer noted these tokens as it read them.
+    for &i in &tokens.non_ascii {
+        let Some(t) = tokens.tokens.get(i as usize) else {
+            continue;
+        };
+        places.push((i, forms.len() as u32));
+        push_lower_case(&text[t.span().range()], &mut forms);
     }
     (forms, places)
 }
@@ -885,22 +860,6 @@ fn push_lower_case(word: &str, out: &mut String) {
             c => out.extend(c.to_lowercase()),
         }
     }
-}
-
-/// The index of the first byte that is not ASCII (the length if none):
-/// eight bytes at a time, as it reads the whole text.
-fn first_non_ascii(bytes: &[u8]) -> usize {
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut at = 0;
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
-        if word & HIGH_BITS != 0 {
-            break;
-        }
-        at += 8;
-    }
-    at + bytes[at..].iter().position(|&b| b >= 0x80).unwrap_or(bytes.len() - at)
 }
 
 /// The classes a token's shape gives: word, mark, capitalised.
