@@ -540,7 +540,8 @@ fn ascii_word_ends_at(bytes: &[u8], j: usize) -> bool {
         return true;
     }
     match b {
-        // Not a number's inner mark (`3.5`), nor an initial's dot (`J.`).
+        // The word ends, unless the mark may be inside a number (`3.5`) or
+        // an initial's dot (`J.`).
         b'.' | b',' | b'/' => !(bytes[j - 1].is_ascii_digit() || b == b'.' && is_initial(&bytes[..j])),
         _ => false,
     }
