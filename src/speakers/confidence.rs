@@ -96,26 +96,127 @@ pub(crate) struct Features {
     pub(crate) mention: MentionKind,
 }
 
+/// Every value of each feature, in the order of its code (see
+/// [`Features::codes`]).
+const ATTRIBUTIONS: [Attribution; 4] = [
+    Attribution::Cue,
+    Attribution::Pronoun,
+    Attribution::Description,
+    Attribution::Continuation,
+];
+const SIDES: [Side; 3] = [Side::After, Side::Before, Side::None];
+const KINDS: [QuoteKind; 4] = [
+    QuoteKind::Direct,
+    QuoteKind::Mixed,
+    QuoteKind::ScareQuote,
+    QuoteKind::Title,
+];
+const LENGTHS: [bool; 2] = [false, true];
+const MENTIONS: [MentionKind; 4] = [
+    MentionKind::Name,
+    MentionKind::Pronoun,
+    MentionKind::Definite,
+    MentionKind::Indefinite,
+];
+
+/// How many values each field has: the radixes of a combination's index
+/// in the lookup table.
+const RADIXES: [usize; 5] = [
+    ATTRIBUTIONS.len(),
+    SIDES.len(),
+    KINDS.len(),
+    LENGTHS.len(),
+    MENTIONS.len(),
+];
+
+/// How many combinations of feature values there are.
+const COMBINATIONS: usize = RADIXES[0] * RADIXES[1] * RADIXES[2] * RADIXES[3] * RADIXES[4];
+
+impl Side {
+    /// The name the table gives the side.
+    fn name(self) -> &'static str {
+        match self {
+            Side::After => "after",
+            Side::Before => "before",
+            Side::None => "none",
+        }
+    }
+}
+
+impl MentionKind {
+    /// The name the table gives the kind of mention.
+    fn name(self) -> &'static str {
+        match self {
+            MentionKind::Name => "name",
+            MentionKind::Pronoun => "pronoun",
+            MentionKind::Definite => "definite",
+            MentionKind::Indefinite => "indefinite",
+        }
+    }
+}
+
+/// The name the table gives a quote's length.
+fn length_name(short: bool) -> &'static str {
+    if short { "short" } else { "long" }
+}
+
+/// The names of each field's values, in the order of their codes.
+fn value_names() -> [Vec<&'static str>; 5] {
+    [
+        ATTRIBUTIONS.map(Attribution::as_str).to_vec(),
+        SIDES.map(Side::name).to_vec(),
+        KINDS.map(QuoteKind::as_str).to_vec(),
+        LENGTHS.map(length_name).to_vec(),
+        MENTIONS.map(MentionKind::name).to_vec(),
+    ]
+}
+
 impl Features {
-    /// The names the table uses for these features, in its field order.
-    fn fields(&self) -> [&'static str; 5] {
+    /// Each feature's value as its place in the arrays of values above
+    /// (a `match`, so that a new variant does not compile until it has a
+    /// code).
+    fn codes(&self) -> [usize; 5] {
         [
-            self.attribution.as_str(),
-            match self.side {
-                Side::After => "after",
-                Side::Before => "before",
-                Side::None => "none",
+            match self.attribution {
+                Attribution::Cue => 0,
+                Attribution::Pronoun => 1,
+                Attribution::Description => 2,
+                Attribution::Continuation => 3,
             },
-            self.kind.as_str(),
-            if self.short { "short" } else { "long" },
+            match self.side {
+                Side::After => 0,
+                Side::Before => 1,
+                Side::None => 2,
+            },
+            match self.kind {
+                QuoteKind::Direct => 0,
+                QuoteKind::Mixed => 1,
+                QuoteKind::ScareQuote => 2,
+                QuoteKind::Title => 3,
+            },
+            usize::from(self.short),
             match self.mention {
-                MentionKind::Name => "name",
-                MentionKind::Pronoun => "pronoun",
-                MentionKind::Definite => "definite",
-                MentionKind::Indefinite => "indefinite",
+                MentionKind::Name => 0,
+                MentionKind::Pronoun => 1,
+                MentionKind::Definite => 2,
+                MentionKind::Indefinite => 3,
             },
         ]
     }
+
+    /// The place of this combination of values in the lookup table.
+    fn index(&self) -> usize {
+        index_of(self.codes())
+    }
+}
+
+/// The index of a combination of codes: a number whose digits, in the
+/// radixes of [`RADIXES`], are the codes in field order.
+fn index_of(codes: [usize; 5]) -> usize {
+    codes
+        .iter()
+        .zip(RADIXES)
+        .fold(0, |index, (&code, radix)| index * radix + code)
 }
 
 /// A line of the table: five patterns and a confidence.
@@ -129,6 +230,11 @@ struct Row {
 const FALLBACK: f32 = 0.5;
 
 static TABLE: LazyLock<Vec<Row>> = LazyLock::new(|| parse(include_str!("../data/confidence.txt")));
+
+/// The confidence of every combination of feature values, by
+/// [`Features::index`]: the table's first matching line, looked up once
+/// for all rather than searched for at each quote.
+static LOOKUP: LazyLock<Vec<f32>> = LazyLock::new(|| lookup_table(&TABLE));
 
 fn parse(file: &'static str) -> Vec<Row> {
     file.lines()
@@ -148,13 +254,40 @@ fn parse(file: &'static str) -> Vec<Row> {
         .collect()
 }
 
+/// The confidence of each combination of values: the rows are written
+/// from the last to the first, each over the combinations it matches, so
+/// that the first row that matches a combination is the one it keeps.
+fn lookup_table(rows: &[Row]) -> Vec<f32> {
+    let names = value_names();
+    let mut table = vec![FALLBACK; COMBINATIONS];
+    for row in rows.iter().rev() {
+        for index in matching_indices(&row.patterns, &names) {
+            table[index] = row.confidence;
+        }
+    }
+    table
+}
+
+/// The indices of the combinations that `patterns` match: each field's
+/// pattern matches every value (`*`), the value of that name, or none (a
+/// name the field does not have).
+fn matching_indices(patterns: &[&str; 5], names: &[Vec<&'static str>; 5]) -> Vec<usize> {
+    let mut indices = vec![0];
+    for ((pattern, names), radix) in patterns.iter().zip(names).zip(RADIXES) {
+        let codes: Vec<usize> = (0..radix)
+            .filter(|&c| *pattern == "*" || *pattern == names[c])
+            .collect();
+        indices = indices
+            .iter()
+            .flat_map(|&index| codes.iter().map(move |&code| index * radix + code))
+            .collect();
+    }
+    indices
+}
+
 /// The confidence of an attribution with these features, in [0, 1].
 pub(crate) fn confidence(features: &Features) -> f32 {
-    let fields = features.fields();
-    TABLE
-        .iter()
-        .find(|row| row.patterns.iter().zip(fields).all(|(p, f)| *p == "*" || *p == f))
-        .map_or(FALLBACK, |row| row.confidence)
+    LOOKUP[features.index()]
 }
 
 #[cfg(test)]
@@ -197,6 +330,97 @@ mod tests {
         for c in ('\0'..='\u{3000}').chain(['\u{1f600}', '\u{10ffff}']) {
             assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?} {:x}", c as u32);
         }
+    }
+
+    /// Every combination of feature values.
+    fn all_features() -> Vec<Features> {
+        let mut all = Vec::new();
+        for attribution in ATTRIBUTIONS {
+            for side in SIDES {
+                for kind in KINDS {
+                    for short in LENGTHS {
+                        for mention in MENTIONS {
+                            all.push(Features {
+                                attribution,
+                                side,
+                                kind,
+                                short,
+                                mention,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        all
+    }
+
+    /// The confidence by the table's definition: the first line whose
+    /// patterns match the names of the features.
+    fn confidence_by_search(features: &Features) -> f32 {
+        let fields = [
+            features.attribution.as_str(),
+            features.side.name(),
+            features.kind.as_str(),
+            length_name(features.short),
+            features.mention.name(),
+        ];
+        TABLE
+            .iter()
+            .find(|row| row.patterns.iter().zip(fields).all(|(p, f)| *p == "*" || *p == f))
+            .map_or(FALLBACK, |row| row.confidence)
+    }
+
+    #[test]
+    fn the_lookup_agrees_with_the_first_matching_line() {
+        let all = all_features();
+        assert_eq!(all.len(), COMBINATIONS);
+        for f in &all {
+            assert_eq!(confidence(f).to_bits(), confidence_by_search(f).to_bits(), "{f:?}");
+        }
+        // Each combination has an index of its own.
+        let mut indices: Vec<usize> = all.iter().map(Features::index).collect();
+        indices.sort_unstable();
+        indices.dedup();
+        assert_eq!(indices.len(), COMBINATIONS);
+    }
+
+    #[test]
+    fn a_table_without_a_catch_all_falls_back_and_unknown_names_match_nothing() {
+        let rows = parse("cue after direct * name 0.75\nnobody * * * * 0.1\n* * * * nothing 0.2\n");
+        let table = lookup_table(&rows);
+        for f in all_features() {
+            let by_rows = rows
+                .iter()
+                .find(|row| {
+                    let fields = [
+                        f.attribution.as_str(),
+                        f.side.name(),
+                        f.kind.as_str(),
+                        length_name(f.short),
+                        f.mention.name(),
+                    ];
+                    row.patterns.iter().zip(fields).all(|(p, v)| *p == "*" || *p == v)
+                })
+                .map_or(FALLBACK, |row| row.confidence);
+            assert_eq!(table[f.index()].to_bits(), by_rows.to_bits(), "{f:?}");
+        }
+        let named = Features {
+            attribution: Attribution::Cue,
+            side: Side::After,
+            kind: QuoteKind::Direct,
+            short: true,
+            mention: MentionKind::Name,
+        };
+        assert_eq!(table[named.index()], 0.75);
+        assert_eq!(
+            table[Features {
+                side: Side::Before,
+                ..named
+            }
+            .index()],
+            FALLBACK
+        );
     }
 
     #[test]
