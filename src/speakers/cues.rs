@@ -3,6 +3,7 @@
 //! around the quote.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::lexicon::{LEXICON, Sort};
 
@@ -169,9 +170,13 @@ fn skip_parenthesis(w: &Words<'_, '_>, t: usize, limit: usize) -> usize {
 
 /// `according to X`, `in the words of X` at token `t`.
 fn phrase_cue_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
-    // This runs at each token before a quote: the first word is read once
-    // and the phrases that do not start with it are passed over.
+    // This runs at each token before a quote: the first word is read once,
+    // a word whose first byte starts no phrase is passed over at once, and
+    // the phrases that do not start with it are passed over.
     let first = w.lw(t);
+    if !may_start_source_phrase(first) {
+        return None;
+    }
     for phrase in &LEXICON.source_phrases {
         let n = phrase.len();
         let rest_matches = || phrase.iter().enumerate().skip(1).all(|(k, p)| w.lw(t + k) == *p);
@@ -185,6 +190,23 @@ fn phrase_cue_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
         });
     }
     None
+}
+
+/// Whether the first byte of `word` is that of the first word of a source
+/// phrase (`according`, `in`): a test of one byte, where most words before
+/// a quote would be compared with every phrase.
+fn may_start_source_phrase(word: &str) -> bool {
+    /// Which bytes start the first word of a source phrase.
+    static FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
+        let mut bytes = [false; 256];
+        for first in LEXICON.source_phrases.iter().filter_map(|p| p.first()) {
+            if let Some(&b) = first.as_bytes().first() {
+                bytes[usize::from(b)] = true;
+            }
+        }
+        bytes
+    });
+    word.as_bytes().first().is_some_and(|&b| FIRST_BYTES[usize::from(b)])
 }
 
 /// The cue before the quote: the nearest reporting verb to its left, and
@@ -581,4 +603,61 @@ fn name_before_colon(w: &Words<'_, '_>, floor: usize, colon: usize) -> Option<Cu
         cue: colon..colon + 1,
         speaker: np,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    /// [`phrase_cue_at`] as it was first written: each phrase compared
+    /// with the words at `t`.
+    fn phrase_cue_by_search(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
+        for phrase in &LEXICON.source_phrases {
+            let n = phrase.len();
+            if t + n > limit || !phrase.iter().enumerate().all(|(k, p)| w.lw(t + k) == *p) {
+                continue;
+            }
+            let np = words::np_right(w, t + n, limit)?;
+            return Some(Cue {
+                cue: t..t + n,
+                speaker: np,
+            });
+        }
+        None
+    }
+
+    #[test]
+    fn source_phrases_are_found_as_by_a_search_of_every_phrase() {
+        let text = "According to Ivy Marsh, the port is safe. In the words of the mayor, \
+            accordingly, as quoted by Dev Mistry and as reported by AP, as told to a reporter, \
+            quoted by officials; IN THE WORDS OF Ann Ruiz: a quiet, quoted, in-the-words according \
+            to “According to” in as quoted by, 1 2 — according to";
+        let tokens = tokenize(text);
+        let extra = HashSet::new();
+        let mut buffer = String::new();
+        let w = Words::new(&tokens, &extra, &mut buffer);
+        let n = tokens.tokens.len();
+        let mut found = 0;
+        for limit in [n, n - 1, n / 2] {
+            for t in 0..=n {
+                let fast = phrase_cue_at(&w, t, limit);
+                let slow = phrase_cue_by_search(&w, t, limit);
+                assert_eq!(
+                    fast.as_ref().map(|c| (c.cue.clone(), c.speaker)),
+                    slow.as_ref().map(|c| (c.cue.clone(), c.speaker)),
+                    "token {t}, limit {limit}"
+                );
+                found += usize::from(fast.is_some());
+            }
+        }
+        assert!(found >= 6, "{found}");
+        // Every phrase's first word passes the test of its first byte.
+        for phrase in &LEXICON.source_phrases {
+            assert!(may_start_source_phrase(phrase[0]), "{phrase:?}");
+        }
+        assert!(!may_start_source_phrase(""));
+    }
 }
