@@ -169,14 +169,22 @@ fn skip_parenthesis(w: &Words<'_, '_>, t: usize, limit: usize) -> usize {
 }
 
 /// `according to X`, `in the words of X` at token `t`.
+#[inline]
 fn phrase_cue_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
-    // This runs at each token before a quote: the first word is read once,
-    // a word whose first byte starts no phrase is passed over at once, and
-    // the phrases that do not start with it are passed over.
-    let first = w.lw(t);
-    if !may_start_source_phrase(first) {
+    // This runs at each token before a quote: a word whose first byte
+    // starts no phrase is passed over at once, without a call.
+    if !may_start_source_phrase(w.lw(t)) {
         return None;
     }
+    phrase_cue_starting_at(w, t, limit)
+}
+
+/// [`phrase_cue_at`] past the test of the first byte.
+#[inline(never)]
+fn phrase_cue_starting_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
+    // The first word is read once and the phrases that do not start with
+    // it are passed over.
+    let first = w.lw(t);
     for phrase in &LEXICON.source_phrases {
         let n = phrase.len();
         let rest_matches = || phrase.iter().enumerate().skip(1).all(|(k, p)| w.lw(t + k) == *p);
@@ -195,6 +203,7 @@ fn phrase_cue_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
 /// Whether the first byte of `word` is that of the first word of a source
 /// phrase (`according`, `in`): a test of one byte, where most words before
 /// a quote would be compared with every phrase.
+#[inline]
 fn may_start_source_phrase(word: &str) -> bool {
     /// Which bytes start the first word of a source phrase.
     static FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
