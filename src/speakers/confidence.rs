@@ -26,6 +26,9 @@ pub(crate) enum MentionKind {
     Indefinite,
 }
 
+/// The pronouns that name a speaker by themselves.
+const PRONOUNS: [&str; 6] = ["he", "she", "it", "they", "i", "we"];
+
 /// The kind of words that name a speaker, read off the words alone (so
 /// that `examples/calibrate.rs` computes it the same way from the public
 /// results): a pronoun; a definite description (`the minister`); an
@@ -41,7 +44,7 @@ pub(crate) fn mention_kind(mention: &str) -> MentionKind {
             .get(..prefix.len())
             .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
     };
-    if ["he", "she", "it", "they", "i", "we"].into_iter().any(is) {
+    if PRONOUNS.iter().copied().any(is) {
         MentionKind::Pronoun
     } else if starts("the ") {
         MentionKind::Definite
