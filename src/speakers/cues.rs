@@ -133,6 +133,9 @@ fn cue_words_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Range<usize
     if w.is_cue_verb(t) {
         return Some(verb_with_particle(w, t, limit));
     }
+    if !CUE_FIRST_WORDS.may_contain(w.lw(t)) {
+        return None;
+    }
     LEXICON
         .cue_phrases_by_first
         .get(w.lw(t))?
@@ -145,6 +148,9 @@ fn cue_words_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Range<usize
 fn cue_words_ending_at(w: &Words<'_, '_>, v: usize, floor: usize) -> Option<Range<usize>> {
     if w.is_cue_verb(v) {
         return Some(v..v + 1);
+    }
+    if !CUE_LAST_WORDS.may_contain(w.lw(v)) {
+        return None;
     }
     LEXICON
         .cue_phrases_by_last
@@ -200,22 +206,57 @@ fn phrase_cue_starting_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<C
     None
 }
 
-/// Whether the first byte of `word` is that of the first word of a source
-/// phrase (`according`, `in`): a test of one byte, where most words before
-/// a quote would be compared with every phrase.
-#[inline]
-fn may_start_source_phrase(word: &str) -> bool {
-    /// Which bytes start the first word of a source phrase.
-    static FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
-        let mut bytes = [false; 256];
-        for first in LEXICON.source_phrases.iter().filter_map(|p| p.first()) {
-            if let Some(&b) = first.as_bytes().first() {
-                bytes[usize::from(b)] = true;
+/// A test that most words fail in a few instructions, where a search of a
+/// list of words (a hash lookup, a comparison with each) takes tens:
+/// whether some word of the list has the same first byte and the same
+/// length. A word it lets through may still be none of the list.
+struct WordFilter {
+    /// For each first byte, a bit for each length of the words that start
+    /// with it (lengths past 31 share the last bit).
+    lengths_by_first_byte: [u32; 256],
+}
+
+impl WordFilter {
+    fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordFilter {
+        let mut lengths_by_first_byte = [0; 256];
+        for word in words {
+            if let Some(&first) = word.as_bytes().first() {
+                lengths_by_first_byte[usize::from(first)] |= Self::length_bit(word);
             }
         }
-        bytes
-    });
-    word.as_bytes().first().is_some_and(|&b| FIRST_BYTES[usize::from(b)])
+        WordFilter { lengths_by_first_byte }
+    }
+
+    fn length_bit(word: &str) -> u32 {
+        1 << word.len().min(31)
+    }
+
+    /// Whether `word` may be one of the list: false for every word that
+    /// is not.
+    #[inline]
+    fn may_contain(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&first| self.lengths_by_first_byte[usize::from(first)] & Self::length_bit(word) != 0)
+    }
+}
+
+/// The first words of the source phrases (`according`, `in`).
+static SOURCE_FIRST_WORDS: LazyLock<WordFilter> =
+    LazyLock::new(|| WordFilter::new(LEXICON.source_phrases.iter().filter_map(|p| p.first().copied())));
+/// The first words of the cue phrases (`pointed`, `shot`).
+static CUE_FIRST_WORDS: LazyLock<WordFilter> =
+    LazyLock::new(|| WordFilter::new(LEXICON.cue_phrases_by_first.keys().copied()));
+/// The last words of the cue phrases (`out`, `back`).
+static CUE_LAST_WORDS: LazyLock<WordFilter> =
+    LazyLock::new(|| WordFilter::new(LEXICON.cue_phrases_by_last.keys().copied()));
+
+/// Whether `word` may be the first word of a source phrase: most words
+/// before a quote are not, and are told so without a comparison with
+/// every phrase.
+#[inline]
+fn may_start_source_phrase(word: &str) -> bool {
+    SOURCE_FIRST_WORDS.may_contain(word)
 }
 
 /// The cue before the quote: the nearest reporting verb to its left, and
@@ -300,6 +341,7 @@ fn after_modal(w: &Words<'_, '_>, v: usize) -> bool {
 /// lists the pair (`called on`, `hit back`).
 fn verb_with_particle(w: &Words<'_, '_>, v: usize, limit: usize) -> Range<usize> {
     let particle = v + 1 < limit
+        && CUE_FIRST_WORDS.may_contain(w.lw(v))
         && LEXICON
             .cue_phrases_by_first
             .get(w.lw(v))
@@ -663,10 +705,92 @@ mod tests {
             }
         }
         assert!(found >= 6, "{found}");
-        // Every phrase's first word passes the test of its first byte.
-        for phrase in &LEXICON.source_phrases {
-            assert!(may_start_source_phrase(phrase[0]), "{phrase:?}");
-        }
         assert!(!may_start_source_phrase(""));
+    }
+
+    #[test]
+    fn word_filters_let_through_every_word_of_their_lists() {
+        let source_firsts: HashSet<&str> = LEXICON.source_phrases.iter().map(|p| p[0]).collect();
+        let cue_firsts: HashSet<&str> = LEXICON.cue_phrases_by_first.keys().copied().collect();
+        let cue_lasts: HashSet<&str> = LEXICON.cue_phrases_by_last.keys().copied().collect();
+        let lists = [
+            (&*SOURCE_FIRST_WORDS, &source_firsts),
+            (&*CUE_FIRST_WORDS, &cue_firsts),
+            (&*CUE_LAST_WORDS, &cue_lasts),
+        ];
+        // The words of every list of the lexicon, and those words changed
+        // by a letter, cut short or made longer.
+        let mut words: HashSet<String> = ["", "a", "in", "as", "x", "according", "accordion"]
+            .map(String::from)
+            .into_iter()
+            .collect();
+        for list in [&source_firsts, &cue_firsts, &cue_lasts] {
+            for word in list.iter() {
+                words.insert(word.to_string());
+                words.insert(format!("{word}s"));
+                words.insert(word[1..].to_string());
+                words.insert(format!("x{}", &word[1..]));
+                words.insert(word[..word.len() - 1].to_string());
+            }
+        }
+        words.extend(LEXICON.reporting_verbs.iter().map(|v| v.to_string()));
+        words.insert("a".repeat(40));
+        let mut passed_over = 0;
+        for (filter, list) in lists {
+            assert!(!list.is_empty());
+            for word in &words {
+                if list.contains(word.as_str()) {
+                    assert!(filter.may_contain(word), "{word:?}");
+                } else {
+                    passed_over += usize::from(!filter.may_contain(word));
+                }
+            }
+        }
+        // The filters do tell most other words apart.
+        assert!(passed_over > words.len(), "{passed_over}");
+    }
+
+    #[test]
+    fn cue_words_are_found_as_without_the_filters() {
+        let text = "Ann Ruiz pointed out that the port was shut. He hit back at critics, then shot back: \
+            “No.” The board called on members to vote, and she spoke out, pointed to the figures, \
+            made clear it would not back down. Officials said, adding that they spoke up.";
+        let tokens = tokenize(text);
+        let extra = HashSet::new();
+        let mut buffer = String::new();
+        let w = Words::new(&tokens, &extra, &mut buffer);
+        let n = tokens.tokens.len();
+        let mut found = 0;
+        for t in 0..n {
+            // As first written: the lexicon's phrases looked up for every word.
+            let at = if w.is_cue_verb(t) {
+                let particle = t + 1 < n
+                    && LEXICON
+                        .cue_phrases_by_first
+                        .get(w.lw(t))
+                        .is_some_and(|ps| ps.iter().any(|p| p.len() == 2 && p[1] == w.lw(t + 1)));
+                Some(t..t + 1 + usize::from(particle))
+            } else {
+                LEXICON.cue_phrases_by_first.get(w.lw(t)).and_then(|ps| {
+                    ps.iter()
+                        .find(|p| t + p.len() <= n && p.iter().enumerate().all(|(k, word)| w.lw(t + k) == *word))
+                        .map(|p| t..t + p.len())
+                })
+            };
+            assert_eq!(cue_words_at(&w, t, n), at, "{t}");
+            let ending_at = if w.is_cue_verb(t) {
+                Some(t..t + 1)
+            } else {
+                LEXICON.cue_phrases_by_last.get(w.lw(t)).and_then(|ps| {
+                    ps.iter()
+                        .filter(|p| t + 1 >= p.len())
+                        .find(|p| p.iter().enumerate().all(|(k, word)| w.lw(t + 1 - p.len() + k) == *word))
+                        .map(|p| t + 1 - p.len()..t + 1)
+                })
+            };
+            assert_eq!(cue_words_ending_at(&w, t, 0), ending_at, "{t}");
+            found += usize::from(at.is_some_and(|r| r.len() > 1));
+        }
+        assert!(found >= 4, "{found}");
     }
 }
