@@ -342,6 +342,14 @@ pub(crate) fn confidence(features: &Features) -> f32 {
     LOOKUP[features.index()]
 }
 
+/// Whether the table gives quotes with these features (but their length)
+/// a confidence that depends on whether they are short: if not, the words
+/// of the quote need not be counted.
+pub(crate) fn length_matters(features: &Features) -> bool {
+    let confidence_of = |short| confidence(&Features { short, ..*features }).to_bits();
+    confidence_of(true) != confidence_of(false)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -473,6 +481,21 @@ mod tests {
         indices.sort_unstable();
         indices.dedup();
         assert_eq!(indices.len(), COMBINATIONS);
+    }
+
+    #[test]
+    fn a_length_that_does_not_matter_leaves_the_confidence_as_it_is() {
+        let mut matters = 0;
+        for f in all_features() {
+            if length_matters(&f) {
+                matters += 1;
+            } else {
+                let other = Features { short: !f.short, ..f };
+                assert_eq!(confidence(&f).to_bits(), confidence(&other).to_bits(), "{f:?}");
+            }
+        }
+        // The table tells short quotes from long ones for some features.
+        assert!(matters > 0);
     }
 
     #[test]
