@@ -435,27 +435,32 @@ fn subject_before_appositive(w: &Words<'_, '_>, close: usize, floor: usize) -> O
     if let Some(that) = (floor..close).rev().find(|&k| matches!(w.lw(k), "that" | "which")) {
         floor = that + 1;
     }
+    // The phrases either side of the last comma, read once: the test below
+    // and the search of appositives after it both ask for them.
+    let last = (floor..close).rev().find(|&k| w.lw(k) == ",");
+    let around_last = last.map(|last| (words::np_left(w, last, floor), words::np_right(w, last + 1, close)));
+    let at_last = |k: usize| around_last.filter(|_| last == Some(k));
+    let before_comma = |k: usize| at_last(k).map_or_else(|| words::np_left(w, k, floor), |(before, _)| before);
+    let after_comma = |k: usize| at_last(k).map_or_else(|| words::np_right(w, k + 1, close), |(_, after)| after);
     // `the previous nominee, Ann Ruiz, called`: a name set off as the
     // appositive of a description is the subject's name.
-    if let Some(last) = (floor..close).rev().find(|&k| w.lw(k) == ",") {
-        let described_person = words::np_left(w, last, floor).is_some_and(|np| match np.kind {
+    if let Some((before_last, after_last)) = around_last {
+        let described_person = before_last.is_some_and(|np| match np.kind {
             NpKind::Description { head } => words::role_of(w.lw(head)).is_some_and(|r| r.sort == Sort::Person),
             _ => false,
         });
-        let name = words::np_right(w, last + 1, close).filter(|np| np.end == close && is_person_or_body(w, np));
+        let name = after_last.filter(|np| np.end == close && is_person_or_body(w, np));
         if let (true, Some(name)) = (described_person, name) {
             return Some(name);
         }
     }
     let opens_appositive = |k: usize| {
         matches!(w.lw(k + 1), "who" | "whose")
-            || words::np_right(w, k + 1, close).is_some_and(|np| matches!(np.kind, NpKind::Description { .. }))
+            || after_comma(k).is_some_and(|np| matches!(np.kind, NpKind::Description { .. }))
     };
     (floor..close)
         .filter(|&k| w.lw(k) == "," && opens_appositive(k))
-        .find_map(|k| {
-            words::np_left(w, k, floor).filter(|np| opens_clause(w, np.start, floor) && is_person_or_body(w, np))
-        })
+        .find_map(|k| before_comma(k).filter(|np| opens_clause(w, np.start, floor) && is_person_or_body(w, np)))
 }
 
 /// Whether token `t` starts its clause: at `floor`, after a mark or
@@ -748,6 +753,60 @@ mod tests {
         }
         // The filters do tell most other words apart.
         assert!(passed_over > words.len(), "{passed_over}");
+    }
+
+    /// [`subject_before_appositive`] as it was first written, each phrase
+    /// read where it is asked for.
+    fn subject_before_appositive_as_written(w: &Words<'_, '_>, close: usize, floor: usize) -> Option<Np> {
+        let mut floor = floor.max(close.saturating_sub(APPOSITIVE_MAX_TOKENS));
+        if let Some(that) = (floor..close).rev().find(|&k| matches!(w.lw(k), "that" | "which")) {
+            floor = that + 1;
+        }
+        if let Some(last) = (floor..close).rev().find(|&k| w.lw(k) == ",") {
+            let described_person = words::np_left(w, last, floor).is_some_and(|np| match np.kind {
+                NpKind::Description { head } => words::role_of(w.lw(head)).is_some_and(|r| r.sort == Sort::Person),
+                _ => false,
+            });
+            let name = words::np_right(w, last + 1, close).filter(|np| np.end == close && is_person_or_body(w, np));
+            if let (true, Some(name)) = (described_person, name) {
+                return Some(name);
+            }
+        }
+        let opens_appositive = |k: usize| {
+            matches!(w.lw(k + 1), "who" | "whose")
+                || words::np_right(w, k + 1, close).is_some_and(|np| matches!(np.kind, NpKind::Description { .. }))
+        };
+        (floor..close)
+            .filter(|&k| w.lw(k) == "," && opens_appositive(k))
+            .find_map(|k| {
+                words::np_left(w, k, floor).filter(|np| opens_clause(w, np.start, floor) && is_person_or_body(w, np))
+            })
+    }
+
+    #[test]
+    fn subjects_before_appositives_are_found_as_first_written() {
+        let text = "The previous nominee, Ann Ruiz, called it a disgrace. Dev Mistry, editor at large of \
+            The Gazette, a weekly read on the coast, said so. (Ruth Calder, who wrote the history of the \
+            port, once said it. The ferry, a service that the previous mayor, Ann Ruiz, called vital, \
+            stopped. From Sumter, South Carolina, the senator, Jo Lee, a lawyer, and the minister, \
+            who spoke first, said, a spokesman, the mayor, Ivy Marsh, said.";
+        let tokens = tokenize(text);
+        let extra = HashSet::new();
+        let mut buffer = String::new();
+        let w = Words::new(&tokens, &extra, &mut buffer);
+        let mut found = 0;
+        for close in (1..tokens.tokens.len()).filter(|&k| w.lw(k) == ",") {
+            for floor in [0, close / 2, close.saturating_sub(6), close - 1] {
+                let fast = subject_before_appositive(&w, close, floor);
+                assert_eq!(
+                    fast,
+                    subject_before_appositive_as_written(&w, close, floor),
+                    "{close} {floor}"
+                );
+                found += usize::from(fast.is_some());
+            }
+        }
+        assert!(found >= 4, "{found}");
     }
 
     #[test]
