@@ -208,36 +208,40 @@ fn phrase_cue_starting_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<C
 
 /// A test that most words fail in a few instructions, where a search of a
 /// list of words (a hash lookup, a comparison with each) takes tens:
-/// whether some word of the list has the same first byte and the same
-/// length. A word it lets through may still be none of the list.
+/// whether some word of the list has the same first byte, length and last
+/// byte. A word it lets through may still be none of the list.
 struct WordFilter {
-    /// For each first byte, a bit for each length of the words that start
-    /// with it (lengths past 31 share the last bit).
-    lengths_by_first_byte: [u32; 256],
+    /// For each first byte (its low five bits, which tell the letters
+    /// apart) and length (lengths past 15 share the last row), a bit for
+    /// each last byte (its low six bits) of the words of the list.
+    last_bytes: [[u64; 16]; 32],
 }
 
 impl WordFilter {
     fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordFilter {
-        let mut lengths_by_first_byte = [0; 256];
+        let mut last_bytes = [[0; 16]; 32];
         for word in words {
-            if let Some(&first) = word.as_bytes().first() {
-                lengths_by_first_byte[usize::from(first)] |= Self::length_bit(word);
+            if let Some((first, length, last)) = Self::key(word) {
+                last_bytes[first][length] |= last;
             }
         }
-        WordFilter { lengths_by_first_byte }
+        WordFilter { last_bytes }
     }
 
-    fn length_bit(word: &str) -> u32 {
-        1 << word.len().min(31)
+    /// Where a word's bit is: its first byte, its length and the bit of
+    /// its last byte (none for the empty word).
+    #[inline]
+    fn key(word: &str) -> Option<(usize, usize, u64)> {
+        let bytes = word.as_bytes();
+        let (&first, &last) = (bytes.first()?, bytes.last()?);
+        Some((usize::from(first & 31), bytes.len().min(15), 1 << (last & 63)))
     }
 
     /// Whether `word` may be one of the list: false for every word that
     /// is not.
     #[inline]
     fn may_contain(&self, word: &str) -> bool {
-        word.as_bytes()
-            .first()
-            .is_some_and(|&first| self.lengths_by_first_byte[usize::from(first)] & Self::length_bit(word) != 0)
+        Self::key(word).is_some_and(|(first, length, last)| self.last_bytes[first][length] & last != 0)
     }
 }
 
