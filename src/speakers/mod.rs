@@ -116,19 +116,15 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
             }
         }
         let confidence = attributed.map(|a| {
-            let mut features = Features {
+            let features = Features {
                 attribution: a.attribution,
                 side: a.side,
                 kind,
+                // Told by the closure below, where the table asks for it.
                 short: false,
                 mention: a.mention_kind,
             };
-            // The words are counted only where the table tells short quotes
-            // from long ones.
-            if confidence::length_matters(&features) {
-                features.short = confidence::is_short(&tokens.text()[q.span.range()]);
-            }
-            confidence::confidence(&features)
+            confidence::confidence_asking_length(&features, || confidence::is_short(&tokens.text()[q.span.range()]))
         });
         // Below the user's bar, no speaker: unknown rather than unsure.
         if confidence.is_some_and(|c| c < config.min_confidence) {
