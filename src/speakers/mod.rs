@@ -419,16 +419,8 @@ fn context(w: &Words<'_, '_>, found: &[Found], i: usize, quoted: &[bool]) -> cue
     let tokens = w.tokens;
     let q = &found[i];
     let open_sentence = &tokens.sentences[sentence_of(tokens, q.open)];
-    let mut start = open_sentence.tokens.start;
     // Stop at the quote before, if it is in this sentence.
-    let mut t = q.open;
-    while t > start {
-        if quoted[t - 1] {
-            start = t;
-            break;
-        }
-        t -= 1;
-    }
+    let start = past_last_quoted(quoted, open_sentence.tokens.start, q.open);
     let after_start = q.end_token;
     let last = q.end_token.saturating_sub(1);
     let close_sentence = &tokens.sentences[sentence_of(tokens, last.min(tokens.tokens.len() - 1))];
@@ -446,6 +438,19 @@ fn context(w: &Words<'_, '_>, found: &[Found], i: usize, quoted: &[bool]) -> cue
         after,
         sentence_start: open_sentence.tokens.start,
     }
+}
+
+/// The token after the last quoted one in `start..end`, or `start` if none
+/// is quoted: found by a search of the slice, which runs faster than a
+/// loop over the indexes.
+fn past_last_quoted(quoted: &[bool], start: usize, end: usize) -> usize {
+    if start >= end {
+        return start;
+    }
+    quoted[start..end]
+        .iter()
+        .rposition(|&flag| flag)
+        .map_or(start, |k| start + k + 1)
 }
 
 /// A sentence after a quote that is only its attribution: `“Why?” Jane Doe
@@ -511,4 +516,40 @@ mod tests;
 fn sentence_before<'t>(tokens: &'t Tokens<'_>, t: usize) -> Option<&'t crate::tokenize::Segment> {
     let k = tokens.sentences.partition_point(|s| s.tokens.end <= t);
     k.checked_sub(1).map(|k| &tokens.sentences[k])
+}
+
+#[cfg(test)]
+mod search_tests {
+    use super::past_last_quoted;
+
+    #[test]
+    fn the_token_past_the_last_quoted_one_is_found_as_by_a_loop() {
+        // As first written: back from `end` to the first quoted token.
+        let by_loop = |quoted: &[bool], mut start: usize, end: usize| {
+            let mut t = end;
+            while t > start {
+                if quoted[t - 1] {
+                    start = t;
+                    break;
+                }
+                t -= 1;
+            }
+            start
+        };
+        // Every pattern of quoted tokens of up to ten, and every range.
+        for len in 0..=10 {
+            for bits in 0..1_u32 << len {
+                let quoted: Vec<bool> = (0..len).map(|k| bits >> k & 1 == 1).collect();
+                for start in 0..=len {
+                    for end in 0..=len {
+                        assert_eq!(
+                            past_last_quoted(&quoted, start, end),
+                            by_loop(&quoted, start, end),
+                            "{quoted:?} {start}..{end}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }
