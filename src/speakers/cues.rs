@@ -636,8 +636,17 @@ pub(crate) fn what_they_called(w: &Words<'_, '_>, before: Range<usize>) -> Optio
 pub(crate) fn source_after_dash(w: &Words<'_, '_>, before: Range<usize>) -> Option<Cue> {
     let colon = before.end.checked_sub(1)?;
     let floor = before.start.max(colon.saturating_sub(CUE_WINDOW));
-    name_before_colon(w, floor, colon)
-        .filter(|c| c.speaker.start > floor && matches!(w.lw(c.speaker.start - 1), "—" | "–" | "-" | "from"))
+    // The name stands after a dash or `from`: without one before the colon
+    // there is no name to read.
+    if !(floor..colon).any(|k| sets_off_source(w.lw(k))) {
+        return None;
+    }
+    name_before_colon(w, floor, colon).filter(|c| c.speaker.start > floor && sets_off_source(w.lw(c.speaker.start - 1)))
+}
+
+/// Whether `word` sets off the source named after it: a dash, `from`.
+fn sets_off_source(word: &str) -> bool {
+    matches!(word, "—" | "–" | "-" | "from")
 }
 
 /// `Surveys did foresee the vote - Ivy Marsh: “…”`, `does not surprise
@@ -806,6 +815,37 @@ mod tests {
                     fast,
                     subject_before_appositive_as_written(&w, close, floor),
                     "{close} {floor}"
+                );
+                found += usize::from(fast.is_some());
+            }
+        }
+        assert!(found >= 4, "{found}");
+    }
+
+    #[test]
+    fn sources_after_dashes_are_found_as_without_the_test_for_a_dash() {
+        let text = "Polls did predict the vote - Ivy Marsh: yes. A word from Dev Mistry: no. Asked \
+            about it, Ann Ruiz said: maybe. The view from Berlin: calm. — Jo Lee: fine. Surveys \
+            foresaw it – analyst Ann Tobin: true. It does not surprise analyst Dev Mistry: so. \
+            From the mayor: thanks. She said - and meant it: never.";
+        let tokens = tokenize(text);
+        let extra = HashSet::new();
+        let mut buffer = String::new();
+        let w = Words::new(&tokens, &extra, &mut buffer);
+        let mut found = 0;
+        for colon in (0..tokens.tokens.len()).filter(|&k| w.lw(k) == ":") {
+            for start in 0..colon {
+                let before = start..colon + 1;
+                // As first written: the name read, then the word before it.
+                let floor = start.max(colon.saturating_sub(CUE_WINDOW));
+                let slow = name_before_colon(&w, floor, colon).filter(|c| {
+                    c.speaker.start > floor && matches!(w.lw(c.speaker.start - 1), "—" | "–" | "-" | "from")
+                });
+                let fast = source_after_dash(&w, before);
+                assert_eq!(
+                    fast.as_ref().map(|c| (c.cue.clone(), c.speaker)),
+                    slow.as_ref().map(|c| (c.cue.clone(), c.speaker)),
+                    "{start}..{colon}"
                 );
                 found += usize::from(fast.is_some());
             }
