@@ -312,29 +312,61 @@ fn parse(file: &'static str) -> Vec<Row> {
 fn lookup_table(rows: &[Row]) -> Vec<f32> {
     let names = value_names();
     let mut table = vec![FALLBACK; COMBINATIONS];
+    let mut indices = Indices::default();
     for row in rows.iter().rev() {
-        for index in matching_indices(&row.patterns, &names) {
+        indices.matching(&row.patterns, &names);
+        for &index in indices.as_slice() {
             table[index] = row.confidence;
         }
     }
     table
 }
 
-/// The indices of the combinations that `patterns` match: each field's
-/// pattern matches every value (`*`), the value of that name, or none (a
-/// name the field does not have).
-fn matching_indices(patterns: &[&str; 5], names: &[Vec<&'static str>; 5]) -> Vec<usize> {
-    let mut indices = vec![0];
-    for ((pattern, names), radix) in patterns.iter().zip(names).zip(RADIXES) {
-        let codes: Vec<usize> = (0..radix)
-            .filter(|&c| *pattern == "*" || *pattern == names[c])
-            .collect();
-        indices = indices
-            .iter()
-            .flat_map(|&index| codes.iter().map(move |&code| index * radix + code))
-            .collect();
+/// The indices of the combinations that a row's patterns match, in room
+/// for all of them (no allocation a row: the table is built within the
+/// first quote's work).
+struct Indices {
+    indices: [usize; COMBINATIONS],
+    len: usize,
+    /// Room for the indices of the next field, kept rather than cleared
+    /// at each field of each row.
+    next: [usize; COMBINATIONS],
+}
+
+impl Default for Indices {
+    fn default() -> Indices {
+        Indices {
+            indices: [0; COMBINATIONS],
+            len: 0,
+            next: [0; COMBINATIONS],
+        }
     }
-    indices
+}
+
+impl Indices {
+    /// Sets these to the combinations that `patterns` match: each field's
+    /// pattern matches every value (`*`), the value of that name, or none
+    /// (a name the field does not have). Field by field, each index so far
+    /// becomes those of its combinations with each value matched.
+    fn matching(&mut self, patterns: &[&str; 5], names: &[Vec<&'static str>; 5]) {
+        self.indices[0] = 0;
+        self.len = 1;
+        for ((pattern, names), radix) in patterns.iter().zip(names).zip(RADIXES) {
+            let mut len = 0;
+            for &index in &self.indices[..self.len] {
+                for code in (0..radix).filter(|&c| *pattern == "*" || *pattern == names[c]) {
+                    self.next[len] = index * radix + code;
+                    len += 1;
+                }
+            }
+            self.indices[..len].copy_from_slice(&self.next[..len]);
+            self.len = len;
+        }
+    }
+
+    fn as_slice(&self) -> &[usize] {
+        &self.indices[..self.len]
+    }
 }
 
 /// The confidence of an attribution with these features, in [0, 1].
