@@ -422,8 +422,14 @@ fn context(w: &Words<'_, '_>, found: &[Found], i: usize, quoted: &[bool]) -> cue
     // Stop at the quote before, if it is in this sentence.
     let start = past_last_quoted(quoted, open_sentence.tokens.start, q.open);
     let after_start = q.end_token;
-    let last = q.end_token.saturating_sub(1);
-    let close_sentence = &tokens.sentences[sentence_of(tokens, last.min(tokens.tokens.len() - 1))];
+    let last = q.end_token.saturating_sub(1).min(tokens.tokens.len() - 1);
+    // Most quotes close in the sentence they open in: that one is not
+    // searched for again (the sentences are in order and do not overlap).
+    let close_sentence = if open_sentence.tokens.contains(&last) {
+        open_sentence
+    } else {
+        &tokens.sentences[sentence_of(tokens, last)]
+    };
     let mut end = close_sentence.tokens.end;
     if let Some(next) = (after_start..end).find(|&t| quoted[t]) {
         end = next;
@@ -520,7 +526,26 @@ fn sentence_before<'t>(tokens: &'t Tokens<'_>, t: usize) -> Option<&'t crate::to
 
 #[cfg(test)]
 mod search_tests {
-    use super::past_last_quoted;
+    use super::{past_last_quoted, sentence_of};
+    use crate::tokenize::tokenize;
+
+    #[test]
+    fn a_token_in_the_sentence_of_another_has_that_sentence() {
+        for text in [
+            "“We won. We will win again,” she said. He left.\n\n“No. Not now.” Then: “Yes.”",
+            "A caption without a stop\nThe next line. “Quoted… and on,” said Jo Lee. End",
+            "",
+            "One.",
+        ] {
+            let tokens = tokenize(text);
+            for a in 0..tokens.tokens.len() {
+                let sentence = &tokens.sentences[sentence_of(&tokens, a)];
+                for b in (0..tokens.tokens.len()).filter(|b| sentence.tokens.contains(b)) {
+                    assert_eq!(sentence_of(&tokens, b), sentence_of(&tokens, a), "{text:?} {a} {b}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_token_past_the_last_quoted_one_is_found_as_by_a_loop() {
