@@ -52,6 +52,9 @@ pub(crate) struct Context {
     pub(crate) after: Range<usize>,
     /// Where the sentence of the opening mark starts.
     pub(crate) sentence_start: usize,
+    /// The indexes of the sentences of the opening and the closing mark:
+    /// where most speakers stand.
+    pub(crate) sentences: [usize; 2],
 }
 
 /// The cue after the quote: `“…,” X said`, `“…,” said X`, `“…,” X, a

@@ -97,7 +97,7 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
             match find_cue(&w, q, &context, tokens) {
                 Some(cue) => {
                     cue_span = (!cue.cue.is_empty()).then(|| w.span(cue.cue.start, cue.cue.end));
-                    attributed = attribute_cue(&w, &mut mentions, &cue, q, config);
+                    attributed = attribute_cue(&w, &mut mentions, &cue, q, &context, config);
                 }
                 None if config.carry_speakers => {
                     attributed = previous
@@ -176,9 +176,10 @@ fn attribute_cue<'a>(
     mentions: &mut Mentions<'a>,
     cue: &Cue,
     q: &Found,
+    context: &cues::Context,
     config: &Config,
 ) -> Option<Attributed> {
-    let sentence = sentence_of(w.tokens, cue.speaker.start);
+    let sentence = sentence_among(w.tokens, cue.speaker.start, context.sentences);
     let (entity, attribution) = resolve(w, mentions, cue.clone(), sentence, config)?;
     mentions.note_speaker(entity, cue.speaker, sentence);
     let mention = w.span(cue.speaker.start, cue.speaker.end);
@@ -418,18 +419,20 @@ fn is_caption(tokens: &Tokens<'_>, w: &Words<'_, '_>, p: usize, quoted: &[bool])
 fn context(w: &Words<'_, '_>, found: &[Found], i: usize, quoted: &[bool]) -> cues::Context {
     let tokens = w.tokens;
     let q = &found[i];
-    let open_sentence = &tokens.sentences[sentence_of(tokens, q.open)];
+    let open_index = sentence_of(tokens, q.open);
+    let open_sentence = &tokens.sentences[open_index];
     // Stop at the quote before, if it is in this sentence.
     let start = past_last_quoted(quoted, open_sentence.tokens.start, q.open);
     let after_start = q.end_token;
     let last = q.end_token.saturating_sub(1).min(tokens.tokens.len() - 1);
     // Most quotes close in the sentence they open in: that one is not
     // searched for again (the sentences are in order and do not overlap).
-    let close_sentence = if open_sentence.tokens.contains(&last) {
-        open_sentence
+    let close_index = if open_sentence.tokens.contains(&last) {
+        open_index
     } else {
-        &tokens.sentences[sentence_of(tokens, last)]
+        sentence_of(tokens, last)
     };
+    let close_sentence = &tokens.sentences[close_index];
     let mut end = close_sentence.tokens.end;
     if let Some(next) = (after_start..end).find(|&t| quoted[t]) {
         end = next;
@@ -443,6 +446,7 @@ fn context(w: &Words<'_, '_>, found: &[Found], i: usize, quoted: &[bool]) -> cue
         before: start..q.open,
         after,
         sentence_start: open_sentence.tokens.start,
+        sentences: [open_index, close_index],
     }
 }
 
@@ -518,6 +522,16 @@ fn sentence_of(tokens: &Tokens<'_>, t: usize) -> usize {
 #[cfg(test)]
 mod tests;
 
+/// [`sentence_of`] token `t`, looked for first among the `known` sentences
+/// (the quote's, where most speakers stand) before it is searched for: a
+/// sentence holds its own tokens only.
+fn sentence_among(tokens: &Tokens<'_>, t: usize, known: [usize; 2]) -> usize {
+    known
+        .into_iter()
+        .find(|&k| tokens.sentences.get(k).is_some_and(|s| s.tokens.contains(&t)))
+        .unwrap_or_else(|| sentence_of(tokens, t))
+}
+
 /// The last sentence that ends at or before token `t`.
 fn sentence_before<'t>(tokens: &'t Tokens<'_>, t: usize) -> Option<&'t crate::tokenize::Segment> {
     let k = tokens.sentences.partition_point(|s| s.tokens.end <= t);
@@ -526,7 +540,7 @@ fn sentence_before<'t>(tokens: &'t Tokens<'_>, t: usize) -> Option<&'t crate::to
 
 #[cfg(test)]
 mod search_tests {
-    use super::{past_last_quoted, sentence_of};
+    use super::{past_last_quoted, sentence_among, sentence_of};
     use crate::tokenize::tokenize;
 
     #[test]
@@ -542,6 +556,15 @@ mod search_tests {
                 let sentence = &tokens.sentences[sentence_of(&tokens, a)];
                 for b in (0..tokens.tokens.len()).filter(|b| sentence.tokens.contains(b)) {
                     assert_eq!(sentence_of(&tokens, b), sentence_of(&tokens, a), "{text:?} {a} {b}");
+                }
+                // Whatever sentences are known, and even one past the end.
+                let n = tokens.sentences.len();
+                for known in (0..=n).flat_map(|x| (0..=n).map(move |y| [x, y])) {
+                    assert_eq!(
+                        sentence_among(&tokens, a, known),
+                        sentence_of(&tokens, a),
+                        "{text:?} {a}"
+                    );
                 }
             }
         }
