@@ -85,6 +85,8 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
     let mut mentions = Mentions::collect(&w, &quoted);
 
     let mut previous: Option<Previous> = None;
+    // The sentence where the last quote's context ended.
+    let mut last_sentence = 0;
     let mut out: Vec<Quote<'h>> = Vec::with_capacity(found.len());
     // Entity ids per quote, named at the end once all names are known.
     let mut entity_of: Vec<Option<usize>> = Vec::with_capacity(found.len());
@@ -93,7 +95,8 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
         let mut cue_span = None;
         let mut attributed = None;
         if kind.is_speech() {
-            let context = context(&w, &found, i, &quoted);
+            let context = context(&w, &found, i, &quoted, last_sentence);
+            last_sentence = context.sentences[1];
             match find_cue(&w, q, &context, tokens) {
                 Some(cue) => {
                     cue_span = (!cue.cue.is_empty()).then(|| w.span(cue.cue.start, cue.cue.end));
@@ -416,10 +419,13 @@ fn is_caption(tokens: &Tokens<'_>, w: &Words<'_, '_>, p: usize, quoted: &[bool])
 }
 
 /// The words before and after quote `i` in its sentence, outside quotes.
-fn context(w: &Words<'_, '_>, found: &[Found], i: usize, quoted: &[bool]) -> cues::Context {
+///
+/// `last_sentence` is the sentence where the quote before closed: this
+/// quote most often opens in it or the next one.
+fn context(w: &Words<'_, '_>, found: &[Found], i: usize, quoted: &[bool], last_sentence: usize) -> cues::Context {
     let tokens = w.tokens;
     let q = &found[i];
-    let open_index = sentence_of(tokens, q.open);
+    let open_index = sentence_among(tokens, q.open, [last_sentence, last_sentence + 1]);
     let open_sentence = &tokens.sentences[open_index];
     // Stop at the quote before, if it is in this sentence.
     let start = past_last_quoted(quoted, open_sentence.tokens.start, q.open);
