@@ -180,15 +180,15 @@ fn skip_parenthesis(w: &Words<'_, '_>, t: usize, limit: usize) -> usize {
 /// `according to X`, `in the words of X` at token `t`.
 #[inline]
 fn phrase_cue_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
-    // This runs at each token before a quote: a word whose first byte
-    // starts no phrase is passed over at once, without a call.
+    // This runs at each token before a quote: a word that the filter of
+    // the phrases' first words passes over costs no call.
     if !may_start_source_phrase(w.lw(t)) {
         return None;
     }
     phrase_cue_starting_at(w, t, limit)
 }
 
-/// [`phrase_cue_at`] past the test of the first byte.
+/// [`phrase_cue_at`] past the filter of first words.
 #[inline(never)]
 fn phrase_cue_starting_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
     // The first word is read once and the phrases that do not start with

@@ -525,18 +525,19 @@ fn sentence_of(tokens: &Tokens<'_>, t: usize) -> usize {
     }
 }
 
-#[cfg(test)]
-mod tests;
-
 /// [`sentence_of`] token `t`, looked for first among the `known` sentences
-/// (the quote's, where most speakers stand) before it is searched for: a
-/// sentence holds its own tokens only.
+/// (those it most likely stands in: a speaker in the quote's, a quote in
+/// the one where the quote before closed or the next) before it is
+/// searched for: a sentence holds its own tokens only.
 fn sentence_among(tokens: &Tokens<'_>, t: usize, known: [usize; 2]) -> usize {
     known
         .into_iter()
         .find(|&k| tokens.sentences.get(k).is_some_and(|s| s.tokens.contains(&t)))
         .unwrap_or_else(|| sentence_of(tokens, t))
 }
+
+#[cfg(test)]
+mod tests;
 
 /// The last sentence that ends at or before token `t`.
 fn sentence_before<'t>(tokens: &'t Tokens<'_>, t: usize) -> Option<&'t crate::tokenize::Segment> {
