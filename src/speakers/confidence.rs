@@ -29,6 +29,20 @@ pub(crate) enum MentionKind {
 /// The pronouns that name a speaker by themselves.
 const PRONOUNS: [&str; 6] = ["he", "she", "it", "they", "i", "we"];
 
+/// The length of the longest of [`PRONOUNS`]: a longer mention (most are
+/// names) is compared with none of them.
+const LONGEST_PRONOUN: usize = {
+    let mut longest = 0;
+    let mut k = 0;
+    while k < PRONOUNS.len() {
+        if PRONOUNS[k].len() > longest {
+            longest = PRONOUNS[k].len();
+        }
+        k += 1;
+    }
+    longest
+};
+
 /// The kind of words that name a speaker, read off the words alone (so
 /// that `examples/calibrate.rs` computes it the same way from the public
 /// results): a pronoun; a definite description (`the minister`); an
@@ -44,7 +58,7 @@ pub(crate) fn mention_kind(mention: &str) -> MentionKind {
             .get(..prefix.len())
             .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
     };
-    if PRONOUNS.iter().copied().any(is) {
+    if mention.len() <= LONGEST_PRONOUN && PRONOUNS.iter().copied().any(is) {
         MentionKind::Pronoun
     } else if starts("the ") {
         MentionKind::Definite
@@ -428,6 +442,58 @@ mod tests {
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .nth(SHORT_WORDS)
             .is_none()
+    }
+
+    #[test]
+    fn mention_kinds_are_told_as_first_written() {
+        let as_written = |mention: &str| {
+            let is = |word: &str| mention.eq_ignore_ascii_case(word);
+            let starts = |prefix: &str| {
+                mention
+                    .as_bytes()
+                    .get(..prefix.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
+            };
+            if ["he", "she", "it", "they", "i", "we"].into_iter().any(is) {
+                MentionKind::Pronoun
+            } else if starts("the ") {
+                MentionKind::Definite
+            } else if mention.starts_with(char::is_lowercase) || starts("a ") || starts("an ") {
+                MentionKind::Indefinite
+            } else {
+                MentionKind::Name
+            }
+        };
+        for mention in [
+            "",
+            "I",
+            "i",
+            "He",
+            "SHE",
+            "it",
+            "They",
+            "THEY",
+            "theyre",
+            "Theo",
+            "We",
+            "wee",
+            "the minister",
+            "The Ministry",
+            "a spokesman",
+            "An aide",
+            "officials",
+            "Jo Lee",
+            "Ann",
+            "Ivy Marsh",
+            "Élodie",
+            "état",
+            "Thea",
+            "Anne Tobin",
+            "A",
+            "the",
+        ] {
+            assert_eq!(mention_kind(mention), as_written(mention), "{mention:?}");
+        }
     }
 
     #[test]
