@@ -26,6 +26,23 @@ pub(crate) enum MentionKind {
     Indefinite,
 }
 
+/// The pronouns that name a speaker by themselves.
+const PRONOUNS: [&str; 6] = ["he", "she", "it", "they", "i", "we"];
+
+/// The length of the longest of [`PRONOUNS`]: a longer mention (most are
+/// names) is compared with none of them.
+const LONGEST_PRONOUN: usize = {
+    let mut longest = 0;
+    let mut k = 0;
+    while k < PRONOUNS.len() {
+        if PRONOUNS[k].len() > longest {
+            longest = PRONOUNS[k].len();
+        }
+        k += 1;
+    }
+    longest
+};
+
 /// The kind of words that name a speaker, read off the words alone (so
 /// that `examples/calibrate.rs` computes it the same way from the public
 /// results): a pronoun; a definite description (`the minister`); an
@@ -41,7 +58,7 @@ pub(crate) fn mention_kind(mention: &str) -> MentionKind {
             .get(..prefix.len())
             .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
     };
-    if ["he", "she", "it", "they", "i", "we"].into_iter().any(is) {
+    if mention.len() <= LONGEST_PRONOUN && PRONOUNS.iter().copied().any(is) {
         MentionKind::Pronoun
     } else if starts("the ") {
         MentionKind::Definite
@@ -55,21 +72,70 @@ pub(crate) fn mention_kind(mention: &str) -> MentionKind {
 /// Whether a quote is short: its text has few words (runs between white
 /// space that hold a letter or digit).
 pub(crate) fn is_short(quote: &str) -> bool {
-    // One pass over the characters, stopping after the word too many.
+    // Word by word, stopping after the word too many: the start of a word
+    // is read up to its first letter or digit, and the rest of it is
+    // passed over up to the white space after it. Both go byte by byte
+    // over ASCII, and decode only the other characters.
+    let bytes = quote.as_bytes();
     let mut words = 0;
-    let mut word_has_alnum = false;
-    for c in quote.chars() {
-        if c.is_whitespace() {
-            word_has_alnum = false;
-        } else if !word_has_alnum && is_letter_or_digit(c) {
-            word_has_alnum = true;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        // White space and other characters alike wait for a letter or
+        // digit, which starts a word that counts.
+        let (starts_word, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = char_at(quote, at);
+            (is_letter_or_digit(c), c.len_utf8())
+        };
+        at += len;
+        if starts_word {
             words += 1;
             if words > SHORT_WORDS {
                 return false;
             }
+            at = end_of_word(quote, at);
         }
     }
     true
+}
+
+/// The character that starts at byte `at` of `text` (a character
+/// boundary), or U+FFFD past the end.
+fn char_at(text: &str, at: usize) -> char {
+    text[at..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
+/// Where the run of characters other than white space that goes on at
+/// byte `at` ends: at the next white space, or the end of `text`.
+fn end_of_word(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            if is_ascii_white_space(b) {
+                return at;
+            }
+        } else if may_start_white_space(b) && char_at(text, at).is_whitespace() {
+            return at;
+        }
+        // A byte inside a character is passed over like one that starts
+        // one: neither is white space.
+        at += 1;
+    }
+    at
+}
+
+/// [`char::is_whitespace`] of an ASCII byte (which, unlike
+/// [`u8::is_ascii_whitespace`], counts the vertical tab).
+fn is_ascii_white_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// Whether a byte that starts a character of more than one byte may start
+/// white space: the white space outside ASCII is U+0085, U+00A0 (lead byte
+/// 0xC2), U+1680 (0xE1), U+2000–U+205F (0xE2) and U+3000 (0xE3).
+fn may_start_white_space(b: u8) -> bool {
+    matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
 }
 
 /// [`char::is_alphanumeric`], with the characters a quote is mostly made
@@ -96,26 +162,127 @@ pub(crate) struct Features {
     pub(crate) mention: MentionKind,
 }
 
+/// Every value of each feature, in the order of its code (see
+/// [`Features::codes`]).
+const ATTRIBUTIONS: [Attribution; 4] = [
+    Attribution::Cue,
+    Attribution::Pronoun,
+    Attribution::Description,
+    Attribution::Continuation,
+];
+const SIDES: [Side; 3] = [Side::After, Side::Before, Side::None];
+const KINDS: [QuoteKind; 4] = [
+    QuoteKind::Direct,
+    QuoteKind::Mixed,
+    QuoteKind::ScareQuote,
+    QuoteKind::Title,
+];
+const LENGTHS: [bool; 2] = [false, true];
+const MENTIONS: [MentionKind; 4] = [
+    MentionKind::Name,
+    MentionKind::Pronoun,
+    MentionKind::Definite,
+    MentionKind::Indefinite,
+];
+
+/// How many values each field has: the radixes of a combination's index
+/// in the lookup table.
+const RADIXES: [usize; 5] = [
+    ATTRIBUTIONS.len(),
+    SIDES.len(),
+    KINDS.len(),
+    LENGTHS.len(),
+    MENTIONS.len(),
+];
+
+/// How many combinations of feature values there are.
+const COMBINATIONS: usize = RADIXES[0] * RADIXES[1] * RADIXES[2] * RADIXES[3] * RADIXES[4];
+
+impl Side {
+    /// The name the table gives the side.
+    fn name(self) -> &'static str {
+        match self {
+            Side::After => "after",
+            Side::Before => "before",
+            Side::None => "none",
+        }
+    }
+}
+
+impl MentionKind {
+    /// The name the table gives the kind of mention.
+    fn name(self) -> &'static str {
+        match self {
+            MentionKind::Name => "name",
+            MentionKind::Pronoun => "pronoun",
+            MentionKind::Definite => "definite",
+            MentionKind::Indefinite => "indefinite",
+        }
+    }
+}
+
+/// The name the table gives a quote's length.
+fn length_name(short: bool) -> &'static str {
+    if short { "short" } else { "long" }
+}
+
+/// The names of each field's values, in the order of their codes.
+fn value_names() -> [Vec<&'static str>; 5] {
+    [
+        ATTRIBUTIONS.map(Attribution::as_str).to_vec(),
+        SIDES.map(Side::name).to_vec(),
+        KINDS.map(QuoteKind::as_str).to_vec(),
+        LENGTHS.map(length_name).to_vec(),
+        MENTIONS.map(MentionKind::name).to_vec(),
+    ]
+}
+
 impl Features {
-    /// The names the table uses for these features, in its field order.
-    fn fields(&self) -> [&'static str; 5] {
+    /// Each feature's value as its place in the arrays of values above
+    /// (a `match`, so that a new variant does not compile until it has a
+    /// code).
+    fn codes(&self) -> [usize; 5] {
         [
-            self.attribution.as_str(),
-            match self.side {
-                Side::After => "after",
-                Side::Before => "before",
-                Side::None => "none",
+            match self.attribution {
+                Attribution::Cue => 0,
+                Attribution::Pronoun => 1,
+                Attribution::Description => 2,
+                Attribution::Continuation => 3,
             },
-            self.kind.as_str(),
-            if self.short { "short" } else { "long" },
+            match self.side {
+                Side::After => 0,
+                Side::Before => 1,
+                Side::None => 2,
+            },
+            match self.kind {
+                QuoteKind::Direct => 0,
+                QuoteKind::Mixed => 1,
+                QuoteKind::ScareQuote => 2,
+                QuoteKind::Title => 3,
+            },
+            usize::from(self.short),
             match self.mention {
-                MentionKind::Name => "name",
-                MentionKind::Pronoun => "pronoun",
-                MentionKind::Definite => "definite",
-                MentionKind::Indefinite => "indefinite",
+                MentionKind::Name => 0,
+                MentionKind::Pronoun => 1,
+                MentionKind::Definite => 2,
+                MentionKind::Indefinite => 3,
             },
         ]
     }
+
+    /// The place of this combination of values in the lookup table.
+    fn index(&self) -> usize {
+        index_of(self.codes())
+    }
+}
+
+/// The index of a combination of codes: a number whose digits, in the
+/// radixes of [`RADIXES`], are the codes in field order.
+fn index_of(codes: [usize; 5]) -> usize {
+    codes
+        .iter()
+        .zip(RADIXES)
+        .fold(0, |index, (&code, radix)| index * radix + code)
 }
 
 /// A line of the table: five patterns and a confidence.
@@ -129,6 +296,11 @@ struct Row {
 const FALLBACK: f32 = 0.5;
 
 static TABLE: LazyLock<Vec<Row>> = LazyLock::new(|| parse(include_str!("../data/confidence.txt")));
+
+/// The confidence of every combination of feature values, by
+/// [`Features::index`]: the table's first matching line, looked up once
+/// for all rather than searched for at each quote.
+static LOOKUP: LazyLock<Vec<f32>> = LazyLock::new(|| lookup_table(&TABLE));
 
 fn parse(file: &'static str) -> Vec<Row> {
     file.lines()
@@ -148,13 +320,92 @@ fn parse(file: &'static str) -> Vec<Row> {
         .collect()
 }
 
+/// The confidence of each combination of values: the rows are written
+/// from the last to the first, each over the combinations it matches, so
+/// that the first row that matches a combination is the one it keeps.
+fn lookup_table(rows: &[Row]) -> Vec<f32> {
+    let names = value_names();
+    let mut table = vec![FALLBACK; COMBINATIONS];
+    let mut indices = Indices::default();
+    for row in rows.iter().rev() {
+        indices.matching(&row.patterns, &names);
+        for &index in indices.as_slice() {
+            table[index] = row.confidence;
+        }
+    }
+    table
+}
+
+/// The indices of the combinations that a row's patterns match, in room
+/// for all of them (no allocation a row: the table is built within the
+/// first quote's work).
+struct Indices {
+    indices: [usize; COMBINATIONS],
+    len: usize,
+    /// Room for the indices of the next field, kept rather than cleared
+    /// at each field of each row.
+    next: [usize; COMBINATIONS],
+}
+
+impl Default for Indices {
+    fn default() -> Indices {
+        Indices {
+            indices: [0; COMBINATIONS],
+            len: 0,
+            next: [0; COMBINATIONS],
+        }
+    }
+}
+
+impl Indices {
+    /// Sets these to the combinations that `patterns` match: each field's
+    /// pattern matches every value (`*`), the value of that name, or none
+    /// (a name the field does not have). Field by field, each index so far
+    /// becomes those of its combinations with each value matched.
+    fn matching(&mut self, patterns: &[&str; 5], names: &[Vec<&'static str>; 5]) {
+        self.indices[0] = 0;
+        self.len = 1;
+        for ((pattern, names), radix) in patterns.iter().zip(names).zip(RADIXES) {
+            let mut len = 0;
+            for &index in &self.indices[..self.len] {
+                for code in (0..radix).filter(|&c| *pattern == "*" || *pattern == names[c]) {
+                    self.next[len] = index * radix + code;
+                    len += 1;
+                }
+            }
+            self.indices[..len].copy_from_slice(&self.next[..len]);
+            self.len = len;
+        }
+    }
+
+    fn as_slice(&self) -> &[usize] {
+        &self.indices[..self.len]
+    }
+}
+
 /// The confidence of an attribution with these features, in [0, 1].
 pub(crate) fn confidence(features: &Features) -> f32 {
-    let fields = features.fields();
-    TABLE
-        .iter()
-        .find(|row| row.patterns.iter().zip(fields).all(|(p, f)| *p == "*" || *p == f))
-        .map_or(FALLBACK, |row| row.confidence)
+    LOOKUP[features.index()]
+}
+
+/// The confidence of an attribution with these features but the quote's
+/// length (whatever `features.short` says), which `is_short` tells: asked
+/// only when the table gives short and long quotes different confidences,
+/// so that the words of most quotes need not be counted.
+pub(crate) fn confidence_asking_length(features: &Features, is_short: impl FnOnce() -> bool) -> f32 {
+    let long = confidence(&Features {
+        short: false,
+        ..*features
+    });
+    let short = confidence(&Features {
+        short: true,
+        ..*features
+    });
+    if long.to_bits() == short.to_bits() || !is_short() {
+        long
+    } else {
+        short
+    }
 }
 
 #[cfg(test)]
@@ -173,13 +424,6 @@ mod tests {
 
     #[test]
     fn short_quotes_count_words_with_a_letter_or_digit() {
-        // The definition, as it was first written.
-        let by_words = |q: &str| {
-            q.split_whitespace()
-                .filter(|w| w.chars().any(char::is_alphanumeric))
-                .nth(SHORT_WORDS)
-                .is_none()
-        };
         for q in [
             "",
             "“Yes,”",
@@ -189,14 +433,222 @@ mod tests {
             "“ — ” ‘…’ one\u{a0}two\tthree four-five 6 7",
             "a b c d e f \u{2003}g",
         ] {
-            assert_eq!(is_short(q), by_words(q), "{q:?}");
+            assert_eq!(is_short(q), short_by_words(q), "{q:?}");
         }
     }
+    /// The definition of a short quote, as it was first written.
+    fn short_by_words(q: &str) -> bool {
+        q.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .nth(SHORT_WORDS)
+            .is_none()
+    }
+
+    #[test]
+    fn mention_kinds_are_told_as_first_written() {
+        let as_written = |mention: &str| {
+            let is = |word: &str| mention.eq_ignore_ascii_case(word);
+            let starts = |prefix: &str| {
+                mention
+                    .as_bytes()
+                    .get(..prefix.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
+            };
+            if ["he", "she", "it", "they", "i", "we"].into_iter().any(is) {
+                MentionKind::Pronoun
+            } else if starts("the ") {
+                MentionKind::Definite
+            } else if mention.starts_with(char::is_lowercase) || starts("a ") || starts("an ") {
+                MentionKind::Indefinite
+            } else {
+                MentionKind::Name
+            }
+        };
+        for mention in [
+            "",
+            "I",
+            "i",
+            "He",
+            "SHE",
+            "it",
+            "They",
+            "THEY",
+            "theyre",
+            "Theo",
+            "We",
+            "wee",
+            "the minister",
+            "The Ministry",
+            "a spokesman",
+            "An aide",
+            "officials",
+            "Jo Lee",
+            "Ann",
+            "Ivy Marsh",
+            "Élodie",
+            "état",
+            "Thea",
+            "Anne Tobin",
+            "A",
+            "the",
+        ] {
+            assert_eq!(mention_kind(mention), as_written(mention), "{mention:?}");
+        }
+    }
+
+    #[test]
+    fn white_space_is_found_by_its_first_byte() {
+        for b in 0..=0x7f_u8 {
+            assert_eq!(is_ascii_white_space(b), char::from(b).is_whitespace(), "{b:#x}");
+        }
+        for c in ('\u{80}'..=char::MAX).filter(|c| c.is_whitespace()) {
+            let mut bytes = [0; 4];
+            let first = c.encode_utf8(&mut bytes).as_bytes()[0];
+            assert!(may_start_white_space(first), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn short_quotes_agree_with_the_definition_on_many_texts() {
+        // White space of every kind, characters that share its first byte,
+        // letters and digits outside ASCII, marks and punctuation.
+        let alphabet: Vec<char> = "ab Z9 \t\n\u{b}\u{c}\r,.-—–“”‘’…\u{85}\u{a0}\u{a9}\u{b2}é߀\u{301}\u{1000}\u{1680}\u{180e}\
+             \u{2000}\u{2007}\u{200a}\u{200b}\u{2028}\u{2029}\u{202f}\u{205f}\u{2070}\u{2122}\u{3000}\u{3001}\u{3042}\u{663}\u{1f600}"
+            .chars()
+            .collect();
+        // A fixed sequence of pseudo-random numbers (xorshift).
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..50_000 {
+            let len = (next() % 40) as usize;
+            let q: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            assert_eq!(is_short(&q), short_by_words(&q), "{q:?}");
+        }
+    }
+
     #[test]
     fn letters_and_digits_are_told_as_the_unicode_tables_tell_them() {
         for c in ('\0'..='\u{3000}').chain(['\u{1f600}', '\u{10ffff}']) {
             assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?} {:x}", c as u32);
         }
+    }
+
+    /// Every combination of feature values.
+    fn all_features() -> Vec<Features> {
+        let mut all = Vec::new();
+        for attribution in ATTRIBUTIONS {
+            for side in SIDES {
+                for kind in KINDS {
+                    for short in LENGTHS {
+                        for mention in MENTIONS {
+                            all.push(Features {
+                                attribution,
+                                side,
+                                kind,
+                                short,
+                                mention,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        all
+    }
+
+    /// The confidence by the table's definition: the first line whose
+    /// patterns match the names of the features.
+    fn confidence_by_search(features: &Features) -> f32 {
+        let fields = [
+            features.attribution.as_str(),
+            features.side.name(),
+            features.kind.as_str(),
+            length_name(features.short),
+            features.mention.name(),
+        ];
+        TABLE
+            .iter()
+            .find(|row| row.patterns.iter().zip(fields).all(|(p, f)| *p == "*" || *p == f))
+            .map_or(FALLBACK, |row| row.confidence)
+    }
+
+    #[test]
+    fn the_lookup_agrees_with_the_first_matching_line() {
+        let all = all_features();
+        assert_eq!(all.len(), COMBINATIONS);
+        for f in &all {
+            assert_eq!(confidence(f).to_bits(), confidence_by_search(f).to_bits(), "{f:?}");
+        }
+        // Each combination has an index of its own.
+        let mut indices: Vec<usize> = all.iter().map(Features::index).collect();
+        indices.sort_unstable();
+        indices.dedup();
+        assert_eq!(indices.len(), COMBINATIONS);
+    }
+
+    #[test]
+    fn the_length_is_asked_for_only_where_it_matters() {
+        let mut asked = 0;
+        for f in all_features() {
+            for given in [f, Features { short: !f.short, ..f }] {
+                let mut was_asked = false;
+                let c = confidence_asking_length(&given, || {
+                    was_asked = true;
+                    f.short
+                });
+                assert_eq!(c.to_bits(), confidence(&f).to_bits(), "{f:?}");
+                let other = confidence(&Features { short: !f.short, ..f });
+                assert_eq!(was_asked, other.to_bits() != c.to_bits(), "{f:?}");
+                asked += usize::from(was_asked);
+            }
+        }
+        // The table tells short quotes from long ones for some features.
+        assert!(asked > 0);
+    }
+
+    #[test]
+    fn a_table_without_a_catch_all_falls_back_and_unknown_names_match_nothing() {
+        let rows = parse("cue after direct * name 0.75\nnobody * * * * 0.1\n* * * * nothing 0.2\n");
+        let table = lookup_table(&rows);
+        for f in all_features() {
+            let by_rows = rows
+                .iter()
+                .find(|row| {
+                    let fields = [
+                        f.attribution.as_str(),
+                        f.side.name(),
+                        f.kind.as_str(),
+                        length_name(f.short),
+                        f.mention.name(),
+                    ];
+                    row.patterns.iter().zip(fields).all(|(p, v)| *p == "*" || *p == v)
+                })
+                .map_or(FALLBACK, |row| row.confidence);
+            assert_eq!(table[f.index()].to_bits(), by_rows.to_bits(), "{f:?}");
+        }
+        let named = Features {
+            attribution: Attribution::Cue,
+            side: Side::After,
+            kind: QuoteKind::Direct,
+            short: true,
+            mention: MentionKind::Name,
+        };
+        assert_eq!(table[named.index()], 0.75);
+        assert_eq!(
+            table[Features {
+                side: Side::Before,
+                ..named
+            }
+            .index()],
+            FALLBACK
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! around the quote.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::lexicon::{LEXICON, Sort};
 
@@ -51,6 +52,9 @@ pub(crate) struct Context {
     pub(crate) after: Range<usize>,
     /// Where the sentence of the opening mark starts.
     pub(crate) sentence_start: usize,
+    /// The indexes of the sentences of the opening and the closing mark:
+    /// where most speakers stand.
+    pub(crate) sentences: [usize; 2],
 }
 
 /// The cue after the quote: `“…,” X said`, `“…,” said X`, `“…,” X, a
@@ -132,6 +136,9 @@ fn cue_words_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Range<usize
     if w.is_cue_verb(t) {
         return Some(verb_with_particle(w, t, limit));
     }
+    if !CUE_FIRST_WORDS.may_contain(w.lw(t)) {
+        return None;
+    }
     LEXICON
         .cue_phrases_by_first
         .get(w.lw(t))?
@@ -144,6 +151,9 @@ fn cue_words_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Range<usize
 fn cue_words_ending_at(w: &Words<'_, '_>, v: usize, floor: usize) -> Option<Range<usize>> {
     if w.is_cue_verb(v) {
         return Some(v..v + 1);
+    }
+    if !CUE_LAST_WORDS.may_contain(w.lw(v)) {
+        return None;
     }
     LEXICON
         .cue_phrases_by_last
@@ -168,9 +178,21 @@ fn skip_parenthesis(w: &Words<'_, '_>, t: usize, limit: usize) -> usize {
 }
 
 /// `according to X`, `in the words of X` at token `t`.
+#[inline]
 fn phrase_cue_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
-    // This runs at each token before a quote: the first word is read once
-    // and the phrases that do not start with it are passed over.
+    // This runs at each token before a quote: a word that the filter of
+    // the phrases' first words passes over costs no call.
+    if !may_start_source_phrase(w.lw(t)) {
+        return None;
+    }
+    phrase_cue_starting_at(w, t, limit)
+}
+
+/// [`phrase_cue_at`] past the filter of first words.
+#[inline(never)]
+fn phrase_cue_starting_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
+    // The first word is read once and the phrases that do not start with
+    // it are passed over.
     let first = w.lw(t);
     for phrase in &LEXICON.source_phrases {
         let n = phrase.len();
@@ -185,6 +207,63 @@ fn phrase_cue_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
         });
     }
     None
+}
+
+/// A test that most words fail in a few instructions, where a search of a
+/// list of words (a hash lookup, a comparison with each) takes tens:
+/// whether some word of the list has the same first byte, length and last
+/// byte. A word it lets through may still be none of the list.
+struct WordFilter {
+    /// For each first byte (its low five bits, which tell the letters
+    /// apart) and length (lengths past 15 share the last row), a bit for
+    /// each last byte (its low six bits) of the words of the list.
+    last_bytes: [[u64; 16]; 32],
+}
+
+impl WordFilter {
+    fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordFilter {
+        let mut last_bytes = [[0; 16]; 32];
+        for word in words {
+            if let Some((first, length, last)) = Self::key(word) {
+                last_bytes[first][length] |= last;
+            }
+        }
+        WordFilter { last_bytes }
+    }
+
+    /// Where a word's bit is: its first byte, its length and the bit of
+    /// its last byte (none for the empty word).
+    #[inline]
+    fn key(word: &str) -> Option<(usize, usize, u64)> {
+        let bytes = word.as_bytes();
+        let (&first, &last) = (bytes.first()?, bytes.last()?);
+        Some((usize::from(first & 31), bytes.len().min(15), 1 << (last & 63)))
+    }
+
+    /// Whether `word` may be one of the list: false for every word that
+    /// is not.
+    #[inline]
+    fn may_contain(&self, word: &str) -> bool {
+        Self::key(word).is_some_and(|(first, length, last)| self.last_bytes[first][length] & last != 0)
+    }
+}
+
+/// The first words of the source phrases (`according`, `in`).
+static SOURCE_FIRST_WORDS: LazyLock<WordFilter> =
+    LazyLock::new(|| WordFilter::new(LEXICON.source_phrases.iter().filter_map(|p| p.first().copied())));
+/// The first words of the cue phrases (`pointed`, `shot`).
+static CUE_FIRST_WORDS: LazyLock<WordFilter> =
+    LazyLock::new(|| WordFilter::new(LEXICON.cue_phrases_by_first.keys().copied()));
+/// The last words of the cue phrases (`out`, `back`).
+static CUE_LAST_WORDS: LazyLock<WordFilter> =
+    LazyLock::new(|| WordFilter::new(LEXICON.cue_phrases_by_last.keys().copied()));
+
+/// Whether `word` may be the first word of a source phrase: most words
+/// before a quote are not, and are told so without a comparison with
+/// every phrase.
+#[inline]
+fn may_start_source_phrase(word: &str) -> bool {
+    SOURCE_FIRST_WORDS.may_contain(word)
 }
 
 /// The cue before the quote: the nearest reporting verb to its left, and
@@ -269,6 +348,7 @@ fn after_modal(w: &Words<'_, '_>, v: usize) -> bool {
 /// lists the pair (`called on`, `hit back`).
 fn verb_with_particle(w: &Words<'_, '_>, v: usize, limit: usize) -> Range<usize> {
     let particle = v + 1 < limit
+        && CUE_FIRST_WORDS.may_contain(w.lw(v))
         && LEXICON
             .cue_phrases_by_first
             .get(w.lw(v))
@@ -362,27 +442,32 @@ fn subject_before_appositive(w: &Words<'_, '_>, close: usize, floor: usize) -> O
     if let Some(that) = (floor..close).rev().find(|&k| matches!(w.lw(k), "that" | "which")) {
         floor = that + 1;
     }
+    // The phrases either side of the last comma, read once: the test below
+    // and the search of appositives after it both ask for them.
+    let last = (floor..close).rev().find(|&k| w.lw(k) == ",");
+    let around_last = last.map(|last| (words::np_left(w, last, floor), words::np_right(w, last + 1, close)));
+    let at_last = |k: usize| around_last.filter(|_| last == Some(k));
+    let before_comma = |k: usize| at_last(k).map_or_else(|| words::np_left(w, k, floor), |(before, _)| before);
+    let after_comma = |k: usize| at_last(k).map_or_else(|| words::np_right(w, k + 1, close), |(_, after)| after);
     // `the previous nominee, Ann Ruiz, called`: a name set off as the
     // appositive of a description is the subject's name.
-    if let Some(last) = (floor..close).rev().find(|&k| w.lw(k) == ",") {
-        let described_person = words::np_left(w, last, floor).is_some_and(|np| match np.kind {
+    if let Some((before_last, after_last)) = around_last {
+        let described_person = before_last.is_some_and(|np| match np.kind {
             NpKind::Description { head } => words::role_of(w.lw(head)).is_some_and(|r| r.sort == Sort::Person),
             _ => false,
         });
-        let name = words::np_right(w, last + 1, close).filter(|np| np.end == close && is_person_or_body(w, np));
+        let name = after_last.filter(|np| np.end == close && is_person_or_body(w, np));
         if let (true, Some(name)) = (described_person, name) {
             return Some(name);
         }
     }
     let opens_appositive = |k: usize| {
         matches!(w.lw(k + 1), "who" | "whose")
-            || words::np_right(w, k + 1, close).is_some_and(|np| matches!(np.kind, NpKind::Description { .. }))
+            || after_comma(k).is_some_and(|np| matches!(np.kind, NpKind::Description { .. }))
     };
     (floor..close)
         .filter(|&k| w.lw(k) == "," && opens_appositive(k))
-        .find_map(|k| {
-            words::np_left(w, k, floor).filter(|np| opens_clause(w, np.start, floor) && is_person_or_body(w, np))
-        })
+        .find_map(|k| before_comma(k).filter(|np| opens_clause(w, np.start, floor) && is_person_or_body(w, np)))
 }
 
 /// Whether token `t` starts its clause: at `floor`, after a mark or
@@ -554,8 +639,17 @@ pub(crate) fn what_they_called(w: &Words<'_, '_>, before: Range<usize>) -> Optio
 pub(crate) fn source_after_dash(w: &Words<'_, '_>, before: Range<usize>) -> Option<Cue> {
     let colon = before.end.checked_sub(1)?;
     let floor = before.start.max(colon.saturating_sub(CUE_WINDOW));
-    name_before_colon(w, floor, colon)
-        .filter(|c| c.speaker.start > floor && matches!(w.lw(c.speaker.start - 1), "—" | "–" | "-" | "from"))
+    // The name stands after a dash or `from`: without one before the colon
+    // there is no name to read.
+    if !(floor..colon).any(|k| sets_off_source(w.lw(k))) {
+        return None;
+    }
+    name_before_colon(w, floor, colon).filter(|c| c.speaker.start > floor && sets_off_source(w.lw(c.speaker.start - 1)))
+}
+
+/// Whether `word` sets off the source named after it: a dash, `from`.
+fn sets_off_source(word: &str) -> bool {
+    matches!(word, "—" | "–" | "-" | "from")
 }
 
 /// `Surveys did foresee the vote - Ivy Marsh: “…”`, `does not surprise
@@ -581,4 +675,228 @@ fn name_before_colon(w: &Words<'_, '_>, floor: usize, colon: usize) -> Option<Cu
         cue: colon..colon + 1,
         speaker: np,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    /// [`phrase_cue_at`] as it was first written: each phrase compared
+    /// with the words at `t`.
+    fn phrase_cue_by_search(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
+        for phrase in &LEXICON.source_phrases {
+            let n = phrase.len();
+            if t + n > limit || !phrase.iter().enumerate().all(|(k, p)| w.lw(t + k) == *p) {
+                continue;
+            }
+            let np = words::np_right(w, t + n, limit)?;
+            return Some(Cue {
+                cue: t..t + n,
+                speaker: np,
+            });
+        }
+        None
+    }
+
+    #[test]
+    fn source_phrases_are_found_as_by_a_search_of_every_phrase() {
+        let text = "According to Ivy Marsh, the port is safe. In the words of the mayor, \
+            accordingly, as quoted by Dev Mistry and as reported by AP, as told to a reporter, \
+            quoted by officials; IN THE WORDS OF Ann Ruiz: a quiet, quoted, in-the-words according \
+            to “According to” in as quoted by, 1 2 — according to";
+        let tokens = tokenize(text);
+        let extra = HashSet::new();
+        let mut buffer = String::new();
+        let w = Words::new(&tokens, &extra, &mut buffer);
+        let n = tokens.tokens.len();
+        let mut found = 0;
+        for limit in [n, n - 1, n / 2] {
+            for t in 0..=n {
+                let fast = phrase_cue_at(&w, t, limit);
+                let slow = phrase_cue_by_search(&w, t, limit);
+                assert_eq!(
+                    fast.as_ref().map(|c| (c.cue.clone(), c.speaker)),
+                    slow.as_ref().map(|c| (c.cue.clone(), c.speaker)),
+                    "token {t}, limit {limit}"
+                );
+                found += usize::from(fast.is_some());
+            }
+        }
+        assert!(found >= 6, "{found}");
+        assert!(!may_start_source_phrase(""));
+    }
+
+    #[test]
+    fn word_filters_let_through_every_word_of_their_lists() {
+        let source_firsts: HashSet<&str> = LEXICON.source_phrases.iter().map(|p| p[0]).collect();
+        let cue_firsts: HashSet<&str> = LEXICON.cue_phrases_by_first.keys().copied().collect();
+        let cue_lasts: HashSet<&str> = LEXICON.cue_phrases_by_last.keys().copied().collect();
+        let lists = [
+            (&*SOURCE_FIRST_WORDS, &source_firsts),
+            (&*CUE_FIRST_WORDS, &cue_firsts),
+            (&*CUE_LAST_WORDS, &cue_lasts),
+        ];
+        // The words of every list of the lexicon, and those words changed
+        // by a letter, cut short or made longer.
+        let mut words: HashSet<String> = ["", "a", "in", "as", "x", "according", "accordion"]
+            .map(String::from)
+            .into_iter()
+            .collect();
+        for list in [&source_firsts, &cue_firsts, &cue_lasts] {
+            for word in list.iter() {
+                words.insert(word.to_string());
+                words.insert(format!("{word}s"));
+                words.insert(word[1..].to_string());
+                words.insert(format!("x{}", &word[1..]));
+                words.insert(word[..word.len() - 1].to_string());
+            }
+        }
+        words.extend(LEXICON.reporting_verbs.iter().map(|v| v.to_string()));
+        words.insert("a".repeat(40));
+        let mut passed_over = 0;
+        for (filter, list) in lists {
+            assert!(!list.is_empty());
+            for word in &words {
+                if list.contains(word.as_str()) {
+                    assert!(filter.may_contain(word), "{word:?}");
+                } else {
+                    passed_over += usize::from(!filter.may_contain(word));
+                }
+            }
+        }
+        // The filters do tell most other words apart.
+        assert!(passed_over > words.len(), "{passed_over}");
+    }
+
+    /// [`subject_before_appositive`] as it was first written, each phrase
+    /// read where it is asked for.
+    fn subject_before_appositive_as_written(w: &Words<'_, '_>, close: usize, floor: usize) -> Option<Np> {
+        let mut floor = floor.max(close.saturating_sub(APPOSITIVE_MAX_TOKENS));
+        if let Some(that) = (floor..close).rev().find(|&k| matches!(w.lw(k), "that" | "which")) {
+            floor = that + 1;
+        }
+        if let Some(last) = (floor..close).rev().find(|&k| w.lw(k) == ",") {
+            let described_person = words::np_left(w, last, floor).is_some_and(|np| match np.kind {
+                NpKind::Description { head } => words::role_of(w.lw(head)).is_some_and(|r| r.sort == Sort::Person),
+                _ => false,
+            });
+            let name = words::np_right(w, last + 1, close).filter(|np| np.end == close && is_person_or_body(w, np));
+            if let (true, Some(name)) = (described_person, name) {
+                return Some(name);
+            }
+        }
+        let opens_appositive = |k: usize| {
+            matches!(w.lw(k + 1), "who" | "whose")
+                || words::np_right(w, k + 1, close).is_some_and(|np| matches!(np.kind, NpKind::Description { .. }))
+        };
+        (floor..close)
+            .filter(|&k| w.lw(k) == "," && opens_appositive(k))
+            .find_map(|k| {
+                words::np_left(w, k, floor).filter(|np| opens_clause(w, np.start, floor) && is_person_or_body(w, np))
+            })
+    }
+
+    #[test]
+    fn subjects_before_appositives_are_found_as_first_written() {
+        let text = "The previous nominee, Ann Ruiz, called it a disgrace. Dev Mistry, editor at large of \
+            The Gazette, a weekly read on the coast, said so. (Ruth Calder, who wrote the history of the \
+            port, once said it. The ferry, a service that the previous mayor, Ann Ruiz, called vital, \
+            stopped. From Sumter, South Carolina, the senator, Jo Lee, a lawyer, and the minister, \
+            who spoke first, said, a spokesman, the mayor, Ivy Marsh, said.";
+        let tokens = tokenize(text);
+        let extra = HashSet::new();
+        let mut buffer = String::new();
+        let w = Words::new(&tokens, &extra, &mut buffer);
+        let mut found = 0;
+        for close in (1..tokens.tokens.len()).filter(|&k| w.lw(k) == ",") {
+            for floor in [0, close / 2, close.saturating_sub(6), close - 1] {
+                let fast = subject_before_appositive(&w, close, floor);
+                assert_eq!(
+                    fast,
+                    subject_before_appositive_as_written(&w, close, floor),
+                    "{close} {floor}"
+                );
+                found += usize::from(fast.is_some());
+            }
+        }
+        assert!(found >= 4, "{found}");
+    }
+
+    #[test]
+    fn sources_after_dashes_are_found_as_without_the_test_for_a_dash() {
+        let text = "Polls did predict the vote - Ivy Marsh: yes. A word from Dev Mistry: no. Asked \
+            about it, Ann Ruiz said: maybe. The view from Berlin: calm. — Jo Lee: fine. Surveys \
+            foresaw it – analyst Ann Tobin: true. It does not surprise analyst Dev Mistry: so. \
+            From the mayor: thanks. She said - and meant it: never.";
+        let tokens = tokenize(text);
+        let extra = HashSet::new();
+        let mut buffer = String::new();
+        let w = Words::new(&tokens, &extra, &mut buffer);
+        let mut found = 0;
+        for colon in (0..tokens.tokens.len()).filter(|&k| w.lw(k) == ":") {
+            for start in 0..colon {
+                let before = start..colon + 1;
+                // As first written: the name read, then the word before it.
+                let floor = start.max(colon.saturating_sub(CUE_WINDOW));
+                let slow = name_before_colon(&w, floor, colon).filter(|c| {
+                    c.speaker.start > floor && matches!(w.lw(c.speaker.start - 1), "—" | "–" | "-" | "from")
+                });
+                let fast = source_after_dash(&w, before);
+                assert_eq!(
+                    fast.as_ref().map(|c| (c.cue.clone(), c.speaker)),
+                    slow.as_ref().map(|c| (c.cue.clone(), c.speaker)),
+                    "{start}..{colon}"
+                );
+                found += usize::from(fast.is_some());
+            }
+        }
+        assert!(found >= 4, "{found}");
+    }
+
+    #[test]
+    fn cue_words_are_found_as_without_the_filters() {
+        let text = "Ann Ruiz pointed out that the port was shut. He hit back at critics, then shot back: \
+            “No.” The board called on members to vote, and she spoke out, pointed to the figures, \
+            made clear it would not back down. Officials said, adding that they spoke up.";
+        let tokens = tokenize(text);
+        let extra = HashSet::new();
+        let mut buffer = String::new();
+        let w = Words::new(&tokens, &extra, &mut buffer);
+        let n = tokens.tokens.len();
+        let mut found = 0;
+        for t in 0..n {
+            // As first written: the lexicon's phrases looked up for every word.
+            let at = if w.is_cue_verb(t) {
+                let particle = t + 1 < n
+                    && LEXICON
+                        .cue_phrases_by_first
+                        .get(w.lw(t))
+                        .is_some_and(|ps| ps.iter().any(|p| p.len() == 2 && p[1] == w.lw(t + 1)));
+                Some(t..t + 1 + usize::from(particle))
+            } else {
+                LEXICON.cue_phrases_by_first.get(w.lw(t)).and_then(|ps| {
+                    ps.iter()
+                        .find(|p| t + p.len() <= n && p.iter().enumerate().all(|(k, word)| w.lw(t + k) == *word))
+                        .map(|p| t..t + p.len())
+                })
+            };
+            assert_eq!(cue_words_at(&w, t, n), at, "{t}");
+            let ending_at = if w.is_cue_verb(t) {
+                Some(t..t + 1)
+            } else {
+                LEXICON.cue_phrases_by_last.get(w.lw(t)).and_then(|ps| {
+                    ps.iter()
+                        .filter(|p| t + 1 >= p.len())
+                        .find(|p| p.iter().enumerate().all(|(k, word)| w.lw(t + 1 - p.len() + k) == *word))
+                        .map(|p| t + 1 - p.len()..t + 1)
+                })
+            };
+            assert_eq!(cue_words_ending_at(&w, t, 0), ending_at, "{t}");
+            found += usize::from(at.is_some_and(|r| r.len() > 1));
+        }
+        assert!(found >= 4, "{found}");
+    }
 }

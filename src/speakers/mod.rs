@@ -85,6 +85,8 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
     let mut mentions = Mentions::collect(&w, &quoted);
 
     let mut previous: Option<Previous> = None;
+    // The sentence where the last quote's context ended.
+    let mut last_sentence = 0;
     let mut out: Vec<Quote<'h>> = Vec::with_capacity(found.len());
     // Entity ids per quote, named at the end once all names are known.
     let mut entity_of: Vec<Option<usize>> = Vec::with_capacity(found.len());
@@ -93,11 +95,12 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
         let mut cue_span = None;
         let mut attributed = None;
         if kind.is_speech() {
-            let context = context(&w, &found, i, &quoted);
+            let context = context(&w, &found, i, &quoted, last_sentence);
+            last_sentence = context.sentences[1];
             match find_cue(&w, q, &context, tokens) {
                 Some(cue) => {
                     cue_span = (!cue.cue.is_empty()).then(|| w.span(cue.cue.start, cue.cue.end));
-                    attributed = attribute_cue(&w, &mut mentions, &cue, q, config);
+                    attributed = attribute_cue(&w, &mut mentions, &cue, q, &context, config);
                 }
                 None if config.carry_speakers => {
                     attributed = previous
@@ -116,13 +119,15 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
             }
         }
         let confidence = attributed.map(|a| {
-            confidence::confidence(&Features {
+            let features = Features {
                 attribution: a.attribution,
                 side: a.side,
                 kind,
-                short: confidence::is_short(&tokens.text()[q.span.range()]),
+                // Told by the closure below, where the table asks for it.
+                short: false,
                 mention: a.mention_kind,
-            })
+            };
+            confidence::confidence_asking_length(&features, || confidence::is_short(&tokens.text()[q.span.range()]))
         });
         // Below the user's bar, no speaker: unknown rather than unsure.
         if confidence.is_some_and(|c| c < config.min_confidence) {
@@ -174,9 +179,10 @@ fn attribute_cue<'a>(
     mentions: &mut Mentions<'a>,
     cue: &Cue,
     q: &Found,
+    context: &cues::Context,
     config: &Config,
 ) -> Option<Attributed> {
-    let sentence = sentence_of(w.tokens, cue.speaker.start);
+    let sentence = sentence_among(w.tokens, cue.speaker.start, context.sentences);
     let (entity, attribution) = resolve(w, mentions, cue.clone(), sentence, config)?;
     mentions.note_speaker(entity, cue.speaker, sentence);
     let mention = w.span(cue.speaker.start, cue.speaker.end);
@@ -413,23 +419,26 @@ fn is_caption(tokens: &Tokens<'_>, w: &Words<'_, '_>, p: usize, quoted: &[bool])
 }
 
 /// The words before and after quote `i` in its sentence, outside quotes.
-fn context(w: &Words<'_, '_>, found: &[Found], i: usize, quoted: &[bool]) -> cues::Context {
+///
+/// `last_sentence` is the sentence where the quote before closed: this
+/// quote most often opens in it or the next one.
+fn context(w: &Words<'_, '_>, found: &[Found], i: usize, quoted: &[bool], last_sentence: usize) -> cues::Context {
     let tokens = w.tokens;
     let q = &found[i];
-    let open_sentence = &tokens.sentences[sentence_of(tokens, q.open)];
-    let mut start = open_sentence.tokens.start;
+    let open_index = sentence_among(tokens, q.open, [last_sentence, last_sentence + 1]);
+    let open_sentence = &tokens.sentences[open_index];
     // Stop at the quote before, if it is in this sentence.
-    let mut t = q.open;
-    while t > start {
-        if quoted[t - 1] {
-            start = t;
-            break;
-        }
-        t -= 1;
-    }
+    let start = past_last_quoted(quoted, open_sentence.tokens.start, q.open);
     let after_start = q.end_token;
-    let last = q.end_token.saturating_sub(1);
-    let close_sentence = &tokens.sentences[sentence_of(tokens, last.min(tokens.tokens.len() - 1))];
+    let last = q.end_token.saturating_sub(1).min(tokens.tokens.len() - 1);
+    // Most quotes close in the sentence they open in: that one is not
+    // searched for again (the sentences are in order and do not overlap).
+    let close_index = if open_sentence.tokens.contains(&last) {
+        open_index
+    } else {
+        sentence_of(tokens, last)
+    };
+    let close_sentence = &tokens.sentences[close_index];
     let mut end = close_sentence.tokens.end;
     if let Some(next) = (after_start..end).find(|&t| quoted[t]) {
         end = next;
@@ -443,7 +452,21 @@ fn context(w: &Words<'_, '_>, found: &[Found], i: usize, quoted: &[bool]) -> cue
         before: start..q.open,
         after,
         sentence_start: open_sentence.tokens.start,
+        sentences: [open_index, close_index],
     }
+}
+
+/// The token after the last quoted one in `start..end`, or `start` if none
+/// is quoted: found by a search of the slice, which runs faster than a
+/// loop over the indexes.
+fn past_last_quoted(quoted: &[bool], start: usize, end: usize) -> usize {
+    if start >= end {
+        return start;
+    }
+    quoted[start..end]
+        .iter()
+        .rposition(|&flag| flag)
+        .map_or(start, |k| start + k + 1)
 }
 
 /// A sentence after a quote that is only its attribution: `“Why?” Jane Doe
@@ -502,6 +525,17 @@ fn sentence_of(tokens: &Tokens<'_>, t: usize) -> usize {
     }
 }
 
+/// [`sentence_of`] token `t`, looked for first among the `known` sentences
+/// (those it most likely stands in: a speaker in the quote's, a quote in
+/// the one where the quote before closed or the next) before it is
+/// searched for: a sentence holds its own tokens only.
+fn sentence_among(tokens: &Tokens<'_>, t: usize, known: [usize; 2]) -> usize {
+    known
+        .into_iter()
+        .find(|&k| tokens.sentences.get(k).is_some_and(|s| s.tokens.contains(&t)))
+        .unwrap_or_else(|| sentence_of(tokens, t))
+}
+
 #[cfg(test)]
 mod tests;
 
@@ -509,4 +543,68 @@ mod tests;
 fn sentence_before<'t>(tokens: &'t Tokens<'_>, t: usize) -> Option<&'t crate::tokenize::Segment> {
     let k = tokens.sentences.partition_point(|s| s.tokens.end <= t);
     k.checked_sub(1).map(|k| &tokens.sentences[k])
+}
+
+#[cfg(test)]
+mod search_tests {
+    use super::{past_last_quoted, sentence_among, sentence_of};
+    use crate::tokenize::tokenize;
+
+    #[test]
+    fn a_token_in_the_sentence_of_another_has_that_sentence() {
+        for text in [
+            "“We won. We will win again,” she said. He left.\n\n“No. Not now.” Then: “Yes.”",
+            "A caption without a stop\nThe next line. “Quoted… and on,” said Jo Lee. End",
+            "",
+            "One.",
+        ] {
+            let tokens = tokenize(text);
+            for a in 0..tokens.tokens.len() {
+                let sentence = &tokens.sentences[sentence_of(&tokens, a)];
+                for b in (0..tokens.tokens.len()).filter(|b| sentence.tokens.contains(b)) {
+                    assert_eq!(sentence_of(&tokens, b), sentence_of(&tokens, a), "{text:?} {a} {b}");
+                }
+                // Whatever sentences are known, and even one past the end.
+                let n = tokens.sentences.len();
+                for known in (0..=n).flat_map(|x| (0..=n).map(move |y| [x, y])) {
+                    assert_eq!(
+                        sentence_among(&tokens, a, known),
+                        sentence_of(&tokens, a),
+                        "{text:?} {a}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_token_past_the_last_quoted_one_is_found_as_by_a_loop() {
+        // As first written: back from `end` to the first quoted token.
+        let by_loop = |quoted: &[bool], mut start: usize, end: usize| {
+            let mut t = end;
+            while t > start {
+                if quoted[t - 1] {
+                    start = t;
+                    break;
+                }
+                t -= 1;
+            }
+            start
+        };
+        // Every pattern of quoted tokens of up to ten, and every range.
+        for len in 0..=10 {
+            for bits in 0..1_u32 << len {
+                let quoted: Vec<bool> = (0..len).map(|k| bits >> k & 1 == 1).collect();
+                for start in 0..=len {
+                    for end in 0..=len {
+                        assert_eq!(
+                            past_last_quoted(&quoted, start, end),
+                            by_loop(&quoted, start, end),
+                            "{quoted:?} {start}..{end}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }
