@@ -616,21 +616,14 @@ impl<'a> Mentions<'a> {
     /// The entity most recently bound to a description with the same head
     /// noun and no clashing modifier.
     fn bound(&self, words: &[&str]) -> Option<usize> {
-        let head = words.last()?;
-        let modifiers: Vec<&&str> = words[..words.len() - 1]
-            .iter()
-            .filter(|w| !words::is_determiner(w))
-            .collect();
+        let (head, before) = words.split_last()?;
+        let modifiers = || before.iter().filter(|w| !words::is_determiner(w));
         self.bindings
             .get(head)?
             .iter()
             .rev()
             .take(MAX_CANDIDATES)
-            .find(|b| {
-                modifiers
-                    .iter()
-                    .all(|m| b.words.contains(m) || words::is_loose_modifier(m))
-            })
+            .find(|b| modifiers().all(|m| b.words.contains(m) || words::is_loose_modifier(m)))
             .map(|b| b.entity)
     }
 
