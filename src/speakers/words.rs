@@ -482,10 +482,12 @@ impl<'a, 'h> Words<'a, 'h> {
     }
 
     /// Whether the text writes the word `lw` (lower-cased) in lower case
-    /// somewhere. A text asks this of a few words: each of the first
+    /// somewhere. An article asks this of a few words: each of the first
     /// [`COMMON_SEARCHES`] is answered by a search of the text, and only a
     /// text that asks more pays for the set of all the answers (a search
-    /// reads the whole text: a thousand of them would not be linear).
+    /// reads the whole text: a thousand of them would not be linear). A
+    /// text longer than [`COMMON_SEARCH_BYTES`] has the set at once: it
+    /// would be read from memory at each search, not from the cache.
     fn written_in_lower_case(&self, lw: &'a str) -> bool {
         let mut common = self.common.borrow_mut();
         let asked = match &mut *common {
@@ -495,7 +497,7 @@ impl<'a, 'h> Words<'a, 'h> {
         if let Some(&(_, answer)) = asked.iter().find(|(word, _)| *word == lw) {
             return answer;
         }
-        if asked.len() < COMMON_SEARCHES {
+        if asked.len() < COMMON_SEARCHES && self.lower_text.len() <= COMMON_SEARCH_BYTES {
             let answer = self.search_lower_case(lw);
             asked.push((lw, answer));
             return answer;
@@ -651,6 +653,10 @@ impl<'a, 'h> Words<'a, 'h> {
 /// How many distinct words [`Words::written_in_lower_case`] answers by a
 /// search of the text each, before it makes the set of all the answers.
 const COMMON_SEARCHES: usize = 32;
+
+/// The longest text that [`Words::written_in_lower_case`] searches rather
+/// than making the set at once: a long article, well inside the caches.
+const COMMON_SEARCH_BYTES: usize = 64 * 1024;
 
 /// The answers of [`Words::written_in_lower_case`]: those asked so far, or
 /// the set of all the sentence-opening words it holds true of.
