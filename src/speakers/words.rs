@@ -224,8 +224,16 @@ pub(crate) struct Words<'a, 'h> {
     pub(crate) tokens: &'a Tokens<'h>,
     /// Reporting verbs the user added to the built-in list.
     extra_verbs: &'a HashSet<String>,
-    /// Each token's lower-cased form and classes (see [`Entry`]).
-    entries: Vec<Entry<'a>>,
+    /// Each token's lower-cased form (`’` as `'`; marks as written): a
+    /// slice of the lower-cased text for most tokens, of the forms after
+    /// it for the others.
+    lower: Vec<&'a str>,
+    /// The classes of each token ([`class`]): its shape and place at once,
+    /// the lexicon's classes when first asked. Most tokens are never asked
+    /// about: the rules look near quotes and names. (Apart from `lower`: a
+    /// vector of 4 bytes a token, not one of 24 with the forms, for a long
+    /// text's memory.)
+    class: Vec<Cell<u32>>,
     /// The text with its ASCII letters in lower case (the same length, the
     /// same character boundaries).
     lower_text: &'a str,
@@ -239,20 +247,7 @@ pub(crate) struct Words<'a, 'h> {
     word_count: usize,
 }
 
-/// What [`Words`] knows of one token, kept together: the rules read a
-/// token's form and its classes at the same time.
-struct Entry<'a> {
-    /// The lower-cased form (`’` as `'`; marks as written): a slice of the
-    /// lower-cased text for most tokens, of the forms after it for the
-    /// others.
-    lower: &'a str,
-    /// The classes ([`class`]): the token's shape at once, the lexicon's
-    /// classes when first asked. Most tokens are never asked about: the
-    /// rules look near quotes and names.
-    class: Cell<u32>,
-}
-
-/// Bits of [`Entry::class`].
+/// Bits of [`Words::class`].
 pub(crate) mod class {
     pub(crate) const WORD: u32 = 1;
     pub(crate) const MARK: u32 = 1 << 1;
@@ -313,31 +308,29 @@ impl<'a, 'h> Words<'a, 'h> {
         buffer.push_str(&others);
         let buffer: &'a String = buffer;
         let word_count = tokens.tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
-        let mut entries: Vec<Entry<'a>> = (tokens.tokens.iter())
-            .map(|t| {
-                let lower = &buffer[t.span().range()];
-                let of = if lower == "of" { class::OF } else { 0 };
-                Entry {
-                    lower,
-                    class: Cell::new(shape(t.kind, text, t.span()) | of),
-                }
+        let mut lower: Vec<&'a str> = tokens.tokens.iter().map(|t| &buffer[t.span().range()]).collect();
+        let class: Vec<Cell<u32>> = (tokens.tokens.iter().zip(&lower))
+            .map(|(t, &form)| {
+                let of = if form == "of" { class::OF } else { 0 };
+                Cell::new(shape(t.kind, text, t.span()) | of)
             })
             .collect();
         for (k, &(i, start)) in other_forms.iter().enumerate() {
             let end = other_forms.get(k + 1).map_or(others.len(), |&(_, next)| next as usize);
-            entries[i as usize].lower = &buffer[text.len() + start as usize..text.len() + end];
+            lower[i as usize] = &buffer[text.len() + start as usize..text.len() + end];
         }
         for s in &tokens.sentences {
             // The first word, past opening marks and brackets.
             if let Some(first) = s.tokens.clone().find(|&t| tokens.tokens[t].kind == TokenKind::Word) {
-                let class = &entries[first].class;
-                class.set(class.get() | class::SENTENCE_START);
+                let first = &class[first];
+                first.set(first.get() | class::SENTENCE_START);
             }
         }
         Words {
             tokens,
             extra_verbs,
-            entries,
+            lower,
+            class,
             lower_text: &buffer[..text.len()],
             common: RefCell::new(Common::Asked(Vec::new())),
             surnames: OnceCell::new(),
@@ -364,15 +357,15 @@ impl<'a, 'h> Words<'a, 'h> {
         // known to be common.
         let mut filter = HashFilter::new(&remaining);
         let text = self.tokens.text();
-        for (t, entry) in self.entries.iter().enumerate() {
+        for (t, shape) in self.class.iter().enumerate() {
             if remaining.is_empty() {
                 break;
             }
             // A word not capitalised (`is_word(t) && !is_capitalised(t)`).
-            if entry.class.get() & (class::WORD | class::CAPITALISED) != class::WORD {
+            if shape.get() & (class::WORD | class::CAPITALISED) != class::WORD {
                 continue;
             }
-            let lw = entry.lower;
+            let lw = self.lower[t];
             if !filter.may_contain(lw) || !remaining.contains(lw) {
                 continue;
             }
@@ -402,7 +395,7 @@ impl<'a, 'h> Words<'a, 'h> {
     /// word in lower case or punctuation.
     fn surnames_after_given_names(&self) -> Set<&'a str> {
         let mut out = Set::default();
-        let capitalised = |e: &Entry<'_>| e.class.get() & class::CAPITALISED != 0;
+        let capitalised = |c: &Cell<u32>| c.get() & class::CAPITALISED != 0;
         let mut pair_at = |t: usize| {
             // The lexicon only for a pair of capitalised words before one
             // without a capital: the shapes say so at once.
@@ -412,14 +405,14 @@ impl<'a, 'h> Words<'a, 'h> {
         };
         // Each token with the one before and the one after; the last has
         // none after it.
-        for (k, around) in self.entries.windows(3).enumerate() {
+        for (k, around) in self.class.windows(3).enumerate() {
             if capitalised(&around[1]) && capitalised(&around[0]) && !capitalised(&around[2]) {
                 pair_at(k + 1);
             }
         }
-        if let [.., before, last] = &self.entries[..] {
+        if let [.., before, last] = &self.class[..] {
             if capitalised(last) && capitalised(before) {
-                pair_at(self.entries.len() - 1);
+                pair_at(self.class.len() - 1);
             }
         }
         out
@@ -430,7 +423,7 @@ impl<'a, 'h> Words<'a, 'h> {
     /// token, out of line.
     #[inline]
     pub(crate) fn has(&self, t: usize, bits: u32) -> bool {
-        let Some(cell) = self.entries.get(t).map(|e| &e.class) else {
+        let Some(cell) = self.class.get(t) else {
             return false;
         };
         let mut c = cell.get();
@@ -550,7 +543,7 @@ impl<'a, 'h> Words<'a, 'h> {
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.entries.len()
+        self.class.len()
     }
 
     /// The text with its ASCII letters in lower case: a span of it is the
@@ -561,7 +554,7 @@ impl<'a, 'h> Words<'a, 'h> {
 
     /// The lower-cased text of token `t` (empty past the end).
     pub(crate) fn lw(&self, t: usize) -> &'a str {
-        self.entries.get(t).map_or("", |e| e.lower)
+        self.lower.get(t).copied().unwrap_or("")
     }
 
     pub(crate) fn str(&self, t: usize) -> &'h str {
