@@ -499,8 +499,10 @@ fn ascii_alnum_run(bytes: &[u8]) -> usize {
     // it ends the run, so the bytes after it do not count. The first byte
     // outside the ranges is therefore found right without masking the high
     // bits off first.
-    let in_range =
-        |v: u64, lo: u8, hi: u8| (v + ONES * u64::from(0x80 - lo)) & !(v + ONES * u64::from(0x7f - hi)) & HIGH;
+    // (Wrapping sums: a byte from 0x80 on may carry out of the top.)
+    let in_range = |v: u64, lo: u8, hi: u8| {
+        v.wrapping_add(ONES * u64::from(0x80 - lo)) & !v.wrapping_add(ONES * u64::from(0x7f - hi)) & HIGH
+    };
     let mut n = 0;
     while let Some(chunk) = bytes.get(n..n + 8) {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
