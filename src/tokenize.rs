@@ -565,7 +565,7 @@ static MAY_JOIN: [bool; 256] = {
 /// the letters of Latin-1 and Latin Extended (`é`, `ß`, `ł`, `ő`) and the
 /// general punctuation (`’ “ ” — – …`) decided without a search of the
 /// Unicode tables.
-fn is_alphanumeric(c: char) -> bool {
+pub(crate) fn is_alphanumeric(c: char) -> bool {
     match c {
         '×' | '÷' => false,
         'À'..='ɏ' => true,

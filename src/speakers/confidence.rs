@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use crate::tokenize;
 use crate::types::{Attribution, QuoteKind};
 
 /// A quote of this many words or fewer counts as short.
@@ -86,7 +87,7 @@ pub(crate) fn is_short(quote: &str) -> bool {
             (b.is_ascii_alphanumeric(), 1)
         } else {
             let c = char_at(quote, at);
-            (is_letter_or_digit(c), c.len_utf8())
+            (tokenize::is_alphanumeric(c), c.len_utf8())
         };
         at += len;
         if starts_word {
@@ -136,20 +137,6 @@ fn is_ascii_white_space(b: u8) -> bool {
 /// 0xC2), U+1680 (0xE1), U+2000–U+205F (0xE2) and U+3000 (0xE3).
 fn may_start_white_space(b: u8) -> bool {
     matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
-}
-
-/// [`char::is_alphanumeric`], with the characters a quote is mostly made
-/// of answered without the Unicode tables: ASCII, and the punctuation of
-/// U+2010–U+2027 and U+2030–U+205E (dashes, quotation marks, ellipsis),
-/// none of which is a letter or digit.
-fn is_letter_or_digit(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else if ('\u{2010}'..='\u{2027}').contains(&c) || ('\u{2030}'..='\u{205e}').contains(&c) {
-        false
-    } else {
-        c.is_alphanumeric()
-    }
 }
 
 /// The features of one attribution.
@@ -530,13 +517,6 @@ mod tests {
                 .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
                 .collect();
             assert_eq!(is_short(&q), short_by_words(&q), "{q:?}");
-        }
-    }
-
-    #[test]
-    fn letters_and_digits_are_told_as_the_unicode_tables_tell_them() {
-        for c in ('\0'..='\u{3000}').chain(['\u{1f600}', '\u{10ffff}']) {
-            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?} {:x}", c as u32);
         }
     }
 
