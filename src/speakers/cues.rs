@@ -3,7 +3,6 @@
 //! around the quote.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use crate::lexicon::{LEXICON, Sort};
 
@@ -136,7 +135,7 @@ fn cue_words_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Range<usize
     if w.is_cue_verb(t) {
         return Some(verb_with_particle(w, t, limit));
     }
-    if !CUE_FIRST_WORDS.may_contain(w.lw(t)) {
+    if !w.has(t, class::CUE_FIRST) {
         return None;
     }
     LEXICON
@@ -152,7 +151,7 @@ fn cue_words_ending_at(w: &Words<'_, '_>, v: usize, floor: usize) -> Option<Rang
     if w.is_cue_verb(v) {
         return Some(v..v + 1);
     }
-    if !CUE_LAST_WORDS.may_contain(w.lw(v)) {
+    if !w.has(v, class::CUE_LAST) {
         return None;
     }
     LEXICON
@@ -180,9 +179,9 @@ fn skip_parenthesis(w: &Words<'_, '_>, t: usize, limit: usize) -> usize {
 /// `according to X`, `in the words of X` at token `t`.
 #[inline]
 fn phrase_cue_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
-    // This runs at each token before a quote: a word that the filter of
-    // the phrases' first words passes over costs no call.
-    if !may_start_source_phrase(w.lw(t)) {
+    // This runs at each token before a quote: a word that starts no
+    // source phrase (its class says so) costs no call.
+    if !w.has(t, class::SOURCE_FIRST) {
         return None;
     }
     phrase_cue_starting_at(w, t, limit)
@@ -207,63 +206,6 @@ fn phrase_cue_starting_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<C
         });
     }
     None
-}
-
-/// A test that most words fail in a few instructions, where a search of a
-/// list of words (a hash lookup, a comparison with each) takes tens:
-/// whether some word of the list has the same first byte, length and last
-/// byte. A word it lets through may still be none of the list.
-struct WordFilter {
-    /// For each first byte (its low five bits, which tell the letters
-    /// apart) and length (lengths past 15 share the last row), a bit for
-    /// each last byte (its low six bits) of the words of the list.
-    last_bytes: [[u64; 16]; 32],
-}
-
-impl WordFilter {
-    fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordFilter {
-        let mut last_bytes = [[0; 16]; 32];
-        for word in words {
-            if let Some((first, length, last)) = Self::key(word) {
-                last_bytes[first][length] |= last;
-            }
-        }
-        WordFilter { last_bytes }
-    }
-
-    /// Where a word's bit is: its first byte, its length and the bit of
-    /// its last byte (none for the empty word).
-    #[inline]
-    fn key(word: &str) -> Option<(usize, usize, u64)> {
-        let bytes = word.as_bytes();
-        let (&first, &last) = (bytes.first()?, bytes.last()?);
-        Some((usize::from(first & 31), bytes.len().min(15), 1 << (last & 63)))
-    }
-
-    /// Whether `word` may be one of the list: false for every word that
-    /// is not.
-    #[inline]
-    fn may_contain(&self, word: &str) -> bool {
-        Self::key(word).is_some_and(|(first, length, last)| self.last_bytes[first][length] & last != 0)
-    }
-}
-
-/// The first words of the source phrases (`according`, `in`).
-static SOURCE_FIRST_WORDS: LazyLock<WordFilter> =
-    LazyLock::new(|| WordFilter::new(LEXICON.source_phrases.iter().filter_map(|p| p.first().copied())));
-/// The first words of the cue phrases (`pointed`, `shot`).
-static CUE_FIRST_WORDS: LazyLock<WordFilter> =
-    LazyLock::new(|| WordFilter::new(LEXICON.cue_phrases_by_first.keys().copied()));
-/// The last words of the cue phrases (`out`, `back`).
-static CUE_LAST_WORDS: LazyLock<WordFilter> =
-    LazyLock::new(|| WordFilter::new(LEXICON.cue_phrases_by_last.keys().copied()));
-
-/// Whether `word` may be the first word of a source phrase: most words
-/// before a quote are not, and are told so without a comparison with
-/// every phrase.
-#[inline]
-fn may_start_source_phrase(word: &str) -> bool {
-    SOURCE_FIRST_WORDS.may_contain(word)
 }
 
 /// The cue before the quote: the nearest reporting verb to its left, and
@@ -348,7 +290,7 @@ fn after_modal(w: &Words<'_, '_>, v: usize) -> bool {
 /// lists the pair (`called on`, `hit back`).
 fn verb_with_particle(w: &Words<'_, '_>, v: usize, limit: usize) -> Range<usize> {
     let particle = v + 1 < limit
-        && CUE_FIRST_WORDS.may_contain(w.lw(v))
+        && w.has(v, class::CUE_FIRST)
         && LEXICON
             .cue_phrases_by_first
             .get(w.lw(v))
@@ -726,19 +668,26 @@ mod tests {
             }
         }
         assert!(found >= 6, "{found}");
-        assert!(!may_start_source_phrase(""));
     }
 
     #[test]
-    fn word_filters_let_through_every_word_of_their_lists() {
+    fn word_classes_let_through_every_word_of_the_phrase_lists() {
         let source_firsts: HashSet<&str> = LEXICON.source_phrases.iter().map(|p| p[0]).collect();
         let cue_firsts: HashSet<&str> = LEXICON.cue_phrases_by_first.keys().copied().collect();
         let cue_lasts: HashSet<&str> = LEXICON.cue_phrases_by_last.keys().copied().collect();
         let lists = [
-            (&*SOURCE_FIRST_WORDS, &source_firsts),
-            (&*CUE_FIRST_WORDS, &cue_firsts),
-            (&*CUE_LAST_WORDS, &cue_lasts),
+            (class::SOURCE_FIRST, &source_firsts),
+            (class::CUE_FIRST, &cue_firsts),
+            (class::CUE_LAST, &cue_lasts),
         ];
+        // The class of a word written alone (none for no word).
+        let has = |bits: u32, word: &str| {
+            let tokens = tokenize(word);
+            let extra = HashSet::new();
+            let mut buffer = String::new();
+            Words::new(&tokens, &extra, &mut buffer).has(0, bits)
+        };
+        assert!(!has(class::SOURCE_FIRST, ""));
         // The words of every list of the lexicon, and those words changed
         // by a letter, cut short or made longer.
         let mut words: HashSet<String> = ["", "a", "in", "as", "x", "according", "accordion"]
@@ -757,17 +706,17 @@ mod tests {
         words.extend(LEXICON.reporting_verbs.iter().map(|v| v.to_string()));
         words.insert("a".repeat(40));
         let mut passed_over = 0;
-        for (filter, list) in lists {
+        for (bits, list) in lists {
             assert!(!list.is_empty());
             for word in &words {
                 if list.contains(word.as_str()) {
-                    assert!(filter.may_contain(word), "{word:?}");
+                    assert!(has(bits, word), "{word:?}");
                 } else {
-                    passed_over += usize::from(!filter.may_contain(word));
+                    passed_over += usize::from(!has(bits, word));
                 }
             }
         }
-        // The filters do tell most other words apart.
+        // The classes do tell most other words apart.
         assert!(passed_over > words.len(), "{passed_over}");
     }
 

@@ -277,6 +277,12 @@ pub(crate) mod class {
     pub(crate) const VERB_BASE: u32 = 1 << 21;
     /// A noun that takes a plural verb (`people`, `police`, `officials`).
     pub(crate) const PLURAL_NOUN: u32 = 1 << 22;
+    /// The first word of a cue phrase (`pointed` of `pointed out`).
+    pub(crate) const CUE_FIRST: u32 = 1 << 25;
+    /// The last word of a cue phrase (`out` of `pointed out`).
+    pub(crate) const CUE_LAST: u32 = 1 << 26;
+    /// The first word of a source phrase (`according` of `according to`).
+    pub(crate) const SOURCE_FIRST: u32 = 1 << 27;
     /// The first word of its sentence (past opening marks and brackets).
     pub(crate) const SENTENCE_START: u32 = 1 << 23;
     /// The word `of`, which the mention pass looks for after every token
@@ -744,6 +750,12 @@ static WORD_CLASSES: LazyLock<WordClasses> = LazyLock::new(|| {
     add(&mut TIME_OPENERS.iter().copied(), class::TIME_OPENER);
     add(&mut lx.first_names.keys().copied(), class::FIRST_NAME);
     add(&mut lx.say_verbs.iter().copied(), class::SAY_VERB);
+    add(&mut lx.cue_phrases_by_first.keys().copied(), class::CUE_FIRST);
+    add(&mut lx.cue_phrases_by_last.keys().copied(), class::CUE_LAST);
+    add(
+        &mut lx.source_phrases.iter().filter_map(|p| p.first().copied()),
+        class::SOURCE_FIRST,
+    );
     WordClasses::new(map)
 });
 
