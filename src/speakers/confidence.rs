@@ -307,67 +307,30 @@ fn parse(file: &'static str) -> Vec<Row> {
         .collect()
 }
 
-/// The confidence of each combination of values: the rows are written
-/// from the last to the first, each over the combinations it matches, so
-/// that the first row that matches a combination is the one it keeps.
+/// The confidence of each combination of values: the table's first line
+/// whose patterns match the names of its values (each of 384 looked for
+/// once, when the table is first read).
 fn lookup_table(rows: &[Row]) -> Vec<f32> {
     let names = value_names();
-    let mut table = vec![FALLBACK; COMBINATIONS];
-    let mut indices = Indices::default();
-    for row in rows.iter().rev() {
-        indices.matching(&row.patterns, &names);
-        for &index in indices.as_slice() {
-            table[index] = row.confidence;
-        }
-    }
-    table
+    (0..COMBINATIONS)
+        .map(|index| {
+            let codes = codes_of(index);
+            let fields: [&str; 5] = std::array::from_fn(|f| names[f][codes[f]]);
+            rows.iter()
+                .find(|row| row.patterns.iter().zip(fields).all(|(p, f)| *p == "*" || *p == f))
+                .map_or(FALLBACK, |row| row.confidence)
+        })
+        .collect()
 }
 
-/// The indices of the combinations that a row's patterns match, in room
-/// for all of them (no allocation a row: the table is built within the
-/// first quote's work).
-struct Indices {
-    indices: [usize; COMBINATIONS],
-    len: usize,
-    /// Room for the indices of the next field, kept rather than cleared
-    /// at each field of each row.
-    next: [usize; COMBINATIONS],
-}
-
-impl Default for Indices {
-    fn default() -> Indices {
-        Indices {
-            indices: [0; COMBINATIONS],
-            len: 0,
-            next: [0; COMBINATIONS],
-        }
+/// The codes of the combination at `index`: [`index_of`] undone.
+fn codes_of(mut index: usize) -> [usize; 5] {
+    let mut codes = [0; 5];
+    for (code, radix) in codes.iter_mut().zip(RADIXES).rev() {
+        *code = index % radix;
+        index /= radix;
     }
-}
-
-impl Indices {
-    /// Sets these to the combinations that `patterns` match: each field's
-    /// pattern matches every value (`*`), the value of that name, or none
-    /// (a name the field does not have). Field by field, each index so far
-    /// becomes those of its combinations with each value matched.
-    fn matching(&mut self, patterns: &[&str; 5], names: &[Vec<&'static str>; 5]) {
-        self.indices[0] = 0;
-        self.len = 1;
-        for ((pattern, names), radix) in patterns.iter().zip(names).zip(RADIXES) {
-            let mut len = 0;
-            for &index in &self.indices[..self.len] {
-                for code in (0..radix).filter(|&c| *pattern == "*" || *pattern == names[c]) {
-                    self.next[len] = index * radix + code;
-                    len += 1;
-                }
-            }
-            self.indices[..len].copy_from_slice(&self.next[..len]);
-            self.len = len;
-        }
-    }
-
-    fn as_slice(&self) -> &[usize] {
-        &self.indices[..self.len]
-    }
+    codes
 }
 
 /// The confidence of an attribution with these features, in [0, 1].
