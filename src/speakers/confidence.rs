@@ -396,19 +396,14 @@ mod tests {
 
     #[test]
     fn mention_kinds_are_told_as_first_written() {
+        // As first written: on a lower-cased copy.
         let as_written = |mention: &str| {
-            let is = |word: &str| mention.eq_ignore_ascii_case(word);
-            let starts = |prefix: &str| {
-                mention
-                    .as_bytes()
-                    .get(..prefix.len())
-                    .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
-            };
-            if ["he", "she", "it", "they", "i", "we"].into_iter().any(is) {
+            let lower = mention.to_lowercase();
+            if matches!(lower.as_str(), "he" | "she" | "it" | "they" | "i" | "we") {
                 MentionKind::Pronoun
-            } else if starts("the ") {
+            } else if lower.starts_with("the ") {
                 MentionKind::Definite
-            } else if mention.starts_with(char::is_lowercase) || starts("a ") || starts("an ") {
+            } else if mention.starts_with(char::is_lowercase) || lower.starts_with("a ") || lower.starts_with("an ") {
                 MentionKind::Indefinite
             } else {
                 MentionKind::Name
