@@ -536,9 +536,6 @@ fn sentence_among(tokens: &Tokens<'_>, t: usize, known: [usize; 2]) -> usize {
         .unwrap_or_else(|| sentence_of(tokens, t))
 }
 
-#[cfg(test)]
-mod tests;
-
 /// The last sentence that ends at or before token `t`.
 fn sentence_before<'t>(tokens: &'t Tokens<'_>, t: usize) -> Option<&'t crate::tokenize::Segment> {
     let k = tokens.sentences.partition_point(|s| s.tokens.end <= t);
@@ -546,65 +543,4 @@ fn sentence_before<'t>(tokens: &'t Tokens<'_>, t: usize) -> Option<&'t crate::to
 }
 
 #[cfg(test)]
-mod search_tests {
-    use super::{past_last_quoted, sentence_among, sentence_of};
-    use crate::tokenize::tokenize;
-
-    #[test]
-    fn a_token_in_the_sentence_of_another_has_that_sentence() {
-        for text in [
-            "“We won. We will win again,” she said. He left.\n\n“No. Not now.” Then: “Yes.”",
-            "A caption without a stop\nThe next line. “Quoted… and on,” said Jo Lee. End",
-            "",
-            "One.",
-        ] {
-            let tokens = tokenize(text);
-            for a in 0..tokens.tokens.len() {
-                let sentence = &tokens.sentences[sentence_of(&tokens, a)];
-                for b in (0..tokens.tokens.len()).filter(|b| sentence.tokens.contains(b)) {
-                    assert_eq!(sentence_of(&tokens, b), sentence_of(&tokens, a), "{text:?} {a} {b}");
-                }
-                // Whatever sentences are known, and even one past the end.
-                let n = tokens.sentences.len();
-                for known in (0..=n).flat_map(|x| (0..=n).map(move |y| [x, y])) {
-                    assert_eq!(
-                        sentence_among(&tokens, a, known),
-                        sentence_of(&tokens, a),
-                        "{text:?} {a}"
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn the_token_past_the_last_quoted_one_is_found_as_by_a_loop() {
-        // As first written: back from `end` to the first quoted token.
-        let by_loop = |quoted: &[bool], mut start: usize, end: usize| {
-            let mut t = end;
-            while t > start {
-                if quoted[t - 1] {
-                    start = t;
-                    break;
-                }
-                t -= 1;
-            }
-            start
-        };
-        // Every pattern of quoted tokens of up to ten, and every range.
-        for len in 0..=10 {
-            for bits in 0..1_u32 << len {
-                let quoted: Vec<bool> = (0..len).map(|k| bits >> k & 1 == 1).collect();
-                for start in 0..=len {
-                    for end in 0..=len {
-                        assert_eq!(
-                            past_last_quoted(&quoted, start, end),
-                            by_loop(&quoted, start, end),
-                            "{quoted:?} {start}..{end}"
-                        );
-                    }
-                }
-            }
-        }
-    }
-}
+mod tests;

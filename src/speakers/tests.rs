@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use super::cues;
 use super::mentions::{Mentions, NpKind};
 use super::words::{self, Words};
+use super::{past_last_quoted, sentence_among, sentence_of};
 use crate::Extractor;
 use crate::lexicon::{Gender, Sort};
 use crate::tokenize::{Tokens, tokenize};
@@ -1109,4 +1110,64 @@ fn a_surname_after_a_given_name_is_known_wherever_the_pair_stands() {
     // Not after a given name: not known.
     let t = tokenize("Later From left. The mayor met Dr From");
     assert!(!words_of(&t).is_known_surname(tok(&t, "From")));
+}
+
+// --- sentences and quoted tokens of a quote's context -----------------------
+
+#[test]
+fn a_token_in_the_sentence_of_another_has_that_sentence() {
+    for text in [
+        "“We won. We will win again,” she said. He left.\n\n“No. Not now.” Then: “Yes.”",
+        "A caption without a stop\nThe next line. “Quoted… and on,” said Jo Lee. End",
+        "",
+        "One.",
+    ] {
+        let tokens = tokenize(text);
+        for a in 0..tokens.tokens.len() {
+            let sentence = &tokens.sentences[sentence_of(&tokens, a)];
+            for b in (0..tokens.tokens.len()).filter(|b| sentence.tokens.contains(b)) {
+                assert_eq!(sentence_of(&tokens, b), sentence_of(&tokens, a), "{text:?} {a} {b}");
+            }
+            // Whatever sentences are known, and even one past the end.
+            let n = tokens.sentences.len();
+            for known in (0..=n).flat_map(|x| (0..=n).map(move |y| [x, y])) {
+                assert_eq!(
+                    sentence_among(&tokens, a, known),
+                    sentence_of(&tokens, a),
+                    "{text:?} {a}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_token_past_the_last_quoted_one_is_found_as_by_a_loop() {
+    // As first written: back from `end` to the first quoted token.
+    let by_loop = |quoted: &[bool], mut start: usize, end: usize| {
+        let mut t = end;
+        while t > start {
+            if quoted[t - 1] {
+                start = t;
+                break;
+            }
+            t -= 1;
+        }
+        start
+    };
+    // Every pattern of quoted tokens of up to ten, and every range.
+    for len in 0..=10 {
+        for bits in 0..1_u32 << len {
+            let quoted: Vec<bool> = (0..len).map(|k| bits >> k & 1 == 1).collect();
+            for start in 0..=len {
+                for end in 0..=len {
+                    assert_eq!(
+                        past_last_quoted(&quoted, start, end),
+                        by_loop(&quoted, start, end),
+                        "{quoted:?} {start}..{end}"
+                    );
+                }
+            }
+        }
+    }
 }
