@@ -624,7 +624,13 @@ mod tests {
     use std::collections::HashSet;
 
     use super::*;
+    use crate::speakers::tests::words_of;
     use crate::tokenize::tokenize;
+
+    /// A cue as the tests compare them: its words and its speaker.
+    fn cue_key(cue: &Option<Cue>) -> Option<(Range<usize>, Np)> {
+        cue.as_ref().map(|c| (c.cue.clone(), c.speaker))
+    }
 
     /// [`phrase_cue_at`] as it was first written: each phrase compared
     /// with the words at `t`.
@@ -650,20 +656,14 @@ mod tests {
             quoted by officials; IN THE WORDS OF Ann Ruiz: a quiet, quoted, in-the-words according \
             to “According to” in as quoted by, 1 2 — according to";
         let tokens = tokenize(text);
-        let extra = HashSet::new();
-        let mut buffer = String::new();
-        let w = Words::new(&tokens, &extra, &mut buffer);
+        let w = words_of(&tokens);
         let n = tokens.tokens.len();
         let mut found = 0;
         for limit in [n, n - 1, n / 2] {
             for t in 0..=n {
                 let fast = phrase_cue_at(&w, t, limit);
                 let slow = phrase_cue_by_search(&w, t, limit);
-                assert_eq!(
-                    fast.as_ref().map(|c| (c.cue.clone(), c.speaker)),
-                    slow.as_ref().map(|c| (c.cue.clone(), c.speaker)),
-                    "token {t}, limit {limit}"
-                );
+                assert_eq!(cue_key(&fast), cue_key(&slow), "token {t}, limit {limit}");
                 found += usize::from(fast.is_some());
             }
         }
@@ -683,9 +683,7 @@ mod tests {
         // The class of a word written alone (none for no word).
         let has = |bits: u32, word: &str| {
             let tokens = tokenize(word);
-            let extra = HashSet::new();
-            let mut buffer = String::new();
-            Words::new(&tokens, &extra, &mut buffer).has(0, bits)
+            words_of(&tokens).has(0, bits)
         };
         assert!(!has(class::SOURCE_FIRST, ""));
         // The words of every list of the lexicon, and those words changed
@@ -756,9 +754,7 @@ mod tests {
             stopped. From Sumter, South Carolina, the senator, Jo Lee, a lawyer, and the minister, \
             who spoke first, said, a spokesman, the mayor, Ivy Marsh, said.";
         let tokens = tokenize(text);
-        let extra = HashSet::new();
-        let mut buffer = String::new();
-        let w = Words::new(&tokens, &extra, &mut buffer);
+        let w = words_of(&tokens);
         let mut found = 0;
         for close in (1..tokens.tokens.len()).filter(|&k| w.lw(k) == ",") {
             for floor in [0, close / 2, close.saturating_sub(6), close - 1] {
@@ -781,9 +777,7 @@ mod tests {
             foresaw it – analyst Ann Tobin: true. It does not surprise analyst Dev Mistry: so. \
             From the mayor: thanks. She said - and meant it: never.";
         let tokens = tokenize(text);
-        let extra = HashSet::new();
-        let mut buffer = String::new();
-        let w = Words::new(&tokens, &extra, &mut buffer);
+        let w = words_of(&tokens);
         let mut found = 0;
         for colon in (0..tokens.tokens.len()).filter(|&k| w.lw(k) == ":") {
             for start in 0..colon {
@@ -794,11 +788,7 @@ mod tests {
                     c.speaker.start > floor && matches!(w.lw(c.speaker.start - 1), "—" | "–" | "-" | "from")
                 });
                 let fast = source_after_dash(&w, before);
-                assert_eq!(
-                    fast.as_ref().map(|c| (c.cue.clone(), c.speaker)),
-                    slow.as_ref().map(|c| (c.cue.clone(), c.speaker)),
-                    "{start}..{colon}"
-                );
+                assert_eq!(cue_key(&fast), cue_key(&slow), "{start}..{colon}");
                 found += usize::from(fast.is_some());
             }
         }
@@ -811,9 +801,7 @@ mod tests {
             “No.” The board called on members to vote, and she spoke out, pointed to the figures, \
             made clear it would not back down. Officials said, adding that they spoke up.";
         let tokens = tokenize(text);
-        let extra = HashSet::new();
-        let mut buffer = String::new();
-        let w = Words::new(&tokens, &extra, &mut buffer);
+        let w = words_of(&tokens);
         let n = tokens.tokens.len();
         let mut found = 0;
         for t in 0..n {

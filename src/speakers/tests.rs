@@ -20,7 +20,7 @@ use crate::types::{Attribution, QuoteKind};
 
 /// The speaker stage's view of the tokens. One place to adapt if
 /// `Words::new` changes its signature.
-fn words_of<'a, 'h>(tokens: &'a Tokens<'h>) -> Words<'a, 'h> {
+pub(super) fn words_of<'a, 'h>(tokens: &'a Tokens<'h>) -> Words<'a, 'h> {
     static NO_EXTRA_VERBS: LazyLock<HashSet<String>> = LazyLock::new(HashSet::new);
     // Leaked: a test's few bytes, for a helper that returns the words.
     Words::new(tokens, &NO_EXTRA_VERBS, Box::leak(Box::default()))
