@@ -237,6 +237,9 @@ pub(crate) struct Words<'a, 'h> {
     /// The text with its ASCII letters in lower case (the same length, the
     /// same character boundaries).
     lower_text: &'a str,
+    /// The lower-cased text, then the forms of the tokens with other
+    /// characters, then [`PADDING`] bytes.
+    buffer: &'a str,
     /// Which sentence-opening words the text also writes in lower case:
     /// the answers so far (see [`Common`]).
     common: RefCell<Common<'a>>,
@@ -308,10 +311,11 @@ impl<'a, 'h> Words<'a, 'h> {
         // and then the forms of the tokens with other characters.
         let (others, other_forms) = lower_case_non_ascii(tokens);
         buffer.clear();
-        buffer.reserve(text.len() + others.len());
+        buffer.reserve(text.len() + others.len() + PADDING);
         buffer.push_str(text);
         buffer.make_ascii_lowercase();
         buffer.push_str(&others);
+        buffer.extend(std::iter::repeat_n(' ', PADDING));
         let buffer: &'a String = buffer;
         let word_count = tokens.tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
         let mut lower: Vec<&'a str> = tokens.tokens.iter().map(|t| &buffer[t.span().range()]).collect();
@@ -338,6 +342,7 @@ impl<'a, 'h> Words<'a, 'h> {
             lower,
             class,
             lower_text: &buffer[..text.len()],
+            buffer,
             common: RefCell::new(Common::Asked(Vec::new())),
             surnames: OnceCell::new(),
             word_count,
@@ -444,7 +449,7 @@ impl<'a, 'h> Words<'a, 'h> {
     fn look_up(&self, t: usize, cell: &Cell<u32>) -> u32 {
         let mut c = cell.get();
         if c & class::WORD != 0 {
-            c |= lexicon_classes(self.lw(t), self.extra_verbs);
+            c |= lexicon_classes(self.lw(t), self.padded(t), self.extra_verbs);
         }
         c |= class::LOOKED_UP;
         cell.set(c);
@@ -556,6 +561,16 @@ impl<'a, 'h> Words<'a, 'h> {
     /// lower-cased form of an ASCII span of the text.
     pub(crate) fn lower_text(&self) -> &'a str {
         self.lower_text
+    }
+
+    /// The bytes of the buffer from the start of token `t`'s lower-cased
+    /// form on: its form and at least [`PADDING`] more.
+    fn padded(&self, t: usize) -> &'a [u8] {
+        let form = self.lw(t).as_ptr();
+        let buffer = self.buffer.as_bytes();
+        // The form is a span of the buffer: its offset is the distance.
+        let start = (form as usize).wrapping_sub(buffer.as_ptr() as usize);
+        buffer.get(start..).unwrap_or_default()
     }
 
     /// The lower-cased text of token `t` (empty past the end).
@@ -806,9 +821,23 @@ impl WordClasses {
 
     /// The classes of `word` (none if the lists do not know it).
     fn get(&self, word: &str) -> u32 {
-        let Some(key) = pack(word) else {
-            return self.long.get(word).copied().unwrap_or(0);
-        };
+        match pack(word) {
+            Some(key) => self.get_packed(key),
+            None => self.long.get(word).copied().unwrap_or(0),
+        }
+    }
+
+    /// [`get`](Self::get) of `word`, whose bytes are followed by at least
+    /// 16 more in `padded` (which starts with them): a short word is
+    /// packed by two loads instead of byte by byte.
+    fn get_padded(&self, word: &str, padded: &[u8]) -> u32 {
+        match pack_padded(word.len(), padded) {
+            Some(key) => self.get_packed(key),
+            None => self.get(word),
+        }
+    }
+
+    fn get_packed(&self, key: (u64, u64)) -> u32 {
         let mut i = self.slot(key);
         loop {
             let (known, bits) = self.slots[i];
@@ -834,6 +863,28 @@ fn pack(word: &str) -> Option<(u64, u64)> {
     Some((le_word(low), le_word(high) | (bytes.len() as u64) << 56))
 }
 
+/// [`pack`] of the first `len` bytes of `padded`, which has at least 16
+/// (`None` for a longer word, or fewer bytes).
+fn pack_padded(len: usize, padded: &[u8]) -> Option<(u64, u64)> {
+    let (Some(low), Some(high)) = (padded.get(..8), padded.get(8..16)) else {
+        return None;
+    };
+    if len > 15 {
+        return None;
+    }
+    // The low `bytes` bytes of a little-endian word.
+    let keep = |bytes: usize| {
+        if bytes >= 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * bytes)) - 1
+        }
+    };
+    let low = u64::from_le_bytes(low.try_into().ok()?) & keep(len);
+    let high = u64::from_le_bytes(high.try_into().ok()?) & keep(len.saturating_sub(8));
+    Some((low, high | (len as u64) << 56))
+}
+
 /// Up to eight bytes as a little-endian integer, zero-padded.
 fn le_word(bytes: &[u8]) -> u64 {
     match bytes.len() {
@@ -842,6 +893,10 @@ fn le_word(bytes: &[u8]) -> u64 {
         _ => tail_word(bytes),
     }
 }
+
+/// Bytes after the last form of [`Words::buffer`], so that the 16 bytes
+/// from the start of any form can be read at once ([`pack_padded`]).
+const PADDING: usize = 16;
 
 /// The lower-cased forms of the tokens (not marks) that have characters
 /// other than ASCII (`’` as `'`), one after the other, with each token's
@@ -901,17 +956,21 @@ fn shape(kind: TokenKind, text: &str, span: Span) -> u32 {
 }
 
 /// The classes the lexicon gives a word (lower-cased).
-fn lexicon_classes(lw: &str, extra_verbs: &HashSet<String>) -> u32 {
+fn lexicon_classes(lw: &str, padded: &[u8], extra_verbs: &HashSet<String>) -> u32 {
     // Titles are also written with a dot: `Sen.`, `Mr.`.
     let key = lw.strip_suffix('.').unwrap_or(lw);
-    let mut c = WORD_CLASSES.get(key);
-    // `Here’s Clinton in 1992: “…”`: a word that is never a name is not one
-    // with a contracted `’s` either.
-    if let Some(stem) = key.strip_suffix("'s").or_else(|| key.strip_suffix("’s")) {
-        c |= WORD_CLASSES.get(stem) & class::NOT_NAME;
-    }
-    if lw.ends_with("-year-old") {
-        c |= class::ROLE;
+    let mut c = WORD_CLASSES.get_padded(key, padded);
+    // The suffixes below by the last byte first: most words have neither.
+    match key.as_bytes().last() {
+        // `Here’s Clinton in 1992: “…”`: a word that is never a name is
+        // not one with a contracted `’s` either.
+        Some(b's') => {
+            if let Some(stem) = key.strip_suffix("'s").or_else(|| key.strip_suffix("’s")) {
+                c |= WORD_CLASSES.get(stem) & class::NOT_NAME;
+            }
+        }
+        Some(b'd') if key.ends_with("-year-old") => c |= class::ROLE,
+        _ => {}
     }
     if !extra_verbs.is_empty() && extra_verbs.contains(lw) {
         c |= class::REPORTING_VERB;
