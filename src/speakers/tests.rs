@@ -1171,3 +1171,22 @@ fn the_token_past_the_last_quoted_one_is_found_as_by_a_loop() {
         }
     }
 }
+
+#[test]
+fn a_word_packs_the_same_from_the_padded_buffer() {
+    // Words of every length up to 16 bytes, inside a buffer with other
+    // bytes before and after them (and the padding at its end).
+    let text = "a bc def ghij klmno pqrstu vwxyzab cdefghij klmnopqrs tuvwxyzabc \
+                defghijklmn opqrstuvwxyz abcdefghijklm nopqrstuvwxyza bcdefghijklmnop \
+                qrstuvwxyzabcdef o'neill’s";
+    let mut buffer = text.to_string();
+    buffer.push_str(&" ".repeat(16));
+    let mut start = 0;
+    for word in text.split(' ') {
+        let padded = &buffer.as_bytes()[start..];
+        assert_eq!(words::pack_padded(word.len(), padded), words::pack(word), "{word:?}");
+        start += word.len() + 1;
+    }
+    // Fewer than 16 bytes to read: no key, rather than a wrong one.
+    assert_eq!(words::pack_padded(2, b"of"), None);
+}

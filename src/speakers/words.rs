@@ -854,7 +854,7 @@ impl WordClasses {
 
 /// A word of at most 15 bytes as two integers: its first eight bytes, and
 /// the rest with the length in the top byte (zero-padded, little-endian).
-fn pack(word: &str) -> Option<(u64, u64)> {
+pub(super) fn pack(word: &str) -> Option<(u64, u64)> {
     let bytes = word.as_bytes();
     if bytes.len() > 15 {
         return None;
@@ -865,7 +865,7 @@ fn pack(word: &str) -> Option<(u64, u64)> {
 
 /// [`pack`] of the first `len` bytes of `padded`, which has at least 16
 /// (`None` for a longer word, or fewer bytes).
-fn pack_padded(len: usize, padded: &[u8]) -> Option<(u64, u64)> {
+pub(super) fn pack_padded(len: usize, padded: &[u8]) -> Option<(u64, u64)> {
     let (Some(low), Some(high)) = (padded.get(..8), padded.get(8..16)) else {
         return None;
     };
