@@ -29,6 +29,42 @@ fn piece_end(text: &str, start: usize, max: usize) -> usize {
     }
 }
 
+/// The buffers of the pipeline's stages (tokens, word forms and classes),
+/// emptied after each text and kept for the next one on the same thread: a
+/// text reuses their memory instead of allocating its own, and a long text
+/// finds its pages in place instead of having the system map and clear
+/// them again.
+#[derive(Debug, Default)]
+struct Scratch {
+    tokens: tokenize::TokenVecs,
+    speakers: speakers::SpeakerVecs,
+}
+
+/// The most memory a thread keeps between texts (about ten bytes of
+/// buffers a byte of text: what a text of 40 MB leaves). A longer text's
+/// buffers are freed after it, so that one huge text does not leave a
+/// thread holding gigabytes.
+const MAX_KEPT_BYTES: usize = 400 << 20;
+
+impl Scratch {
+    /// Frees the buffers if they hold more than `max` bytes.
+    fn keep_at_most(&mut self, max: usize) {
+        if self.bytes() > max {
+            *self = Scratch::default();
+        }
+    }
+
+    fn bytes(&self) -> usize {
+        self.tokens.bytes() + self.speakers.bytes()
+    }
+}
+
+thread_local! {
+    /// The calling thread's [`Scratch`]: the library starts no threads, and
+    /// a thread reads one text at a time.
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
 /// Settings shared by the stages. Built once, shared by every clone of an
 /// [`Extractor`].
 #[derive(Debug, Clone)]
@@ -64,6 +100,10 @@ impl Default for Config {
 ///
 /// Build it once and share it: it is cheap to clone (the settings are
 /// reference-counted) and can be used from many threads at once.
+///
+/// Each thread keeps the buffers of the texts it has read (emptied) for the
+/// next one: about ten bytes a byte of the longest text, up to 400 MiB (a
+/// longer text's are freed after it).
 ///
 /// ```
 /// let extractor = whosaid::Extractor::new();
@@ -110,13 +150,29 @@ impl Extractor {
     /// The pipeline over a text short enough for the stages' 32-bit
     /// offsets.
     fn extract_piece<'h>(&self, text: &'h str) -> Vec<Quote<'h>> {
-        let tokens = tokenize::tokenize(text);
+        // The thread's buffers, unless they are in use (or gone, as the
+        // thread ends): then buffers of this text's own.
+        let reused = SCRATCH.try_with(|cell| {
+            let mut scratch = cell.try_borrow_mut().ok()?;
+            let out = self.extract_piece_in(text, &mut scratch);
+            scratch.keep_at_most(MAX_KEPT_BYTES);
+            Some(out)
+        });
+        match reused {
+            Ok(Some(out)) => out,
+            _ => self.extract_piece_in(text, &mut Scratch::default()),
+        }
+    }
+
+    fn extract_piece_in<'h>(&self, text: &'h str, scratch: &mut Scratch) -> Vec<Quote<'h>> {
+        let tokens = tokenize::tokenize_reusing(text, std::mem::take(&mut scratch.tokens));
         let found = quotes::find(&tokens);
         let mut out = if self.config.find_speakers {
-            speakers::attribute(&tokens, found, &self.config)
+            speakers::attribute(&tokens, found, &self.config, &mut scratch.speakers)
         } else {
             found.into_iter().map(|q| q.into_quote(text)).collect()
         };
+        scratch.tokens = tokens.into_vecs();
         if self.config.speech_only {
             out.retain(|q| q.kind().is_speech());
         }
@@ -261,6 +317,58 @@ impl ExtractorBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An article with speech, names and pronouns, `n` paragraphs long.
+    fn article(n: usize) -> String {
+        let paragraphs = [
+            "“We will build the bridge by spring,” said Mayor Ada Quill on Tuesday.",
+            "Quill said the council had found the money. “It is done,” she added.",
+            "The plan was “a fantasy”, according to Ben Ortiz, who leads the opposition.",
+            "“Nobody believes it,” Ortiz told reporters. He said the town’s debts were high.",
+        ];
+        (0..n)
+            .map(|i| paragraphs[i % paragraphs.len()])
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    /// The quotes as text, for comparing runs.
+    fn summary(quotes: &[Quote<'_>]) -> Vec<String> {
+        quotes.iter().map(|q| format!("{q:?}")).collect()
+    }
+
+    #[test]
+    fn a_text_reads_the_same_in_buffers_an_earlier_text_left() {
+        let extractor = Extractor::new();
+        let (long, short) = (article(40), article(3));
+        // On a thread of its own: buffers that no text has used.
+        let fresh = std::thread::spawn({
+            let (extractor, short) = (extractor.clone(), short.clone());
+            move || summary(&extractor.extract(&short))
+        })
+        .join()
+        .unwrap();
+        // Here, after a longer text and a text without speech.
+        extractor.extract(&long);
+        extractor.extract("No quotes here. None at all.");
+        let reused = summary(&extractor.extract(&short));
+        assert_eq!(reused, fresh);
+        assert!(!fresh.is_empty());
+    }
+
+    #[test]
+    fn buffers_are_kept_for_the_next_text_up_to_the_limit() {
+        let extractor = Extractor::new();
+        let text = article(20);
+        let mut scratch = Scratch::default();
+        extractor.extract_piece_in(&text, &mut scratch);
+        let kept = scratch.bytes();
+        assert!(kept > text.len(), "{kept} bytes kept for {} of text", text.len());
+        scratch.keep_at_most(kept);
+        assert_eq!(scratch.bytes(), kept);
+        scratch.keep_at_most(kept - 1);
+        assert_eq!(scratch.bytes(), 0);
+    }
 
     #[test]
     fn extractor_is_send_sync_clone() {

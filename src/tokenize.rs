@@ -154,6 +154,26 @@ pub struct Tokens<'h> {
 }
 
 impl<'h> Tokens<'h> {
+    /// The vectors of these tokens, emptied, for [`tokenize_reusing`].
+    pub(crate) fn into_vecs(self) -> TokenVecs {
+        let Tokens {
+            tokens,
+            marks,
+            paragraphs,
+            sentences,
+            non_ascii,
+            ..
+        } = self;
+        TokenVecs {
+            tokens,
+            marks,
+            paragraphs,
+            sentences,
+            non_ascii,
+        }
+        .cleared()
+    }
+
     /// The text that was tokenized.
     pub fn text(&self) -> &'h str {
         self.text
@@ -204,20 +224,68 @@ impl<'h> Tokens<'h> {
 /// assert_eq!(roles, [Opening, Apostrophe, Closing]);
 /// ```
 pub fn tokenize(text: &str) -> Tokens<'_> {
+    tokenize_reusing(text, TokenVecs::default())
+}
+
+/// [`tokenize`] into the vectors of an earlier text's tokens, so that a
+/// thread that reads text after text reuses their memory (see
+/// [`Tokens::into_vecs`]).
+pub(crate) fn tokenize_reusing(text: &str, vecs: TokenVecs) -> Tokens<'_> {
+    let TokenVecs {
+        mut tokens,
+        mut marks,
+        mut paragraphs,
+        mut sentences,
+        non_ascii,
+    } = vecs.cleared();
+    // Room for what news has, so that the vectors seldom grow (news has a
+    // token every 5 bytes, and up to one every 4.5; quote-heavy copy a mark
+    // every 50 bytes, a paragraph every 125 and a sentence every 80):
+    // growing copies them all, and leaves more memory behind.
+    tokens.reserve(text.len() / 4);
+    marks.reserve(text.len() / 32);
+    paragraphs.reserve(text.len() / 64);
+    sentences.reserve(text.len() / 48);
     let mut out = Tokens {
         text,
-        // Room for what news has, so that the vectors seldom grow (news has
-        // a token every 5 bytes, and up to one every 4.5; quote-heavy copy a
-        // mark every 50 bytes, a paragraph every 125 and a sentence every
-        // 80): growing copies them all, and leaves more memory behind.
-        tokens: Vec::with_capacity(text.len() / 4),
-        marks: Vec::with_capacity(text.len() / 32),
-        paragraphs: Vec::with_capacity(text.len() / 64),
-        sentences: Vec::with_capacity(text.len() / 48),
-        non_ascii: Vec::new(),
+        tokens,
+        marks,
+        paragraphs,
+        sentences,
+        non_ascii,
     };
     Scanner::new(text, &mut out).text();
     out
+}
+
+/// The vectors of a [`Tokens`], empty, for the tokens of another text.
+#[derive(Debug, Default)]
+pub(crate) struct TokenVecs {
+    tokens: Vec<Token>,
+    marks: Vec<Mark>,
+    paragraphs: Vec<Segment>,
+    sentences: Vec<Segment>,
+    non_ascii: Vec<u32>,
+}
+
+impl TokenVecs {
+    fn cleared(mut self) -> TokenVecs {
+        self.tokens.clear();
+        self.marks.clear();
+        self.paragraphs.clear();
+        self.sentences.clear();
+        self.non_ascii.clear();
+        self
+    }
+
+    /// The bytes these vectors hold (their capacity).
+    pub(crate) fn bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.tokens.capacity() * size_of::<Token>()
+            + self.marks.capacity() * size_of::<Mark>()
+            + (self.paragraphs.capacity() + self.sentences.capacity()) * size_of::<Segment>()
+            + self.non_ascii.capacity() * size_of::<u32>()
+    }
 }
 
 /// Words that end in a dot without ending the sentence: `Mr.`, `No. 10`.

@@ -66,22 +66,50 @@ struct Previous {
     last_para: usize,
 }
 
-/// Attributes a speaker to each quote that is speech.
-pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Config) -> Vec<Quote<'h>> {
+/// The speaker stage's buffers, kept empty between texts so that the next
+/// text reuses their memory.
+#[derive(Debug, Default)]
+pub(crate) struct SpeakerVecs {
+    quoted: Vec<bool>,
+    lower_case: String,
+    words: words::WordVecs,
+}
+
+impl SpeakerVecs {
+    /// The bytes these buffers hold (their capacity).
+    pub(crate) fn bytes(&self) -> usize {
+        self.quoted.capacity() + self.lower_case.capacity() + self.words.bytes()
+    }
+}
+
+/// Attributes a speaker to each quote that is speech, in buffers an earlier
+/// text left in `vecs`.
+pub(crate) fn attribute<'h>(
+    tokens: &Tokens<'h>,
+    found: Vec<Found>,
+    config: &Config,
+    vecs: &mut SpeakerVecs,
+) -> Vec<Quote<'h>> {
     // No speech, no speakers to look for: the words need not be read.
     if !found.iter().any(|q| q.kind.is_speech()) {
         return found.into_iter().map(|q| q.into_quote(tokens.text())).collect();
     }
     // Speech quotes are barriers for the cue search; titles and scare
     // quotes are words of the sentence like any other.
-    let mut quoted = vec![false; tokens.tokens.len()];
+    let mut quoted = std::mem::take(&mut vecs.quoted);
+    quoted.clear();
+    quoted.resize(tokens.tokens.len(), false);
     for q in found.iter().filter(|q| q.kind.is_speech()) {
         for flag in &mut quoted[q.open..q.end_token.min(tokens.tokens.len())] {
             *flag = true;
         }
     }
-    let mut lower_case = String::new();
-    let w = Words::new(tokens, &config.extra_verbs, &mut lower_case);
+    let w = Words::new(
+        tokens,
+        &config.extra_verbs,
+        &mut vecs.lower_case,
+        std::mem::take(&mut vecs.words),
+    );
     let mut mentions = Mentions::collect(&w, &quoted);
 
     let mut previous: Option<Previous> = None;
@@ -169,6 +197,9 @@ pub(crate) fn attribute<'h>(tokens: &Tokens<'h>, found: Vec<Found>, config: &Con
             s.name = mentions.entities[id].name.to_string();
         }
     }
+    drop(mentions);
+    vecs.words = w.into_vecs();
+    vecs.quoted = quoted;
     out
 }
 

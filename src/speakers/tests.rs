@@ -23,7 +23,7 @@ use crate::types::{Attribution, QuoteKind};
 pub(super) fn words_of<'a, 'h>(tokens: &'a Tokens<'h>) -> Words<'a, 'h> {
     static NO_EXTRA_VERBS: LazyLock<HashSet<String>> = LazyLock::new(HashSet::new);
     // Leaked: a test's few bytes, for a helper that returns the words.
-    Words::new(tokens, &NO_EXTRA_VERBS, Box::leak(Box::default()))
+    Words::new(tokens, &NO_EXTRA_VERBS, Box::leak(Box::default()), Default::default())
 }
 
 /// The index of the `nth` (0-based) token whose text is `word`.
@@ -787,7 +787,7 @@ fn user_added_reporting_verb_is_a_cue_verb() {
     let t = tokenize("Jo Bloggs harrumphed that it was late.");
     let extra: HashSet<String> = ["harrumphed".to_string()].into_iter().collect();
     assert!(!words_of(&t).is_cue_verb(tok(&t, "harrumphed")));
-    assert!(Words::new(&t, &extra, &mut String::new()).is_cue_verb(tok(&t, "harrumphed")));
+    assert!(Words::new(&t, &extra, &mut String::new(), Default::default()).is_cue_verb(tok(&t, "harrumphed")));
     let extractor = Extractor::builder().reporting_verb("harrumphed").build().unwrap();
     let qs = extract_with(&extractor, "“Not today,” Jo Bloggs harrumphed.");
     assert_eq!(who(&qs, "“Not today"), said("Jo Bloggs", Attribution::Cue));
@@ -1189,4 +1189,15 @@ fn a_word_packs_the_same_from_the_padded_buffer() {
     }
     // Fewer than 16 bytes to read: no key, rather than a wrong one.
     assert_eq!(words::pack_padded(2, b"of"), None);
+}
+
+#[test]
+fn forgotten_forms_keep_their_memory() {
+    let text = String::from("a b c d");
+    let forms: Vec<&str> = text.split(' ').collect();
+    let (memory, capacity) = (forms.as_ptr() as usize, forms.capacity());
+    let kept = words::forget_forms(forms);
+    assert!(kept.is_empty());
+    // The next text's forms go where these were: no allocation of their own.
+    assert_eq!((kept.as_ptr() as usize, kept.capacity()), (memory, capacity));
 }

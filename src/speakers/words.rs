@@ -250,6 +250,35 @@ pub(crate) struct Words<'a, 'h> {
     word_count: usize,
 }
 
+/// The vectors of a [`Words`], empty, for the words of another text.
+#[derive(Debug, Default)]
+pub(crate) struct WordVecs {
+    lower: Vec<&'static str>,
+    class: Vec<Cell<u32>>,
+}
+
+impl WordVecs {
+    fn cleared(mut self) -> WordVecs {
+        self.lower.clear();
+        self.class.clear();
+        self
+    }
+
+    /// The bytes these vectors hold (their capacity).
+    pub(crate) fn bytes(&self) -> usize {
+        self.lower.capacity() * std::mem::size_of::<&str>() + self.class.capacity() * std::mem::size_of::<u32>()
+    }
+}
+
+/// An empty vector of forms in the memory of `forms`, free of the borrow of
+/// the text its forms had. (Collected in place: a vector mapped to elements
+/// of the same size keeps its memory. Were it not kept, the next text would
+/// allocate its own, as it would without reuse.)
+pub(crate) fn forget_forms(mut forms: Vec<&str>) -> Vec<&'static str> {
+    forms.clear();
+    forms.into_iter().map(|_| "").collect()
+}
+
 /// Bits of [`Words::class`].
 pub(crate) mod class {
     pub(crate) const WORD: u32 = 1;
@@ -304,6 +333,7 @@ impl<'a, 'h> Words<'a, 'h> {
         tokens: &'a Tokens<'h>,
         extra_verbs: &'a HashSet<String>,
         buffer: &'a mut String,
+        vecs: WordVecs,
     ) -> Words<'a, 'h> {
         let text = tokens.text();
         // The buffer is the text with its ASCII letters in lower case, so
@@ -318,13 +348,14 @@ impl<'a, 'h> Words<'a, 'h> {
         buffer.extend(std::iter::repeat_n(' ', PADDING));
         let buffer: &'a String = buffer;
         let word_count = tokens.tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
-        let mut lower: Vec<&'a str> = tokens.tokens.iter().map(|t| &buffer[t.span().range()]).collect();
-        let class: Vec<Cell<u32>> = (tokens.tokens.iter().zip(&lower))
-            .map(|(t, &form)| {
-                let of = if form == "of" { class::OF } else { 0 };
-                Cell::new(shape(t.kind, text, t.span()) | of)
-            })
-            .collect();
+        // An earlier text's vectors, empty: covariance lets a vector of
+        // `'static` forms take forms of any lifetime.
+        let WordVecs { mut lower, mut class } = vecs.cleared();
+        lower.extend(tokens.tokens.iter().map(|t| &buffer[t.span().range()]));
+        class.extend((tokens.tokens.iter().zip(&lower)).map(|(t, &form)| {
+            let of = if form == "of" { class::OF } else { 0 };
+            Cell::new(shape(t.kind, text, t.span()) | of)
+        }));
         for (k, &(i, start)) in other_forms.iter().enumerate() {
             let end = other_forms.get(k + 1).map_or(others.len(), |&(_, next)| next as usize);
             lower[i as usize] = &buffer[text.len() + start as usize..text.len() + end];
@@ -347,6 +378,16 @@ impl<'a, 'h> Words<'a, 'h> {
             surnames: OnceCell::new(),
             word_count,
         }
+    }
+
+    /// The vectors of these words, emptied, for the words of another
+    /// text.
+    pub(crate) fn into_vecs(self) -> WordVecs {
+        WordVecs {
+            lower: forget_forms(self.lower),
+            class: self.class,
+        }
+        .cleared()
     }
 
     /// Of the capitalised words that open sentences, those the text also
