@@ -338,13 +338,21 @@ impl<'a, 'h> Words<'a, 'h> {
         let text = tokens.text();
         // The buffer is the text with its ASCII letters in lower case, so
         // that an ASCII token's lower-cased form is the same span of it,
-        // and then the forms of the tokens with other characters.
-        let (others, other_forms) = lower_case_non_ascii(tokens);
+        // and then the forms of the tokens with other characters (the
+        // tokenizer noted them as it read them), each with its token and
+        // span.
         buffer.clear();
-        buffer.reserve(text.len() + others.len() + PADDING);
+        buffer.reserve(text.len() + PADDING);
         buffer.push_str(text);
         buffer.make_ascii_lowercase();
-        buffer.push_str(&others);
+        let mut other_forms = Vec::with_capacity(tokens.non_ascii.len());
+        for &i in &tokens.non_ascii {
+            if let Some(t) = tokens.tokens.get(i as usize) {
+                let start = buffer.len();
+                push_lower_case(&text[t.span().range()], buffer);
+                other_forms.push((i as usize, start..buffer.len()));
+            }
+        }
         buffer.extend(std::iter::repeat_n(' ', PADDING));
         let buffer: &'a String = buffer;
         let word_count = tokens.tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
@@ -356,9 +364,8 @@ impl<'a, 'h> Words<'a, 'h> {
             let of = if form == "of" { class::OF } else { 0 };
             Cell::new(shape(t.kind, text, t.span()) | of)
         }));
-        for (k, &(i, start)) in other_forms.iter().enumerate() {
-            let end = other_forms.get(k + 1).map_or(others.len(), |&(_, next)| next as usize);
-            lower[i as usize] = &buffer[text.len() + start as usize..text.len() + end];
+        for (i, form) in other_forms {
+            lower[i] = &buffer[form];
         }
         for s in &tokens.sentences {
             // The first word, past opening marks and brackets.
@@ -938,24 +945,6 @@ fn le_word(bytes: &[u8]) -> u64 {
 /// Bytes after the last form of [`Words::buffer`], so that the 16 bytes
 /// from the start of any form can be read at once ([`pack_padded`]).
 const PADDING: usize = 16;
-
-/// The lower-cased forms of the tokens (not marks) that have characters
-/// other than ASCII (`’` as `'`), one after the other, with each token's
-/// index and the start of its form.
-fn lower_case_non_ascii(tokens: &Tokens<'_>) -> (String, Vec<(u32, u32)>) {
-    let text = tokens.text();
-    let mut forms = String::new();
-    let mut places = Vec::with_capacity(tokens.non_ascii.len());
-    // The tokenizer noted these tokens as it read them.
-    for &i in &tokens.non_ascii {
-        let Some(t) = tokens.tokens.get(i as usize) else {
-            continue;
-        };
-        places.push((i, forms.len() as u32));
-        push_lower_case(&text[t.span().range()], &mut forms);
-    }
-    (forms, places)
-}
 
 /// Pushes `word` in lower case, with `’` as `'`. Mostly ASCII letters
 /// around a `’`: those without the Unicode tables.
