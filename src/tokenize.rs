@@ -151,6 +151,9 @@ pub struct Tokens<'h> {
     /// one (the rest by their bytes), and the scanner knows them at no
     /// cost.
     pub(crate) non_ascii: Vec<u32>,
+    /// The tokens `,` and `;`, in text order: where the speaker stage
+    /// looks for the clauses of a sentence, without a look at every token.
+    pub(crate) commas: Vec<u32>,
 }
 
 impl<'h> Tokens<'h> {
@@ -162,6 +165,7 @@ impl<'h> Tokens<'h> {
             paragraphs,
             sentences,
             non_ascii,
+            commas,
             ..
         } = self;
         TokenVecs {
@@ -170,6 +174,7 @@ impl<'h> Tokens<'h> {
             paragraphs,
             sentences,
             non_ascii,
+            commas,
         }
         .cleared()
     }
@@ -237,6 +242,7 @@ pub(crate) fn tokenize_reusing(text: &str, vecs: TokenVecs) -> Tokens<'_> {
         mut paragraphs,
         mut sentences,
         non_ascii,
+        commas,
     } = vecs.cleared();
     // Room for what news has, so that the vectors seldom grow (news has a
     // token every 5 bytes, and up to one every 4.5; quote-heavy copy a mark
@@ -253,6 +259,7 @@ pub(crate) fn tokenize_reusing(text: &str, vecs: TokenVecs) -> Tokens<'_> {
         paragraphs,
         sentences,
         non_ascii,
+        commas,
     };
     Scanner::new(text, &mut out).text();
     out
@@ -266,6 +273,7 @@ pub(crate) struct TokenVecs {
     paragraphs: Vec<Segment>,
     sentences: Vec<Segment>,
     non_ascii: Vec<u32>,
+    commas: Vec<u32>,
 }
 
 impl TokenVecs {
@@ -275,6 +283,7 @@ impl TokenVecs {
         self.paragraphs.clear();
         self.sentences.clear();
         self.non_ascii.clear();
+        self.commas.clear();
         self
     }
 
@@ -284,7 +293,7 @@ impl TokenVecs {
         self.tokens.capacity() * size_of::<Token>()
             + self.marks.capacity() * size_of::<Mark>()
             + (self.paragraphs.capacity() + self.sentences.capacity()) * size_of::<Segment>()
-            + self.non_ascii.capacity() * size_of::<u32>()
+            + (self.non_ascii.capacity() + self.commas.capacity()) * size_of::<u32>()
     }
 }
 
@@ -525,6 +534,8 @@ enum ByteClass {
     Punct,
     /// `.`, `!`, `?`: punctuation that may end a sentence.
     Stop,
+    /// `,` and `;`: punctuation that may end a clause.
+    Comma,
     /// Quotation marks (`"`, `'`, `` ` ``), other control characters, and
     /// every byte outside ASCII: see [`Scanner::other`].
     Other,
@@ -541,6 +552,7 @@ static BYTE_CLASS: [ByteClass; 256] = {
             b'\n' => ByteClass::LineBreak,
             b'@' | b'#' => ByteClass::Tag,
             b'.' | b'!' | b'?' => ByteClass::Stop,
+            b',' | b';' => ByteClass::Comma,
             b'"' | b'\'' | b'`' => ByteClass::Other,
             _ if byte.is_ascii_alphanumeric() => ByteClass::Word,
             _ if byte.is_ascii_punctuation() => ByteClass::Punct,
@@ -708,6 +720,7 @@ impl<'a, 'h> Scanner<'a, 'h> {
                 ByteClass::Tag => self.tagged_word(i),
                 ByteClass::Punct => self.push_punct(i, 1, false),
                 ByteClass::Stop => self.push_punct(i, 1, true),
+                ByteClass::Comma => self.push_comma(i),
                 ByteClass::Other => self.other(line, i, &mut attribute_close),
             };
         }
@@ -877,6 +890,13 @@ impl<'a, 'h> Scanner<'a, 'h> {
         }
         self.push(Span::new(i, i + n), TokenKind::Punct);
         i + n
+    }
+
+    /// Pushes the `,` or `;` at `i`, and notes it among the commas.
+    fn push_comma(&mut self, i: usize) -> usize {
+        self.out.commas.push(self.out.tokens.len() as u32);
+        self.push_ascii(Span::new(i, i + 1), TokenKind::Punct);
+        i + 1
     }
 
     /// Pushes a token, and notes it among the tokens with characters
@@ -1225,6 +1245,7 @@ mod tests {
             paragraphs: Vec::new(),
             sentences: Vec::new(),
             non_ascii: Vec::new(),
+            commas: Vec::new(),
         }
     }
 
@@ -1592,5 +1613,24 @@ mod tests {
         assert_eq!(near[1], Apostrophe);
         let far = roles(&text(POSSESSIVE_LOOKAHEAD));
         assert_eq!(far[1], Closing);
+    }
+
+    #[test]
+    fn the_commas_are_the_tokens_written_as_a_comma_or_semicolon() {
+        let texts = [
+            "Yes, she said; no, he said, and 1,000 people (or so), “well,” wrote Ann’s aide.",
+            ",;,,;",
+            "A list: one , two ;three,four",
+            "",
+            "“Quoted, with commas,” she said, “and more; still.”\n\nNew paragraph, again.",
+        ];
+        for text in texts {
+            let t = tokenize(text);
+            let expected: Vec<u32> = (0..t.tokens.len())
+                .filter(|&i| matches!(t.str(i), "," | ";"))
+                .map(|i| i as u32)
+                .collect();
+            assert_eq!(t.commas, expected, "{text:?}");
+        }
     }
 }

@@ -1868,15 +1868,17 @@ pub(crate) fn clause_starts(w: &Words<'_, '_>, range: Range<usize>) -> Vec<usize
 pub(crate) fn clause_starts_into(w: &Words<'_, '_>, range: Range<usize>, out: &mut Vec<usize>) {
     out.clear();
     out.extend(subject_start(w, range.start, range.end));
-    for t in range.clone() {
-        // Only punctuation marks a boundary: words need no look at their
-        // text.
-        if w.is_word(t) {
-            continue;
-        }
-        let lw = w.lw(t);
-        let boundary =
-            lw == ";" || (lw == "," && matches!(w.lw(t + 1), "but" | "and" | "while" | "whereas" | "yet" | "so"));
+    // Only a `;` or a `,` marks a boundary: the tokenizer listed them, so
+    // that the other tokens need no look (a branch a token, which no
+    // predictor can guess).
+    let commas = &w.tokens.commas;
+    let first = commas.partition_point(|&t| (t as usize) < range.start);
+    for t in commas[first..]
+        .iter()
+        .map(|&t| t as usize)
+        .take_while(|&t| t < range.end)
+    {
+        let boundary = w.lw(t) == ";" || matches!(w.lw(t + 1), "but" | "and" | "while" | "whereas" | "yet" | "so");
         if boundary && t + 1 < range.end {
             out.extend(subject_start(w, t + 1, range.end));
         }
