@@ -465,7 +465,9 @@ impl<'a, 'h> Words<'a, 'h> {
         // Each token with the one before and the one after; the last has
         // none after it.
         for (k, around) in self.class.windows(3).enumerate() {
-            if capitalised(&around[1]) && capitalised(&around[0]) && !capitalised(&around[2]) {
+            // One branch, seldom taken, not one a token on whether it is
+            // capitalised (`&`, not `&&`).
+            if capitalised(&around[1]) & capitalised(&around[0]) & !capitalised(&around[2]) {
                 pair_at(k + 1);
             }
         }
