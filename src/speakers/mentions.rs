@@ -15,7 +15,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::ops::Deref;
+use std::ops::{Deref, Range};
 use std::rc::Rc;
 
 use crate::lexicon::{Gender, LEXICON, Map, Sort};
@@ -367,7 +367,9 @@ impl<'a> Mentions<'a> {
                 }
                 let is_subject = subject_at.contains(&t);
                 // `the wife of Michael X`: a person known by a relation.
-                if let Some(np) = (!in_quote)
+                // (The `of` first, from the token's bits: the call only for
+                // the few tokens with one after them.)
+                if let Some(np) = (!in_quote && words::of_follows(w, t))
                     .then(|| words::relation_at(w, t, sentence.tokens.end))
                     .flatten()
                 {
@@ -390,15 +392,17 @@ impl<'a> Mentions<'a> {
                     let is_subject = is_subject || (t >= 2 && w.lw(t - 2) == "according" && w.lw(t - 1) == "to");
                     // `But Labour candidate Mr Reilly has…`: the subject starts
                     // at the role words before the name.
-                    let roles = words::role_words_before(w, t).len();
-                    let role_start = t - roles;
+                    let roles = words::role_words_before(w, t);
+                    let role_start = roles.start;
+                    let roles_before_t = (t, roles.clone());
+                    let roles = roles.len();
                     let is_subject = is_subject
                         || (roles > 0
                             && (subject_at.contains(&role_start)
                                 || role_start > 0
                                     && subject_at.contains(&(role_start - 1))
                                     && words::is_determiner(w.lw(role_start - 1))));
-                    m.add_name(w, np, s, is_subject, in_quote);
+                    m.add_name_after_roles(w, np, s, is_subject, in_quote, Some(roles_before_t));
                     t = np.end;
                     continue;
                 }
@@ -440,19 +444,38 @@ impl<'a> Mentions<'a> {
     /// Records a name: finds or makes its entity, learns its gender, and
     /// binds the title or appositive around it.
     fn add_name(&mut self, w: &Words<'a, '_>, np: Np, sentence: usize, subject: bool, quoted: bool) {
+        self.add_name_after_roles(w, np, sentence, subject, quoted, None);
+    }
+
+    /// [`Mentions::add_name`], given the role words before a token if they
+    /// are known (`(token, words)`: the caller looked for them there, and
+    /// most names have no title, so that the token is the name's own).
+    fn add_name_after_roles(
+        &mut self,
+        w: &Words<'a, '_>,
+        np: Np,
+        sentence: usize,
+        subject: bool,
+        quoted: bool,
+        known_roles: Option<(usize, Range<usize>)>,
+    ) {
         let NpKind::Name { name } = np.kind else {
             return;
         };
-        let entity = self.entity_for_name(w, np, name);
+        let name_token = name_token_in(w, np, name);
+        let entity = self.entity_for_name(w, np, name, name_token);
         self.push(entity, np, sentence, subject, quoted);
         if quoted {
             return;
         }
         // `Foreign Secretary Ann Ruiz`, `Labour candidate Mr Reilly`: the
         // role words before the name.
-        let role = words::role_before(w, name_token_in(w, np, name));
-        if !role.is_empty() {
-            self.bind(role, entity);
+        let roles = match known_roles {
+            Some((at, roles)) if at == name_token => roles,
+            _ => words::role_words_before(w, name_token),
+        };
+        if !roles.is_empty() {
+            self.bind(roles.map(|u| w.lw(u)).collect(), entity);
         }
         // `Dominic Raab, the Foreign Secretary,`
         if let Some(role) = words::appositive_after(w, np.end) {
@@ -474,9 +497,9 @@ impl<'a> Mentions<'a> {
 
     /// The entity a name stands for: an earlier one it matches, or a new
     /// one.
-    fn entity_for_name(&mut self, w: &Words<'a, '_>, np: Np, name: Span) -> usize {
+    fn entity_for_name(&mut self, w: &Words<'a, '_>, np: Np, name: Span, name_token: usize) -> usize {
         let info = self.name_info(&w.tokens.text()[name.range()], &w.lower_text()[name.range()]);
-        let gender = match words::title_gender(w, np.start, name_token_in(w, np, name)) {
+        let gender = match words::title_gender(w, np.start, name_token) {
             Gender::Unknown => info.given_gender,
             g => g,
         };

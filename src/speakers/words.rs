@@ -990,7 +990,7 @@ pub(crate) fn name_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     if t > 0 && can_start_name(w, t - 1) && !is_possessive(w, t - 1) {
         return None;
     }
-    name_run(w, t, limit)
+    name_run_from(w, t, limit)
 }
 
 /// The name that starts at token `t`, whatever stands before it (a
@@ -999,6 +999,12 @@ fn name_run(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     if !can_start_name(w, t) {
         return None;
     }
+    name_run_from(w, t, limit)
+}
+
+/// [`name_run`] at a token `t` known to be able to start a name (which
+/// [`name_at`] has just tested: not tested twice).
+fn name_run_from(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     let mut end = t + 1;
     loop {
         // A possessive ends the name: `Mr. Reilly's well-known temper`.
@@ -1231,14 +1237,10 @@ pub(crate) fn title_gender(w: &Words<'_, '_>, start: usize, name_start: usize) -
         .unwrap_or(Gender::Unknown)
 }
 
-/// The lower-case role words right before a name: `Tory candidate` in
-/// `Labour candidate Mr Reilly`, `foreign secretary` in `Foreign Secretary
-/// Dominic Raab`.
-pub(crate) fn role_before<'a>(w: &Words<'a, '_>, name_start: usize) -> Vec<&'a str> {
-    role_words_before(w, name_start).map(|u| w.lw(u)).collect()
-}
-
-/// The tokens of [`role_before`]'s words, without making strings of them.
+/// The tokens of the role words right before a name: `Tory candidate` in
+/// `Labour candidate Mr Reilly`, `Foreign Secretary` in `Foreign Secretary
+/// Dominic Raab` (tokens, not a vector of their words: most names have
+/// none).
 pub(crate) fn role_words_before(w: &Words<'_, '_>, name_start: usize) -> Range<usize> {
     let none = name_start..name_start;
     // Titles inside the run itself: `Foreign Secretary Ann Ruiz`.
@@ -1266,11 +1268,25 @@ pub(crate) fn role_words_before(w: &Words<'_, '_>, name_start: usize) -> Range<u
     {
         end -= 1;
     }
-    if end > t && (is_role(w.lw(end - 1)) || is_title(w.lw(end - 1))) {
+    if end > t && role_or_title_at(w, end - 1) {
         t..end
     } else {
         none
     }
+}
+
+/// Whether word token `t` is a role noun or a title: [`is_role`] or
+/// [`is_title`] of its word, read off the token's classes (looked up once
+/// a token) rather than hashed again. The classes read a word without one
+/// dot at its end and the lists hold no words with dots, so a word with
+/// one is a role noun for neither; a title is read without all its dots,
+/// the classes' key without one: a word with two is asked of the list.
+fn role_or_title_at(w: &Words<'_, '_>, t: usize) -> bool {
+    let lw = w.lw(t);
+    if lw.ends_with("..") {
+        return is_role(lw) || is_title(lw);
+    }
+    (w.has(t, class::ROLE) && !lw.ends_with('.')) || w.has(t, class::TITLE)
 }
 
 /// The description in an appositive right after a name: `, the Foreign
