@@ -193,14 +193,14 @@ impl<'a> NameIndex<'a> {
 
     /// The number of a lower-cased name or word, new if it is new.
     fn number(&mut self, key: Cow<'a, str>) -> u32 {
-        if let Some(&n) = self.numbers.get(&*key) {
-            return n;
+        // One hash of the key, found or new.
+        let next = self.by_name.len() as u32;
+        let n = *self.numbers.entry(key).or_insert(next);
+        if n == next {
+            self.by_name.push(None);
+            self.by_last.add_list();
+            self.by_first.add_list();
         }
-        let n = self.by_name.len() as u32;
-        self.numbers.insert(key, n);
-        self.by_name.push(None);
-        self.by_last.add_list();
-        self.by_first.add_list();
         n
     }
 }
@@ -253,7 +253,9 @@ impl<'a> NameInfo<'a> {
     /// The name's info from its clean form and that in lower case, of
     /// `words` words.
     fn of_clean(clean: NameText<'a>, lower: Cow<'a, str>, words: usize, index: &mut NameIndex<'a>) -> NameInfo<'a> {
-        let one_word = words == 1 && !lower.contains(char::is_whitespace);
+        // (A name's only white space is spaces: `is_clean_name` holds no
+        // other, and `clean_name` joins its words with spaces.)
+        let one_word = words == 1 && !lower.as_bytes().contains(&b' ');
         // The first and last words (for one word, the name itself).
         let (first, last): (Cow<'a, str>, Cow<'a, str>) = if one_word {
             (Cow::Borrowed(""), Cow::Borrowed(""))
@@ -269,7 +271,7 @@ impl<'a> NameInfo<'a> {
                 }
             }
         };
-        let sort = words::name_sort_lower(&clean, &lower);
+        let sort = words::clean_name_sort(&clean, &lower);
         let given_name = LEXICON
             .first_names
             .get(if one_word { &*lower } else { &*first })
@@ -525,12 +527,11 @@ impl<'a> Mentions<'a> {
     /// What the words of a name say, worked out once per document for each
     /// way the name is written.
     fn name_info(&mut self, raw: &'a str, raw_lower: &'a str) -> NameInfo<'a> {
-        if let Some(info) = self.names.get(raw) {
-            return info.clone();
-        }
-        let info = NameInfo::new(raw, raw_lower, &mut self.index);
-        self.names.insert(raw, info.clone());
-        info
+        // One hash of the name, found or new.
+        self.names
+            .entry(raw)
+            .or_insert_with(|| NameInfo::new(raw, raw_lower, &mut self.index))
+            .clone()
     }
 
     fn new_entity(&mut self, first: u32, last: u32, sort: Sort) -> usize {

@@ -1211,16 +1211,51 @@ pub(crate) fn is_clean_name(name: &str) -> bool {
 /// (`Party`, `Times`, `Inc`) or it is written in capitals (`BBC`), a place
 /// when the lexicon lists it, else a person.
 pub(crate) fn name_sort(name: &str) -> Sort {
-    name_sort_lower(name, &name.to_lowercase())
+    let lower = name.to_lowercase();
+    sort_of_name(name, &lower, lower.split_whitespace())
 }
 
-/// [`name_sort`] of a name whose lower-cased form is known.
-pub(crate) fn name_sort_lower(name: &str, lower: &str) -> Sort {
-    if LEXICON.places.contains(lower) {
+/// [`name_sort`] of a clean name (see [`is_clean_name`] and
+/// [`clean_name`]) whose lower-cased form is known. Its only white space
+/// is spaces: its words are split at them, without reading characters (an
+/// empty word, of two spaces, is no word of organisations).
+pub(crate) fn clean_name_sort(name: &str, lower: &str) -> Sort {
+    sort_of_name(name, lower, split_at_spaces(lower))
+}
+
+/// The parts of `s` between its spaces, as `s.split(' ')` gives them, by
+/// a search of its bytes (a name's words are short: the pattern searcher
+/// of `split` costs more than they do).
+fn split_at_spaces(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b' ') {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
+/// Filters of the places and of the words of organisations: most names
+/// and words are neither, and a filter says so for less than a lookup.
+static NAME_SORT_FILTERS: LazyLock<(HashFilter, HashFilter)> =
+    LazyLock::new(|| (HashFilter::new(&LEXICON.places), HashFilter::new(&LEXICON.org_words)));
+
+/// [`name_sort`] of a name, its lower-cased form and the words of that.
+fn sort_of_name<'l>(name: &str, lower: &str, mut words: impl Iterator<Item = &'l str>) -> Sort {
+    let (places, org_words) = &*NAME_SORT_FILTERS;
+    if places.may_contain(lower) && LEXICON.places.contains(lower) {
         return Sort::Place;
     }
     let acronym = name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c == '.' || c == '&');
-    if acronym || lower.split_whitespace().any(|w| LEXICON.org_words.contains(w)) {
+    if acronym || words.any(|w| org_words.may_contain(w) && LEXICON.org_words.contains(w)) {
         Sort::Organisation
     } else {
         Sort::Person
