@@ -90,6 +90,91 @@ pub(crate) struct Mention {
     pub(crate) quoted: bool,
 }
 
+/// Mentions by their first token, in text order. The mention pass meets
+/// them in text order, each at or after the ones before but for a few right
+/// before the last (a relation's, after the name in it): a sorted vector
+/// takes them at its end, without the search and nodes of a tree. A
+/// mention added after the pass (a cue's speaker) can go anywhere, and
+/// moves the mentions after it: once a text's mentions have moved more
+/// than [`MOVES_PER_MENTION`] times their number, the vector turns into a
+/// tree, so that a long text with many such stays linear.
+#[derive(Debug)]
+pub(crate) enum MentionMap {
+    Sorted { list: Vec<Mention>, moved: usize },
+    Tree(BTreeMap<usize, Mention>),
+}
+
+/// How many moves a mention of [`MentionMap::Sorted`] pays for.
+const MOVES_PER_MENTION: usize = 16;
+
+impl Default for MentionMap {
+    fn default() -> MentionMap {
+        MentionMap::Sorted {
+            list: Vec::new(),
+            moved: 0,
+        }
+    }
+}
+
+impl MentionMap {
+    /// Adds mention `m` unless one starts at its token already.
+    fn insert_first(&mut self, m: Mention) {
+        match self {
+            MentionMap::Sorted { list, moved } => {
+                if list.last().is_none_or(|last| last.token < m.token) {
+                    list.push(m);
+                    return;
+                }
+                let Err(i) = list.binary_search_by_key(&m.token, |x| x.token) else {
+                    return;
+                };
+                *moved += list.len() - i;
+                if *moved <= MOVES_PER_MENTION * list.len() {
+                    list.insert(i, m);
+                    return;
+                }
+                let mut tree: BTreeMap<usize, Mention> = list.drain(..).map(|x| (x.token, x)).collect();
+                tree.insert(m.token, m);
+                *self = MentionMap::Tree(tree);
+            }
+            MentionMap::Tree(tree) => {
+                tree.entry(m.token).or_insert(m);
+            }
+        }
+    }
+
+    /// The mentions that start before token `t`, in text order.
+    pub(crate) fn before(&self, t: usize) -> impl DoubleEndedIterator<Item = &Mention> {
+        let (sorted, tree) = match self {
+            MentionMap::Sorted { list, .. } => (Some(list[..list.partition_point(|m| m.token < t)].iter()), None),
+            MentionMap::Tree(tree) => (None, Some(tree.range(..t).map(|(_, m)| m))),
+        };
+        sorted.into_iter().flatten().chain(tree.into_iter().flatten())
+    }
+
+    /// The mention that starts at token `t`.
+    pub(crate) fn get(&self, t: usize) -> Option<&Mention> {
+        match self {
+            MentionMap::Sorted { list, .. } => list.binary_search_by_key(&t, |m| m.token).ok().map(|i| &list[i]),
+            MentionMap::Tree(tree) => tree.get(&t),
+        }
+    }
+
+    /// All the mentions, in text order (for the tests).
+    #[cfg(test)]
+    pub(crate) fn values(&self) -> impl DoubleEndedIterator<Item = &Mention> {
+        self.before(usize::MAX)
+    }
+
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            MentionMap::Sorted { list, .. } => list.len(),
+            MentionMap::Tree(tree) => tree.len(),
+        }
+    }
+}
+
 /// A description bound to an entity: `the Foreign Secretary` → Raab.
 #[derive(Clone, Debug)]
 struct Binding<'a> {
@@ -104,7 +189,7 @@ struct Binding<'a> {
 pub(crate) struct Mentions<'a> {
     pub(crate) entities: Vec<Entity<'a>>,
     /// Mentions by their first token, in text order.
-    pub(crate) mentions: BTreeMap<usize, Mention>,
+    pub(crate) mentions: MentionMap,
     /// Descriptions bound to entities, by head noun, in text order.
     bindings: Map<&'a str, Vec<Binding<'a>>>,
     /// Entities known only by a description, by that description.
@@ -433,7 +518,7 @@ impl<'a> Mentions<'a> {
         }
         self.last_seen[entity] = self.last_seen[entity].max(np.start);
         self.entities[entity].outside_quotes |= !quoted;
-        self.mentions.entry(np.start).or_insert(Mention {
+        self.mentions.insert_first(Mention {
             entity,
             token: np.start,
             token_end: np.end,
@@ -659,12 +744,7 @@ impl<'a> Mentions<'a> {
 
     /// A name mention that overlaps tokens `start..end`, if any.
     pub(crate) fn overlapping(&self, start: usize, end: usize) -> Option<&Mention> {
-        self.mentions
-            .range(..end)
-            .rev()
-            .take(4)
-            .map(|(_, m)| m)
-            .find(|m| m.token_end > start)
+        self.mentions.before(end).rev().take(4).find(|m| m.token_end > start)
     }
 
     /// The mention of exactly tokens `start..end` (a pronoun or description
@@ -675,7 +755,7 @@ impl<'a> Mentions<'a> {
 
     /// The mention starting at token `t`, if any.
     pub(crate) fn at(&self, t: usize) -> Option<&Mention> {
-        self.mentions.get(&t)
+        self.mentions.get(t)
     }
 
     /// The most salient entity mentioned before token `t` that `agrees`:
@@ -693,9 +773,8 @@ impl<'a> Mentions<'a> {
         // bounded number, so one endless sentence stays linear.
         let mut recent = self
             .mentions
-            .range(..t)
+            .before(t)
             .rev()
-            .map(|(_, m)| m)
             .take_while(|m| m.sentence >= oldest)
             .take(MAX_CANDIDATES)
             .peekable();
