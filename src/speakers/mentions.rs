@@ -955,3 +955,147 @@ fn name_token_start(w: &Words<'_, '_>, name: Span) -> usize {
         .partition_point(|t| t.span().start < name.start)
         .min(w.tokens.tokens.len())
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use proptest::test_runner::Config;
+
+    use super::*;
+    use crate::speakers::tests::words_of;
+    use crate::tokenize::tokenize;
+
+    /// [`words::is_clean_name`] as it was first written: each byte tested
+    /// against the rules with its place.
+    fn is_clean_name_by_bytes(name: &str) -> bool {
+        let bytes = name.as_bytes();
+        let plain = |(i, &b): (usize, &u8)| match b {
+            b' ' => i > 0 && i + 1 < bytes.len() && bytes[i - 1] != b' ',
+            b'@' => false,
+            _ => !b.is_ascii_whitespace() && b != 0x0b,
+        };
+        !bytes.is_empty()
+            && bytes.iter().enumerate().all(plain)
+            && (name.is_ascii() || !name.chars().any(|c| c.is_whitespace() && c != ' '))
+            && !["'s", "’s", "'", "’"].iter().any(|s| name.ends_with(s))
+    }
+
+    /// The role words before a name as they were first found: the last
+    /// word's role or title asked of the lists by its text.
+    fn role_words_by_lists(w: &Words<'_, '_>, name_start: usize) -> Range<usize> {
+        let mut t = name_start;
+        while t > 0 {
+            let prev = t - 1;
+            if !w.is_word(prev) || w.determiner_at(prev) || w.is_reporting_verb(prev) {
+                break;
+            }
+            let lw = w.lw(prev);
+            let keep = w.role_at(prev)
+                || w.has(prev, words::class::TITLE | words::class::CAPITALISED)
+                || lw.contains('-')
+                || words::is_loose_modifier(lw);
+            if !keep {
+                break;
+            }
+            t = prev;
+        }
+        let mut end = name_start;
+        while end > t
+            && matches!(
+                w.lw(end - 1),
+                "mr" | "mrs" | "ms" | "miss" | "dr" | "mr." | "mrs." | "ms." | "dr."
+            )
+        {
+            end -= 1;
+        }
+        let last = w.lw(end.saturating_sub(1));
+        let listed = words::role_of(last).is_some() || LEXICON.titles.contains_key(last.trim_end_matches('.'));
+        if end > t && listed {
+            t..end
+        } else {
+            name_start..name_start
+        }
+    }
+
+    #[test]
+    fn role_words_are_those_the_lists_give() {
+        let texts = [
+            "Foreign Secretary Ann Ruiz said so.",
+            "But Labour candidate Mr Reilly has left.",
+            "The sen. Jo Lee and Sen.. Al Roe and the 45-year-old. Bo Li spoke.",
+            "Former Deputy Prime Minister Jane Doe, wife Ann Lee and Mrs. Dr. Kay Orr came.",
+            "Tory mayoral candidate Dr Tim Oak and spokeswoman Hope Hicks met chairman. Al Ng.",
+        ];
+        for text in texts {
+            let t = tokenize(text);
+            let w = words_of(&t);
+            for k in 0..t.tokens.len() {
+                assert_eq!(
+                    words::role_words_before(&w, k),
+                    role_words_by_lists(&w, k),
+                    "{text} at {k}"
+                );
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(Config { failure_persistence: None, ..Config::default() })]
+
+        #[test]
+        fn clean_names_are_those_the_byte_rules_give(name in "[ @\t\u{b}\n\u{1}aB's’\u{a0}é.]{0,8}") {
+            prop_assert_eq!(words::is_clean_name(&name), is_clean_name_by_bytes(&name), "{:?}", name);
+        }
+
+        #[test]
+        fn a_clean_name_has_the_sort_of_any_name(name in "[ @aA'’s.]{0,4}(Labour|Party|China|BBC|New|York|Zealand|Inc)?[ a]{0,2}(Party|Zealand|York|of)?") {
+            let clean = words::clean_name(&name);
+            prop_assert_eq!(words::clean_name_sort(&clean, &clean.to_lowercase()), words::name_sort(&clean), "{:?}", clean);
+        }
+    }
+
+    /// A mention at token `t`, of entity `t`.
+    fn mention(t: usize) -> Mention {
+        Mention {
+            entity: t,
+            token: t,
+            token_end: t + 1,
+            sentence: 0,
+            subject: false,
+            quoted: false,
+        }
+    }
+
+    #[test]
+    fn mention_map_keeps_the_first_mention_of_a_token_in_order() {
+        let mut m = MentionMap::default();
+        let mut tree = BTreeMap::new();
+        // In order, then back and forth far enough to move many.
+        let order = (0..40).map(|k| k * 10).chain((0..400).map(|k| (k * 37) % 401));
+        for t in order {
+            m.insert_first(mention(t));
+            tree.entry(t).or_insert(mention(t));
+        }
+        assert!(matches!(m, MentionMap::Tree(_)), "many moves make a tree");
+        let tokens = |it: &mut dyn Iterator<Item = &Mention>| it.map(|x| (x.token, x.entity)).collect::<Vec<_>>();
+        assert_eq!(tokens(&mut m.values()), tokens(&mut tree.values()));
+        for t in [0, 5, 10, 200, 400, 401, 1000] {
+            assert_eq!(tokens(&mut m.before(t)), tokens(&mut tree.range(..t).map(|(_, x)| x)));
+            assert_eq!(m.get(t).map(|x| x.token), tree.get(&t).map(|x| x.token));
+        }
+    }
+
+    #[test]
+    fn mention_map_stays_sorted_for_a_few_moves() {
+        let mut m = MentionMap::default();
+        for t in [1, 3, 5, 4, 2, 3, 0] {
+            m.insert_first(mention(t));
+        }
+        assert!(matches!(m, MentionMap::Sorted { .. }));
+        let tokens: Vec<usize> = m.values().map(|x| x.token).collect();
+        assert_eq!(tokens, [0, 1, 2, 3, 4, 5]);
+        assert_eq!(m.before(3).map(|x| x.token).collect::<Vec<_>>(), [0, 1, 2]);
+        assert_eq!(m.get(4).map(|x| x.token), Some(4));
+        assert!(m.get(6).is_none());
+    }
+}

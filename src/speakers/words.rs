@@ -1195,15 +1195,28 @@ pub(crate) fn clean_name(name: &str) -> String {
 /// Whether [`clean_name`] would give `name` back as it is: words split by
 /// single spaces, no `@`, no possessive at the end.
 pub(crate) fn is_clean_name(name: &str) -> bool {
-    let bytes = name.as_bytes();
-    let plain = |(i, &b): (usize, &u8)| match b {
-        b' ' => i > 0 && i + 1 < bytes.len() && bytes[i - 1] != b' ',
-        b'@' => false,
-        _ => !b.is_ascii_whitespace() && b != 0x0b,
-    };
-    !bytes.is_empty()
-        && bytes.iter().enumerate().all(plain)
-        && (name.is_ascii() || !name.chars().any(|c| c.is_whitespace() && c != ' '))
+    // One pass over the bytes, in which most (letters) pass at the first
+    // test: no space first or after a space (nor an empty name), no `@`,
+    // no other ASCII white space; and whether all are ASCII.
+    let mut after_space = true;
+    let mut ascii = true;
+    for &b in name.as_bytes() {
+        if b > b' ' && b != b'@' && b.is_ascii() {
+            after_space = false;
+            continue;
+        }
+        match b {
+            b' ' if !after_space => after_space = true,
+            b'@' | b' ' | b'\t'..=b'\r' => return false,
+            _ => {
+                ascii &= b.is_ascii();
+                after_space = false;
+            }
+        }
+    }
+    // No space last; no white space but ASCII spaces; no possessive.
+    !after_space
+        && (ascii || !name.chars().any(|c| c.is_whitespace() && c != ' '))
         && !["'s", "’s", "'", "’"].iter().any(|s| name.ends_with(s))
 }
 
@@ -1264,7 +1277,17 @@ fn sort_of_name<'l>(name: &str, lower: &str, mut words: impl Iterator<Item = &'l
 
 /// The gender that titles between `start` and `name_start` give (`Mr`,
 /// `Mrs`).
+#[inline]
 pub(crate) fn title_gender(w: &Words<'_, '_>, start: usize, name_start: usize) -> Gender {
+    // Most names have no title: nothing to read.
+    if start >= name_start {
+        return Gender::Unknown;
+    }
+    titles_gender(w, start, name_start)
+}
+
+/// [`title_gender`] of a name with titles.
+fn titles_gender(w: &Words<'_, '_>, start: usize, name_start: usize) -> Gender {
     (start..name_start.min(w.len()))
         .filter(|&t| w.has(t, class::TITLE))
         .filter_map(|t| LEXICON.titles.get(w.lw(t).trim_end_matches('.')).copied())
@@ -1326,10 +1349,18 @@ fn role_or_title_at(w: &Words<'_, '_>, t: usize) -> bool {
 
 /// The description in an appositive right after a name: `, the Foreign
 /// Secretary,` or `, a former diplomat,`.
+#[inline]
 pub(crate) fn appositive_after<'a>(w: &Words<'a, '_>, name_end: usize) -> Option<Vec<&'a str>> {
+    // Most names have no comma after them: the test inline, the search
+    // out of line.
     if w.lw(name_end) != "," {
         return None;
     }
+    appositive_after_comma(w, name_end)
+}
+
+/// [`appositive_after`] of a name followed by a comma.
+fn appositive_after_comma<'a>(w: &Words<'a, '_>, name_end: usize) -> Option<Vec<&'a str>> {
     let np = np_right(w, name_end + 1, (name_end + 12).min(w.len()))?;
     let NpKind::Description { head } = np.kind else {
         return None;
