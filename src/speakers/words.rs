@@ -1417,7 +1417,8 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
             kind: NpKind::Pronoun,
         });
     }
-    if let Some(np) = name_at(w, t, limit) {
+    let name_here = name_at(w, t, limit);
+    if let Some(np) = name_here {
         if is_possessive(w, np.end - 1) && w.is_capitalised(np.end) {
             // `Fieldwork’s Nora B. Quint`, `Britain’s Prime Minister Jo
             // Lee`: the name after the possessive is the person's.
@@ -1453,7 +1454,7 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
                 return Some(Np { start: t, ..name });
             }
         }
-    } else if let Some(name) = name_at(w, t, limit) {
+    } else if let Some(name) = name_here {
         // `Tobin's former campaign manager`: a possessive name opens a
         // description.
         if is_possessive(w, name.end - 1) && !w.is_capitalised(name.end) {
