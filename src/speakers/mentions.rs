@@ -778,33 +778,34 @@ impl<'a> Mentions<'a> {
             .take_while(|m| m.sentence >= oldest)
             .take(MAX_CANDIDATES)
             .peekable();
-        // One sentence's mentions at a time, in one vector for them all.
-        let mut group: Vec<&Mention> = Vec::new();
+        // One sentence's mentions at a time: the first that agrees in the
+        // order of salience (the least key, as each mention's token is its
+        // own), without a vector to sort.
         while let Some(first) = recent.peek() {
             let s = first.sentence;
-            group.clear();
-            while let Some(m) = recent.next_if(|m| m.sentence == s) {
-                group.push(m);
-            }
             // In its own sentence a pronoun or description can only take up
             // the subject of an earlier clause (`Smith arrived, and he
             // said`): not a name in its introductory phrase or in the quote.
             let own = s == sentence;
-            group.retain(|m| !own || (m.subject && !m.quoted));
-            group.retain(|m| !m.quoted || self.entities[m.entity].outside_quotes);
-            // Subjects first, then mentions outside quotes; among those, an
-            // entity whose gender is known before one whose is not (a place
-            // or a surname that nothing has marked yet), then earlier first.
-            group.sort_by_key(|m| {
-                (
-                    m.quoted,
-                    !m.subject,
-                    self.entities[m.entity].gender == Gender::Unknown,
-                    m.token,
-                )
-            });
-            if let Some(m) = group.iter().find(|m| agrees(&self.entities[m.entity])) {
-                return Some(m.entity);
+            let mut best = None;
+            while let Some(m) = recent.next_if(|m| m.sentence == s) {
+                let e = &self.entities[m.entity];
+                let may_take_up = !own || (m.subject && !m.quoted);
+                let known_outside_quotes = !m.quoted || e.outside_quotes;
+                if !may_take_up || !known_outside_quotes || !agrees(e) {
+                    continue;
+                }
+                // Subjects first, then mentions outside quotes; among those,
+                // an entity whose gender is known before one whose is not (a
+                // place or a surname that nothing has marked yet), then
+                // earlier first.
+                let key = (m.quoted, !m.subject, e.gender == Gender::Unknown, m.token);
+                if best.is_none_or(|(least, _)| key < least) {
+                    best = Some((key, m.entity));
+                }
+            }
+            if let Some((_, id)) = best {
+                return Some(id);
             }
         }
         None
@@ -1051,6 +1052,78 @@ mod tests {
         fn a_clean_name_has_the_sort_of_any_name(name in "[ @aA'’s.]{0,4}(Labour|Party|China|BBC|New|York|Zealand|Inc)?[ a]{0,2}(Party|Zealand|York|of)?") {
             let clean = words::clean_name(&name);
             prop_assert_eq!(words::clean_name_sort(&clean, &clean.to_lowercase()), words::name_sort(&clean), "{:?}", clean);
+        }
+    }
+
+    /// [`Mentions::most_salient`] as it was first written: each sentence's
+    /// mentions sorted by salience, the first that agrees taken.
+    fn most_salient_by_sorting(
+        m: &Mentions<'_>,
+        t: usize,
+        sentence: usize,
+        window: usize,
+        agrees: impl Fn(&Entity) -> bool,
+    ) -> Option<usize> {
+        let oldest = sentence.saturating_sub(window);
+        let recent: Vec<&Mention> = (m.mentions.before(t).rev())
+            .take_while(|x| x.sentence >= oldest)
+            .take(MAX_CANDIDATES)
+            .collect();
+        for group in recent.chunk_by(|a, b| a.sentence == b.sentence) {
+            let own = group[0].sentence == sentence;
+            let mut group: Vec<&Mention> = group
+                .iter()
+                .copied()
+                .filter(|x| !own || (x.subject && !x.quoted))
+                .filter(|x| !x.quoted || m.entities[x.entity].outside_quotes)
+                .collect();
+            group.sort_by_key(|x| {
+                (
+                    x.quoted,
+                    !x.subject,
+                    m.entities[x.entity].gender == Gender::Unknown,
+                    x.token,
+                )
+            });
+            if let Some(x) = group.iter().find(|x| agrees(&m.entities[x.entity])) {
+                return Some(x.entity);
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn the_most_salient_is_the_first_agreeing_in_salience_order() {
+        let text = "Jane Doe met Tom Reilly and the BBC. “Ann Lee knew,” she said. \
+            Reilly, a lawyer, said he and Lee left. The company said it was Doe. \
+            Mr Ng arrived; she said Ng and Mrs Ng would go. “Bo Li?” asked Reilly.";
+        let t = tokenize(text);
+        let found = crate::quotes::find(&t);
+        let mut quoted = vec![false; t.tokens.len()];
+        for q in &found {
+            quoted[q.open..q.end_token].iter_mut().for_each(|f| *f = true);
+        }
+        let w = words_of(&t);
+        let m = Mentions::collect(&w, &quoted);
+        let tests: [&dyn Fn(&Entity) -> bool; 4] = [
+            &|_| true,
+            &|e| e.gender == Gender::Female,
+            &|e| e.sort == Sort::Person && Gender::Male.agrees(e.gender),
+            &|e| e.sort == Sort::Organisation,
+        ];
+        let sentences = t.sentences.len();
+        for k in 0..=t.tokens.len() {
+            for s in 0..sentences {
+                for window in [0, 2, 12] {
+                    for agrees in tests {
+                        assert_eq!(
+                            m.most_salient(k, s, window, agrees),
+                            most_salient_by_sorting(&m, k, s, window, agrees),
+                            "token {k}, sentence {s}, window {window}"
+                        );
+                    }
+                }
+            }
         }
     }
 
