@@ -323,7 +323,8 @@ impl<'a> NameInfo<'a> {
             } else {
                 Cow::Owned(raw.to_lowercase())
             };
-            return NameInfo::of_clean(NameText::Slice(raw), lower, words, index);
+            // (One word has no space, nor other white space.)
+            return NameInfo::of_clean(NameText::Slice(raw), lower, words, words == 1, index);
         }
         let clean = words::clean_name(raw);
         let words = clean.split_whitespace().count();
@@ -332,15 +333,27 @@ impl<'a> NameInfo<'a> {
         } else {
             clean.to_lowercase()
         };
-        NameInfo::of_clean(NameText::Tidied(clean.into()), Cow::Owned(lower), words, index)
+        // (A tidied name's only white space is the spaces that join its
+        // words, one of which may be empty: `@ Bob` gives ` Bob`.)
+        let one_word = words == 1 && !lower.contains(' ');
+        NameInfo::of_clean(
+            NameText::Tidied(clean.into()),
+            Cow::Owned(lower),
+            words,
+            one_word,
+            index,
+        )
     }
 
     /// The name's info from its clean form and that in lower case, of
-    /// `words` words.
-    fn of_clean(clean: NameText<'a>, lower: Cow<'a, str>, words: usize, index: &mut NameIndex<'a>) -> NameInfo<'a> {
-        // (A name's only white space is spaces: `is_clean_name` holds no
-        // other, and `clean_name` joins its words with spaces.)
-        let one_word = words == 1 && !lower.as_bytes().contains(&b' ');
+    /// `words` words (`one_word` if it is one word with no space).
+    fn of_clean(
+        clean: NameText<'a>,
+        lower: Cow<'a, str>,
+        words: usize,
+        one_word: bool,
+        index: &mut NameIndex<'a>,
+    ) -> NameInfo<'a> {
         // The first and last words (for one word, the name itself).
         let (first, last): (Cow<'a, str>, Cow<'a, str>) = if one_word {
             (Cow::Borrowed(""), Cow::Borrowed(""))
@@ -357,10 +370,7 @@ impl<'a> NameInfo<'a> {
             }
         };
         let sort = words::clean_name_sort(&clean, &lower);
-        let given_name = LEXICON
-            .first_names
-            .get(if one_word { &*lower } else { &*first })
-            .copied();
+        let given_name = words::given_name_gender(if one_word { &lower } else { &first });
         let given_gender = if words >= 2 && sort == Sort::Person {
             given_name.unwrap_or(Gender::Unknown)
         } else {
@@ -385,11 +395,15 @@ impl<'a> NameInfo<'a> {
     }
 }
 
-/// The first and last words of a name of more than one word.
+/// The first and last words of a name of more than one word. Its only
+/// white space is spaces (see [`NameInfo::new`]): the words are found by a
+/// search of the bytes for them, not of the characters for white space.
 fn first_last(name: &str) -> (&str, &str) {
-    let mut parts = name.split_whitespace();
-    let first = parts.next().unwrap_or("");
-    (first, parts.next_back().unwrap_or(first))
+    let name = name.trim_matches(' ');
+    let bytes = name.as_bytes();
+    let first = bytes.iter().position(|&b| b == b' ').map_or(name, |i| &name[..i]);
+    let last = bytes.iter().rposition(|&b| b == b' ').map_or(name, |i| &name[i + 1..]);
+    (first, last)
 }
 
 /// What a noun phrase is.
@@ -1046,6 +1060,13 @@ mod tests {
         #[test]
         fn clean_names_are_those_the_byte_rules_give(name in "[ @\t\u{b}\n\u{1}aB's’\u{a0}é.]{0,8}") {
             prop_assert_eq!(words::is_clean_name(&name), is_clean_name_by_bytes(&name), "{:?}", name);
+        }
+
+        #[test]
+        fn first_and_last_words_are_those_between_white_space(name in "[ ab]{0,8}") {
+            let mut parts = name.split_whitespace();
+            let first = parts.next().unwrap_or("");
+            prop_assert_eq!(first_last(&name), (first, parts.next_back().unwrap_or(first)));
         }
 
         #[test]

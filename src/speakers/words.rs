@@ -1261,6 +1261,17 @@ fn split_at_spaces(s: &str) -> impl Iterator<Item = &str> {
 static NAME_SORT_FILTERS: LazyLock<(HashFilter, HashFilter)> =
     LazyLock::new(|| (HashFilter::new(&LEXICON.places), HashFilter::new(&LEXICON.org_words)));
 
+/// The gender of a given name of the lexicon (lower-cased), if it is one:
+/// looked up past a filter, as most names' words are not given names.
+pub(crate) fn given_name_gender(word: &str) -> Option<Gender> {
+    static FILTER: LazyLock<HashFilter> =
+        LazyLock::new(|| HashFilter::new(&LEXICON.first_names.keys().copied().collect()));
+    FILTER
+        .may_contain(word)
+        .then(|| LEXICON.first_names.get(word).copied())
+        .flatten()
+}
+
 /// [`name_sort`] of a name, its lower-cased form and the words of that.
 fn sort_of_name<'l>(name: &str, lower: &str, mut words: impl Iterator<Item = &'l str>) -> Sort {
     let (places, org_words) = &*NAME_SORT_FILTERS;
