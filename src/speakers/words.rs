@@ -1316,12 +1316,15 @@ pub(crate) fn role_words_before(w: &Words<'_, '_>, name_start: usize) -> Range<u
     let mut t = name_start;
     while t > 0 {
         let prev = t - 1;
-        if !w.is_word(prev) || w.determiner_at(prev) || w.is_reporting_verb(prev) {
+        // (A determiner or reporting verb ends the words: one test of the
+        // token's bits for both.)
+        if !w.is_word(prev) || w.has(prev, class::DETERMINER | class::REPORTING_VERB) {
             break;
         }
         let lw = w.lw(prev);
-        let keep =
-            w.has(prev, class::ROLE | class::TITLE | class::CAPITALISED) || lw.contains('-') || is_loose_modifier(lw);
+        let keep = w.has(prev, class::ROLE | class::TITLE | class::CAPITALISED)
+            || is_loose_modifier(lw)
+            || lw.as_bytes().contains(&b'-');
         if !keep {
             break;
         }
