@@ -724,9 +724,8 @@ impl<'a> Mentions<'a> {
                 Some(id)
             }
             NpKind::Description { head } => {
-                let words = w.lower_words(np.start, np.end);
                 let role = words::role_of(w.lw(head));
-                if let Some(id) = self.bound(&words) {
+                if let Some(id) = self.bound(w, np.start, np.end) {
                     return Some(id);
                 }
                 let role = role?;
@@ -738,7 +737,7 @@ impl<'a> Mentions<'a> {
                 let id = self.most_salient(np.start, sentence, DESCRIPTION_WINDOW, |e| {
                     e.named && e.sort == role.sort && role.gender.agrees(e.gender)
                 })?;
-                self.add_binding(words, id);
+                self.add_binding(w.lower_words(np.start, np.end), id);
                 Some(id)
             }
             NpKind::Relation { .. } => None,
@@ -746,16 +745,23 @@ impl<'a> Mentions<'a> {
     }
 
     /// The entity most recently bound to a description with the same head
-    /// noun and no clashing modifier.
-    fn bound(&self, words: &[&str]) -> Option<usize> {
-        let (head, before) = words.split_last()?;
-        let modifiers = || before.iter().filter(|w| !words::is_determiner(w));
+    /// noun and no clashing modifier: the description of the words of
+    /// tokens `start..end`, read in place (most descriptions have no
+    /// binding, and need no vector of their words).
+    fn bound(&self, w: &Words<'a, '_>, start: usize, end: usize) -> Option<usize> {
+        let last = (start..end).rev().find(|&t| w.is_word(t))?;
+        let modifiers = || {
+            (start..last)
+                .filter(|&t| w.is_word(t))
+                .map(|t| w.lw(t))
+                .filter(|m| !words::is_determiner(m))
+        };
         self.bindings
-            .get(head)?
+            .get(w.lw(last))?
             .iter()
             .rev()
             .take(MAX_CANDIDATES)
-            .find(|b| modifiers().all(|m| b.words.contains(m) || words::is_loose_modifier(m)))
+            .find(|b| modifiers().all(|m| b.words.contains(&m) || words::is_loose_modifier(m)))
             .map(|b| b.entity)
     }
 

@@ -1053,9 +1053,15 @@ fn name_run_from(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     // `Growing up in Harlow, Mistry…`: nor is a participle that opens the
     // sentence's introductory phrase.
     let opens_phrase = adverb && w.starts_sentence(t) || opens_participle_phrase(w, t);
-    // (The surname test first: a lookup, where the other may search the
-    // text.)
-    if end == t + 1 && !w.is_known_surname(t) && (opens_phrase || w.is_common_at_sentence_start(t)) {
+    // (The bits first: only a word that opens a phrase or its sentence can
+    // be either, and most are neither. Then the surname test, a lookup,
+    // where the other may search the text.)
+    let may_be_common = w.starts_sentence(t) && !w.has(t, class::FIRST_NAME);
+    if end == t + 1
+        && (opens_phrase || may_be_common)
+        && !w.is_known_surname(t)
+        && (opens_phrase || w.is_common_at_sentence_start(t))
+    {
         return None;
     }
     np_for_run(w, t, end)
