@@ -724,7 +724,7 @@ impl<'a> Mentions<'a> {
                 Some(id)
             }
             NpKind::Description { head } => {
-                let role = words::role_of(w.lw(head));
+                let role = words::role_of_token(w, head);
                 if let Some(id) = self.bound(w, np.start, np.end) {
                     return Some(id);
                 }
@@ -888,7 +888,7 @@ impl<'a> Mentions<'a> {
         let NpKind::Description { head } = np.kind else {
             return None;
         };
-        let role = words::role_of(w.lw(head))?;
+        let role = words::role_of_token(w, head)?;
         let owned = (np.start..head).any(|t| words::is_possessive(w, t))
             || matches!(w.lw(np.start), "my" | "his" | "her" | "their" | "our");
         let indefinite = w.determiner_at(np.start) && !words::is_definite(w, np.start);
@@ -919,7 +919,7 @@ impl<'a> Mentions<'a> {
     /// The entity for description `np` with head noun `head` that names no
     /// one the text has named: `a spokesman for the ministry`.
     pub(crate) fn described(&mut self, w: &Words<'_, '_>, np: Np, head: usize) -> usize {
-        let role = words::role_of(w.lw(head));
+        let role = words::role_of_token(w, head);
         let text = &w.tokens.text()[w.span(np.start, np.end).range()];
         self.described_entity(
             description_name(text),

@@ -960,6 +960,17 @@ pub(crate) fn role_of(word: &str) -> Option<Role> {
     word.ends_with("-year-old").then(|| person(Gender::Unknown))
 }
 
+/// [`role_of`] token `t`'s word, past a test of its bits: a word that the
+/// lists hold as a role or relation noun (or an age) has the `ROLE` class,
+/// and one without it is none (the lists hold no words with dots, which
+/// the classes read without one), so most words need no lookup.
+pub(crate) fn role_of_token(w: &Words<'_, '_>, t: usize) -> Option<Role> {
+    if !w.role_at(t) {
+        return None;
+    }
+    role_of(w.lw(t))
+}
+
 /// Whether token `t` can be part of a name: a capitalised word that is not
 /// a function word, a joiner between two such words, or an initial's dot.
 fn name_word(w: &Words<'_, '_>, t: usize) -> bool {
@@ -1101,7 +1112,7 @@ fn modifies_role(w: &Words<'_, '_>, t: usize, limit: usize, one_word: bool) -> b
     // A reporting verb ends the search, unless it is a text that speaks
     // too and the run one word: `the IMF report stated`, `a CNN poll
     // found` (but `the Hillary Clinton email` keeps the name).
-    let text_noun = |u: usize| one_word && role_of(w.lw(u)).is_some_and(|r| r.sort == Sort::Document);
+    let text_noun = |u: usize| one_word && role_of_token(w, u).is_some_and(|r| r.sort == Sort::Document);
     (t..limit.min(t + 3))
         .take_while(|&u| {
             w.is_word(u) && !w.is_capitalised(u) && !w.function_at(u) && (!w.is_reporting_verb(u) || text_noun(u))
