@@ -971,11 +971,20 @@ fn name_token_in(w: &Words<'_, '_>, np: Np, name: Span) -> usize {
 fn description_name(text: &str) -> String {
     let text = text.trim();
     let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
-    let lower = first.to_lowercase();
-    if rest.is_empty() || !words::is_determiner(&lower) {
+    if rest.is_empty() {
         return text.to_string();
     }
-    format!("{lower} {rest}")
+    let lower = first.to_lowercase();
+    if !words::is_determiner(&lower) {
+        return text.to_string();
+    }
+    // (Pieces pushed, not `format!`, whose machinery costs more than the
+    // few bytes.)
+    let mut name = String::with_capacity(text.len());
+    name.push_str(&lower);
+    name.push(' ');
+    name.push_str(rest);
+    name
 }
 
 /// The token where the name proper (titles stripped) starts.
