@@ -462,25 +462,28 @@ impl<'a> Mentions<'a> {
                 continue;
             }
             words::clause_starts_into(w, sentence.tokens.clone(), &mut subject_at);
+            let end = sentence.tokens.end;
+            // Most tokens start nothing, and are passed over on their bits,
+            // in a loop of their own: no capital (no name), and inside a
+            // quote, or with no `of` after them (no relation) and no clause
+            // starting there (no subject's phrase).
+            let starts_nothing =
+                |t: usize| !w.is_capitalised(t) && (quoted[t] || !words::of_follows(w, t) && !subject_at.contains(&t));
             let mut t = sentence.tokens.start;
-            while t < sentence.tokens.end {
-                let in_quote = quoted[t];
-                // Most tokens start nothing, and are passed over on their
-                // bits: no capital (no name), and inside a quote, or with
-                // no `of` after them (no relation) and no clause starting
-                // there (no subject's phrase).
-                let starts_nothing =
-                    !w.is_capitalised(t) && (in_quote || !words::of_follows(w, t) && !subject_at.contains(&t));
-                if starts_nothing {
+            loop {
+                while t < end && starts_nothing(t) {
                     t += 1;
-                    continue;
                 }
+                if t >= end {
+                    break;
+                }
+                let in_quote = quoted[t];
                 let is_subject = subject_at.contains(&t);
                 // `the wife of Michael X`: a person known by a relation.
                 // (The `of` first, from the token's bits: the call only for
                 // the few tokens with one after them.)
                 if let Some(np) = (!in_quote && words::of_follows(w, t))
-                    .then(|| words::relation_at(w, t, sentence.tokens.end))
+                    .then(|| words::relation_at(w, t, end))
                     .flatten()
                 {
                     if let NpKind::Relation { head, name } = np.kind {
