@@ -324,14 +324,12 @@ impl<'a> NameInfo<'a> {
         // no handle's `@`, no possessive. They need no taking apart, and
         // in ASCII their lower-cased form is the lower-cased text's.
         if words::is_clean_name(raw) {
-            let words = raw.bytes().filter(|&b| b == b' ').count() + 1;
-            let lower = if raw.is_ascii() {
-                Cow::Borrowed(raw_lower)
-            } else {
-                Cow::Owned(raw.to_lowercase())
-            };
-            // (One word has no space, nor other white space.)
-            return NameInfo::of_clean(NameText::Slice(raw), lower, words, words == 1, index);
+            return NameInfo::of_slice(raw, raw_lower, index);
+        }
+        // `Trump's`: most others are clean but for a possessive, and their
+        // clean form is the text before it.
+        if let Some(stem) = words::possessive_stem(raw).filter(|stem| words::is_clean_name(stem)) {
+            return NameInfo::of_slice(stem, &raw_lower[..stem.len()], index);
         }
         let clean = words::clean_name(raw);
         let words = clean.split_whitespace().count();
@@ -350,6 +348,19 @@ impl<'a> NameInfo<'a> {
             one_word,
             index,
         )
+    }
+
+    /// The info of a clean name written as `clean` in the text, whose span
+    /// of the lower-cased text is `clean_lower`.
+    fn of_slice(clean: &'a str, clean_lower: &'a str, index: &mut NameIndex<'a>) -> NameInfo<'a> {
+        let words = clean.bytes().filter(|&b| b == b' ').count() + 1;
+        let lower = if clean.is_ascii() {
+            Cow::Borrowed(clean_lower)
+        } else {
+            Cow::Owned(clean.to_lowercase())
+        };
+        // (One word has no space, nor other white space.)
+        NameInfo::of_clean(NameText::Slice(clean), lower, words, words == 1, index)
     }
 
     /// The name's info from its clean form and that in lower case, of
@@ -1137,6 +1148,13 @@ mod tests {
         #[test]
         fn clean_names_are_those_the_byte_rules_give(name in "[ @\t\u{b}\n\u{1}aB's’\u{a0}é.]{0,8}") {
             prop_assert_eq!(words::is_clean_name(&name), is_clean_name_by_bytes(&name), "{:?}", name);
+        }
+
+        #[test]
+        fn a_possessive_stem_that_is_clean_is_the_clean_name(name in "[ @\t\u{a0}aB'’s.]{0,8}") {
+            if let Some(stem) = words::possessive_stem(&name).filter(|stem| words::is_clean_name(stem)) {
+                prop_assert_eq!(stem, words::clean_name(&name), "{:?}", name);
+            }
         }
 
         #[test]

@@ -1209,6 +1209,13 @@ pub(crate) fn clean_name(name: &str) -> String {
     words.join(" ")
 }
 
+/// `name` without the possessive at its end (`'s`, `’s`, `'` or `’`), if
+/// it has one: what [`clean_name`] gives of a name that is clean but for
+/// it (see [`is_clean_name`]).
+pub(crate) fn possessive_stem(name: &str) -> Option<&str> {
+    ["'s", "’s", "'", "’"].iter().find_map(|s| name.strip_suffix(s))
+}
+
 /// Whether [`clean_name`] would give `name` back as it is: words split by
 /// single spaces, no `@`, no possessive at the end.
 pub(crate) fn is_clean_name(name: &str) -> bool {
