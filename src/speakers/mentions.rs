@@ -225,50 +225,41 @@ struct NameIndex<'a> {
     /// The names and words: slices of the lower-cased text where they are
     /// written plainly in it, else strings of their own.
     numbers: Map<Cow<'a, str>, u32>,
-    /// By the number of a whole name: its entity.
-    by_name: Vec<Option<usize>>,
-    /// By the number of a word: the entities whose name ends or starts
-    /// with it.
-    by_last: Lists,
-    by_first: Lists,
+    /// By number: what is filed under the name or word.
+    filed: Vec<Filed>,
+    /// The entries of the lists of [`Filed`], kept as chains through one
+    /// vector (newest first) so that a list costs no allocation of its
+    /// own: an entity, and the entry before it in its list.
+    entries: Vec<(usize, u32)>,
 }
 
-/// Lists of entities, one for each number of the [`NameIndex`], kept as
-/// chains through one vector (newest first) so that a word's list costs no
-/// allocation of its own.
-#[derive(Debug, Default)]
-struct Lists {
-    /// The newest entry of each list (`NO_ENTRY` for none).
-    heads: Vec<u32>,
-    /// Each entry: an entity, and the entry before it in its list.
-    entries: Vec<(usize, u32)>,
+/// What the [`NameIndex`] files under a number: as a whole name, its
+/// entity; as a word, the newest entries of the lists of the entities
+/// whose name ends or starts with it (`NO_ENTRY` for none). One vector of
+/// them, so that a new number is one push.
+#[derive(Clone, Copy, Debug)]
+struct Filed {
+    name: Option<usize>,
+    last: u32,
+    first: u32,
 }
 
 const NO_ENTRY: u32 = u32::MAX;
 
-impl Lists {
-    fn add_list(&mut self) {
-        self.heads.push(NO_ENTRY);
-    }
+/// Which of a word's lists: of the names that end with it, or start.
+#[derive(Clone, Copy, Debug)]
+enum List {
+    Last,
+    First,
+}
 
-    /// The entities of list `n`, newest first.
-    fn newest_first(&self, n: u32) -> impl Iterator<Item = usize> + '_ {
-        let mut at = self.heads[n as usize];
-        std::iter::from_fn(move || {
-            let &(id, before) = self.entries.get(at as usize)?;
-            at = before;
-            Some(id)
-        })
-    }
-
-    /// Adds entity `id` to list `n` unless it is in it.
-    fn add(&mut self, n: u32, id: usize) {
-        if self.newest_first(n).any(|e| e == id) {
-            return;
+impl Filed {
+    /// The newest entry of list `list`.
+    fn head(&mut self, list: List) -> &mut u32 {
+        match list {
+            List::Last => &mut self.last,
+            List::First => &mut self.first,
         }
-        let head = &mut self.heads[n as usize];
-        self.entries.push((id, *head));
-        *head = (self.entries.len() - 1) as u32;
     }
 }
 
@@ -276,24 +267,45 @@ impl<'a> NameIndex<'a> {
     /// Makes room for `n` names and words.
     fn reserve(&mut self, n: usize) {
         self.numbers.reserve(n);
-        self.by_name.reserve(n);
-        for lists in [&mut self.by_last, &mut self.by_first] {
-            lists.heads.reserve(n);
-            lists.entries.reserve(n);
-        }
+        self.filed.reserve(n);
+        // (Two lists a word.)
+        self.entries.reserve(2 * n);
     }
 
     /// The number of a lower-cased name or word, new if it is new.
     fn number(&mut self, key: Cow<'a, str>) -> u32 {
         // One hash of the key, found or new.
-        let next = self.by_name.len() as u32;
+        let next = self.filed.len() as u32;
         let n = *self.numbers.entry(key).or_insert(next);
         if n == next {
-            self.by_name.push(None);
-            self.by_last.add_list();
-            self.by_first.add_list();
+            self.filed.push(Filed {
+                name: None,
+                last: NO_ENTRY,
+                first: NO_ENTRY,
+            });
         }
         n
+    }
+
+    /// The entities of list `list` of word `n`, newest first.
+    fn newest_first(&self, n: u32, list: List) -> impl Iterator<Item = usize> + '_ {
+        let mut filed = self.filed[n as usize];
+        let mut at = *filed.head(list);
+        std::iter::from_fn(move || {
+            let &(id, before) = self.entries.get(at as usize)?;
+            at = before;
+            Some(id)
+        })
+    }
+
+    /// Adds entity `id` to list `list` of word `n` unless it is in it.
+    fn add(&mut self, n: u32, list: List, id: usize) {
+        if self.newest_first(n, list).any(|e| e == id) {
+            return;
+        }
+        let entry = self.entries.len() as u32;
+        let before = std::mem::replace(self.filed[n as usize].head(list), entry);
+        self.entries.push((id, before));
     }
 }
 
@@ -674,9 +686,9 @@ impl<'a> Mentions<'a> {
     /// Files entity `id` under this form of its name.
     fn index_name(&mut self, id: usize, info: &NameInfo) {
         let index = &mut self.index;
-        index.by_name[info.lower as usize].get_or_insert(id);
-        index.by_last.add(info.last, id);
-        index.by_first.add(info.first, id);
+        index.filed[info.lower as usize].name.get_or_insert(id);
+        index.add(info.last, List::Last, id);
+        index.add(info.first, List::First, id);
     }
 
     /// The most recently mentioned of the entities (`newest_first`) that
@@ -696,24 +708,24 @@ impl<'a> Mentions<'a> {
     /// entity known so far by the surname alone.
     fn matching_entity(&self, info: &NameInfo) -> Option<usize> {
         let index = &self.index;
-        if let Some(id) = index.by_name[info.lower as usize] {
+        if let Some(id) = index.filed[info.lower as usize].name {
             return Some(id);
         }
         let named = |e: &Entity| e.named && e.name_words > 0;
         if info.words == 1 {
-            let by_surname = self.most_recent(index.by_last.newest_first(info.last), named);
+            let by_surname = self.most_recent(index.newest_first(info.last, List::Last), named);
             let given_name = info.sort == Sort::Person && info.first_is_given_name;
             return by_surname.or_else(|| {
                 given_name
                     .then(|| {
-                        self.most_recent(index.by_first.newest_first(info.first), |e| {
+                        self.most_recent(index.newest_first(info.first, List::First), |e| {
                             named(e) && e.sort == Sort::Person && e.name_words >= 2
                         })
                     })
                     .flatten()
             });
         }
-        self.most_recent(index.by_last.newest_first(info.last), |e| {
+        self.most_recent(index.newest_first(info.last, List::Last), |e| {
             named(e) && (e.name_words == 1 || e.first == info.first)
         })
     }
