@@ -1083,6 +1083,17 @@ mod tests {
     }
 
     #[test]
+    fn every_pronoun_may_be_one() {
+        for base in ["he", "she", "it", "they", "i", "we"] {
+            for contraction in ["", "'s", "'d", "'ll", "'re", "'ve"] {
+                let word = format!("{base}{contraction}");
+                assert!(words::pronoun_agreement(&word).is_some(), "{word}");
+                assert!(words::may_be_pronoun(&word), "{word}");
+            }
+        }
+    }
+
+    #[test]
     fn a_tokens_role_is_its_words() {
         let text = "The spokeswoman, Sen. Jo Lee, a 45-year-old. lawyer and wife of the \
             company’s chief, said: Minister! secretary. The mayor-elect's aide and Spokesman Bo.";

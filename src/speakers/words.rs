@@ -1438,6 +1438,14 @@ pub(crate) fn relation_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<N
     np_right(w, t, limit).filter(|np| matches!(np.kind, NpKind::Relation { .. }))
 }
 
+/// Whether `lw` can be a pronoun of [`pronoun_agreement`], by its length
+/// and first letter: at most four letters and a contraction's three
+/// (`they've`), and `h`, `s`, `i`, `t` or `w` first. Most words are not,
+/// and need no look at their contractions.
+pub(crate) fn may_be_pronoun(lw: &str) -> bool {
+    lw.len() <= 7 && matches!(lw.as_bytes().first(), Some(b'h' | b's' | b'i' | b't' | b'w'))
+}
+
 /// The noun phrase that starts at token `t`: a pronoun, a name, or a
 /// description (`the Tory mayoral candidate`, `a spokesman for the
 /// ministry`, `the wife of Michael X`).
@@ -1448,7 +1456,7 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
     if t >= limit || !w.is_word(t) {
         return None;
     }
-    if pronoun_agreement(w.lw(t)).is_some() {
+    if may_be_pronoun(w.lw(t)) && pronoun_agreement(w.lw(t)).is_some() {
         return Some(Np {
             start: t,
             end: t + 1,
