@@ -104,6 +104,33 @@ pub(crate) enum MentionMap {
     Tree(BTreeMap<usize, Mention>),
 }
 
+/// The mentions before a token ([`MentionMap::before`]), from either
+/// form of the map.
+pub(crate) enum Before<'m> {
+    Sorted(std::slice::Iter<'m, Mention>),
+    Tree(std::collections::btree_map::Range<'m, usize, Mention>),
+}
+
+impl<'m> Iterator for Before<'m> {
+    type Item = &'m Mention;
+
+    fn next(&mut self) -> Option<&'m Mention> {
+        match self {
+            Before::Sorted(list) => list.next(),
+            Before::Tree(range) => range.next().map(|(_, m)| m),
+        }
+    }
+}
+
+impl DoubleEndedIterator for Before<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        match self {
+            Before::Sorted(list) => list.next_back(),
+            Before::Tree(range) => range.next_back().map(|(_, m)| m),
+        }
+    }
+}
+
 /// How many moves a mention of [`MentionMap::Sorted`] pays for.
 const MOVES_PER_MENTION: usize = 16;
 
@@ -151,12 +178,11 @@ impl MentionMap {
     }
 
     /// The mentions that start before token `t`, in text order.
-    pub(crate) fn before(&self, t: usize) -> impl DoubleEndedIterator<Item = &Mention> {
-        let (sorted, tree) = match self {
-            MentionMap::Sorted { list, .. } => (Some(list[..list.partition_point(|m| m.token < t)].iter()), None),
-            MentionMap::Tree(tree) => (None, Some(tree.range(..t).map(|(_, m)| m))),
-        };
-        sorted.into_iter().flatten().chain(tree.into_iter().flatten())
+    pub(crate) fn before(&self, t: usize) -> Before<'_> {
+        match self {
+            MentionMap::Sorted { list, .. } => Before::Sorted(list[..list.partition_point(|m| m.token < t)].iter()),
+            MentionMap::Tree(tree) => Before::Tree(tree.range(..t)),
+        }
     }
 
     /// The mention that starts at token `t`.
