@@ -361,13 +361,14 @@ impl<'a> NameInfo<'a> {
         // Most names are written clean already: one space between words,
         // no handle's `@`, no possessive. They need no taking apart, and
         // in ASCII their lower-cased form is the lower-cased text's.
-        if words::is_clean_name(raw) {
-            return NameInfo::of_slice(raw, raw_lower, index);
+        if let Some(words) = words::clean_name_words(raw) {
+            return NameInfo::of_slice(raw, raw_lower, words, index);
         }
         // `Trump's`: most others are clean but for a possessive, and their
         // clean form is the text before it.
-        if let Some(stem) = words::possessive_stem(raw).filter(|stem| words::is_clean_name(stem)) {
-            return NameInfo::of_slice(stem, &raw_lower[..stem.len()], index);
+        let clean_stem = words::possessive_stem(raw).and_then(|stem| Some((stem, words::clean_name_words(stem)?)));
+        if let Some((stem, words)) = clean_stem {
+            return NameInfo::of_slice(stem, &raw_lower[..stem.len()], words, index);
         }
         let clean = words::clean_name(raw);
         let words = clean.split_whitespace().count();
@@ -388,10 +389,9 @@ impl<'a> NameInfo<'a> {
         )
     }
 
-    /// The info of a clean name written as `clean` in the text, whose span
-    /// of the lower-cased text is `clean_lower`.
-    fn of_slice(clean: &'a str, clean_lower: &'a str, index: &mut NameIndex<'a>) -> NameInfo<'a> {
-        let words = clean.bytes().filter(|&b| b == b' ').count() + 1;
+    /// The info of a clean name of `words` words written as `clean` in the
+    /// text, whose span of the lower-cased text is `clean_lower`.
+    fn of_slice(clean: &'a str, clean_lower: &'a str, words: usize, index: &mut NameIndex<'a>) -> NameInfo<'a> {
         let lower = if clean.is_ascii() {
             Cow::Borrowed(clean_lower)
         } else {
@@ -1056,8 +1056,8 @@ mod tests {
     use crate::speakers::tests::words_of;
     use crate::tokenize::tokenize;
 
-    /// [`words::is_clean_name`] as it was first written: each byte tested
-    /// against the rules with its place.
+    /// Whether a name is clean ([`words::clean_name_words`]) as it was
+    /// first written: each byte tested against the rules with its place.
     fn is_clean_name_by_bytes(name: &str) -> bool {
         let bytes = name.as_bytes();
         let plain = |(i, &b): (usize, &u8)| match b {
@@ -1196,12 +1196,13 @@ mod tests {
 
         #[test]
         fn clean_names_are_those_the_byte_rules_give(name in "[ @\t\u{b}\n\u{1}aB's’\u{a0}é.]{0,8}") {
-            prop_assert_eq!(words::is_clean_name(&name), is_clean_name_by_bytes(&name), "{:?}", name);
+            let words = is_clean_name_by_bytes(&name).then(|| name.split(' ').count());
+            prop_assert_eq!(words::clean_name_words(&name), words, "{:?}", name);
         }
 
         #[test]
         fn a_possessive_stem_that_is_clean_is_the_clean_name(name in "[ @\t\u{a0}aB'’s.]{0,8}") {
-            if let Some(stem) = words::possessive_stem(&name).filter(|stem| words::is_clean_name(stem)) {
+            if let Some(stem) = words::possessive_stem(&name).filter(|stem| words::clean_name_words(stem).is_some()) {
                 prop_assert_eq!(stem, words::clean_name(&name), "{:?}", name);
             }
         }

@@ -1211,27 +1211,32 @@ pub(crate) fn clean_name(name: &str) -> String {
 
 /// `name` without the possessive at its end (`'s`, `’s`, `'` or `’`), if
 /// it has one: what [`clean_name`] gives of a name that is clean but for
-/// it (see [`is_clean_name`]).
+/// it (see [`clean_name_words`]).
 pub(crate) fn possessive_stem(name: &str) -> Option<&str> {
     ["'s", "’s", "'", "’"].iter().find_map(|s| name.strip_suffix(s))
 }
 
-/// Whether [`clean_name`] would give `name` back as it is: words split by
-/// single spaces, no `@`, no possessive at the end.
-pub(crate) fn is_clean_name(name: &str) -> bool {
+/// How many words `name` has, if it is clean: if [`clean_name`] would give
+/// it back as it is (words split by single spaces, no `@`, no possessive
+/// at the end). The spaces are counted in the pass that tests it.
+pub(crate) fn clean_name_words(name: &str) -> Option<usize> {
     // One pass over the bytes, in which most (letters) pass at the first
     // test: no space first or after a space (nor an empty name), no `@`,
     // no other ASCII white space; and whether all are ASCII.
     let mut after_space = true;
     let mut ascii = true;
+    let mut spaces = 0;
     for &b in name.as_bytes() {
         if b > b' ' && b != b'@' && b.is_ascii() {
             after_space = false;
             continue;
         }
         match b {
-            b' ' if !after_space => after_space = true,
-            b'@' | b' ' | b'\t'..=b'\r' => return false,
+            b' ' if !after_space => {
+                after_space = true;
+                spaces += 1;
+            }
+            b'@' | b' ' | b'\t'..=b'\r' => return None,
             _ => {
                 ascii &= b.is_ascii();
                 after_space = false;
@@ -1239,9 +1244,10 @@ pub(crate) fn is_clean_name(name: &str) -> bool {
         }
     }
     // No space last; no white space but ASCII spaces; no possessive.
-    !after_space
+    let clean = !after_space
         && (ascii || !name.chars().any(|c| c.is_whitespace() && c != ' '))
-        && !["'s", "’s", "'", "’"].iter().any(|s| name.ends_with(s))
+        && !["'s", "’s", "'", "’"].iter().any(|s| name.ends_with(s));
+    clean.then_some(spaces + 1)
 }
 
 /// The sort of a name: an organisation when one of its words says so
@@ -1252,7 +1258,7 @@ pub(crate) fn name_sort(name: &str) -> Sort {
     sort_of_name(name, &lower, lower.split_whitespace())
 }
 
-/// [`name_sort`] of a clean name (see [`is_clean_name`] and
+/// [`name_sort`] of a clean name (see [`clean_name_words`] and
 /// [`clean_name`]) whose lower-cased form is known. Its only white space
 /// is spaces: its words are split at them, without reading characters (an
 /// empty word, of two spaces, is no word of organisations).
