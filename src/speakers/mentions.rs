@@ -556,15 +556,13 @@ impl<'a> Mentions<'a> {
                     // at the role words before the name.
                     let roles = words::role_words_before(w, t);
                     let role_start = roles.start;
-                    let roles_before_t = (t, roles.clone());
-                    let roles = roles.len();
                     let is_subject = is_subject
-                        || (roles > 0
+                        || (!roles.is_empty()
                             && (subject_at.contains(&role_start)
                                 || role_start > 0
                                     && subject_at.contains(&(role_start - 1))
                                     && words::is_determiner(w.lw(role_start - 1))));
-                    m.add_name_after_roles(w, np, s, is_subject, in_quote, Some(roles_before_t));
+                    m.add_name_after_roles(w, np, s, is_subject, in_quote, Some((t, roles)));
                     t = np.end;
                     continue;
                 }

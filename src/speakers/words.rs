@@ -1199,7 +1199,7 @@ pub(crate) fn is_headline_run(w: &Words<'_, '_>, np: &Np) -> bool {
 pub(crate) fn clean_name(name: &str) -> String {
     let mut words: Vec<&str> = name.split_whitespace().map(|w| w.trim_start_matches('@')).collect();
     if let Some(last) = words.last_mut() {
-        for suffix in ["'s", "’s", "'", "’"] {
+        for suffix in POSSESSIVE_ENDINGS {
             if let Some(s) = last.strip_suffix(suffix) {
                 *last = s;
                 break;
@@ -1213,8 +1213,12 @@ pub(crate) fn clean_name(name: &str) -> String {
 /// it has one: what [`clean_name`] gives of a name that is clean but for
 /// it (see [`clean_name_words`]).
 pub(crate) fn possessive_stem(name: &str) -> Option<&str> {
-    ["'s", "’s", "'", "’"].iter().find_map(|s| name.strip_suffix(s))
+    POSSESSIVE_ENDINGS.iter().find_map(|s| name.strip_suffix(s))
 }
+
+/// The possessive endings that [`clean_name`] drops from a name, in the
+/// order it tries them.
+const POSSESSIVE_ENDINGS: [&str; 4] = ["'s", "’s", "'", "’"];
 
 /// How many words `name` has, if it is clean: if [`clean_name`] would give
 /// it back as it is (words split by single spaces, no `@`, no possessive
@@ -1246,7 +1250,7 @@ pub(crate) fn clean_name_words(name: &str) -> Option<usize> {
     // No space last; no white space but ASCII spaces; no possessive.
     let clean = !after_space
         && (ascii || !name.chars().any(|c| c.is_whitespace() && c != ' '))
-        && !["'s", "’s", "'", "’"].iter().any(|s| name.ends_with(s));
+        && !POSSESSIVE_ENDINGS.iter().any(|s| name.ends_with(s));
     clean.then_some(spaces + 1)
 }
 
