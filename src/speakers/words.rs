@@ -998,7 +998,8 @@ pub(crate) fn name_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     }
     // Not inside a name; but after a possessive a new name starts
     // (`Fieldwork’s Nora Quint`).
-    if t > 0 && can_start_name(w, t - 1) && !is_possessive(w, t - 1) {
+    // (A capital first, inline: most tokens before a name have none.)
+    if t > 0 && w.is_capitalised(t - 1) && can_start_name(w, t - 1) && !is_possessive(w, t - 1) {
         return None;
     }
     name_run_from(w, t, limit)
