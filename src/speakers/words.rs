@@ -1054,29 +1054,32 @@ fn name_run_from(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     if modifies_role(w, end, limit, end == t + 1) {
         return None;
     }
-    // `Wealthy donors…`, `Reached by phone, …`, `Hastily, …`: one
-    // capitalised word that the text also writes in lower case, or an
-    // adverb, at a sentence start.
+    // A single word at a sentence start may be a common word or open a
+    // phrase (the test only there: most runs are longer or inside their
+    // sentence).
+    if end == t + 1 && w.starts_sentence(t) && opens_sentence_unnamed(w, t) {
+        return None;
+    }
+    np_for_run(w, t, end)
+}
+
+/// Whether the one capitalised word at `t`, the first of its sentence,
+/// names no one: `Wealthy donors…`, `Reached by phone, …`, `Hastily, …`
+/// (a word that the text also writes in lower case, or an adverb), or
+/// `Growing up in Harlow, Mistry…` (a participle that opens the sentence's
+/// introductory phrase).
+fn opens_sentence_unnamed(w: &Words<'_, '_>, t: usize) -> bool {
     // (An adverb is followed by its comma or a preposition: `Hastily, …`,
     // `Shortly after…`, not `Reilly apologised`.)
     let adverb = w.lw(t).ends_with("ly")
         && (w.lw(t + 1) == "," || w.has(t + 1, class::ATTACHER) || matches!(w.lw(t + 1), "after" | "before"))
         && !w.has(t, class::FIRST_NAME);
-    // `Growing up in Harlow, Mistry…`: nor is a participle that opens the
-    // sentence's introductory phrase.
-    let opens_phrase = adverb && w.starts_sentence(t) || opens_participle_phrase(w, t);
-    // (The bits first: only a word that opens a phrase or its sentence can
-    // be either, and most are neither. Then the surname test, a lookup,
-    // where the other may search the text.)
-    let may_be_common = w.starts_sentence(t) && !w.has(t, class::FIRST_NAME);
-    if end == t + 1
-        && (opens_phrase || may_be_common)
+    let opens_phrase = adverb || opens_participle_phrase(w, t);
+    // (The bits first: a given name is no common word. Then the surname
+    // test, a lookup, where the other may search the text.)
+    (opens_phrase || !w.has(t, class::FIRST_NAME))
         && !w.is_known_surname(t)
         && (opens_phrase || w.is_common_at_sentence_start(t))
-    {
-        return None;
-    }
-    np_for_run(w, t, end)
 }
 
 /// Whether the capitalised run `start..of` is a person's name and token
