@@ -1130,7 +1130,8 @@ fn np_for_run(w: &Words<'_, '_>, start: usize, end: usize) -> Option<Np> {
     // The name proper starts after the last title or role word.
     let mut name_start = start;
     for t in start..end {
-        if w.has(t, class::TITLE) || (t + 1 < end && w.has(t, class::PERSON_ROLE)) {
+        // (One test of the bits for both first: most words are neither.)
+        if w.has(t, class::TITLE | class::PERSON_ROLE) && (w.has(t, class::TITLE) || t + 1 < end) {
             name_start = t + 1;
         }
     }
