@@ -710,7 +710,13 @@ impl<'a> Mentions<'a> {
     /// Files entity `id` under this form of its name.
     fn index_name(&mut self, id: usize, info: &NameInfo) {
         let index = &mut self.index;
-        index.filed[info.lower as usize].name.get_or_insert(id);
+        let name = &mut index.filed[info.lower as usize].name;
+        // A form filed under this entity before had its words filed then
+        // (the same words: a form's words are those of its lower case).
+        if *name == Some(id) {
+            return;
+        }
+        name.get_or_insert(id);
         index.add(info.last, List::Last, id);
         index.add(info.first, List::First, id);
     }
