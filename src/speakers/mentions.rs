@@ -15,7 +15,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::ops::Deref;
+use std::ops::{Deref, Range};
 use std::rc::Rc;
 
 use crate::lexicon::{Gender, LEXICON, Map, Sort};
@@ -90,6 +90,124 @@ pub(crate) struct Mention {
     pub(crate) quoted: bool,
 }
 
+/// Mentions by their first token, in text order. The mention pass meets
+/// them in text order, each at or after the ones before but for a few right
+/// before the last (a relation's, after the name in it): a sorted vector
+/// takes them at its end, without the search and nodes of a tree. A
+/// mention added after the pass (a cue's speaker) can go anywhere, and
+/// moves the mentions after it: once a text's mentions have moved more
+/// than [`MOVES_PER_MENTION`] times their number, the vector turns into a
+/// tree, so that a long text with many such stays linear.
+#[derive(Debug)]
+pub(crate) enum MentionMap {
+    Sorted { list: Vec<Mention>, moved: usize },
+    Tree(BTreeMap<usize, Mention>),
+}
+
+/// The mentions before a token ([`MentionMap::before`]), from either
+/// form of the map.
+pub(crate) enum Before<'m> {
+    Sorted(std::slice::Iter<'m, Mention>),
+    Tree(std::collections::btree_map::Range<'m, usize, Mention>),
+}
+
+impl<'m> Iterator for Before<'m> {
+    type Item = &'m Mention;
+
+    fn next(&mut self) -> Option<&'m Mention> {
+        match self {
+            Before::Sorted(list) => list.next(),
+            Before::Tree(range) => range.next().map(|(_, m)| m),
+        }
+    }
+}
+
+impl DoubleEndedIterator for Before<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        match self {
+            Before::Sorted(list) => list.next_back(),
+            Before::Tree(range) => range.next_back().map(|(_, m)| m),
+        }
+    }
+}
+
+/// How many moves a mention of [`MentionMap::Sorted`] pays for.
+const MOVES_PER_MENTION: usize = 16;
+
+impl Default for MentionMap {
+    fn default() -> MentionMap {
+        MentionMap::Sorted {
+            list: Vec::new(),
+            moved: 0,
+        }
+    }
+}
+
+impl MentionMap {
+    /// Adds mention `m` unless one starts at its token already.
+    fn insert_first(&mut self, m: Mention) {
+        match self {
+            MentionMap::Sorted { list, moved } => {
+                if list.last().is_none_or(|last| last.token < m.token) {
+                    list.push(m);
+                    return;
+                }
+                let Err(i) = list.binary_search_by_key(&m.token, |x| x.token) else {
+                    return;
+                };
+                *moved += list.len() - i;
+                if *moved <= MOVES_PER_MENTION * list.len() {
+                    list.insert(i, m);
+                    return;
+                }
+                let mut tree: BTreeMap<usize, Mention> = list.drain(..).map(|x| (x.token, x)).collect();
+                tree.insert(m.token, m);
+                *self = MentionMap::Tree(tree);
+            }
+            MentionMap::Tree(tree) => {
+                tree.entry(m.token).or_insert(m);
+            }
+        }
+    }
+
+    /// Makes room for `n` more mentions (in the vector: a tree needs none).
+    fn reserve(&mut self, n: usize) {
+        if let MentionMap::Sorted { list, .. } = self {
+            list.reserve(n);
+        }
+    }
+
+    /// The mentions that start before token `t`, in text order.
+    pub(crate) fn before(&self, t: usize) -> Before<'_> {
+        match self {
+            MentionMap::Sorted { list, .. } => Before::Sorted(list[..list.partition_point(|m| m.token < t)].iter()),
+            MentionMap::Tree(tree) => Before::Tree(tree.range(..t)),
+        }
+    }
+
+    /// The mention that starts at token `t`.
+    pub(crate) fn get(&self, t: usize) -> Option<&Mention> {
+        match self {
+            MentionMap::Sorted { list, .. } => list.binary_search_by_key(&t, |m| m.token).ok().map(|i| &list[i]),
+            MentionMap::Tree(tree) => tree.get(&t),
+        }
+    }
+
+    /// All the mentions, in text order (for the tests).
+    #[cfg(test)]
+    pub(crate) fn values(&self) -> impl DoubleEndedIterator<Item = &Mention> {
+        self.before(usize::MAX)
+    }
+
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            MentionMap::Sorted { list, .. } => list.len(),
+            MentionMap::Tree(tree) => tree.len(),
+        }
+    }
+}
+
 /// A description bound to an entity: `the Foreign Secretary` → Raab.
 #[derive(Clone, Debug)]
 struct Binding<'a> {
@@ -104,7 +222,7 @@ struct Binding<'a> {
 pub(crate) struct Mentions<'a> {
     pub(crate) entities: Vec<Entity<'a>>,
     /// Mentions by their first token, in text order.
-    pub(crate) mentions: BTreeMap<usize, Mention>,
+    pub(crate) mentions: MentionMap,
     /// Descriptions bound to entities, by head noun, in text order.
     bindings: Map<&'a str, Vec<Binding<'a>>>,
     /// Entities known only by a description, by that description.
@@ -133,50 +251,41 @@ struct NameIndex<'a> {
     /// The names and words: slices of the lower-cased text where they are
     /// written plainly in it, else strings of their own.
     numbers: Map<Cow<'a, str>, u32>,
-    /// By the number of a whole name: its entity.
-    by_name: Vec<Option<usize>>,
-    /// By the number of a word: the entities whose name ends or starts
-    /// with it.
-    by_last: Lists,
-    by_first: Lists,
+    /// By number: what is filed under the name or word.
+    filed: Vec<Filed>,
+    /// The entries of the lists of [`Filed`], kept as chains through one
+    /// vector (newest first) so that a list costs no allocation of its
+    /// own: an entity, and the entry before it in its list.
+    entries: Vec<(usize, u32)>,
 }
 
-/// Lists of entities, one for each number of the [`NameIndex`], kept as
-/// chains through one vector (newest first) so that a word's list costs no
-/// allocation of its own.
-#[derive(Debug, Default)]
-struct Lists {
-    /// The newest entry of each list (`NO_ENTRY` for none).
-    heads: Vec<u32>,
-    /// Each entry: an entity, and the entry before it in its list.
-    entries: Vec<(usize, u32)>,
+/// What the [`NameIndex`] files under a number: as a whole name, its
+/// entity; as a word, the newest entries of the lists of the entities
+/// whose name ends or starts with it (`NO_ENTRY` for none). One vector of
+/// them, so that a new number is one push.
+#[derive(Clone, Copy, Debug)]
+struct Filed {
+    name: Option<usize>,
+    last: u32,
+    first: u32,
 }
 
 const NO_ENTRY: u32 = u32::MAX;
 
-impl Lists {
-    fn add_list(&mut self) {
-        self.heads.push(NO_ENTRY);
-    }
+/// Which of a word's lists: of the names that end with it, or start.
+#[derive(Clone, Copy, Debug)]
+enum List {
+    Last,
+    First,
+}
 
-    /// The entities of list `n`, newest first.
-    fn newest_first(&self, n: u32) -> impl Iterator<Item = usize> + '_ {
-        let mut at = self.heads[n as usize];
-        std::iter::from_fn(move || {
-            let &(id, before) = self.entries.get(at as usize)?;
-            at = before;
-            Some(id)
-        })
-    }
-
-    /// Adds entity `id` to list `n` unless it is in it.
-    fn add(&mut self, n: u32, id: usize) {
-        if self.newest_first(n).any(|e| e == id) {
-            return;
+impl Filed {
+    /// The newest entry of list `list`.
+    fn head(&mut self, list: List) -> &mut u32 {
+        match list {
+            List::Last => &mut self.last,
+            List::First => &mut self.first,
         }
-        let head = &mut self.heads[n as usize];
-        self.entries.push((id, *head));
-        *head = (self.entries.len() - 1) as u32;
     }
 }
 
@@ -184,24 +293,45 @@ impl<'a> NameIndex<'a> {
     /// Makes room for `n` names and words.
     fn reserve(&mut self, n: usize) {
         self.numbers.reserve(n);
-        self.by_name.reserve(n);
-        for lists in [&mut self.by_last, &mut self.by_first] {
-            lists.heads.reserve(n);
-            lists.entries.reserve(n);
-        }
+        self.filed.reserve(n);
+        // (Two lists a word.)
+        self.entries.reserve(2 * n);
     }
 
     /// The number of a lower-cased name or word, new if it is new.
     fn number(&mut self, key: Cow<'a, str>) -> u32 {
-        if let Some(&n) = self.numbers.get(&*key) {
-            return n;
+        // One hash of the key, found or new.
+        let next = self.filed.len() as u32;
+        let n = *self.numbers.entry(key).or_insert(next);
+        if n == next {
+            self.filed.push(Filed {
+                name: None,
+                last: NO_ENTRY,
+                first: NO_ENTRY,
+            });
         }
-        let n = self.by_name.len() as u32;
-        self.numbers.insert(key, n);
-        self.by_name.push(None);
-        self.by_last.add_list();
-        self.by_first.add_list();
         n
+    }
+
+    /// The entities of list `list` of word `n`, newest first.
+    fn newest_first(&self, n: u32, list: List) -> impl Iterator<Item = usize> + '_ {
+        let mut filed = self.filed[n as usize];
+        let mut at = *filed.head(list);
+        std::iter::from_fn(move || {
+            let &(id, before) = self.entries.get(at as usize)?;
+            at = before;
+            Some(id)
+        })
+    }
+
+    /// Adds entity `id` to list `list` of word `n` unless it is in it.
+    fn add(&mut self, n: u32, list: List, id: usize) {
+        if self.newest_first(n, list).any(|e| e == id) {
+            return;
+        }
+        let entry = self.entries.len() as u32;
+        let before = std::mem::replace(self.filed[n as usize].head(list), entry);
+        self.entries.push((id, before));
     }
 }
 
@@ -231,14 +361,14 @@ impl<'a> NameInfo<'a> {
         // Most names are written clean already: one space between words,
         // no handle's `@`, no possessive. They need no taking apart, and
         // in ASCII their lower-cased form is the lower-cased text's.
-        if words::is_clean_name(raw) {
-            let words = raw.bytes().filter(|&b| b == b' ').count() + 1;
-            let lower = if raw.is_ascii() {
-                Cow::Borrowed(raw_lower)
-            } else {
-                Cow::Owned(raw.to_lowercase())
-            };
-            return NameInfo::of_clean(NameText::Slice(raw), lower, words, index);
+        if let Some(words) = words::clean_name_words(raw) {
+            return NameInfo::of_slice(raw, raw_lower, words, index);
+        }
+        // `Trump's`: most others are clean but for a possessive, and their
+        // clean form is the text before it.
+        let clean_stem = words::possessive_stem(raw).and_then(|stem| Some((stem, words::clean_name_words(stem)?)));
+        if let Some((stem, words)) = clean_stem {
+            return NameInfo::of_slice(stem, &raw_lower[..stem.len()], words, index);
         }
         let clean = words::clean_name(raw);
         let words = clean.split_whitespace().count();
@@ -247,13 +377,39 @@ impl<'a> NameInfo<'a> {
         } else {
             clean.to_lowercase()
         };
-        NameInfo::of_clean(NameText::Tidied(clean.into()), Cow::Owned(lower), words, index)
+        // (A tidied name's only white space is the spaces that join its
+        // words, one of which may be empty: `@ Bob` gives ` Bob`.)
+        let one_word = words == 1 && !lower.contains(' ');
+        NameInfo::of_clean(
+            NameText::Tidied(clean.into()),
+            Cow::Owned(lower),
+            words,
+            one_word,
+            index,
+        )
+    }
+
+    /// The info of a clean name of `words` words written as `clean` in the
+    /// text, whose span of the lower-cased text is `clean_lower`.
+    fn of_slice(clean: &'a str, clean_lower: &'a str, words: usize, index: &mut NameIndex<'a>) -> NameInfo<'a> {
+        let lower = if clean.is_ascii() {
+            Cow::Borrowed(clean_lower)
+        } else {
+            Cow::Owned(clean.to_lowercase())
+        };
+        // (One word has no space, nor other white space.)
+        NameInfo::of_clean(NameText::Slice(clean), lower, words, words == 1, index)
     }
 
     /// The name's info from its clean form and that in lower case, of
-    /// `words` words.
-    fn of_clean(clean: NameText<'a>, lower: Cow<'a, str>, words: usize, index: &mut NameIndex<'a>) -> NameInfo<'a> {
-        let one_word = words == 1 && !lower.contains(char::is_whitespace);
+    /// `words` words (`one_word` if it is one word with no space).
+    fn of_clean(
+        clean: NameText<'a>,
+        lower: Cow<'a, str>,
+        words: usize,
+        one_word: bool,
+        index: &mut NameIndex<'a>,
+    ) -> NameInfo<'a> {
         // The first and last words (for one word, the name itself).
         let (first, last): (Cow<'a, str>, Cow<'a, str>) = if one_word {
             (Cow::Borrowed(""), Cow::Borrowed(""))
@@ -269,11 +425,8 @@ impl<'a> NameInfo<'a> {
                 }
             }
         };
-        let sort = words::name_sort_lower(&clean, &lower);
-        let given_name = LEXICON
-            .first_names
-            .get(if one_word { &*lower } else { &*first })
-            .copied();
+        let sort = words::clean_name_sort(&clean, &lower);
+        let given_name = words::given_name_gender(if one_word { &lower } else { &first });
         let given_gender = if words >= 2 && sort == Sort::Person {
             given_name.unwrap_or(Gender::Unknown)
         } else {
@@ -298,11 +451,15 @@ impl<'a> NameInfo<'a> {
     }
 }
 
-/// The first and last words of a name of more than one word.
+/// The first and last words of a name of more than one word. Its only
+/// white space is spaces (see [`NameInfo::new`]): the words are found by a
+/// search of the bytes for them, not of the characters for white space.
 fn first_last(name: &str) -> (&str, &str) {
-    let mut parts = name.split_whitespace();
-    let first = parts.next().unwrap_or("");
-    (first, parts.next_back().unwrap_or(first))
+    let name = name.trim_matches(' ');
+    let bytes = name.as_bytes();
+    let first = bytes.iter().position(|&b| b == b' ').map_or(name, |i| &name[..i]);
+    let last = bytes.iter().rposition(|&b| b == b' ').map_or(name, |i| &name[i + 1..]);
+    (first, last)
 }
 
 /// What a noun phrase is.
@@ -344,6 +501,8 @@ impl<'a> Mentions<'a> {
         m.index.reserve(names * 2);
         m.entities.reserve(names);
         m.last_seen.reserve(names);
+        // And for the mentions: about one every ten words in news.
+        m.mentions.reserve(w.word_count() / 8);
         let mut subject_at = Vec::new();
         for (s, sentence) in tokens.sentences.iter().enumerate() {
             // A headline in title case has a capital on every word: its
@@ -352,23 +511,28 @@ impl<'a> Mentions<'a> {
                 continue;
             }
             words::clause_starts_into(w, sentence.tokens.clone(), &mut subject_at);
+            let end = sentence.tokens.end;
+            // Most tokens start nothing, and are passed over on their bits,
+            // in a loop of their own: no capital (no name), and inside a
+            // quote, or with no `of` after them (no relation) and no clause
+            // starting there (no subject's phrase).
+            let starts_nothing =
+                |t: usize| !w.is_capitalised(t) && (quoted[t] || !words::of_follows(w, t) && !subject_at.contains(&t));
             let mut t = sentence.tokens.start;
-            while t < sentence.tokens.end {
-                let in_quote = quoted[t];
-                // Most tokens start nothing, and are passed over on their
-                // bits: no capital (no name), and inside a quote, or with
-                // no `of` after them (no relation) and no clause starting
-                // there (no subject's phrase).
-                let starts_nothing =
-                    !w.is_capitalised(t) && (in_quote || !words::of_follows(w, t) && !subject_at.contains(&t));
-                if starts_nothing {
+            loop {
+                while t < end && starts_nothing(t) {
                     t += 1;
-                    continue;
                 }
+                if t >= end {
+                    break;
+                }
+                let in_quote = quoted[t];
                 let is_subject = subject_at.contains(&t);
                 // `the wife of Michael X`: a person known by a relation.
-                if let Some(np) = (!in_quote)
-                    .then(|| words::relation_at(w, t, sentence.tokens.end))
+                // (The `of` first, from the token's bits: the call only for
+                // the few tokens with one after them.)
+                if let Some(np) = (!in_quote && words::of_follows(w, t))
+                    .then(|| words::relation_at(w, t, end))
                     .flatten()
                 {
                     if let NpKind::Relation { head, name } = np.kind {
@@ -390,15 +554,15 @@ impl<'a> Mentions<'a> {
                     let is_subject = is_subject || (t >= 2 && w.lw(t - 2) == "according" && w.lw(t - 1) == "to");
                     // `But Labour candidate Mr Reilly has…`: the subject starts
                     // at the role words before the name.
-                    let roles = words::role_words_before(w, t).len();
-                    let role_start = t - roles;
+                    let roles = words::role_words_before(w, t);
+                    let role_start = roles.start;
                     let is_subject = is_subject
-                        || (roles > 0
+                        || (!roles.is_empty()
                             && (subject_at.contains(&role_start)
                                 || role_start > 0
                                     && subject_at.contains(&(role_start - 1))
                                     && words::is_determiner(w.lw(role_start - 1))));
-                    m.add_name(w, np, s, is_subject, in_quote);
+                    m.add_name_after_roles(w, np, s, is_subject, in_quote, Some((t, roles)));
                     t = np.end;
                     continue;
                 }
@@ -427,7 +591,7 @@ impl<'a> Mentions<'a> {
         }
         self.last_seen[entity] = self.last_seen[entity].max(np.start);
         self.entities[entity].outside_quotes |= !quoted;
-        self.mentions.entry(np.start).or_insert(Mention {
+        self.mentions.insert_first(Mention {
             entity,
             token: np.start,
             token_end: np.end,
@@ -440,19 +604,38 @@ impl<'a> Mentions<'a> {
     /// Records a name: finds or makes its entity, learns its gender, and
     /// binds the title or appositive around it.
     fn add_name(&mut self, w: &Words<'a, '_>, np: Np, sentence: usize, subject: bool, quoted: bool) {
+        self.add_name_after_roles(w, np, sentence, subject, quoted, None);
+    }
+
+    /// [`Mentions::add_name`], given the role words before a token if they
+    /// are known (`(token, words)`: the caller looked for them there, and
+    /// most names have no title, so that the token is the name's own).
+    fn add_name_after_roles(
+        &mut self,
+        w: &Words<'a, '_>,
+        np: Np,
+        sentence: usize,
+        subject: bool,
+        quoted: bool,
+        known_roles: Option<(usize, Range<usize>)>,
+    ) {
         let NpKind::Name { name } = np.kind else {
             return;
         };
-        let entity = self.entity_for_name(w, np, name);
+        let name_token = name_token_in(w, np, name);
+        let entity = self.entity_for_name(w, np, name, name_token);
         self.push(entity, np, sentence, subject, quoted);
         if quoted {
             return;
         }
         // `Foreign Secretary Ann Ruiz`, `Labour candidate Mr Reilly`: the
         // role words before the name.
-        let role = words::role_before(w, name_token_in(w, np, name));
-        if !role.is_empty() {
-            self.bind(role, entity);
+        let roles = match known_roles {
+            Some((at, roles)) if at == name_token => roles,
+            _ => words::role_words_before(w, name_token),
+        };
+        if !roles.is_empty() {
+            self.bind(roles.map(|u| w.lw(u)).collect(), entity);
         }
         // `Dominic Raab, the Foreign Secretary,`
         if let Some(role) = words::appositive_after(w, np.end) {
@@ -474,9 +657,9 @@ impl<'a> Mentions<'a> {
 
     /// The entity a name stands for: an earlier one it matches, or a new
     /// one.
-    fn entity_for_name(&mut self, w: &Words<'a, '_>, np: Np, name: Span) -> usize {
+    fn entity_for_name(&mut self, w: &Words<'a, '_>, np: Np, name: Span, name_token: usize) -> usize {
         let info = self.name_info(&w.tokens.text()[name.range()], &w.lower_text()[name.range()]);
-        let gender = match words::title_gender(w, np.start, name_token_in(w, np, name)) {
+        let gender = match words::title_gender(w, np.start, name_token) {
             Gender::Unknown => info.given_gender,
             g => g,
         };
@@ -502,12 +685,11 @@ impl<'a> Mentions<'a> {
     /// What the words of a name say, worked out once per document for each
     /// way the name is written.
     fn name_info(&mut self, raw: &'a str, raw_lower: &'a str) -> NameInfo<'a> {
-        if let Some(info) = self.names.get(raw) {
-            return info.clone();
-        }
-        let info = NameInfo::new(raw, raw_lower, &mut self.index);
-        self.names.insert(raw, info.clone());
-        info
+        // One hash of the name, found or new.
+        self.names
+            .entry(raw)
+            .or_insert_with(|| NameInfo::new(raw, raw_lower, &mut self.index))
+            .clone()
     }
 
     fn new_entity(&mut self, first: u32, last: u32, sort: Sort) -> usize {
@@ -528,9 +710,15 @@ impl<'a> Mentions<'a> {
     /// Files entity `id` under this form of its name.
     fn index_name(&mut self, id: usize, info: &NameInfo) {
         let index = &mut self.index;
-        index.by_name[info.lower as usize].get_or_insert(id);
-        index.by_last.add(info.last, id);
-        index.by_first.add(info.first, id);
+        let name = &mut index.filed[info.lower as usize].name;
+        // A form filed under this entity before had its words filed then
+        // (the same words: a form's words are those of its lower case).
+        if *name == Some(id) {
+            return;
+        }
+        name.get_or_insert(id);
+        index.add(info.last, List::Last, id);
+        index.add(info.first, List::First, id);
     }
 
     /// The most recently mentioned of the entities (`newest_first`) that
@@ -550,24 +738,24 @@ impl<'a> Mentions<'a> {
     /// entity known so far by the surname alone.
     fn matching_entity(&self, info: &NameInfo) -> Option<usize> {
         let index = &self.index;
-        if let Some(id) = index.by_name[info.lower as usize] {
+        if let Some(id) = index.filed[info.lower as usize].name {
             return Some(id);
         }
         let named = |e: &Entity| e.named && e.name_words > 0;
         if info.words == 1 {
-            let by_surname = self.most_recent(index.by_last.newest_first(info.last), named);
+            let by_surname = self.most_recent(index.newest_first(info.last, List::Last), named);
             let given_name = info.sort == Sort::Person && info.first_is_given_name;
             return by_surname.or_else(|| {
                 given_name
                     .then(|| {
-                        self.most_recent(index.by_first.newest_first(info.first), |e| {
+                        self.most_recent(index.newest_first(info.first, List::First), |e| {
                             named(e) && e.sort == Sort::Person && e.name_words >= 2
                         })
                     })
                     .flatten()
             });
         }
-        self.most_recent(index.by_last.newest_first(info.last), |e| {
+        self.most_recent(index.newest_first(info.last, List::Last), |e| {
             named(e) && (e.name_words == 1 || e.first == info.first)
         })
     }
@@ -592,9 +780,8 @@ impl<'a> Mentions<'a> {
                 Some(id)
             }
             NpKind::Description { head } => {
-                let words = w.lower_words(np.start, np.end);
-                let role = words::role_of(w.lw(head));
-                if let Some(id) = self.bound(&words) {
+                let role = words::role_of_token(w, head);
+                if let Some(id) = self.bound(w, np.start, np.end) {
                     return Some(id);
                 }
                 let role = role?;
@@ -606,7 +793,7 @@ impl<'a> Mentions<'a> {
                 let id = self.most_salient(np.start, sentence, DESCRIPTION_WINDOW, |e| {
                     e.named && e.sort == role.sort && role.gender.agrees(e.gender)
                 })?;
-                self.add_binding(words, id);
+                self.add_binding(w.lower_words(np.start, np.end), id);
                 Some(id)
             }
             NpKind::Relation { .. } => None,
@@ -614,16 +801,23 @@ impl<'a> Mentions<'a> {
     }
 
     /// The entity most recently bound to a description with the same head
-    /// noun and no clashing modifier.
-    fn bound(&self, words: &[&str]) -> Option<usize> {
-        let (head, before) = words.split_last()?;
-        let modifiers = || before.iter().filter(|w| !words::is_determiner(w));
+    /// noun and no clashing modifier: the description of the words of
+    /// tokens `start..end`, read in place (most descriptions have no
+    /// binding, and need no vector of their words).
+    fn bound(&self, w: &Words<'a, '_>, start: usize, end: usize) -> Option<usize> {
+        let last = (start..end).rev().find(|&t| w.is_word(t))?;
+        let modifiers = || {
+            (start..last)
+                .filter(|&t| w.is_word(t))
+                .map(|t| w.lw(t))
+                .filter(|m| !words::is_determiner(m))
+        };
         self.bindings
-            .get(head)?
+            .get(w.lw(last))?
             .iter()
             .rev()
             .take(MAX_CANDIDATES)
-            .find(|b| modifiers().all(|m| b.words.contains(m) || words::is_loose_modifier(m)))
+            .find(|b| modifiers().all(|m| b.words.contains(&m) || words::is_loose_modifier(m)))
             .map(|b| b.entity)
     }
 
@@ -635,12 +829,7 @@ impl<'a> Mentions<'a> {
 
     /// A name mention that overlaps tokens `start..end`, if any.
     pub(crate) fn overlapping(&self, start: usize, end: usize) -> Option<&Mention> {
-        self.mentions
-            .range(..end)
-            .rev()
-            .take(4)
-            .map(|(_, m)| m)
-            .find(|m| m.token_end > start)
+        self.mentions.before(end).rev().take(4).find(|m| m.token_end > start)
     }
 
     /// The mention of exactly tokens `start..end` (a pronoun or description
@@ -651,7 +840,7 @@ impl<'a> Mentions<'a> {
 
     /// The mention starting at token `t`, if any.
     pub(crate) fn at(&self, t: usize) -> Option<&Mention> {
-        self.mentions.get(&t)
+        self.mentions.get(t)
     }
 
     /// The most salient entity mentioned before token `t` that `agrees`:
@@ -669,39 +858,39 @@ impl<'a> Mentions<'a> {
         // bounded number, so one endless sentence stays linear.
         let mut recent = self
             .mentions
-            .range(..t)
+            .before(t)
             .rev()
-            .map(|(_, m)| m)
             .take_while(|m| m.sentence >= oldest)
             .take(MAX_CANDIDATES)
             .peekable();
-        // One sentence's mentions at a time, in one vector for them all.
-        let mut group: Vec<&Mention> = Vec::new();
+        // One sentence's mentions at a time: the first that agrees in the
+        // order of salience (the least key, as each mention's token is its
+        // own), without a vector to sort.
         while let Some(first) = recent.peek() {
             let s = first.sentence;
-            group.clear();
-            while let Some(m) = recent.next_if(|m| m.sentence == s) {
-                group.push(m);
-            }
             // In its own sentence a pronoun or description can only take up
             // the subject of an earlier clause (`Smith arrived, and he
             // said`): not a name in its introductory phrase or in the quote.
             let own = s == sentence;
-            group.retain(|m| !own || (m.subject && !m.quoted));
-            group.retain(|m| !m.quoted || self.entities[m.entity].outside_quotes);
-            // Subjects first, then mentions outside quotes; among those, an
-            // entity whose gender is known before one whose is not (a place
-            // or a surname that nothing has marked yet), then earlier first.
-            group.sort_by_key(|m| {
-                (
-                    m.quoted,
-                    !m.subject,
-                    self.entities[m.entity].gender == Gender::Unknown,
-                    m.token,
-                )
-            });
-            if let Some(m) = group.iter().find(|m| agrees(&self.entities[m.entity])) {
-                return Some(m.entity);
+            let mut best = None;
+            while let Some(m) = recent.next_if(|m| m.sentence == s) {
+                let e = &self.entities[m.entity];
+                let may_take_up = !own || (m.subject && !m.quoted);
+                let known_outside_quotes = !m.quoted || e.outside_quotes;
+                if !may_take_up || !known_outside_quotes || !agrees(e) {
+                    continue;
+                }
+                // Subjects first, then mentions outside quotes; among those,
+                // an entity whose gender is known before one whose is not (a
+                // place or a surname that nothing has marked yet), then
+                // earlier first.
+                let key = (m.quoted, !m.subject, e.gender == Gender::Unknown, m.token);
+                if best.is_none_or(|(least, _)| key < least) {
+                    best = Some((key, m.entity));
+                }
+            }
+            if let Some((_, id)) = best {
+                return Some(id);
             }
         }
         None
@@ -755,7 +944,7 @@ impl<'a> Mentions<'a> {
         let NpKind::Description { head } = np.kind else {
             return None;
         };
-        let role = words::role_of(w.lw(head))?;
+        let role = words::role_of_token(w, head)?;
         let owned = (np.start..head).any(|t| words::is_possessive(w, t))
             || matches!(w.lw(np.start), "my" | "his" | "her" | "their" | "our");
         let indefinite = w.determiner_at(np.start) && !words::is_definite(w, np.start);
@@ -786,7 +975,7 @@ impl<'a> Mentions<'a> {
     /// The entity for description `np` with head noun `head` that names no
     /// one the text has named: `a spokesman for the ministry`.
     pub(crate) fn described(&mut self, w: &Words<'_, '_>, np: Np, head: usize) -> usize {
-        let role = words::role_of(w.lw(head));
+        let role = words::role_of_token(w, head);
         let text = &w.tokens.text()[w.span(np.start, np.end).range()];
         self.described_entity(
             description_name(text),
@@ -838,11 +1027,20 @@ fn name_token_in(w: &Words<'_, '_>, np: Np, name: Span) -> usize {
 fn description_name(text: &str) -> String {
     let text = text.trim();
     let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
-    let lower = first.to_lowercase();
-    if rest.is_empty() || !words::is_determiner(&lower) {
+    if rest.is_empty() {
         return text.to_string();
     }
-    format!("{lower} {rest}")
+    let lower = first.to_lowercase();
+    if !words::is_determiner(&lower) {
+        return text.to_string();
+    }
+    // (Pieces pushed, not `format!`, whose machinery costs more than the
+    // few bytes.)
+    let mut name = String::with_capacity(text.len());
+    name.push_str(&lower);
+    name.push(' ');
+    name.push_str(rest);
+    name
 }
 
 /// The token where the name proper (titles stripped) starts.
@@ -851,4 +1049,298 @@ fn name_token_start(w: &Words<'_, '_>, name: Span) -> usize {
         .tokens
         .partition_point(|t| t.span().start < name.start)
         .min(w.tokens.tokens.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use proptest::test_runner::Config;
+
+    use super::*;
+    use crate::speakers::tests::words_of;
+    use crate::tokenize::tokenize;
+
+    /// Whether a name is clean ([`words::clean_name_words`]) as it was
+    /// first written: each byte tested against the rules with its place.
+    fn is_clean_name_by_bytes(name: &str) -> bool {
+        let bytes = name.as_bytes();
+        let plain = |(i, &b): (usize, &u8)| match b {
+            b' ' => i > 0 && i + 1 < bytes.len() && bytes[i - 1] != b' ',
+            b'@' => false,
+            _ => !b.is_ascii_whitespace() && b != 0x0b,
+        };
+        !bytes.is_empty()
+            && bytes.iter().enumerate().all(plain)
+            && (name.is_ascii() || !name.chars().any(|c| c.is_whitespace() && c != ' '))
+            && !["'s", "’s", "'", "’"].iter().any(|s| name.ends_with(s))
+    }
+
+    /// [`words::name_sort`] as it was first written: the lists asked
+    /// without filters, the words split at any white space.
+    fn name_sort_by_lists(name: &str) -> Sort {
+        let lower = name.to_lowercase();
+        if LEXICON.places.contains(lower.as_str()) {
+            return Sort::Place;
+        }
+        let acronym = name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c == '.' || c == '&');
+        if acronym || lower.split_whitespace().any(|w| LEXICON.org_words.contains(w)) {
+            Sort::Organisation
+        } else {
+            Sort::Person
+        }
+    }
+
+    #[test]
+    fn every_listed_place_and_body_passes_the_filters() {
+        for place in &LEXICON.places {
+            assert_eq!(words::clean_name_sort(place, place), Sort::Place, "{place}");
+        }
+        for word in &LEXICON.org_words {
+            let name = format!("Acme {word}");
+            let sort = words::clean_name_sort(&name, &name.to_lowercase());
+            assert_eq!(sort, name_sort_by_lists(&name), "{name}");
+        }
+        for (name, gender) in &LEXICON.first_names {
+            assert_eq!(words::given_name_gender(name), Some(*gender), "{name}");
+        }
+        for word in ["bailey", "", "shaun.", "x", "party", "annabelle-rose"] {
+            assert_eq!(
+                words::given_name_gender(word),
+                LEXICON.first_names.get(word).copied(),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_pronoun_may_be_one() {
+        for base in ["he", "she", "it", "they", "i", "we"] {
+            for contraction in ["", "'s", "'d", "'ll", "'re", "'ve"] {
+                let word = format!("{base}{contraction}");
+                assert!(words::pronoun_agreement(&word).is_some(), "{word}");
+                assert!(words::may_be_pronoun(&word), "{word}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_tokens_role_is_its_words() {
+        let text = "The spokeswoman, Sen. Jo Lee, a 45-year-old. lawyer and wife of the \
+            company’s chief, said: Minister! secretary. The mayor-elect's aide and Spokesman Bo.";
+        let t = tokenize(text);
+        let w = words_of(&t);
+        for k in 0..=t.tokens.len() {
+            let by_token = words::role_of_token(&w, k).map(|r| (r.gender, r.sort));
+            let by_word = words::role_of(w.lw(k)).map(|r| (r.gender, r.sort));
+            assert_eq!(by_token, by_word, "{:?}", w.lw(k));
+        }
+    }
+
+    /// The role words before a name as they were first found: the last
+    /// word's role or title asked of the lists by its text.
+    fn role_words_by_lists(w: &Words<'_, '_>, name_start: usize) -> Range<usize> {
+        let mut t = name_start;
+        while t > 0 {
+            let prev = t - 1;
+            if !w.is_word(prev) || w.determiner_at(prev) || w.is_reporting_verb(prev) {
+                break;
+            }
+            let lw = w.lw(prev);
+            let keep = w.role_at(prev)
+                || w.has(prev, words::class::TITLE | words::class::CAPITALISED)
+                || lw.contains('-')
+                || words::is_loose_modifier(lw);
+            if !keep {
+                break;
+            }
+            t = prev;
+        }
+        let mut end = name_start;
+        while end > t
+            && matches!(
+                w.lw(end - 1),
+                "mr" | "mrs" | "ms" | "miss" | "dr" | "mr." | "mrs." | "ms." | "dr."
+            )
+        {
+            end -= 1;
+        }
+        let last = w.lw(end.saturating_sub(1));
+        let listed = words::role_of(last).is_some() || LEXICON.titles.contains_key(last.trim_end_matches('.'));
+        if end > t && listed {
+            t..end
+        } else {
+            name_start..name_start
+        }
+    }
+
+    #[test]
+    fn role_words_are_those_the_lists_give() {
+        let texts = [
+            "Foreign Secretary Ann Ruiz said so.",
+            "But Labour candidate Mr Reilly has left.",
+            "The sen. Jo Lee and Sen.. Al Roe and the 45-year-old. Bo Li spoke.",
+            "Former Deputy Prime Minister Jane Doe, wife Ann Lee and Mrs. Dr. Kay Orr came.",
+            "Tory mayoral candidate Dr Tim Oak and spokeswoman Hope Hicks met chairman. Al Ng.",
+        ];
+        for text in texts {
+            let t = tokenize(text);
+            let w = words_of(&t);
+            for k in 0..t.tokens.len() {
+                assert_eq!(
+                    words::role_words_before(&w, k),
+                    role_words_by_lists(&w, k),
+                    "{text} at {k}"
+                );
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(Config { failure_persistence: None, ..Config::default() })]
+
+        #[test]
+        fn clean_names_are_those_the_byte_rules_give(name in "[ @\t\u{b}\n\u{1}aB's’\u{a0}é.]{0,8}") {
+            let words = is_clean_name_by_bytes(&name).then(|| name.split(' ').count());
+            prop_assert_eq!(words::clean_name_words(&name), words, "{:?}", name);
+        }
+
+        #[test]
+        fn a_possessive_stem_that_is_clean_is_the_clean_name(name in "[ @\t\u{a0}aB'’s.]{0,8}") {
+            if let Some(stem) = words::possessive_stem(&name).filter(|stem| words::clean_name_words(stem).is_some()) {
+                prop_assert_eq!(stem, words::clean_name(&name), "{:?}", name);
+            }
+        }
+
+        #[test]
+        fn first_and_last_words_are_those_between_white_space(name in "[ ab]{0,8}") {
+            let mut parts = name.split_whitespace();
+            let first = parts.next().unwrap_or("");
+            prop_assert_eq!(first_last(&name), (first, parts.next_back().unwrap_or(first)));
+        }
+
+        #[test]
+        fn a_clean_name_has_the_sort_the_lists_give(name in "[ @aA'’s.]{0,4}(Labour|Party|China|BBC|New|York|Zealand|Inc)?[ a]{0,2}(Party|Zealand|York|of)?") {
+            let clean = words::clean_name(&name);
+            let sort = name_sort_by_lists(&clean);
+            prop_assert_eq!(words::clean_name_sort(&clean, &clean.to_lowercase()), sort, "{:?}", clean);
+            prop_assert_eq!(words::name_sort(&name), name_sort_by_lists(&name), "{:?}", name);
+        }
+    }
+
+    /// [`Mentions::most_salient`] as it was first written: each sentence's
+    /// mentions sorted by salience, the first that agrees taken.
+    fn most_salient_by_sorting(
+        m: &Mentions<'_>,
+        t: usize,
+        sentence: usize,
+        window: usize,
+        agrees: impl Fn(&Entity) -> bool,
+    ) -> Option<usize> {
+        let oldest = sentence.saturating_sub(window);
+        let recent: Vec<&Mention> = (m.mentions.before(t).rev())
+            .take_while(|x| x.sentence >= oldest)
+            .take(MAX_CANDIDATES)
+            .collect();
+        for group in recent.chunk_by(|a, b| a.sentence == b.sentence) {
+            let own = group[0].sentence == sentence;
+            let mut group: Vec<&Mention> = group
+                .iter()
+                .copied()
+                .filter(|x| !own || (x.subject && !x.quoted))
+                .filter(|x| !x.quoted || m.entities[x.entity].outside_quotes)
+                .collect();
+            group.sort_by_key(|x| {
+                (
+                    x.quoted,
+                    !x.subject,
+                    m.entities[x.entity].gender == Gender::Unknown,
+                    x.token,
+                )
+            });
+            if let Some(x) = group.iter().find(|x| agrees(&m.entities[x.entity])) {
+                return Some(x.entity);
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn the_most_salient_is_the_first_agreeing_in_salience_order() {
+        let text = "Jane Doe met Tom Reilly and the BBC. “Ann Lee knew,” she said. \
+            Reilly, a lawyer, said he and Lee left. The company said it was Doe. \
+            Mr Ng arrived; she said Ng and Mrs Ng would go. “Bo Li?” asked Reilly.";
+        let t = tokenize(text);
+        let found = crate::quotes::find(&t);
+        let mut quoted = vec![false; t.tokens.len()];
+        for q in &found {
+            quoted[q.open..q.end_token].iter_mut().for_each(|f| *f = true);
+        }
+        let w = words_of(&t);
+        let m = Mentions::collect(&w, &quoted);
+        let tests: [&dyn Fn(&Entity) -> bool; 4] = [
+            &|_| true,
+            &|e| e.gender == Gender::Female,
+            &|e| e.sort == Sort::Person && Gender::Male.agrees(e.gender),
+            &|e| e.sort == Sort::Organisation,
+        ];
+        let sentences = t.sentences.len();
+        for k in 0..=t.tokens.len() {
+            for s in 0..sentences {
+                for window in [0, 2, 12] {
+                    for agrees in tests {
+                        assert_eq!(
+                            m.most_salient(k, s, window, agrees),
+                            most_salient_by_sorting(&m, k, s, window, agrees),
+                            "token {k}, sentence {s}, window {window}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// A mention at token `t`, of entity `t`.
+    fn mention(t: usize) -> Mention {
+        Mention {
+            entity: t,
+            token: t,
+            token_end: t + 1,
+            sentence: 0,
+            subject: false,
+            quoted: false,
+        }
+    }
+
+    #[test]
+    fn mention_map_keeps_the_first_mention_of_a_token_in_order() {
+        let mut m = MentionMap::default();
+        let mut tree = BTreeMap::new();
+        // In order, then back and forth far enough to move many.
+        let order = (0..40).map(|k| k * 10).chain((0..400).map(|k| (k * 37) % 401));
+        for t in order {
+            m.insert_first(mention(t));
+            tree.entry(t).or_insert(mention(t));
+        }
+        assert!(matches!(m, MentionMap::Tree(_)), "many moves make a tree");
+        let tokens = |it: &mut dyn Iterator<Item = &Mention>| it.map(|x| (x.token, x.entity)).collect::<Vec<_>>();
+        assert_eq!(tokens(&mut m.values()), tokens(&mut tree.values()));
+        for t in [0, 5, 10, 200, 400, 401, 1000] {
+            assert_eq!(tokens(&mut m.before(t)), tokens(&mut tree.range(..t).map(|(_, x)| x)));
+            assert_eq!(m.get(t).map(|x| x.token), tree.get(&t).map(|x| x.token));
+        }
+    }
+
+    #[test]
+    fn mention_map_stays_sorted_for_a_few_moves() {
+        let mut m = MentionMap::default();
+        for t in [1, 3, 5, 4, 2, 3, 0] {
+            m.insert_first(mention(t));
+        }
+        assert!(matches!(m, MentionMap::Sorted { .. }));
+        let tokens: Vec<usize> = m.values().map(|x| x.token).collect();
+        assert_eq!(tokens, [0, 1, 2, 3, 4, 5]);
+        assert_eq!(m.before(3).map(|x| x.token).collect::<Vec<_>>(), [0, 1, 2]);
+        assert_eq!(m.get(4).map(|x| x.token), Some(4));
+        assert!(m.get(6).is_none());
+    }
 }

@@ -1051,6 +1051,17 @@ pub(crate) fn role_of(word: &str) -> Option<Role> {
     word.ends_with("-year-old").then(|| person(Gender::Unknown))
 }
 
+/// [`role_of`] token `t`'s word, past a test of its bits: a word that the
+/// lists hold as a role or relation noun (or an age) has the `ROLE` class,
+/// and one without it is none (the lists hold no words with dots, which
+/// the classes read without one), so most words need no lookup.
+pub(crate) fn role_of_token(w: &Words<'_, '_>, t: usize) -> Option<Role> {
+    if !w.role_at(t) {
+        return None;
+    }
+    role_of(w.lw(t))
+}
+
 /// Whether token `t` can be part of a name: a capitalised word that is not
 /// a function word, a joiner between two such words, or an initial's dot.
 fn name_word(w: &Words<'_, '_>, t: usize) -> bool {
@@ -1078,10 +1089,11 @@ pub(crate) fn name_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     }
     // Not inside a name; but after a possessive a new name starts
     // (`Fieldwork’s Nora Quint`).
-    if t > 0 && can_start_name(w, t - 1) && !is_possessive(w, t - 1) {
+    // (A capital first, inline: most tokens before a name have none.)
+    if t > 0 && w.is_capitalised(t - 1) && can_start_name(w, t - 1) && !is_possessive(w, t - 1) {
         return None;
     }
-    name_run(w, t, limit)
+    name_run_from(w, t, limit)
 }
 
 /// The name that starts at token `t`, whatever stands before it (a
@@ -1090,6 +1102,12 @@ fn name_run(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     if !can_start_name(w, t) {
         return None;
     }
+    name_run_from(w, t, limit)
+}
+
+/// [`name_run`] at a token `t` known to be able to start a name (which
+/// [`name_at`] has just tested: not tested twice).
+fn name_run_from(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     let mut end = t + 1;
     loop {
         // A possessive ends the name: `Mr. Reilly's well-known temper`.
@@ -1127,23 +1145,32 @@ fn name_run(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     if modifies_role(w, end, limit, end == t + 1) {
         return None;
     }
-    // `Wealthy donors…`, `Reached by phone, …`, `Hastily, …`: one
-    // capitalised word that the text also writes in lower case, or an
-    // adverb, at a sentence start.
+    // A single word at a sentence start may be a common word or open a
+    // phrase (the test only there: most runs are longer or inside their
+    // sentence).
+    if end == t + 1 && w.starts_sentence(t) && opens_sentence_unnamed(w, t) {
+        return None;
+    }
+    np_for_run(w, t, end)
+}
+
+/// Whether the one capitalised word at `t`, the first of its sentence,
+/// names no one: `Wealthy donors…`, `Reached by phone, …`, `Hastily, …`
+/// (a word that the text also writes in lower case, or an adverb), or
+/// `Growing up in Harlow, Mistry…` (a participle that opens the sentence's
+/// introductory phrase).
+fn opens_sentence_unnamed(w: &Words<'_, '_>, t: usize) -> bool {
     // (An adverb is followed by its comma or a preposition: `Hastily, …`,
     // `Shortly after…`, not `Reilly apologised`.)
     let adverb = w.lw(t).ends_with("ly")
         && (w.lw(t + 1) == "," || w.has(t + 1, class::ATTACHER) || matches!(w.lw(t + 1), "after" | "before"))
         && !w.has(t, class::FIRST_NAME);
-    // `Growing up in Harlow, Mistry…`: nor is a participle that opens the
-    // sentence's introductory phrase.
-    let opens_phrase = adverb && w.starts_sentence(t) || opens_participle_phrase(w, t);
-    // (The surname test first: a lookup, where the other may search the
-    // text.)
-    if end == t + 1 && !w.is_known_surname(t) && (opens_phrase || w.is_common_at_sentence_start(t)) {
-        return None;
-    }
-    np_for_run(w, t, end)
+    let opens_phrase = adverb || opens_participle_phrase(w, t);
+    // (The bits first: a given name is no common word. Then the surname
+    // test, a lookup, where the other may search the text.)
+    (opens_phrase || !w.has(t, class::FIRST_NAME))
+        && !w.is_known_surname(t)
+        && (opens_phrase || w.is_common_at_sentence_start(t))
 }
 
 /// Whether the capitalised run `start..of` is a person's name and token
@@ -1180,7 +1207,7 @@ fn modifies_role(w: &Words<'_, '_>, t: usize, limit: usize, one_word: bool) -> b
     // A reporting verb ends the search, unless it is a text that speaks
     // too and the run one word: `the IMF report stated`, `a CNN poll
     // found` (but `the Hillary Clinton email` keeps the name).
-    let text_noun = |u: usize| one_word && role_of(w.lw(u)).is_some_and(|r| r.sort == Sort::Document);
+    let text_noun = |u: usize| one_word && role_of_token(w, u).is_some_and(|r| r.sort == Sort::Document);
     (t..limit.min(t + 3))
         .take_while(|&u| {
             w.is_word(u) && !w.is_capitalised(u) && !w.function_at(u) && (!w.is_reporting_verb(u) || text_noun(u))
@@ -1194,7 +1221,8 @@ fn np_for_run(w: &Words<'_, '_>, start: usize, end: usize) -> Option<Np> {
     // The name proper starts after the last title or role word.
     let mut name_start = start;
     for t in start..end {
-        if w.has(t, class::TITLE) || (t + 1 < end && w.has(t, class::PERSON_ROLE)) {
+        // (One test of the bits for both first: most words are neither.)
+        if w.has(t, class::TITLE | class::PERSON_ROLE) && (w.has(t, class::TITLE) || t + 1 < end) {
             name_start = t + 1;
         }
     }
@@ -1267,7 +1295,7 @@ pub(crate) fn is_headline_run(w: &Words<'_, '_>, np: &Np) -> bool {
 pub(crate) fn clean_name(name: &str) -> String {
     let mut words: Vec<&str> = name.split_whitespace().map(|w| w.trim_start_matches('@')).collect();
     if let Some(last) = words.last_mut() {
-        for suffix in ["'s", "’s", "'", "’"] {
+        for suffix in POSSESSIVE_ENDINGS {
             if let Some(s) = last.strip_suffix(suffix) {
                 *last = s;
                 break;
@@ -1277,35 +1305,111 @@ pub(crate) fn clean_name(name: &str) -> String {
     words.join(" ")
 }
 
-/// Whether [`clean_name`] would give `name` back as it is: words split by
-/// single spaces, no `@`, no possessive at the end.
-pub(crate) fn is_clean_name(name: &str) -> bool {
-    let bytes = name.as_bytes();
-    let plain = |(i, &b): (usize, &u8)| match b {
-        b' ' => i > 0 && i + 1 < bytes.len() && bytes[i - 1] != b' ',
-        b'@' => false,
-        _ => !b.is_ascii_whitespace() && b != 0x0b,
-    };
-    !bytes.is_empty()
-        && bytes.iter().enumerate().all(plain)
-        && (name.is_ascii() || !name.chars().any(|c| c.is_whitespace() && c != ' '))
-        && !["'s", "’s", "'", "’"].iter().any(|s| name.ends_with(s))
+/// `name` without the possessive at its end (`'s`, `’s`, `'` or `’`), if
+/// it has one: what [`clean_name`] gives of a name that is clean but for
+/// it (see [`clean_name_words`]).
+pub(crate) fn possessive_stem(name: &str) -> Option<&str> {
+    POSSESSIVE_ENDINGS.iter().find_map(|s| name.strip_suffix(s))
+}
+
+/// The possessive endings that [`clean_name`] drops from a name, in the
+/// order it tries them.
+const POSSESSIVE_ENDINGS: [&str; 4] = ["'s", "’s", "'", "’"];
+
+/// How many words `name` has, if it is clean: if [`clean_name`] would give
+/// it back as it is (words split by single spaces, no `@`, no possessive
+/// at the end). The spaces are counted in the pass that tests it.
+pub(crate) fn clean_name_words(name: &str) -> Option<usize> {
+    // One pass over the bytes, in which most (letters) pass at the first
+    // test: no space first or after a space (nor an empty name), no `@`,
+    // no other ASCII white space; and whether all are ASCII.
+    let mut after_space = true;
+    let mut ascii = true;
+    let mut spaces = 0;
+    for &b in name.as_bytes() {
+        if b > b' ' && b != b'@' && b.is_ascii() {
+            after_space = false;
+            continue;
+        }
+        match b {
+            b' ' if !after_space => {
+                after_space = true;
+                spaces += 1;
+            }
+            b'@' | b' ' | b'\t'..=b'\r' => return None,
+            _ => {
+                ascii &= b.is_ascii();
+                after_space = false;
+            }
+        }
+    }
+    // No space last; no white space but ASCII spaces; no possessive.
+    let clean = !after_space
+        && (ascii || !name.chars().any(|c| c.is_whitespace() && c != ' '))
+        && !POSSESSIVE_ENDINGS.iter().any(|s| name.ends_with(s));
+    clean.then_some(spaces + 1)
 }
 
 /// The sort of a name: an organisation when one of its words says so
 /// (`Party`, `Times`, `Inc`) or it is written in capitals (`BBC`), a place
 /// when the lexicon lists it, else a person.
 pub(crate) fn name_sort(name: &str) -> Sort {
-    name_sort_lower(name, &name.to_lowercase())
+    let lower = name.to_lowercase();
+    sort_of_name(name, &lower, lower.split_whitespace())
 }
 
-/// [`name_sort`] of a name whose lower-cased form is known.
-pub(crate) fn name_sort_lower(name: &str, lower: &str) -> Sort {
-    if LEXICON.places.contains(lower) {
+/// [`name_sort`] of a clean name (see [`clean_name_words`] and
+/// [`clean_name`]) whose lower-cased form is known. Its only white space
+/// is spaces: its words are split at them, without reading characters (an
+/// empty word, of two spaces, is no word of organisations).
+pub(crate) fn clean_name_sort(name: &str, lower: &str) -> Sort {
+    sort_of_name(name, lower, split_at_spaces(lower))
+}
+
+/// The parts of `s` between its spaces, as `s.split(' ')` gives them, by
+/// a search of its bytes (a name's words are short: the pattern searcher
+/// of `split` costs more than they do).
+fn split_at_spaces(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b' ') {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
+/// Filters of the places and of the words of organisations: most names
+/// and words are neither, and a filter says so for less than a lookup.
+static NAME_SORT_FILTERS: LazyLock<(HashFilter, HashFilter)> =
+    LazyLock::new(|| (HashFilter::new(&LEXICON.places), HashFilter::new(&LEXICON.org_words)));
+
+/// The gender of a given name of the lexicon (lower-cased), if it is one:
+/// looked up past a filter, as most names' words are not given names.
+pub(crate) fn given_name_gender(word: &str) -> Option<Gender> {
+    static FILTER: LazyLock<HashFilter> =
+        LazyLock::new(|| HashFilter::new(&LEXICON.first_names.keys().copied().collect()));
+    FILTER
+        .may_contain(word)
+        .then(|| LEXICON.first_names.get(word).copied())
+        .flatten()
+}
+
+/// [`name_sort`] of a name, its lower-cased form and the words of that.
+fn sort_of_name<'l>(name: &str, lower: &str, mut words: impl Iterator<Item = &'l str>) -> Sort {
+    let (places, org_words) = &*NAME_SORT_FILTERS;
+    if places.may_contain(lower) && LEXICON.places.contains(lower) {
         return Sort::Place;
     }
     let acronym = name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c == '.' || c == '&');
-    if acronym || lower.split_whitespace().any(|w| LEXICON.org_words.contains(w)) {
+    if acronym || words.any(|w| org_words.may_contain(w) && LEXICON.org_words.contains(w)) {
         Sort::Organisation
     } else {
         Sort::Person
@@ -1314,7 +1418,17 @@ pub(crate) fn name_sort_lower(name: &str, lower: &str) -> Sort {
 
 /// The gender that titles between `start` and `name_start` give (`Mr`,
 /// `Mrs`).
+#[inline]
 pub(crate) fn title_gender(w: &Words<'_, '_>, start: usize, name_start: usize) -> Gender {
+    // Most names have no title: nothing to read.
+    if start >= name_start {
+        return Gender::Unknown;
+    }
+    titles_gender(w, start, name_start)
+}
+
+/// [`title_gender`] of a name with titles.
+fn titles_gender(w: &Words<'_, '_>, start: usize, name_start: usize) -> Gender {
     (start..name_start.min(w.len()))
         .filter(|&t| w.has(t, class::TITLE))
         .filter_map(|t| LEXICON.titles.get(w.lw(t).trim_end_matches('.')).copied())
@@ -1322,26 +1436,25 @@ pub(crate) fn title_gender(w: &Words<'_, '_>, start: usize, name_start: usize) -
         .unwrap_or(Gender::Unknown)
 }
 
-/// The lower-case role words right before a name: `Tory candidate` in
-/// `Labour candidate Mr Reilly`, `foreign secretary` in `Foreign Secretary
-/// Dominic Raab`.
-pub(crate) fn role_before<'a>(w: &Words<'a, '_>, name_start: usize) -> Vec<&'a str> {
-    role_words_before(w, name_start).map(|u| w.lw(u)).collect()
-}
-
-/// The tokens of [`role_before`]'s words, without making strings of them.
+/// The tokens of the role words right before a name: `Tory candidate` in
+/// `Labour candidate Mr Reilly`, `Foreign Secretary` in `Foreign Secretary
+/// Dominic Raab` (tokens, not a vector of their words: most names have
+/// none).
 pub(crate) fn role_words_before(w: &Words<'_, '_>, name_start: usize) -> Range<usize> {
     let none = name_start..name_start;
     // Titles inside the run itself: `Foreign Secretary Ann Ruiz`.
     let mut t = name_start;
     while t > 0 {
         let prev = t - 1;
-        if !w.is_word(prev) || w.determiner_at(prev) || w.is_reporting_verb(prev) {
+        // (A determiner or reporting verb ends the words: one test of the
+        // token's bits for both.)
+        if !w.is_word(prev) || w.has(prev, class::DETERMINER | class::REPORTING_VERB) {
             break;
         }
         let lw = w.lw(prev);
-        let keep =
-            w.has(prev, class::ROLE | class::TITLE | class::CAPITALISED) || lw.contains('-') || is_loose_modifier(lw);
+        let keep = w.has(prev, class::ROLE | class::TITLE | class::CAPITALISED)
+            || is_loose_modifier(lw)
+            || lw.as_bytes().contains(&b'-');
         if !keep {
             break;
         }
@@ -1357,19 +1470,41 @@ pub(crate) fn role_words_before(w: &Words<'_, '_>, name_start: usize) -> Range<u
     {
         end -= 1;
     }
-    if end > t && (is_role(w.lw(end - 1)) || is_title(w.lw(end - 1))) {
+    if end > t && role_or_title_at(w, end - 1) {
         t..end
     } else {
         none
     }
 }
 
+/// Whether word token `t` is a role noun or a title: [`is_role`] or
+/// [`is_title`] of its word, read off the token's classes (looked up once
+/// a token) rather than hashed again. The classes read a word without one
+/// dot at its end and the lists hold no words with dots, so a word with
+/// one is a role noun for neither; a title is read without all its dots,
+/// the classes' key without one: a word with two is asked of the list.
+fn role_or_title_at(w: &Words<'_, '_>, t: usize) -> bool {
+    let lw = w.lw(t);
+    if lw.ends_with("..") {
+        return is_role(lw) || is_title(lw);
+    }
+    (w.has(t, class::ROLE) && !lw.ends_with('.')) || w.has(t, class::TITLE)
+}
+
 /// The description in an appositive right after a name: `, the Foreign
 /// Secretary,` or `, a former diplomat,`.
+#[inline]
 pub(crate) fn appositive_after<'a>(w: &Words<'a, '_>, name_end: usize) -> Option<Vec<&'a str>> {
+    // Most names have no comma after them: the test inline, the search
+    // out of line.
     if w.lw(name_end) != "," {
         return None;
     }
+    appositive_after_comma(w, name_end)
+}
+
+/// [`appositive_after`] of a name followed by a comma.
+fn appositive_after_comma<'a>(w: &Words<'a, '_>, name_end: usize) -> Option<Vec<&'a str>> {
     let np = np_right(w, name_end + 1, (name_end + 12).min(w.len()))?;
     let NpKind::Description { head } = np.kind else {
         return None;
@@ -1409,6 +1544,14 @@ pub(crate) fn relation_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<N
     np_right(w, t, limit).filter(|np| matches!(np.kind, NpKind::Relation { .. }))
 }
 
+/// Whether `lw` can be a pronoun of [`pronoun_agreement`], by its length
+/// and first letter: at most four letters and a contraction's three
+/// (`they've`), and `h`, `s`, `i`, `t` or `w` first. Most words are not,
+/// and need no look at their contractions.
+pub(crate) fn may_be_pronoun(lw: &str) -> bool {
+    lw.len() <= 7 && matches!(lw.as_bytes().first(), Some(b'h' | b's' | b'i' | b't' | b'w'))
+}
+
 /// The noun phrase that starts at token `t`: a pronoun, a name, or a
 /// description (`the Tory mayoral candidate`, `a spokesman for the
 /// ministry`, `the wife of Michael X`).
@@ -1419,14 +1562,15 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
     if t >= limit || !w.is_word(t) {
         return None;
     }
-    if pronoun_agreement(w.lw(t)).is_some() {
+    if may_be_pronoun(w.lw(t)) && pronoun_agreement(w.lw(t)).is_some() {
         return Some(Np {
             start: t,
             end: t + 1,
             kind: NpKind::Pronoun,
         });
     }
-    if let Some(np) = name_at(w, t, limit) {
+    let name_here = name_at(w, t, limit);
+    if let Some(np) = name_here {
         if is_possessive(w, np.end - 1) && w.is_capitalised(np.end) {
             // `Fieldwork’s Nora B. Quint`, `Britain’s Prime Minister Jo
             // Lee`: the name after the possessive is the person's.
@@ -1462,7 +1606,7 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
                 return Some(Np { start: t, ..name });
             }
         }
-    } else if let Some(name) = name_at(w, t, limit) {
+    } else if let Some(name) = name_here {
         // `Tobin's former campaign manager`: a possessive name opens a
         // description.
         if is_possessive(w, name.end - 1) && !w.is_capitalised(name.end) {
