@@ -1201,3 +1201,24 @@ fn forgotten_forms_keep_their_memory() {
     // The next text's forms go where these were: no allocation of their own.
     assert_eq!((kept.as_ptr() as usize, kept.capacity()), (memory, capacity));
 }
+
+#[test]
+fn the_word_class_table_answers_as_the_lists_do() {
+    let map = words::word_class_map();
+    for (word, bits) in &map {
+        assert_eq!(words::WORD_CLASSES.get(word), *bits, "{word:?}");
+    }
+    // Words the lists do not have, short and long, and near misses.
+    for word in [
+        "",
+        "zzyzx",
+        "saidd",
+        "sai",
+        "hippopotamuses",
+        "extraordinarily-long-word",
+        "q",
+    ] {
+        assert!(!map.contains_key(word), "{word:?} is listed: pick another");
+        assert_eq!(words::WORD_CLASSES.get(word), 0, "{word:?}");
+    }
+}

@@ -776,8 +776,11 @@ impl HashFilter {
 }
 
 /// The classes of every word the lexicon and the lists above know, in
-/// one map, so that a token's classes cost one lookup.
-static WORD_CLASSES: LazyLock<WordClasses> = LazyLock::new(|| {
+/// one table, so that a token's classes cost one lookup.
+pub(super) static WORD_CLASSES: LazyLock<WordClasses> = LazyLock::new(|| WordClasses::new(word_class_map()));
+
+/// The classes of every word the lexicon and the lists above know.
+pub(super) fn word_class_map() -> Map<&'static str, u32> {
     let mut map: Map<&'static str, u32> = Map::default();
     let mut add = |words: &mut dyn Iterator<Item = &'static str>, bits: u32| {
         for w in words {
@@ -821,17 +824,22 @@ static WORD_CLASSES: LazyLock<WordClasses> = LazyLock::new(|| {
         &mut lx.source_phrases.iter().filter_map(|p| p.first().copied()),
         class::SOURCE_FIRST,
     );
-    WordClasses::new(map)
-});
+    map
+}
 
 /// [`WORD_CLASSES`]: the words of up to 15 bytes by their bytes packed into
 /// two integers (with the length), in an open-addressed table whose slots
 /// hold the keys themselves, so that a lookup is a multiplication and,
 /// mostly, one slot compared; longer words by their text.
-struct WordClasses {
-    /// Packed word and classes; a slot whose key is `(0, 0)` is empty (a
-    /// packed word has its length in the top byte).
+pub(super) struct WordClasses {
+    /// Packed word and classes.
     slots: Vec<((u64, u64), u32)>,
+    /// A byte for each slot: 0 for an empty one, else seven bits of its
+    /// key's hash with the high bit set. A probe reads these first: most
+    /// words asked about are not in the lists, and their probe ends at an
+    /// empty slot found in this small vector (8 KB, in the nearest cache)
+    /// rather than in the slots (200 KB, often not).
+    tags: Vec<u8>,
     /// The slots' count minus one (a power of two minus one).
     mask: usize,
     long: Map<&'static str, u32>,
@@ -843,17 +851,19 @@ impl WordClasses {
         let size = (map.len() * 3 / 2 + 1).next_power_of_two();
         let mut classes = WordClasses {
             slots: vec![((0, 0), 0); size],
+            tags: vec![0; size],
             mask: size - 1,
             long: Map::default(),
         };
         for (word, bits) in map {
             match pack(word) {
                 Some(key) => {
-                    let mut i = classes.slot(key);
-                    while classes.slots[i].0 != (0, 0) {
+                    let (mut i, tag) = classes.slot_and_tag(key);
+                    while classes.tags[i] != 0 {
                         i = (i + 1) & classes.mask;
                     }
                     classes.slots[i] = (key, bits);
+                    classes.tags[i] = tag;
                 }
                 None => {
                     classes.long.insert(word, bits);
@@ -863,14 +873,14 @@ impl WordClasses {
         classes
     }
 
-    /// Where a key's probe starts.
-    fn slot(&self, key: (u64, u64)) -> usize {
+    /// Where a key's probe starts, and the tag of its slot.
+    fn slot_and_tag(&self, key: (u64, u64)) -> (usize, u8) {
         let hash = (key.0 ^ key.1.rotate_left(32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (hash >> 32) as usize & self.mask
+        ((hash >> 32) as usize & self.mask, (hash >> 57) as u8 | 0x80)
     }
 
     /// The classes of `word` (none if the lists do not know it).
-    fn get(&self, word: &str) -> u32 {
+    pub(super) fn get(&self, word: &str) -> u32 {
         match pack(word) {
             Some(key) => self.get_packed(key),
             None => self.long.get(word).copied().unwrap_or(0),
@@ -888,16 +898,13 @@ impl WordClasses {
     }
 
     fn get_packed(&self, key: (u64, u64)) -> u32 {
-        let mut i = self.slot(key);
+        let (mut i, tag) = self.slot_and_tag(key);
         loop {
-            let (known, bits) = self.slots[i];
-            if known == key {
-                return bits;
+            match self.tags[i] {
+                0 => return 0,
+                t if t == tag && self.slots[i].0 == key => return self.slots[i].1,
+                _ => i = (i + 1) & self.mask,
             }
-            if known == (0, 0) {
-                return 0;
-            }
-            i = (i + 1) & self.mask;
         }
     }
 }
