@@ -1222,3 +1222,25 @@ fn the_word_class_table_answers_as_the_lists_do() {
         assert_eq!(words::WORD_CLASSES.get(word), 0, "{word:?}");
     }
 }
+
+#[test]
+fn the_shape_bits_are_the_shape_and_the_word_of() {
+    let text = "Of OF of oF off o f @Name @name #Tag # @ Éric éric Ω 1st ’Tis “Of” ‘of’ — … 'of' \
+                of, of. O’f of’ Öf ÖF, the Office of the UN's chief\n\nOf course";
+    let t = tokenize(text);
+    let mut lower = text.to_ascii_lowercase();
+    lower.push(' ');
+    for (i, token) in t.tokens.iter().enumerate() {
+        let of = if lower[token.span().range()] == *"of" {
+            words::class::OF
+        } else {
+            0
+        };
+        assert_eq!(
+            words::shape_bits(token.kind, text, lower.as_bytes(), token.span()),
+            words::shape(token.kind, text, token.span()) | of,
+            "{:?}",
+            t.str(i)
+        );
+    }
+}

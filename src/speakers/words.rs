@@ -360,10 +360,13 @@ impl<'a, 'h> Words<'a, 'h> {
         // `'static` forms take forms of any lifetime.
         let WordVecs { mut lower, mut class } = vecs.cleared();
         lower.extend(tokens.tokens.iter().map(|t| &buffer[t.span().range()]));
-        class.extend((tokens.tokens.iter().zip(&lower)).map(|(t, &form)| {
-            let of = if form == "of" { class::OF } else { 0 };
-            Cell::new(shape(t.kind, text, t.span()) | of)
-        }));
+        let lower_bytes = buffer.as_bytes();
+        class.extend(
+            tokens
+                .tokens
+                .iter()
+                .map(|t| Cell::new(shape_bits(t.kind, text, lower_bytes, t.span()))),
+        );
         for (i, form) in other_forms {
             lower[i] = &buffer[form];
         }
@@ -967,9 +970,38 @@ fn push_lower_case(word: &str, out: &mut String) {
     }
 }
 
+/// The classes a token's shape and place give: word, mark, capitalised,
+/// and [`class::OF`]; `lower` is the lower-cased text, with at least a byte
+/// after it. The same as [`shape`] (and a comparison with `of`), without a
+/// branch for most tokens: the classes of the token's kind from a table,
+/// the capital from the first byte, `of` from the length and two bytes.
+#[inline]
+pub(super) fn shape_bits(kind: TokenKind, text: &str, lower: &[u8], span: Span) -> u32 {
+    const BY_KIND: [u32; 3] = [class::WORD, class::MARK | class::LOOKED_UP, class::LOOKED_UP];
+    let k = match kind {
+        TokenKind::Word => 0,
+        TokenKind::Mark(_) => 1,
+        TokenKind::Punct => 2,
+    };
+    let first = text.as_bytes().get(span.start).copied().unwrap_or(0);
+    // A handle's or a non-ASCII word's capital is told by its characters.
+    let bits = if (k == 0) & (first >= 0x80 || first == b'@' || first == b'#') {
+        shape(kind, text, span)
+    } else {
+        BY_KIND[k] | u32::from((k == 0) & first.is_ascii_uppercase()) * class::CAPITALISED
+    };
+    // `of` in any capitals (`’` makes a form longer, never `of`).
+    let two = match lower.get(span.start..span.start + 2) {
+        Some(&[a, b]) => u16::from_le_bytes([a, b]),
+        _ => 0,
+    };
+    let of = u32::from(span.len() == 2) & u32::from(two == u16::from_le_bytes(*b"of"));
+    bits | of * class::OF
+}
+
 /// The classes a token's shape gives: word, mark, capitalised.
 #[inline]
-fn shape(kind: TokenKind, text: &str, span: Span) -> u32 {
+pub(super) fn shape(kind: TokenKind, text: &str, span: Span) -> u32 {
     match kind {
         TokenKind::Mark(_) => class::MARK | class::LOOKED_UP,
         TokenKind::Punct => class::LOOKED_UP,
