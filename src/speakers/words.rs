@@ -988,7 +988,7 @@ pub(super) fn shape_bits(kind: TokenKind, text: &str, lower: &[u8], span: Span) 
     let bits = if (k == 0) & (first >= 0x80 || first == b'@' || first == b'#') {
         shape(kind, text, span)
     } else {
-        BY_KIND[k] | u32::from((k == 0) & first.is_ascii_uppercase()) * class::CAPITALISED
+        BY_KIND[k] | (u32::from((k == 0) & first.is_ascii_uppercase()) * class::CAPITALISED)
     };
     // `of` in any capitals (`’` makes a form longer, never `of`).
     let two = match lower.get(span.start..span.start + 2) {
