@@ -996,7 +996,7 @@ pub(super) fn shape_bits(kind: TokenKind, text: &str, lower: &[u8], span: Span) 
         _ => 0,
     };
     let of = u32::from(span.len() == 2) & u32::from(two == u16::from_le_bytes(*b"of"));
-    bits | of * class::OF
+    bits | (of * class::OF)
 }
 
 /// The classes a token's shape gives: word, mark, capitalised.
