@@ -1383,10 +1383,22 @@ pub(crate) fn clean_name_words(name: &str) -> Option<usize> {
         }
     }
     // No space last; no white space but ASCII spaces; no possessive.
-    let clean = !after_space
-        && (ascii || !name.chars().any(|c| c.is_whitespace() && c != ' '))
-        && !POSSESSIVE_ENDINGS.iter().any(|s| name.ends_with(s));
+    let clean =
+        !after_space && (ascii || !name.chars().any(|c| c.is_whitespace() && c != ' ')) && !ends_in_possessive(name);
     clean.then_some(spaces + 1)
+}
+
+/// Whether `name` ends with one of [`POSSESSIVE_ENDINGS`]: an apostrophe
+/// (`'` or `’`) last, or before a last `s`. Read off the last bytes, not
+/// compared with each ending (most names end in a letter, and are done at
+/// the first test).
+fn ends_in_possessive(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    let before_s = match bytes {
+        [rest @ .., b's'] => rest,
+        _ => bytes,
+    };
+    matches!(before_s, [.., b'\''] | [.., 0xe2, 0x80, 0x99])
 }
 
 /// The sort of a name: an organisation when one of its words says so
