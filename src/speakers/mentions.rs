@@ -76,6 +76,19 @@ pub(crate) struct Entity<'a> {
     pub(crate) outside_quotes: bool,
 }
 
+/// A named entity as [`Mentions::new_entity`] starts it, before its words
+/// and sort are set.
+const NEW_ENTITY: Entity<'static> = Entity {
+    name: NameText::Slice(""),
+    name_words: 0,
+    first: NO_WORD,
+    last: NO_WORD,
+    gender: Gender::Unknown,
+    sort: Sort::Person,
+    named: true,
+    outside_quotes: false,
+};
+
 /// A mention of an entity at a place in the text.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Mention {
@@ -231,8 +244,10 @@ pub(crate) struct Mentions<'a> {
     index: NameIndex<'a>,
     /// The token of each entity's latest mention, for recency.
     last_seen: Vec<usize>,
-    /// What each written form of a name says (see [`NameInfo`]).
-    names: Map<&'a str, NameInfo<'a>>,
+    /// Each written form of a name, and what it says: the number of its
+    /// [`NameInfo`] in `infos`.
+    names: Map<&'a str, u32>,
+    infos: Vec<NameInfo<'a>>,
     /// The writer (`I`), once a cue has named them: a speaker of their
     /// own, and never someone a third-person pronoun takes up.
     writer: Option<usize>,
@@ -354,21 +369,33 @@ struct NameInfo<'a> {
     given_gender: Gender,
 }
 
+/// A [`NameInfo`] before [`NameInfo::write`] writes it.
+const NEW_NAME_INFO: NameInfo<'static> = NameInfo {
+    clean: NameText::Slice(""),
+    lower: 0,
+    first: 0,
+    last: 0,
+    first_is_given_name: false,
+    words: 0,
+    sort: Sort::Person,
+    given_gender: Gender::Unknown,
+};
+
 impl<'a> NameInfo<'a> {
-    /// The info of name `raw`, whose span of the lower-cased text (ASCII
-    /// letters in lower case) is `raw_lower`.
-    fn new(raw: &'a str, raw_lower: &'a str, index: &mut NameIndex<'a>) -> NameInfo<'a> {
+    /// Writes into `out` the info of name `raw`, whose span of the
+    /// lower-cased text (ASCII letters in lower case) is `raw_lower`.
+    fn write(raw: &'a str, raw_lower: &'a str, index: &mut NameIndex<'a>, out: &mut NameInfo<'a>) {
         // Most names are written clean already: one space between words,
         // no handle's `@`, no possessive. They need no taking apart, and
         // in ASCII their lower-cased form is the lower-cased text's.
         if let Some(words) = words::clean_name_words(raw) {
-            return NameInfo::of_slice(raw, raw_lower, words, index);
+            return NameInfo::of_slice(raw, raw_lower, words, index, out);
         }
         // `Trump's`: most others are clean but for a possessive, and their
         // clean form is the text before it.
         let clean_stem = words::possessive_stem(raw).and_then(|stem| Some((stem, words::clean_name_words(stem)?)));
         if let Some((stem, words)) = clean_stem {
-            return NameInfo::of_slice(stem, &raw_lower[..stem.len()], words, index);
+            return NameInfo::of_slice(stem, &raw_lower[..stem.len()], words, index, out);
         }
         let clean = words::clean_name(raw);
         let words = clean.split_whitespace().count();
@@ -386,19 +413,20 @@ impl<'a> NameInfo<'a> {
             words,
             one_word,
             index,
-        )
+            out,
+        );
     }
 
     /// The info of a clean name of `words` words written as `clean` in the
     /// text, whose span of the lower-cased text is `clean_lower`.
-    fn of_slice(clean: &'a str, clean_lower: &'a str, words: usize, index: &mut NameIndex<'a>) -> NameInfo<'a> {
+    fn of_slice(clean: &'a str, clean_lower: &'a str, words: usize, index: &mut NameIndex<'a>, out: &mut NameInfo<'a>) {
         let lower = if clean.is_ascii() {
             Cow::Borrowed(clean_lower)
         } else {
             Cow::Owned(clean.to_lowercase())
         };
         // (One word has no space, nor other white space.)
-        NameInfo::of_clean(NameText::Slice(clean), lower, words, words == 1, index)
+        NameInfo::of_clean(NameText::Slice(clean), lower, words, words == 1, index, out);
     }
 
     /// The name's info from its clean form and that in lower case, of
@@ -409,7 +437,8 @@ impl<'a> NameInfo<'a> {
         words: usize,
         one_word: bool,
         index: &mut NameIndex<'a>,
-    ) -> NameInfo<'a> {
+        out: &mut NameInfo<'a>,
+    ) {
         // The first and last words (for one word, the name itself).
         let (first, last): (Cow<'a, str>, Cow<'a, str>) = if one_word {
             (Cow::Borrowed(""), Cow::Borrowed(""))
@@ -438,17 +467,29 @@ impl<'a> NameInfo<'a> {
         } else {
             (index.number(first), index.number(last))
         };
-        NameInfo {
-            first,
-            last,
-            first_is_given_name: given_name.is_some(),
-            clean,
-            lower,
-            words,
-            sort,
-            given_gender,
-        }
+        // Field by field, in place (see [`Mentions::name_info`]).
+        out.first = first;
+        out.last = last;
+        out.first_is_given_name = given_name.is_some();
+        out.clean = clean;
+        out.lower = lower;
+        out.words = words;
+        out.sort = sort;
+        out.given_gender = given_gender;
     }
+}
+
+/// Files entity `id` under this form of its name in `index`.
+fn index_name(index: &mut NameIndex<'_>, id: usize, info: &NameInfo) {
+    let name = &mut index.filed[info.lower as usize].name;
+    // A form filed under this entity before had its words filed then
+    // (the same words: a form's words are those of its lower case).
+    if *name == Some(id) {
+        return;
+    }
+    name.get_or_insert(id);
+    index.add(info.last, List::Last, id);
+    index.add(info.first, List::First, id);
 }
 
 /// The first and last words of a name of more than one word. Its only
@@ -498,6 +539,7 @@ impl<'a> Mentions<'a> {
         // tokens took tens of megabytes.
         let names = w.word_count() / 13;
         m.names.reserve(names);
+        m.infos.reserve(names);
         m.index.reserve(names * 2);
         m.entities.reserve(names);
         m.last_seen.reserve(names);
@@ -658,16 +700,23 @@ impl<'a> Mentions<'a> {
     /// The entity a name stands for: an earlier one it matches, or a new
     /// one.
     fn entity_for_name(&mut self, w: &Words<'a, '_>, np: Np, name: Span, name_token: usize) -> usize {
-        let info = self.name_info(&w.tokens.text()[name.range()], &w.lower_text()[name.range()]);
+        let n = self.name_info(&w.tokens.text()[name.range()], &w.lower_text()[name.range()]);
+        // (The info read in place, its fields as they are needed, rather
+        // than copied out whole.)
+        let info = &self.infos[n];
         let gender = match words::title_gender(w, np.start, name_token) {
             Gender::Unknown => info.given_gender,
             g => g,
         };
-        let id = match self.matching_entity(&info) {
+        let id = match self.matching_entity(info) {
             Some(id) => id,
-            None => self.new_entity(info.first, info.last, info.sort),
+            None => {
+                let (first, last, sort) = (info.first, info.last, info.sort);
+                self.new_entity(first, last, sort)
+            }
         };
-        self.index_name(id, &info);
+        let info = &self.infos[n];
+        index_name(&mut self.index, id, info);
         let e = &mut self.entities[id];
         if info.words > e.name_words {
             e.name = info.clean.clone();
@@ -684,41 +733,34 @@ impl<'a> Mentions<'a> {
 
     /// What the words of a name say, worked out once per document for each
     /// way the name is written.
-    fn name_info(&mut self, raw: &'a str, raw_lower: &'a str) -> NameInfo<'a> {
-        // One hash of the name, found or new.
-        self.names
-            .entry(raw)
-            .or_insert_with(|| NameInfo::new(raw, raw_lower, &mut self.index))
-            .clone()
+    /// (Its number in `infos`.)
+    fn name_info(&mut self, raw: &'a str, raw_lower: &'a str) -> usize {
+        // One hash of the name, found or new; a new info is written in
+        // place, field by field, at the end of the vector: one built on the
+        // stack and copied there was read back in wider pieces than its
+        // fields had just been written in, which stalls the copy.
+        let infos = &mut self.infos;
+        let index = &mut self.index;
+        *self.names.entry(raw).or_insert_with(|| {
+            infos.push(NEW_NAME_INFO);
+            let n = infos.len() - 1;
+            NameInfo::write(raw, raw_lower, index, &mut infos[n]);
+            n as u32
+        }) as usize
     }
 
     fn new_entity(&mut self, first: u32, last: u32, sort: Sort) -> usize {
-        self.entities.push(Entity {
-            name: NameText::Slice(""),
-            name_words: 0,
-            first,
-            last,
-            gender: Gender::Unknown,
-            sort,
-            named: true,
-            outside_quotes: false,
-        });
+        // A constant pushed and then its fields set, in place: an entity
+        // built on the stack and copied was read back in wider pieces than
+        // its fields had just been written in, which stalls the copy.
+        self.entities.push(NEW_ENTITY);
+        if let Some(e) = self.entities.last_mut() {
+            e.first = first;
+            e.last = last;
+            e.sort = sort;
+        }
         self.last_seen.push(0);
         self.entities.len() - 1
-    }
-
-    /// Files entity `id` under this form of its name.
-    fn index_name(&mut self, id: usize, info: &NameInfo) {
-        let index = &mut self.index;
-        let name = &mut index.filed[info.lower as usize].name;
-        // A form filed under this entity before had its words filed then
-        // (the same words: a form's words are those of its lower case).
-        if *name == Some(id) {
-            return;
-        }
-        name.get_or_insert(id);
-        index.add(info.last, List::Last, id);
-        index.add(info.first, List::First, id);
     }
 
     /// The most recently mentioned of the entities (`newest_first`) that
