@@ -553,23 +553,19 @@ impl<'a> Mentions<'a> {
                 continue;
             }
             words::clause_starts_into(w, sentence.tokens.clone(), &mut subject_at);
+            // In order, so that the pass (which only moves on) finds the
+            // next clause's start by a cursor (see [`next_start`]).
+            subject_at.sort_unstable();
+            let mut next_subject = 0;
             let end = sentence.tokens.end;
-            // Most tokens start nothing, and are passed over on their bits,
-            // in a loop of their own: no capital (no name), and inside a
-            // quote, or with no `of` after them (no relation) and no clause
-            // starting there (no subject's phrase).
-            let starts_nothing =
-                |t: usize| !w.is_capitalised(t) && (quoted[t] || !words::of_follows(w, t) && !subject_at.contains(&t));
             let mut t = sentence.tokens.start;
             loop {
-                while t < end && starts_nothing(t) {
-                    t += 1;
-                }
+                let is_subject;
+                (t, is_subject) = next_start(w, quoted, &subject_at, &mut next_subject, t, end);
                 if t >= end {
                     break;
                 }
                 let in_quote = quoted[t];
-                let is_subject = subject_at.contains(&t);
                 // `the wife of Michael X`: a person known by a relation.
                 // (The `of` first, from the token's bits: the call only for
                 // the few tokens with one after them.)
@@ -1048,6 +1044,48 @@ impl<'a> Mentions<'a> {
     }
 }
 
+/// The first token from `t` on (before `end`, else `end`) that may start
+/// a mention, and whether a clause starts there: a capitalised word (a
+/// name), a token with an `of` after it (a relation) outside quotes, or a
+/// clause's start (a subject's phrase) outside quotes. `subjects` are the
+/// clauses' starts in order, `next` the first of them not before the
+/// previous call's `t` (which this call's is not before).
+///
+/// Most tokens start nothing, and are passed over on their bits, in a loop
+/// of their own up to the next clause's start: the clauses' starts are
+/// not searched for each token.
+#[inline]
+fn next_start(
+    w: &Words<'_, '_>,
+    quoted: &[bool],
+    subjects: &[usize],
+    next: &mut usize,
+    mut t: usize,
+    end: usize,
+) -> (usize, bool) {
+    let passed_over = |t: usize| !w.is_capitalised(t) && (quoted[t] || !words::of_follows(w, t));
+    loop {
+        while subjects.get(*next).is_some_and(|&u| u < t) {
+            *next += 1;
+        }
+        let stop = subjects.get(*next).map_or(end, |&u| u.min(end));
+        while t < stop && passed_over(t) {
+            t += 1;
+        }
+        if t >= end {
+            return (t, false);
+        }
+        // A clause starts here: a token without a capital inside a quote
+        // still starts nothing.
+        let is_subject = t == stop;
+        if is_subject && !w.is_capitalised(t) && quoted[t] {
+            t += 1;
+            continue;
+        }
+        return (t, is_subject);
+    }
+}
+
 /// [`name_token_start`] for a name inside the phrase `np`: a short scan
 /// from the start of the phrase rather than a search of all the tokens.
 fn name_token_in(w: &Words<'_, '_>, np: Np, name: Span) -> usize {
@@ -1337,6 +1375,53 @@ mod tests {
                         );
                     }
                 }
+            }
+        }
+    }
+
+    /// [`next_start`] as the pass first read the tokens: each token tested
+    /// in turn, the clauses' starts searched for it.
+    fn next_start_by_search(
+        w: &Words<'_, '_>,
+        quoted: &[bool],
+        subjects: &[usize],
+        t: usize,
+        end: usize,
+    ) -> (usize, bool) {
+        let starts_nothing =
+            |t: usize| !w.is_capitalised(t) && (quoted[t] || !words::of_follows(w, t) && !subjects.contains(&t));
+        let t = (t..end).find(|&t| !starts_nothing(t)).unwrap_or(end.max(t));
+        (t, t < end && subjects.contains(&t))
+    }
+
+    #[test]
+    fn the_next_start_is_the_first_token_that_starts_something() {
+        let text = "Jane Doe met the wife of Tom Reilly, and “the head of the BBC said so,” she said. \
+            But the spokesman for the ministry, “a friend of Ann Lee”, said it; and he left. \
+            “And so,” said the mother of Bo Li, “we go.” In a statement, Mr Ng said the end of it.";
+        let t = tokenize(text);
+        let found = crate::quotes::find(&t);
+        let mut quoted = vec![false; t.tokens.len()];
+        for q in &found {
+            quoted[q.open..q.end_token].iter_mut().for_each(|f| *f = true);
+        }
+        let w = words_of(&t);
+        let mut subjects = Vec::new();
+        for sentence in &t.sentences {
+            words::clause_starts_into(&w, sentence.tokens.clone(), &mut subjects);
+            // Out of order and twice, as well as in order.
+            let mut shuffled = subjects.clone();
+            shuffled.extend(subjects.iter().rev());
+            let mut sorted = shuffled.clone();
+            sorted.sort_unstable();
+            let range = sentence.tokens.clone();
+            let mut next = 0;
+            for k in range.start..=range.end {
+                assert_eq!(
+                    next_start(&w, &quoted, &sorted, &mut next, k, range.end),
+                    next_start_by_search(&w, &quoted, &shuffled, k, range.end),
+                    "token {k}"
+                );
             }
         }
     }
