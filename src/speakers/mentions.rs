@@ -103,6 +103,16 @@ pub(crate) struct Mention {
     pub(crate) quoted: bool,
 }
 
+/// A mention as [`Mentions::push`] starts it, before its fields are set.
+const NEW_MENTION: Mention = Mention {
+    entity: 0,
+    token: 0,
+    token_end: 0,
+    sentence: 0,
+    subject: false,
+    quoted: false,
+};
+
 /// Mentions by their first token, in text order. The mention pass meets
 /// them in text order, each at or after the ones before but for a few right
 /// before the last (a relation's, after the name in it): a sorted vector
@@ -629,14 +639,33 @@ impl<'a> Mentions<'a> {
         }
         self.last_seen[entity] = self.last_seen[entity].max(np.start);
         self.entities[entity].outside_quotes |= !quoted;
-        self.mentions.insert_first(Mention {
+        let mention = Mention {
             entity,
             token: np.start,
             token_end: np.end,
             sentence,
             subject,
             quoted,
-        });
+        };
+        // Most mentions come after the last: pushed at once, and written
+        // in place, field by field. (A mention built on the stack and
+        // copied was read back in wider pieces than its flags had just
+        // been written in, which stalls the copy.)
+        if let MentionMap::Sorted { list, .. } = &mut self.mentions {
+            if list.last().is_none_or(|last| last.token < np.start) {
+                list.push(NEW_MENTION);
+                if let Some(m) = list.last_mut() {
+                    m.entity = entity;
+                    m.token = np.start;
+                    m.token_end = np.end;
+                    m.sentence = sentence;
+                    m.subject = subject;
+                    m.quoted = quoted;
+                }
+                return;
+            }
+        }
+        self.mentions.insert_first(mention);
     }
 
     /// Records a name: finds or makes its entity, learns its gender, and
