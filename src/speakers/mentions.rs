@@ -1314,6 +1314,12 @@ mod tests {
         }
 
         #[test]
+        fn a_possessive_ending_is_one_of_the_endings(name in "[ as'’\u{2018}\u{99}é]{0,5}") {
+            let by_endings = ["'s", "’s", "'", "’"].iter().any(|s| name.ends_with(s));
+            prop_assert_eq!(words::ends_in_possessive(&name), by_endings, "{:?}", name);
+        }
+
+        #[test]
         fn a_possessive_stem_that_is_clean_is_the_clean_name(name in "[ @\t\u{a0}aB'’s.]{0,8}") {
             if let Some(stem) = words::possessive_stem(&name).filter(|stem| words::clean_name_words(stem).is_some()) {
                 prop_assert_eq!(stem, words::clean_name(&name), "{:?}", name);

@@ -1392,7 +1392,7 @@ pub(crate) fn clean_name_words(name: &str) -> Option<usize> {
 /// (`'` or `’`) last, or before a last `s`. Read off the last bytes, not
 /// compared with each ending (most names end in a letter, and are done at
 /// the first test).
-fn ends_in_possessive(name: &str) -> bool {
+pub(crate) fn ends_in_possessive(name: &str) -> bool {
     let bytes = name.as_bytes();
     let before_s = match bytes {
         [rest @ .., b's'] => rest,
