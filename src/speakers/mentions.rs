@@ -639,14 +639,6 @@ impl<'a> Mentions<'a> {
         }
         self.last_seen[entity] = self.last_seen[entity].max(np.start);
         self.entities[entity].outside_quotes |= !quoted;
-        let mention = Mention {
-            entity,
-            token: np.start,
-            token_end: np.end,
-            sentence,
-            subject,
-            quoted,
-        };
         // Most mentions come after the last: pushed at once, and written
         // in place, field by field. (A mention built on the stack and
         // copied was read back in wider pieces than its flags had just
@@ -665,7 +657,14 @@ impl<'a> Mentions<'a> {
                 return;
             }
         }
-        self.mentions.insert_first(mention);
+        self.mentions.insert_first(Mention {
+            entity,
+            token: np.start,
+            token_end: np.end,
+            sentence,
+            subject,
+            quoted,
+        });
     }
 
     /// Records a name: finds or makes its entity, learns its gender, and
@@ -757,8 +756,7 @@ impl<'a> Mentions<'a> {
     }
 
     /// What the words of a name say, worked out once per document for each
-    /// way the name is written.
-    /// (Its number in `infos`.)
+    /// way the name is written: its number in `infos`.
     fn name_info(&mut self, raw: &'a str, raw_lower: &'a str) -> usize {
         // One hash of the name, found or new; a new info is written in
         // place, field by field, at the end of the vector: one built on the
