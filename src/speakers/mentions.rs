@@ -1165,7 +1165,16 @@ mod tests {
 
     use super::*;
     use crate::speakers::tests::words_of;
-    use crate::tokenize::tokenize;
+    use crate::tokenize::{Tokens, tokenize};
+
+    /// Whether each token is inside a quote the quote stage finds.
+    fn quoted_flags(t: &Tokens<'_>) -> Vec<bool> {
+        let mut quoted = vec![false; t.tokens.len()];
+        for q in &crate::quotes::find(t) {
+            quoted[q.open..q.end_token].iter_mut().for_each(|f| *f = true);
+        }
+        quoted
+    }
 
     /// Whether a name is clean ([`words::clean_name_words`]) as it was
     /// first written: each byte tested against the rules with its place.
@@ -1383,11 +1392,7 @@ mod tests {
             Reilly, a lawyer, said he and Lee left. The company said it was Doe. \
             Mr Ng arrived; she said Ng and Mrs Ng would go. “Bo Li?” asked Reilly.";
         let t = tokenize(text);
-        let found = crate::quotes::find(&t);
-        let mut quoted = vec![false; t.tokens.len()];
-        for q in &found {
-            quoted[q.open..q.end_token].iter_mut().for_each(|f| *f = true);
-        }
+        let quoted = quoted_flags(&t);
         let w = words_of(&t);
         let m = Mentions::collect(&w, &quoted);
         let tests: [&dyn Fn(&Entity) -> bool; 4] = [
@@ -1433,11 +1438,7 @@ mod tests {
             But the spokesman for the ministry, “a friend of Ann Lee”, said it; and he left. \
             “And so,” said the mother of Bo Li, “we go.” In a statement, Mr Ng said the end of it.";
         let t = tokenize(text);
-        let found = crate::quotes::find(&t);
-        let mut quoted = vec![false; t.tokens.len()];
-        for q in &found {
-            quoted[q.open..q.end_token].iter_mut().for_each(|f| *f = true);
-        }
+        let quoted = quoted_flags(&t);
         let w = words_of(&t);
         let mut subjects = Vec::new();
         for sentence in &t.sentences {

@@ -732,6 +732,16 @@ enum Common<'a> {
     All(Set<&'a str>),
 }
 
+/// The slot of `word` in a filter of `mask + 1` slots ([`HashFilter`],
+/// [`BitFilter`]): a hash of the word's length and first, second and last
+/// bytes, cheap, and words that share all four are few.
+fn filter_slot(word: &str, mask: usize) -> usize {
+    let b = word.as_bytes();
+    let byte = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
+    let key = b.len() as u64 | byte(0) << 16 | byte(1) << 24 | byte(b.len().wrapping_sub(1)) << 32;
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask
+}
+
 /// A filter of the hashes of a set of words (a counting Bloom filter with
 /// one hash): `may_contain` is false for most words not in the set, at the
 /// cost of a cheap hash, and words can leave it.
@@ -756,13 +766,8 @@ impl HashFilter {
         filter
     }
 
-    /// A hash of the word's length and first, second and last bytes: cheap,
-    /// and words that share all four are few.
     fn slot(&self, word: &str) -> usize {
-        let b = word.as_bytes();
-        let byte = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
-        let key = b.len() as u64 | byte(0) << 16 | byte(1) << 24 | byte(b.len().wrapping_sub(1)) << 32;
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & self.mask
+        filter_slot(word, self.mask)
     }
 
     fn may_contain(&self, word: &str) -> bool {
@@ -1469,12 +1474,8 @@ impl BitFilter {
         filter
     }
 
-    /// [`HashFilter::slot`].
     fn slot(&self, word: &str) -> usize {
-        let b = word.as_bytes();
-        let byte = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
-        let key = b.len() as u64 | byte(0) << 16 | byte(1) << 24 | byte(b.len().wrapping_sub(1)) << 32;
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & self.mask
+        filter_slot(word, self.mask)
     }
 
     fn may_contain(&self, word: &str) -> bool {
