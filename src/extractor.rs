@@ -30,8 +30,8 @@ fn piece_end(text: &str, start: usize, max: usize) -> usize {
 }
 
 /// The buffers of the pipeline's stages (tokens, word forms and classes),
-/// emptied after each text and kept for the next one on the same thread: a
-/// text reuses their memory instead of allocating its own, and a long text
+/// kept from one text to the next on the same thread (each stage empties
+/// them as it fills them): a text reuses their memory instead of allocating its own, and a long text
 /// finds its pages in place instead of having the system map and clear
 /// them again.
 #[derive(Debug, Default)]
@@ -101,8 +101,8 @@ impl Default for Config {
 /// Build it once and share it: it is cheap to clone (the settings are
 /// reference-counted) and can be used from many threads at once.
 ///
-/// Each thread keeps the buffers of the texts it has read (emptied) for the
-/// next one: about ten bytes a byte of the longest text, up to 400 MiB (a
+/// Each thread keeps the buffers of the texts it has read for the next
+/// one: about ten bytes a byte of the longest text, up to 400 MiB (a
 /// longer text's are freed after it).
 ///
 /// ```

@@ -55,7 +55,7 @@
 //!   [`confidence`](Speaker::confidence) calibrated on annotated news.
 //! - [`Span`] is a `Copy` half-open byte range; [`CharOffsets`] converts
 //!   byte offsets to code-point offsets.
-//! - [`tokenize`] exposes the first stage on its own: the [`Tokens`] of a
+//! - [`tokenize()`] exposes the first stage on its own: the [`Tokens`] of a
 //!   text (paragraphs, sentences, words, and every [`QuotationMark`] with
 //!   its [`MarkRole`]).
 //! - [`Error`] is the crate's one error type, with an [`ErrorKind`]. Only

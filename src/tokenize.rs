@@ -157,7 +157,8 @@ pub struct Tokens<'h> {
 }
 
 impl<'h> Tokens<'h> {
-    /// The vectors of these tokens, emptied, for [`tokenize_reusing`].
+    /// The vectors of these tokens, for [`tokenize_reusing`] (which
+    /// empties them).
     pub(crate) fn into_vecs(self) -> TokenVecs {
         let Tokens {
             tokens,
@@ -176,7 +177,6 @@ impl<'h> Tokens<'h> {
             non_ascii,
             commas,
         }
-        .cleared()
     }
 
     /// The text that was tokenized.
@@ -265,7 +265,7 @@ pub(crate) fn tokenize_reusing(text: &str, vecs: TokenVecs) -> Tokens<'_> {
     out
 }
 
-/// The vectors of a [`Tokens`], empty, for the tokens of another text.
+/// The vectors of a [`Tokens`], for the tokens of another text.
 #[derive(Debug, Default)]
 pub(crate) struct TokenVecs {
     tokens: Vec<Token>,

@@ -278,6 +278,14 @@ struct Row {
     confidence: f32,
 }
 
+impl Row {
+    /// Whether the line's patterns match these names of the five fields'
+    /// values (`*` matches any).
+    fn matches(&self, names: [&str; 5]) -> bool {
+        self.patterns.iter().zip(names).all(|(p, name)| *p == "*" || *p == name)
+    }
+}
+
 /// Used when no line matches (the table ends with a catch-all, so only a
 /// broken table gets here).
 const FALLBACK: f32 = 0.5;
@@ -317,7 +325,7 @@ fn lookup_table(rows: &[Row]) -> Vec<f32> {
             let codes = codes_of(index);
             let fields: [&str; 5] = std::array::from_fn(|f| names[f][codes[f]]);
             rows.iter()
-                .find(|row| row.patterns.iter().zip(fields).all(|(p, f)| *p == "*" || *p == f))
+                .find(|row| row.matches(fields))
                 .map_or(FALLBACK, |row| row.confidence)
         })
         .collect()
@@ -501,20 +509,23 @@ mod tests {
         all
     }
 
-    /// The confidence by the table's definition: the first line whose
-    /// patterns match the names of the features.
-    fn confidence_by_search(features: &Features) -> f32 {
-        let fields = [
+    /// The confidence by the table's definition: the first of `rows` whose
+    /// patterns match the names of the features' values.
+    fn first_matching(rows: &[Row], features: &Features) -> f32 {
+        let names = [
             features.attribution.as_str(),
             features.side.name(),
             features.kind.as_str(),
             length_name(features.short),
             features.mention.name(),
         ];
-        TABLE
-            .iter()
-            .find(|row| row.patterns.iter().zip(fields).all(|(p, f)| *p == "*" || *p == f))
+        rows.iter()
+            .find(|row| row.matches(names))
             .map_or(FALLBACK, |row| row.confidence)
+    }
+
+    fn confidence_by_search(features: &Features) -> f32 {
+        first_matching(&TABLE, features)
     }
 
     #[test]
@@ -556,19 +567,7 @@ mod tests {
         let rows = parse("cue after direct * name 0.75\nnobody * * * * 0.1\n* * * * nothing 0.2\n");
         let table = lookup_table(&rows);
         for f in all_features() {
-            let by_rows = rows
-                .iter()
-                .find(|row| {
-                    let fields = [
-                        f.attribution.as_str(),
-                        f.side.name(),
-                        f.kind.as_str(),
-                        length_name(f.short),
-                        f.mention.name(),
-                    ];
-                    row.patterns.iter().zip(fields).all(|(p, v)| *p == "*" || *p == v)
-                })
-                .map_or(FALLBACK, |row| row.confidence);
+            let by_rows = first_matching(&rows, &f);
             assert_eq!(table[f.index()].to_bits(), by_rows.to_bits(), "{f:?}");
         }
         let named = Features {

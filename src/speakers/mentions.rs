@@ -503,7 +503,7 @@ fn index_name(index: &mut NameIndex<'_>, id: usize, info: &NameInfo) {
 }
 
 /// The first and last words of a name of more than one word. Its only
-/// white space is spaces (see [`NameInfo::new`]): the words are found by a
+/// white space is spaces (see [`NameInfo::write`]): the words are found by a
 /// search of the bytes for them, not of the characters for white space.
 fn first_last(name: &str) -> (&str, &str) {
     let name = name.trim_matches(' ');

@@ -66,8 +66,8 @@ struct Previous {
     last_para: usize,
 }
 
-/// The speaker stage's buffers, kept empty between texts so that the next
-/// text reuses their memory.
+/// The speaker stage's buffers, kept between texts so that the next text
+/// reuses their memory (each is emptied where it is filled).
 #[derive(Debug, Default)]
 pub(crate) struct SpeakerVecs {
     quoted: Vec<bool>,

@@ -235,10 +235,8 @@ pub(crate) struct Words<'a, 'h> {
     /// text's memory.)
     class: Vec<Cell<u32>>,
     /// The text with its ASCII letters in lower case (the same length, the
-    /// same character boundaries).
-    lower_text: &'a str,
-    /// The lower-cased text, then the forms of the tokens with other
-    /// characters, then [`PADDING`] bytes.
+    /// same character boundaries: [`Words::lower_text`]), then the forms of
+    /// the tokens with other characters, then [`PADDING`] bytes.
     buffer: &'a str,
     /// Which sentence-opening words the text also writes in lower case:
     /// the answers so far (see [`Common`]).
@@ -250,7 +248,7 @@ pub(crate) struct Words<'a, 'h> {
     word_count: usize,
 }
 
-/// The vectors of a [`Words`], empty, for the words of another text.
+/// The vectors of a [`Words`], for the words of another text.
 #[derive(Debug, Default)]
 pub(crate) struct WordVecs {
     lower: Vec<&'static str>,
@@ -382,7 +380,6 @@ impl<'a, 'h> Words<'a, 'h> {
             extra_verbs,
             lower,
             class,
-            lower_text: &buffer[..text.len()],
             buffer,
             common: RefCell::new(Common::Asked(Vec::new())),
             surnames: OnceCell::new(),
@@ -390,14 +387,13 @@ impl<'a, 'h> Words<'a, 'h> {
         }
     }
 
-    /// The vectors of these words, emptied, for the words of another
-    /// text.
+    /// The vectors of these words, for the words of another text
+    /// ([`Words::new`] empties them).
     pub(crate) fn into_vecs(self) -> WordVecs {
         WordVecs {
             lower: forget_forms(self.lower),
             class: self.class,
         }
-        .cleared()
     }
 
     /// Of the capitalised words that open sentences, those the text also
@@ -554,7 +550,7 @@ impl<'a, 'h> Words<'a, 'h> {
         if let Some(&(_, answer)) = asked.iter().find(|(word, _)| *word == lw) {
             return answer;
         }
-        if asked.len() < COMMON_SEARCHES && self.lower_text.len() <= COMMON_SEARCH_BYTES {
+        if asked.len() < COMMON_SEARCHES && self.tokens.text().len() <= COMMON_SEARCH_BYTES {
             let answer = self.search_lower_case(lw);
             asked.push((lw, answer));
             return answer;
@@ -580,7 +576,7 @@ impl<'a, 'h> Words<'a, 'h> {
         let found = |pattern: &str| {
             let tokens = &self.tokens.tokens;
             let text = self.tokens.text().as_bytes();
-            memchr::memmem::find_iter(self.lower_text.as_bytes(), pattern.as_bytes()).any(|at| {
+            memchr::memmem::find_iter(self.lower_text().as_bytes(), pattern.as_bytes()).any(|at| {
                 // Most places write it capitalised, like the question: those
                 // are passed over before the token is looked for.
                 if !text[at].is_ascii_lowercase() {
@@ -613,7 +609,7 @@ impl<'a, 'h> Words<'a, 'h> {
     /// The text with its ASCII letters in lower case: a span of it is the
     /// lower-cased form of an ASCII span of the text.
     pub(crate) fn lower_text(&self) -> &'a str {
-        self.lower_text
+        &self.buffer[..self.tokens.text().len()]
     }
 
     /// The bytes of the buffer from the start of token `t`'s lower-cased
