@@ -121,6 +121,7 @@ fn options() -> Options {
     Options {
         mode: SpeakerMode::Either,
         kinds: scorer::parse_kinds("direct,mixed"),
+        speech_only: false,
     }
 }
 

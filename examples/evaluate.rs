@@ -5,6 +5,7 @@
 //!
 //! ```text
 //! cargo run --release --example evaluate -- GOLD.jsonl [--speaker name|either] [--errors N] [--json]
+//! cargo run --release --example evaluate -- GOLD.jsonl --kinds direct,mixed,indirect --speech-only
 //! cargo run --release --example evaluate -- GOLD.jsonl --pred PREDICTED.jsonl
 //! ```
 //!
@@ -32,7 +33,8 @@ use scorer::{Docs, ErrorCase, ErrorSort, Group, Options, Report, SpeakerMode};
 
 const USAGE: &str = "\
 usage: evaluate GOLD.jsonl [--pred PREDICTED.jsonl] [--speaker name|either]
-                [--kinds direct,mixed] [--errors N] [--json]
+                [--kinds direct,mixed[,indirect]] [--speech-only] [--errors N]
+                [--json]
 
 Runs whosaid on each document of GOLD.jsonl and scores its quotes and
 speakers as ../shared/eval/score.py does.
@@ -41,7 +43,11 @@ speakers as ../shared/eval/score.py does.
                   \"quotes\"}) instead of running the extractor
   --speaker MODE  name: the speaker names must match; either (default): the
                   names match or the speaker mentions overlap
-  --kinds LIST    gold kinds that count for recall (default direct,mixed)
+  --kinds LIST    gold kinds that count for recall (default direct,mixed);
+                  predicted indirect quotes are left out unless indirect is
+                  among them
+  --speech-only   gold indirect quotes whose cue has no verb of saying
+                  (\"polls show\", \"he believes\") are optional
   --errors N      show up to N errors of each sort, in context
   --json          print the figures as one JSON object
   -h, --help      print this help
@@ -111,6 +117,7 @@ fn parse_args() -> Result<Args, lexopt::Error> {
                     .ok_or_else(|| format!("--speaker must be name or either, not {mode:?}"))?;
             }
             Long("kinds") => args.options.kinds = scorer::parse_kinds(&parser.value()?.string()?),
+            Long("speech-only") => args.options.speech_only = true,
             Long("errors") => args.errors = parser.value()?.parse()?,
             Long("json") => args.json = true,
             Value(file) if gold.is_none() => gold = Some(PathBuf::from(file)),

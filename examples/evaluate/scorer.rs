@@ -21,11 +21,120 @@ use serde_json::Value;
 /// `QUOTE_MARKS` of score.py.
 const QUOTE_MARKS: &str = "\"'“”‘’«»„‟‚‛‹›「」『』`";
 
+/// `OPENERS` of score.py: the marks that can open a quote, which a quote
+/// over paragraphs repeats at the start of each of them.
+const OPENERS: &str = "\"“‘«„‟‚‛‹「『`";
+
 /// What `trimmed` strips from both ends of a span besides the marks.
 const TRIM_OTHER: &str = " \t\r\n\u{a0},.;:!?";
 
 /// Predicted kinds that mean "not speech": left out of the predictions.
 const SPEECH_NOT: [&str; 2] = ["scare", "title"];
+
+/// `SPEECH_CUES` of score.py: the word beginnings of the cues that report
+/// speech, for `--speech-only`. Prefixes, as there: `point` also takes
+/// `pointed out`, `cit` also `cited`.
+const SPEECH_CUES: &[&str] = &[
+    "say",
+    "said",
+    "tell",
+    "told",
+    "add",
+    "note",
+    "noting",
+    "argu",
+    "claim",
+    "warn",
+    "explain",
+    "insist",
+    "writ",
+    "wrote",
+    "announc",
+    "state",
+    "stating",
+    "suggest",
+    "admit",
+    "confirm",
+    "acknowledg",
+    "according",
+    "report",
+    "urg",
+    "alleg",
+    "complain",
+    "testif",
+    "tweet",
+    "repl",
+    "respon",
+    "deni",
+    "deny",
+    "promis",
+    "vow",
+    "predict",
+    "declar",
+    "assert",
+    "contend",
+    "maintain",
+    "recall",
+    "point",
+    "emphasi",
+    "stress",
+    "conced",
+    "repeat",
+    "describ",
+    "call",
+    "ask",
+    "question",
+    "blam",
+    "accus",
+    "critici",
+    "prais",
+    "pledg",
+    "mention",
+    "comment",
+    "remark",
+    "observ",
+    "reveal",
+    "disclos",
+    "inform",
+    "charg",
+    "quip",
+    "jok",
+    "boast",
+    "conclud",
+    "propos",
+    "recommend",
+    "demand",
+    "threaten",
+    "advis",
+    "caution",
+    "lament",
+    "agree",
+    "estimat",
+    "cit",
+    "wonder",
+    "counter",
+    "object",
+    "protest",
+    "post",
+    "exclaim",
+    "shout",
+    "yell",
+    "chant",
+    "declin",
+    "decry",
+    "dismiss",
+    "reject",
+    "deplor",
+    "condemn",
+    "hail",
+    "welcom",
+    "applaud",
+    "express",
+    "confess",
+    "remind",
+    "assur",
+    "indicat",
+];
 
 /// Words dropped from the front of a name before names are compared.
 const TITLES: &[&str] = &[
@@ -121,20 +230,26 @@ impl SpeakerMode {
     }
 }
 
-/// What to score: score.py's `--speaker` and `--kinds`.
+/// What to score: score.py's `--speaker`, `--kinds` and `--speech-only`.
 #[derive(Clone, Debug)]
 pub struct Options {
     pub mode: SpeakerMode,
     /// Gold kinds that count for recall.
     pub kinds: BTreeSet<String>,
+    /// Gold indirect quotes whose cue has no verb of saying are optional:
+    /// PolNeAR annotates beliefs and findings (`polls show`) as reported
+    /// speech, which a quote extractor is not asked to find.
+    pub speech_only: bool,
 }
 
 impl Default for Options {
-    /// score.py's defaults: `--speaker either --kinds direct,mixed`.
+    /// score.py's defaults: `--speaker either --kinds direct,mixed`, not
+    /// `--speech-only`.
     fn default() -> Options {
         Options {
             mode: SpeakerMode::Either,
             kinds: parse_kinds("direct,mixed"),
+            speech_only: false,
         }
     }
 }
@@ -510,9 +625,9 @@ pub fn score(gold: &Docs, pred: &Docs, opts: &Options) -> Result<Report, String>
 fn score_document(doc: usize, g: &Value, p: Option<&Value>, opts: &Options, report: &mut Report) -> Result<(), String> {
     let text = g.get("text").and_then(Value::as_str).ok_or("no string \"text\"")?;
     let text: Vec<char> = text.chars().collect();
-    let gold = gold_spans(&text, g, &opts.kinds)?;
+    let gold = gold_spans(&text, g, opts)?;
     let preds = match p {
-        Some(p) => pred_spans(&text, p)?,
+        Some(p) => pred_spans(&text, p, &opts.kinds)?,
         None => Vec::new(),
     };
     let (gold_match, pred_match) = match_spans(&gold, &preds);
@@ -529,19 +644,18 @@ fn score_document(doc: usize, g: &Value, p: Option<&Value>, opts: &Options, repo
 
 /// The gold spans, reduced and trimmed, with their roles. Quotes that trim
 /// to nothing are dropped; `not_quotes` are kept whatever they trim to
-/// (score.py does not check them).
-fn gold_spans<'a>(text: &[char], g: &'a Value, kinds: &BTreeSet<String>) -> Result<Vec<Gold<'a>>, String> {
+/// (score.py does not check them). The role is worked out before the span
+/// is checked, as in score.py, so that a cue it would crash on fails here
+/// too.
+fn gold_spans<'a>(text: &[char], g: &'a Value, opts: &Options) -> Result<Vec<Gold<'a>>, String> {
     let mut gold = Vec::new();
     for q in list(g, "quotes")? {
+        let role = role_of(q, opts)?;
         let (start, end) = gold_offsets(text, q)?;
         let (start, end) = quoted_region(text, start, end);
         let span = trimmed(text, start, end);
         if span.1 > span.0 {
-            gold.push(Gold {
-                span,
-                quote: q,
-                role: role_of(q.get("kind"), kinds),
-            });
+            gold.push(Gold { span, quote: q, role });
         }
     }
     for q in list(g, "not_quotes")? {
@@ -555,17 +669,47 @@ fn gold_spans<'a>(text: &[char], g: &'a Value, kinds: &BTreeSet<String>) -> Resu
     Ok(gold)
 }
 
-/// score.py's role rules: a scored kind (or no kind, with `any` among the
-/// scored kinds) counts; `scare` is not speech; everything else, `embedded`
-/// and also `indirect` and unknown kinds, is optional.
-fn role_of(kind: Option<&Value>, kinds: &BTreeSet<String>) -> Role {
-    let kind = kind.filter(|k| !k.is_null());
-    match kind.and_then(Value::as_str) {
-        Some(k) if kinds.contains(k) => Role::Scored,
-        None if kind.is_none() && kinds.contains("any") => Role::Scored,
+/// score.py's role rules, in its order: with `--speech-only`, an indirect
+/// quote whose cue reports no speech is optional, even when `indirect` is
+/// scored (the test comes first); then a scored kind (or no kind, with
+/// `any` among the scored kinds) counts; `scare` is not speech; everything
+/// else, `embedded` and also unscored and unknown kinds, is optional.
+fn role_of(q: &Value, opts: &Options) -> Result<Role, String> {
+    let kind = q.get("kind").filter(|k| !k.is_null());
+    if opts.speech_only && kind.and_then(Value::as_str) == Some("indirect") && !is_speech_cue(cue_of(q)?) {
+        return Ok(Role::Optional);
+    }
+    Ok(match kind.and_then(Value::as_str) {
+        Some(k) if opts.kinds.contains(k) => Role::Scored,
+        None if kind.is_none() && opts.kinds.contains("any") => Role::Scored,
         Some("scare") => Role::Negative,
         _ => Role::Optional,
+    })
+}
+
+/// A gold quote's cue as `(q.get("cue") or "")` leaves it: a missing,
+/// null or other false value is no cue; a true value that is not a string
+/// is one score.py crashes on (`.lower()`), so it fails here.
+fn cue_of(q: &Value) -> Result<&str, String> {
+    match q.get("cue") {
+        None | Some(Value::Null | Value::Bool(false)) => Ok(""),
+        Some(Value::String(s)) => Ok(s),
+        Some(Value::Number(n)) if n.as_f64() == Some(0.0) => Ok(""),
+        Some(Value::Array(a)) if a.is_empty() => Ok(""),
+        Some(Value::Object(o)) if o.is_empty() => Ok(""),
+        Some(cue) => Err(format!("gold cue {cue} is not a string")),
     }
+}
+
+/// score.py's `is_speech_cue`: some word of the cue (a run of ASCII letters
+/// once the cue is lower-cased) begins as a verb of saying does, so that
+/// `told reporters` and `According to` report speech and `believes`,
+/// `polls show` and `plans` do not.
+pub fn is_speech_cue(cue: &str) -> bool {
+    cue.to_lowercase()
+        .split(|c: char| !c.is_ascii_lowercase())
+        .filter(|w| !w.is_empty())
+        .any(|w| SPEECH_CUES.iter().any(|cue| w.starts_with(cue)))
 }
 
 /// The offsets of a gold quote. score.py trusts them (a bad one crashes it
@@ -585,15 +729,16 @@ fn gold_offsets(text: &[char], q: &Value) -> Result<(usize, usize), String> {
     }
 }
 
-/// The predicted spans, trimmed, without the "not speech" kinds and the
-/// spans that trim to nothing.
-fn pred_spans<'a>(text: &[char], p: &'a Value) -> Result<Vec<Pred<'a>>, String> {
+/// The predicted spans, trimmed, without the "not speech" kinds, the
+/// spans that trim to nothing, and, unless `indirect` is scored, the
+/// indirect quotes: a gold file without them (the seed has few, PolNeAR's
+/// are not all speech) must not count them as false positives, and the
+/// default figure is then that of quotes in marks alone.
+fn pred_spans<'a>(text: &[char], p: &'a Value, kinds: &BTreeSet<String>) -> Result<Vec<Pred<'a>>, String> {
     let mut preds = Vec::new();
     for q in list(p, "quotes")? {
-        if q.get("kind")
-            .and_then(Value::as_str)
-            .is_some_and(|k| SPEECH_NOT.contains(&k))
-        {
+        let kind = q.get("kind").and_then(Value::as_str);
+        if kind.is_some_and(|k| SPEECH_NOT.contains(&k)) || kind == Some("indirect") && !kinds.contains("indirect") {
             continue;
         }
         let (s, e) = (q.get("start").and_then(py_int), q.get("end").and_then(py_int));
@@ -816,13 +961,33 @@ pub fn trimmed(text: &[char], mut start: usize, mut end: usize) -> Span {
 }
 
 /// From the first to the last quotation mark inside `[start, end)`, or the
-/// whole span when it has fewer than two.
+/// whole span when it has fewer than two. When the last mark opens rather
+/// than closes, the region runs on to the span's end: a quote over
+/// paragraphs repeats its opening mark at the start of each, and when its
+/// last paragraph is never closed, stopping at that mark would drop the
+/// whole paragraph and a prediction of the whole quote would not match.
 pub fn quoted_region(text: &[char], start: usize, end: usize) -> Span {
     let mut marks = (start..end).filter(|&i| is_mark(text[i]) && !is_apostrophe(text, i));
     match (marks.next(), marks.next_back()) {
-        (Some(first), Some(last)) => (first, last + 1),
+        (Some(first), Some(last)) => (first, if opens(text, last, end) { end } else { last + 1 }),
         _ => (start, end),
     }
+}
+
+/// score.py's `opens`: an opening mark with white space or the start of
+/// the text before it and, inside the span, a character that is not white
+/// space after it. A straight `"` can open or close; after a word or a
+/// comma it closes.
+fn opens(text: &[char], i: usize, end: usize) -> bool {
+    let before = if i > 0 { text[i - 1] } else { '\n' };
+    OPENERS.contains(text[i]) && is_space(before) && i + 1 < end && !is_space(text[i + 1])
+}
+
+/// Python's `str.isspace()` on one character: Unicode's white space and
+/// also the separators U+001C to U+001F, which Rust's `is_whitespace`
+/// leaves out.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
 /// A single mark between two letters or digits (`don't`) is an apostrophe.
