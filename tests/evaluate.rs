@@ -345,6 +345,236 @@ fn names() {
 }
 
 // ---------------------------------------------------------------------------
+// Quotes over paragraphs, indirect quotes and --speech-only
+
+/// A quote over two paragraphs, neither of them closed (the second reopens
+/// and the writer never closes it), and reported speech, one piece of it a
+/// belief rather than speech.
+const T4: &str = "Harbourmaster Tomás Reyes said on Monday that the north pier would close for repairs.\n\
+“Nobody has inspected the pilings since the storm.\n\
+“Until a diver has checked every one of them, no boat ties up there and the ferry uses the south quay.\n\
+Reyes believes the work will take a month. His deputy, Ilse Moor, told the board that the cost was unknown.";
+
+/// The quote over paragraphs, from its first mark to the end of its span.
+const PIER: &str = "“Nobody has inspected the pilings since the storm.\n\
+“Until a diver has checked every one of them, no boat ties up there and the ferry uses the south quay.";
+
+/// A gold quote with its cue.
+fn cued(span: (usize, usize), kind: &str, speaker: (&str, Option<(usize, usize)>), cue: Option<&str>) -> Value {
+    json!({
+        "start": span.0, "end": span.1, "kind": kind, "speaker": speaker.0,
+        "speaker_start": speaker.1.map(|s| s.0), "speaker_end": speaker.1.map(|s| s.1), "cue": cue,
+    })
+}
+
+fn kinds_gold_lines() -> String {
+    let tomas = ("Tomás Reyes", Some(at(T4, "Tomás Reyes")));
+    let d4 = json!({"id": "d4", "text": T4, "quotes": [
+        cued(at(T4, "the north pier would close for repairs"), "indirect", tomas, Some("said")),
+        cued(at(T4, PIER), "direct", ("Tomás Reyes", None), None),
+        cued(
+            at(T4, "the work will take a month"),
+            "indirect",
+            ("Tomás Reyes", Some(within(T4, "Reyes believes", "Reyes"))),
+            Some("believes"),
+        ),
+        cued(at(T4, "the cost was unknown"), "indirect", ("Ilse Moor", Some(at(T4, "Ilse Moor"))), Some("told")),
+    ]});
+    format!("{d4}\n")
+}
+
+fn kinds_pred_lines() -> String {
+    let tomas = at(T4, "Tomás Reyes");
+    let reyes = within(T4, "Reyes believes", "Reyes");
+    let d4 = json!({"id": "d4", "quotes": [
+        pred(at(T4, "the north pier would close for repairs"), "indirect", Some(("Reyes", tomas)), Some("cue")),
+        // The whole quote: it matches only when the gold runs to its end.
+        pred(at(T4, PIER), "direct", Some(("Tomás Reyes", tomas)), Some("continuation")),
+        pred(at(T4, "the work will take a month"), "indirect", Some(("Tomás Reyes", reyes)), Some("cue")),
+        // The wrong speaker, by name and by mention.
+        pred(at(T4, "the cost was unknown"), "indirect", Some(("Tomás Reyes", reyes)), Some("pronoun")),
+        // Jaccard 11/38 with the quote it is part of: a false positive.
+        pred(at(T4, "for repairs"), "indirect", None, None),
+    ]});
+    format!("{d4}\n")
+}
+
+/// The kinds set by `--kinds` for all of them.
+const ALL_KINDS: &str = "direct,mixed,indirect";
+
+fn kinds_report(kinds: &str, speech_only: bool) -> Report {
+    let gold = Docs::parse("gold", &kinds_gold_lines()).unwrap();
+    let pred = Docs::parse("pred", &kinds_pred_lines()).unwrap();
+    let options = Options {
+        mode: SpeakerMode::Either,
+        kinds: scorer::parse_kinds(kinds),
+        speech_only,
+    };
+    scorer::score(&gold, &pred, &options).unwrap()
+}
+
+/// The length of the trimmed quote over paragraphs: without its first mark
+/// and the stop at its end.
+fn pier_len() -> usize {
+    PIER.chars().count() - 2
+}
+
+#[test]
+fn quoted_region_runs_to_the_end_after_a_reopening_mark() {
+    let region = |text: &str| {
+        let chars: Vec<char> = text.chars().collect();
+        let (start, end) = scorer::quoted_region(&chars, 0, chars.len());
+        chars[start..end].iter().collect::<String>()
+    };
+    // Reopened at a paragraph's start and never closed: on to the end.
+    assert_eq!(region("“One.\n“Two and three"), "“One.\n“Two and three");
+    // With a word between the span's start and its first mark, that is
+    // left out still.
+    assert_eq!(region("He said: “One.\n“Two"), "“One.\n“Two");
+    // A straight mark after a word closes; after a space it opens.
+    assert_eq!(region("\"One\" and two"), "\"One\"");
+    assert_eq!(region("\"One.\n\"Two"), "\"One.\n\"Two");
+    // A closing mark, whatever follows it, ends the region.
+    assert_eq!(region("“One.” Two"), "“One.”");
+    // An opening mark with a space or the span's end after it, or a word
+    // before it, opens nothing the span holds.
+    assert_eq!(region("“One. “ Two"), "“One. “");
+    assert_eq!(region("“One. “"), "“One. “");
+    assert_eq!(region("“One.“Two"), "“One.“");
+    // An apostrophe is no mark: the last mark is the reopening one.
+    assert_eq!(region("“One.\n“Two isn’t three"), "“One.\n“Two isn’t three");
+    // Python's `isspace` takes U+001F too; the mark after it opens.
+    assert_eq!(region("“One.\u{1f}“Two"), "“One.\u{1f}“Two");
+}
+
+#[test]
+fn speech_cues() {
+    for cue in [
+        "said",
+        "told reporters",
+        "According to",
+        "pointed out",
+        "re-stated",
+        "SAYS",
+    ] {
+        assert!(scorer::is_speech_cue(cue), "{cue}");
+    }
+    for cue in ["believes", "polls show", "plans", "reiterated", "", "déclaré"] {
+        assert!(!scorer::is_speech_cue(cue), "{cue}");
+    }
+}
+
+#[test]
+fn quotes_in_marks_only() {
+    // By default the three indirect gold quotes are optional and the four
+    // indirect predictions are left out, not false positives: the quote
+    // over paragraphs is all that is scored, and it is found exactly.
+    let expected = Counts {
+        gold: 1,
+        gold_chars: pier_len(),
+        gold_chars_found: pier_len(),
+        matched: 1,
+        exact: 1,
+        with_speaker: 1,
+        speaker_ok_name: 1,
+        speaker_ok_either: 1,
+        pred: 1,
+        pred_with_speaker: 1,
+        pred_chars: pier_len(),
+        pred_chars_right: pier_len(),
+    };
+    assert_eq!(kinds_report("direct,mixed", false).counts, expected);
+    // --speech-only makes optional only what is optional already.
+    assert_eq!(kinds_report("direct,mixed", true).counts, expected);
+}
+
+#[test]
+fn all_kinds() {
+    let report = kinds_report(ALL_KINDS, false);
+    // Four gold quotes of 38, pier_len(), 26 and 20 characters; five
+    // predictions, the four of them that match exact, the fifth inside the
+    // first gold quote, whose characters it counts a second time.
+    let expected = Counts {
+        gold: 4,
+        gold_chars: 84 + pier_len(),
+        gold_chars_found: 95 + pier_len(),
+        matched: 4,
+        exact: 4,
+        with_speaker: 4,
+        speaker_ok_name: 3,
+        speaker_ok_either: 3,
+        pred: 5,
+        pred_with_speaker: 4,
+        pred_chars: 95 + pier_len(),
+        pred_chars_right: 95 + pier_len(),
+    };
+    assert_eq!(report.counts, expected);
+    assert_close(report.quote().f1, 8.0 / 9.0, "quote F1");
+    assert_close(report.attributed().f1, 6.0 / 9.0, "attributed F1");
+    assert_close(report.char_p(), 1.0, "char P");
+    // Overlapping predictions count a gold character twice: capped at 1.
+    assert_close(report.char_r(), 1.0, "char R");
+    let texts = |sort| {
+        let errors = report.errors.iter().filter(|e| e.sort == sort);
+        let chars: Vec<char> = T4.chars().collect();
+        errors
+            .map(|e| chars[e.span.0..e.span.1].iter().collect())
+            .collect::<Vec<String>>()
+    };
+    assert_eq!(texts(ErrorSort::Spurious), ["for repairs"]);
+    assert_eq!(texts(ErrorSort::Speaker), ["the cost was unknown"]);
+    assert!(texts(ErrorSort::Missed).is_empty());
+}
+
+#[test]
+fn all_kinds_speech_only() {
+    // "believes" reports no speech: that quote is optional though indirect
+    // is scored, and the prediction that matches it leaves precision.
+    let report = kinds_report(ALL_KINDS, true);
+    let expected = Counts {
+        gold: 3,
+        gold_chars: 58 + pier_len(),
+        gold_chars_found: 69 + pier_len(),
+        matched: 3,
+        exact: 3,
+        with_speaker: 3,
+        speaker_ok_name: 2,
+        speaker_ok_either: 2,
+        pred: 4,
+        pred_with_speaker: 3,
+        pred_chars: 95 + pier_len(),
+        pred_chars_right: 69 + pier_len(),
+    };
+    assert_eq!(report.counts, expected);
+    assert_close(report.quote().f1, 6.0 / 7.0, "quote F1");
+    assert_close(report.attributed().f1, 4.0 / 7.0, "attributed F1");
+}
+
+#[test]
+fn speech_only_gold_cues() {
+    // A cue score.py would crash on fails here; a false one is no cue.
+    let doc = |cue: Value| {
+        let line = json!({"id": 1, "text": "He believes it.", "quotes": [
+            {"start": 11, "end": 13, "kind": "indirect", "speaker": "He", "cue": cue},
+        ]});
+        Docs::parse("gold", &line.to_string()).unwrap()
+    };
+    let options = Options {
+        kinds: scorer::parse_kinds(ALL_KINDS),
+        speech_only: true,
+        ..Options::default()
+    };
+    let none = Docs::default();
+    assert!(scorer::score(&doc(json!(7)), &none, &options).is_err());
+    for cue in [json!(null), json!(0), json!(false), json!([]), json!("")] {
+        let report = scorer::score(&doc(cue.clone()), &none, &options).unwrap();
+        assert_eq!(report.counts.gold, 0, "{cue}");
+    }
+    let report = scorer::score(&doc(json!("says")), &none, &options).unwrap();
+    assert_eq!(report.counts.gold, 1);
+}
+
+// ---------------------------------------------------------------------------
 // The same figures as score.py
 
 /// score.py, when it and `python3` are there.
@@ -372,13 +602,21 @@ fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
-fn run_score_py(script: &Path, gold: &Path, pred: &Path, mode: SpeakerMode) -> Value {
-    let output = Command::new("python3")
-        .arg(script)
-        .args([gold, pred])
-        .args(["--speaker", mode.as_str(), "--json"])
-        .output()
-        .expect("python3 runs");
+fn run_score_py(script: &Path, gold: &Path, pred: &Path, options: &Options) -> Value {
+    let kinds: Vec<&str> = options.kinds.iter().map(String::as_str).collect();
+    let mut command = Command::new("python3");
+    command.arg(script).args([gold, pred]);
+    command.args([
+        "--speaker",
+        options.mode.as_str(),
+        "--kinds",
+        &kinds.join(","),
+        "--json",
+    ]);
+    if options.speech_only {
+        command.arg("--speech-only");
+    }
+    let output = command.output().expect("python3 runs");
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         output.status.success(),
@@ -388,23 +626,41 @@ fn run_score_py(script: &Path, gold: &Path, pred: &Path, mode: SpeakerMode) -> V
     serde_json::from_str(stdout.lines().last().unwrap_or_default()).expect("score.py prints JSON")
 }
 
-/// Scores the files with score.py and with the port, in both speaker
-/// modes, and checks that every figure of score.py is the port's.
+/// Every way of scoring the tests compare: both speaker modes, quotes in
+/// marks and all kinds, with and without `--speech-only`.
+fn all_options() -> Vec<Options> {
+    let mut all = Vec::new();
+    for mode in SpeakerMode::ALL {
+        for kinds in ["direct,mixed", ALL_KINDS] {
+            for speech_only in [false, true] {
+                let kinds = scorer::parse_kinds(kinds);
+                all.push(Options {
+                    mode,
+                    kinds,
+                    speech_only,
+                });
+            }
+        }
+    }
+    all
+}
+
+/// Scores the files with score.py and with the port, in every way of
+/// [`all_options`], and checks that every figure of score.py is the port's.
 fn assert_same_as_score_py(script: &Path, gold: &Path, pred: &Path) {
     let (gold_docs, pred_docs) = (Docs::load(gold).unwrap(), Docs::load(pred).unwrap());
-    for mode in SpeakerMode::ALL {
-        let theirs = run_score_py(script, gold, pred, mode);
-        let report = scorer::score(
-            &gold_docs,
-            &pred_docs,
-            &Options {
-                mode,
-                ..Options::default()
-            },
-        )
-        .unwrap();
+    for options in all_options() {
+        let mode = options.mode;
+        let theirs = run_score_py(script, gold, pred, &options);
+        let report = scorer::score(&gold_docs, &pred_docs, &options).unwrap();
         let ours: Value = serde_json::from_str(&report.to_json()).unwrap();
-        let what = format!("{} ({})", gold.display(), mode.as_str());
+        let what = format!(
+            "{} ({}, {:?}, speech only {})",
+            gold.display(),
+            mode.as_str(),
+            options.kinds,
+            options.speech_only
+        );
         assert_eq!(
             SpeakerMode::parse(theirs["speaker_mode"].as_str().unwrap()),
             Some(mode),
@@ -429,8 +685,9 @@ fn hand_made_same_as_score_py() {
     let Some(script) = score_py() else { return };
     let dir = temp_dir("hand-made");
     let (gold, pred) = (dir.join("gold.jsonl"), dir.join("pred.jsonl"));
-    std::fs::write(&gold, gold_lines()).unwrap();
-    std::fs::write(&pred, pred_lines()).unwrap();
+    // Both sets of invented articles in one file.
+    std::fs::write(&gold, gold_lines() + &kinds_gold_lines()).unwrap();
+    std::fs::write(&pred, pred_lines() + &kinds_pred_lines()).unwrap();
     assert_same_as_score_py(&script, &gold, &pred);
     std::fs::remove_dir_all(dir).unwrap();
 }
@@ -465,4 +722,10 @@ fn polnear_dev_same_as_score_py() {
 #[test]
 fn seed_same_as_score_py() {
     extractor_same_as_score_py("seed", &eval_dir().join("seed/gold.jsonl"));
+}
+
+/// Gold with indirect quotes, cues and speakers as resolved names.
+#[test]
+fn ggt_dev_same_as_score_py() {
+    extractor_same_as_score_py("ggt", &eval_dir().join("ggt/dev.jsonl"));
 }
