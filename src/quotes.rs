@@ -30,6 +30,12 @@ const TITLE_MAX_WORDS: usize = 8;
 /// TAPPER:`).
 const LABEL_MAX_WORDS: usize = 3;
 
+/// The look back from a quote's opening mark for the words before it
+/// (title nouns, scare cues) passes at most this many tokens: callers want
+/// the nearest four words, which in prose lie within a dozen tokens, and
+/// the bound keeps a paragraph of marks without words linear.
+pub(crate) const MAX_LOOKBACK_TOKENS: usize = 32;
+
 /// Open marks deeper than this are ignored: real quotes nest two or three
 /// deep, and the limit keeps hostile runs of opening marks linear.
 const MAX_DEPTH: usize = 16;
@@ -206,6 +212,11 @@ fn joins(tokens: &Tokens<'_>, a: &Found, b: &Found) -> bool {
         match tokens.tokens[t].kind {
             TokenKind::Word => {
                 words += 1;
+                // Past the bound the fragments do not join: the rest of
+                // the gap need not be read.
+                if words > MERGE_MAX_GAP_WORDS {
+                    return false;
+                }
                 if LEXICON.reporting_verbs.contains(tokens.str(t).to_lowercase().as_str()) {
                     return false;
                 }
@@ -358,7 +369,8 @@ fn classify(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> QuoteKind {
 fn words_before<'a, 'h>(tokens: &'a Tokens<'h>, q: &Found) -> impl Iterator<Item = Cow<'h, str>> + 'a {
     let t = q.open;
     let para_start = tokens.paragraphs[q.first_para].tokens.start;
-    (para_start.min(t)..t)
+    let floor = para_start.max(t.saturating_sub(MAX_LOOKBACK_TOKENS));
+    (floor.min(t)..t)
         .rev()
         .take_while(move |&j| {
             tokens.tokens[j].kind != TokenKind::Punct || !matches!(tokens.str(j), "." | "!" | "?" | ":" | ";")
@@ -515,8 +527,9 @@ fn follows_scare_cue(tokens: &Tokens<'_>, q: &Found) -> bool {
 fn names_a_thing(tokens: &Tokens<'_>, open: usize) -> bool {
     // Back from the mark past an article to the participle, then the word.
     let mut t = open;
+    let floor = open.saturating_sub(MAX_LOOKBACK_TOKENS);
     let mut step = || {
-        while t > 0 {
+        while t > floor {
             t -= 1;
             if tokens.tokens[t].kind == TokenKind::Word {
                 return Some(tokens.str(t));

@@ -17,7 +17,7 @@ pub(crate) const CUE_WINDOW: usize = 40;
 /// holds its cue may stand: a long sentence (`Clinton, the former
 /// secretary of State, stressed … and said …: “…”`) starts further back
 /// than its cue.
-const CLAUSE_WINDOW: usize = 2 * CUE_WINDOW;
+pub(crate) const CLAUSE_WINDOW: usize = 2 * CUE_WINDOW;
 
 /// How far (in tokens) back from a clause's subject a verb of saying may
 /// stand and still report the clause: `Cruz said he is sure Rubio will…`.

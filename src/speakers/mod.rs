@@ -49,6 +49,12 @@ const OPENERS_MAX_TOKENS: usize = 3;
 /// quote's speaker carries across.
 const CAPTION_MAX_WORDS: usize = 30;
 
+/// A quote's context (the words before and after it in its sentence, where
+/// its cue is looked for) reaches at most this many tokens from its marks:
+/// twice the widest window the cue rules read, so that a sentence without
+/// an end (a list, hostile text) costs each of its quotes a bounded look.
+pub(crate) const CONTEXT_MAX_TOKENS: usize = 2 * cues::CLAUSE_WINDOW;
+
 /// A speaker found for a quote, before the canonical names are known.
 #[derive(Clone, Copy, Debug)]
 struct Attributed {
@@ -297,7 +303,13 @@ fn reported_speech_before(w: &Words<'_, '_>, q: &Found, tokens: &Tokens<'_>, con
         return None;
     }
     let sentence = sentence_before(tokens, q.open).filter(|s| s.tokens.start >= para.tokens.start)?;
-    let quoted = (sentence.tokens.clone()).any(|t| w.is_mark(t));
+    // Its last tokens, where its cue would stand: the whole of a long
+    // sentence would be read again by each quote of the sentence after it.
+    let tail = sentence
+        .tokens
+        .start
+        .max(sentence.tokens.end.saturating_sub(CONTEXT_MAX_TOKENS));
+    let quoted = (tail..sentence.tokens.end).any(|t| w.is_mark(t));
     if quoted {
         return None;
     }
@@ -459,7 +471,11 @@ fn context(w: &Words<'_, '_>, found: &[Found], i: usize, quoted: &[bool], last_s
     let open_index = sentence_among(tokens, q.open, [last_sentence, last_sentence + 1]);
     let open_sentence = &tokens.sentences[open_index];
     // Stop at the quote before, if it is in this sentence.
-    let start = past_last_quoted(quoted, open_sentence.tokens.start, q.open);
+    let floor = open_sentence
+        .tokens
+        .start
+        .max(q.open.saturating_sub(CONTEXT_MAX_TOKENS));
+    let start = past_last_quoted(quoted, floor, q.open);
     let after_start = q.end_token;
     let last = q.end_token.saturating_sub(1).min(tokens.tokens.len() - 1);
     // Most quotes close in the sentence they open in: that one is not
@@ -470,7 +486,7 @@ fn context(w: &Words<'_, '_>, found: &[Found], i: usize, quoted: &[bool], last_s
         sentence_of(tokens, last)
     };
     let close_sentence = &tokens.sentences[close_index];
-    let mut end = close_sentence.tokens.end;
+    let mut end = close_sentence.tokens.end.min(after_start + CONTEXT_MAX_TOKENS);
     if let Some(next) = (after_start..end).find(|&t| quoted[t]) {
         end = next;
     }
@@ -510,7 +526,7 @@ fn attribution_sentence(w: &Words<'_, '_>, quoted: &[bool], start: usize, para_e
         return None;
     }
     let sentence = &w.tokens.sentences[sentence_of(w.tokens, start)];
-    let sentence_end = sentence.tokens.end.min(para_end);
+    let sentence_end = sentence.tokens.end.min(para_end).min(start + CONTEXT_MAX_TOKENS);
     let end = (start..sentence_end).find(|&t| quoted[t]).unwrap_or(sentence_end);
     if end < sentence_end && introduces_next_quote(w, start, end) {
         return None;
