@@ -135,6 +135,13 @@
 //! hostile text linear, every search is bounded:
 //!
 //! - open quotation marks nested deeper than 16 are ignored;
+//! - the words before a quote that make it a title or a scare quote
+//!   (`the book “…”`, `so-called “…”`) are looked for within 32 tokens
+//!   of its opening mark;
+//! - quoted fragments (`called it “a” and “b”`) are joined across at most
+//!   8 words;
+//! - a quote's context, the words of its sentence before and after it, and
+//!   the sentence before it are read at most 160 tokens from the quote;
 //! - a quote's cue is looked for within 40 tokens of it;
 //! - a pronoun or description is resolved to an entity mentioned at most 12
 //!   sentences earlier, weighing at most 64 earlier mentions;
@@ -185,6 +192,7 @@ mod lexicon;
 mod offsets;
 mod quotes;
 mod speakers;
+mod steps;
 mod tokenize;
 mod types;
 

@@ -134,6 +134,7 @@ pub(crate) fn find(tokens: &Tokens<'_>) -> Vec<Found> {
                     }
                 }
                 MarkRole::Closing => {
+                    crate::steps::take(stack.len());
                     let Some(depth) = stack.iter().rposition(|o| o.family == mark.family) else {
                         continue; // a stray closing mark
                     };
@@ -209,6 +210,7 @@ fn joins(tokens: &Tokens<'_>, a: &Found, b: &Found) -> bool {
     let gap = a.end_token..b.open;
     let mut words = 0;
     for t in gap {
+        crate::steps::take(1);
         match tokens.tokens[t].kind {
             TokenKind::Word => {
                 words += 1;
@@ -372,6 +374,7 @@ fn words_before<'a, 'h>(tokens: &'a Tokens<'h>, q: &Found) -> impl Iterator<Item
     let floor = para_start.max(t.saturating_sub(MAX_LOOKBACK_TOKENS));
     (floor.min(t)..t)
         .rev()
+        .inspect(|_| crate::steps::take(1))
         .take_while(move |&j| {
             tokens.tokens[j].kind != TokenKind::Punct || !matches!(tokens.str(j), "." | "!" | "?" | ":" | ";")
         })
@@ -531,6 +534,7 @@ fn names_a_thing(tokens: &Tokens<'_>, open: usize) -> bool {
     let mut step = || {
         while t > floor {
             t -= 1;
+            crate::steps::take(1);
             if tokens.tokens[t].kind == TokenKind::Word {
                 return Some(tokens.str(t));
             }

@@ -309,6 +309,7 @@ fn reported_speech_before(w: &Words<'_, '_>, q: &Found, tokens: &Tokens<'_>, con
         .tokens
         .start
         .max(sentence.tokens.end.saturating_sub(CONTEXT_MAX_TOKENS));
+    crate::steps::take(sentence.tokens.end - tail);
     let quoted = (tail..sentence.tokens.end).any(|t| w.is_mark(t));
     if quoted {
         return None;
@@ -455,6 +456,7 @@ fn has_own_cue_after(w: &Words<'_, '_>, context: &cues::Context) -> bool {
 /// caption or a subheading.
 fn is_caption(tokens: &Tokens<'_>, w: &Words<'_, '_>, p: usize, quoted: &[bool]) -> bool {
     let para = &tokens.paragraphs[p];
+    crate::steps::take(para.tokens.len());
     let words = para.tokens.clone().filter(|&t| w.is_word(t)).count();
     let last = para.tokens.end - 1;
     let has_quote = para.tokens.clone().any(|t| quoted[t]);
@@ -475,6 +477,7 @@ fn context(w: &Words<'_, '_>, found: &[Found], i: usize, quoted: &[bool], last_s
         .tokens
         .start
         .max(q.open.saturating_sub(CONTEXT_MAX_TOKENS));
+    crate::steps::take(q.open.saturating_sub(floor));
     let start = past_last_quoted(quoted, floor, q.open);
     let after_start = q.end_token;
     let last = q.end_token.saturating_sub(1).min(tokens.tokens.len() - 1);
@@ -487,6 +490,7 @@ fn context(w: &Words<'_, '_>, found: &[Found], i: usize, quoted: &[bool], last_s
     };
     let close_sentence = &tokens.sentences[close_index];
     let mut end = close_sentence.tokens.end.min(after_start + CONTEXT_MAX_TOKENS);
+    crate::steps::take(end.saturating_sub(after_start));
     if let Some(next) = (after_start..end).find(|&t| quoted[t]) {
         end = next;
     }
@@ -527,6 +531,7 @@ fn attribution_sentence(w: &Words<'_, '_>, quoted: &[bool], start: usize, para_e
     }
     let sentence = &w.tokens.sentences[sentence_of(w.tokens, start)];
     let sentence_end = sentence.tokens.end.min(para_end).min(start + CONTEXT_MAX_TOKENS);
+    crate::steps::take(sentence_end.saturating_sub(start));
     let end = (start..sentence_end).find(|&t| quoted[t]).unwrap_or(sentence_end);
     if end < sentence_end && introduces_next_quote(w, start, end) {
         return None;
