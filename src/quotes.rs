@@ -148,6 +148,8 @@ pub(crate) fn find(tokens: &Tokens<'_>) -> Vec<Found> {
                             extend(tokens, &mut q, p, open.token, Some(t));
                             q
                         }
+                        // `""`, `“ ”`: marks around no word quote nothing.
+                        None if !holds_a_word(tokens, open.token, t) => continue,
                         None => new_quote(tokens, p, open.token, Some(t), &labels[p]),
                     };
                     quotes.push(quote);
@@ -241,6 +243,13 @@ fn marks_in<'a>(tokens: &'a Tokens<'_>, para: &'a Segment) -> impl Iterator<Item
         .take_while(|m| m.span().start < para.span.end)
         .filter(|m| m.role != MarkRole::Apostrophe)
         .map(|m| (m.token as usize, *m))
+}
+
+/// Whether a word token stands between the opening mark `open` and the
+/// closing mark `close`. Only called on a pair that closes at the outer
+/// level, whose tokens no other outer pair shares: linear in all.
+fn holds_a_word(tokens: &Tokens<'_>, open: usize, close: usize) -> bool {
+    tokens.tokens[open + 1..close].iter().any(|t| t.kind == TokenKind::Word)
 }
 
 /// The family of token `t` if it is an opening mark.
