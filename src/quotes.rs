@@ -103,6 +103,7 @@ pub(crate) fn find(tokens: &Tokens<'_>) -> Vec<Found> {
     // One stack for all paragraphs, emptied for each, so that it is
     // allocated once.
     let mut stack: Vec<Open> = Vec::new();
+    let mut mark_cursor = 0;
     for (p, para) in tokens.paragraphs.iter().enumerate() {
         stack.clear();
         // The quote this paragraph continues, if it reopens with a mark of
@@ -123,7 +124,7 @@ pub(crate) fn find(tokens: &Tokens<'_>) -> Vec<Found> {
                 }
             }
         });
-        for (t, mark) in marks_in(tokens, para) {
+        for (t, mark) in marks_in(tokens, para, &mut mark_cursor) {
             match mark.role {
                 MarkRole::Opening => {
                     if stack.len() < MAX_DEPTH && !(continuing.is_some() && t == para.tokens.start) {
@@ -234,13 +235,29 @@ fn joins(tokens: &Tokens<'_>, a: &Found, b: &Found) -> bool {
 
 /// The quotation marks of a paragraph (apostrophes are not among them),
 /// with their token indexes, in order. Found from the marks, which are in
-/// text order as the tokens are: a paragraph costs a search by halves and
-/// a look at each of its marks, not a look at each of its tokens.
-fn marks_in<'a>(tokens: &'a Tokens<'_>, para: &'a Segment) -> impl Iterator<Item = (usize, Mark)> + 'a {
-    let first = tokens.marks.partition_point(|m| m.span().start < para.span.start);
-    tokens.marks[first..]
+/// text order as the tokens are: a paragraph costs a look at each of its
+/// marks, not at each of its tokens. `cursor` is the index of a mark not
+/// past the paragraph's first; it is moved past the paragraph's marks, so
+/// that the paragraphs asked in order cost one pass over the marks in all
+/// (a search by halves for each would cost more than linear time on a text
+/// of many short paragraphs).
+fn marks_in<'a>(
+    tokens: &'a Tokens<'_>,
+    para: &Segment,
+    cursor: &mut usize,
+) -> impl Iterator<Item = (usize, Mark)> + 'a {
+    let marks = &tokens.marks;
+    let mut first = *cursor;
+    while first < marks.len() && marks[first].span().start < para.span.start {
+        first += 1;
+    }
+    let mut end = first;
+    while end < marks.len() && marks[end].span().start < para.span.end {
+        end += 1;
+    }
+    *cursor = end;
+    marks[first..end]
         .iter()
-        .take_while(|m| m.span().start < para.span.end)
         .filter(|m| m.role != MarkRole::Apostrophe)
         .map(|m| (m.token as usize, *m))
 }
@@ -687,6 +704,7 @@ mod tests {
         ];
         for text in texts {
             let t = tokenize(text);
+            let mut cursor = 0;
             for para in &t.paragraphs {
                 let by_tokens: Vec<(usize, Mark)> = para
                     .tokens
@@ -696,7 +714,11 @@ mod tests {
                         _ => None,
                     })
                     .collect();
-                assert_eq!(marks_in(&t, para).collect::<Vec<_>>(), by_tokens, "{text:?}");
+                assert_eq!(
+                    marks_in(&t, para, &mut cursor).collect::<Vec<_>>(),
+                    by_tokens,
+                    "{text:?}"
+                );
             }
         }
     }
