@@ -6,7 +6,11 @@
 //! To add a crash the fuzzer found: minimize it (`cargo +nightly fuzz tmin
 //! extract fuzz/artifacts/extract/crash-…`), then add a test here with the
 //! minimized bytes as a byte string literal. A crash in the library that
-//! is not fixed yet gets `#[ignore = "bug: …"]` until it is.
+//! is not fixed yet gets `#[ignore = "bug: …"]` until it is. A slow input
+//! (a timeout of the fuzzer, run with `-timeout=1`) is added the same way
+//! to [`slow_inputs_keep_the_invariants`], and the shape of its text to the
+//! step-count test in `src/steps.rs`, which fails when a search grows
+//! faster than the text.
 
 #[path = "../fuzz/invariants.rs"]
 mod invariants;
@@ -48,5 +52,28 @@ fn settings_bytes_at_their_edges() {
         b"\x00\x00\xe2\x80\x9cNo,\xe2\x80\x9d said Jo \xc3",
     ] {
         run_fuzz_input(input);
+    }
+}
+
+/// Inputs that once took time growing with the square of their length
+/// (100 KB of `"` took 5 s), here at 20 KB: they keep the invariants. That
+/// they stay linear is checked by the step count of `src/steps.rs`, not
+/// by a clock.
+#[test]
+fn slow_inputs_keep_the_invariants() {
+    let pieces: [&[u8]; 6] = [
+        b"\"",
+        b"'",
+        "\u{2018}".as_bytes(),
+        "\u{201c}\u{201d}".as_bytes(),
+        b"\"\n",
+        "\u{201c}x,\u{201d} said ".as_bytes(),
+    ];
+    for piece in pieces {
+        let mut input = b"\x00\x00".to_vec();
+        while input.len() < 20_000 {
+            input.extend_from_slice(piece);
+        }
+        run_fuzz_input(&input);
     }
 }
