@@ -606,9 +606,9 @@ impl<'a> Mentions<'a> {
                     let role_start = roles.start;
                     let is_subject = is_subject
                         || (!roles.is_empty()
-                            && (subject_at.contains(&role_start)
+                            && (subject_at.binary_search(&role_start).is_ok()
                                 || role_start > 0
-                                    && subject_at.contains(&(role_start - 1))
+                                    && subject_at.binary_search(&(role_start - 1)).is_ok()
                                     && words::is_determiner(w.lw(role_start - 1))));
                     m.add_name_after_roles(w, np, s, is_subject, in_quote, Some((t, roles)));
                     t = np.end;
