@@ -17,10 +17,16 @@
 //! Everything is deterministic: the same seed gives the same text, on every
 //! machine, from a xorshift generator.
 //!
-//! [`hostile`] writes the inputs that try to break linear time: a megabyte
-//! of quotation marks, of apostrophes, of nested opening marks, one
-//! paragraph with no line break, a run of line breaks, one quote reopened
-//! over thousands of paragraphs, and thousands of different speakers.
+//! [`hostile`] writes the inputs that try to break linear time, one kind
+//! of [`Hostile`] each: a megabyte of quotation marks, of apostrophes, of
+//! nested opening marks, one paragraph with no line break, a run of line
+//! breaks, one quote reopened over thousands of paragraphs, thousands of
+//! different speakers; runs of every single mark, empty pairs, marks mixed
+//! with words and with line breaks, colons before marks, names and cues with
+//! no stop, a sentence with no end, chains of `of`s and of descriptions,
+//! quoted fragments joined by `and`, transcript labels, pronouns and cues,
+//! apostrophes in words, one mark opened before megabytes of words, and
+//! title-case words in marks.
 
 use std::fmt::Write as _;
 
@@ -1019,7 +1025,9 @@ pub fn document(bytes: usize, seed: u64) -> String {
     truncate(corpus(bytes, seed).join("\n"), bytes)
 }
 
-/// The inputs that try to make the pipeline slower than linear.
+/// The inputs that try to make the pipeline slower than linear: shapes of
+/// text that news has little or none of, each repeated until it fills the
+/// size asked for. [`Hostile::ALL`] lists them; [`hostile`] writes them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Hostile {
     /// Quotation marks of every kind (`“ ” ‘ ’ " ' « » „ ‹ › `` ''`), with
@@ -1042,11 +1050,91 @@ pub enum Hostile {
     /// Thousands of different speakers, each quoted, some named again by
     /// title and surname or by pronoun.
     ManySpeakers,
+    /// `"` and nothing else: `""""…`.
+    RunStraightDouble,
+    /// `'` and nothing else: `''''…`.
+    RunStraightSingle,
+    /// `“` and nothing else.
+    RunOpenDouble,
+    /// `”` and nothing else.
+    RunCloseDouble,
+    /// `‘` and nothing else.
+    RunOpenSingle,
+    /// `’` and nothing else.
+    RunCloseSingle,
+    /// `«` and nothing else.
+    RunOpenGuillemet,
+    /// `»` and nothing else.
+    RunCloseGuillemet,
+    /// `` ` `` and nothing else.
+    RunBacktick,
+    /// Empty straight quotes, `"" "" "" …`, a space between them.
+    PairsStraight,
+    /// Empty curly quotes, `“”“”“”…`, nothing between them.
+    PairsCurly,
+    /// Empty quotes of both kinds in turn, `""“”""“”…`.
+    PairsAlternating,
+    /// A straight mark before every short word: `"a "b "he "said "c …`.
+    MarksAndWords,
+    /// Marks of every kind and words in any order, `he ” said “ ‘the’ «a` …,
+    /// in one paragraph.
+    MarksWordsMixed,
+    /// A mark on every line: `"\n"\n"\n…`.
+    MarkNewline,
+    /// A mark and a blank line, again and again: `"\n\n"\n\n…`.
+    MarkBlankLine,
+    /// Every line a word or two opened by `“` and never closed:
+    /// `“x\n“y z\n…`.
+    ReopenEveryLine,
+    /// Names and a colon before a mark that never closes:
+    /// `Jane Ashdown: “Tom Brennick: “…`, in one paragraph.
+    NameColonMark,
+    /// `x: "` again and again, in one paragraph.
+    ColonStraightMark,
+    /// A paragraph `He said:` (or a name, or a role), then a quote
+    /// paragraph, thousands of times.
+    SaidColonParagraphs,
+    /// Names, cues and short quotes with no stop:
+    /// `Ann Lee said “x” Bob Roe said “y” …`, in one paragraph.
+    NamedCues,
+    /// Capitalised words with no stop, `Ashdown Jane Council Northgate …`,
+    /// in one paragraph.
+    CapitalisedRun,
+    /// `said said said …`.
+    SaidRun,
+    /// `according to according to …`.
+    AccordingRun,
+    /// One sentence with no stop: words, names and a comma every few
+    /// words.
+    LongSentence,
+    /// One phrase of `of`s: `the head of the office of the chair of the
+    /// board of …`.
+    OfChain,
+    /// A name and its descriptions with no end:
+    /// `Jane Ashdown, the head of the board, the chair of the trust, …`.
+    AppositiveChain,
+    /// One sentence of quoted fragments joined by `and`:
+    /// `Jane Ashdown called it “a” and “b” and “c” and …`.
+    FragmentsAnd,
+    /// Transcript labels, each opening a quote that never closes:
+    /// `"LEE: x\n"MOSS: y\n…`.
+    TranscriptLabels,
+    /// Pronouns and cues and nothing else: `he said she said he said …`.
+    PronounCues,
+    /// Words with apostrophes inside and at their ends (`don’t`, `O’Hare`,
+    /// `players’`, `rock’n’roll`, `it's`, `’90s`), in one paragraph.
+    ApostropheWords,
+    /// One opening mark, then words to the end with no mark and no line
+    /// break: `Jane Ashdown said: “the plan would …`.
+    OpenThenWords,
+    /// Runs of title-case words in marks, `“The Long Way Round Of The
+    /// Iron Gate” “Fit For …”`, with no stop, in one paragraph.
+    TitleCaseQuotes,
 }
 
 impl Hostile {
-    /// Every kind.
-    pub const ALL: [Hostile; 7] = [
+    /// Every kind, in the order of the enum.
+    pub const ALL: [Hostile; 40] = [
         Hostile::QuotationMarks,
         Hostile::Apostrophes,
         Hostile::NestedOpenings,
@@ -1054,9 +1142,42 @@ impl Hostile {
         Hostile::LineBreaks,
         Hostile::ReopenedQuote,
         Hostile::ManySpeakers,
+        Hostile::RunStraightDouble,
+        Hostile::RunStraightSingle,
+        Hostile::RunOpenDouble,
+        Hostile::RunCloseDouble,
+        Hostile::RunOpenSingle,
+        Hostile::RunCloseSingle,
+        Hostile::RunOpenGuillemet,
+        Hostile::RunCloseGuillemet,
+        Hostile::RunBacktick,
+        Hostile::PairsStraight,
+        Hostile::PairsCurly,
+        Hostile::PairsAlternating,
+        Hostile::MarksAndWords,
+        Hostile::MarksWordsMixed,
+        Hostile::MarkNewline,
+        Hostile::MarkBlankLine,
+        Hostile::ReopenEveryLine,
+        Hostile::NameColonMark,
+        Hostile::ColonStraightMark,
+        Hostile::SaidColonParagraphs,
+        Hostile::NamedCues,
+        Hostile::CapitalisedRun,
+        Hostile::SaidRun,
+        Hostile::AccordingRun,
+        Hostile::LongSentence,
+        Hostile::OfChain,
+        Hostile::AppositiveChain,
+        Hostile::FragmentsAnd,
+        Hostile::TranscriptLabels,
+        Hostile::PronounCues,
+        Hostile::ApostropheWords,
+        Hostile::OpenThenWords,
+        Hostile::TitleCaseQuotes,
     ];
 
-    /// A short name for tables and benchmark ids.
+    /// A short name for tables, benchmark ids and `scaling --only`.
     pub fn name(self) -> &'static str {
         match self {
             Hostile::QuotationMarks => "quotation_marks",
@@ -1066,8 +1187,137 @@ impl Hostile {
             Hostile::LineBreaks => "line_breaks",
             Hostile::ReopenedQuote => "reopened_quote",
             Hostile::ManySpeakers => "many_speakers",
+            Hostile::RunStraightDouble => "run_straight_double",
+            Hostile::RunStraightSingle => "run_straight_single",
+            Hostile::RunOpenDouble => "run_open_double",
+            Hostile::RunCloseDouble => "run_close_double",
+            Hostile::RunOpenSingle => "run_open_single",
+            Hostile::RunCloseSingle => "run_close_single",
+            Hostile::RunOpenGuillemet => "run_open_guillemet",
+            Hostile::RunCloseGuillemet => "run_close_guillemet",
+            Hostile::RunBacktick => "run_backtick",
+            Hostile::PairsStraight => "pairs_straight",
+            Hostile::PairsCurly => "pairs_curly",
+            Hostile::PairsAlternating => "pairs_alternating",
+            Hostile::MarksAndWords => "marks_and_words",
+            Hostile::MarksWordsMixed => "marks_words_mixed",
+            Hostile::MarkNewline => "mark_newline",
+            Hostile::MarkBlankLine => "mark_blank_line",
+            Hostile::ReopenEveryLine => "reopen_every_line",
+            Hostile::NameColonMark => "name_colon_mark",
+            Hostile::ColonStraightMark => "colon_straight_mark",
+            Hostile::SaidColonParagraphs => "said_colon_paragraphs",
+            Hostile::NamedCues => "named_cues",
+            Hostile::CapitalisedRun => "capitalised_run",
+            Hostile::SaidRun => "said_run",
+            Hostile::AccordingRun => "according_run",
+            Hostile::LongSentence => "long_sentence",
+            Hostile::OfChain => "of_chain",
+            Hostile::AppositiveChain => "appositive_chain",
+            Hostile::FragmentsAnd => "fragments_and",
+            Hostile::TranscriptLabels => "transcript_labels",
+            Hostile::PronounCues => "pronoun_cues",
+            Hostile::ApostropheWords => "apostrophe_words",
+            Hostile::OpenThenWords => "open_then_words",
+            Hostile::TitleCaseQuotes => "title_case_quotes",
         }
     }
+
+    /// The kind called `name` ([`Hostile::name`]), if any.
+    pub fn from_name(name: &str) -> Option<Hostile> {
+        Hostile::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// Lower-case words of news with no cue among them, for the hostile inputs
+/// that need words.
+const PLAIN_WORDS: &[&str] = &[
+    "the",
+    "plan",
+    "would",
+    "cost",
+    "more",
+    "than",
+    "people",
+    "were",
+    "told",
+    "and",
+    "it",
+    "was",
+    "never",
+    "about",
+    "money",
+    "town",
+    "council",
+    "road",
+    "week",
+    "after",
+    "last",
+    "year",
+    "that",
+    "we",
+    "will",
+    "not",
+    "a",
+    "of",
+    "in",
+    "on",
+    "for",
+    "with",
+    "new",
+    "old",
+    "report",
+    "vote",
+    "bridge",
+    "harbour",
+    "school",
+    "residents",
+    "is",
+    "to",
+    "by",
+    "families",
+    "bill",
+    "figures",
+    "budget",
+    "winter",
+];
+
+/// Nouns for chains of `of`: `the head of the office of …`.
+const OF_NOUNS: &[&str] = &[
+    "head",
+    "office",
+    "chair",
+    "board",
+    "committee",
+    "department",
+    "trust",
+    "friends",
+    "union",
+    "director",
+    "society",
+    "members",
+    "future",
+    "school",
+    "history",
+    "port",
+    "council",
+    "health",
+    "works",
+    "roads",
+];
+
+/// Writes `piece` until `s` has `bytes` bytes.
+fn repeat_to(s: &mut String, bytes: usize, piece: &str) {
+    while s.len() < bytes {
+        s.push_str(piece);
+    }
+}
+
+/// The `k`-th of the generator's people, in full: `Jane Ashdown`.
+fn person(k: usize) -> (String, &'static str, bool) {
+    let (first, female) = FIRST_NAMES[k % FIRST_NAMES.len()];
+    let surname = SURNAMES[(k / FIRST_NAMES.len() + k) % SURNAMES.len()];
+    (format!("{first} {surname}"), surname, female)
 }
 
 /// Cuts `s` to at most `bytes` bytes, on a `char` boundary.
@@ -1205,6 +1455,214 @@ pub fn hostile(kind: Hostile, bytes: usize) -> String {
                 k += 1;
             }
         }
+        Hostile::RunStraightDouble => repeat_to(&mut s, bytes, "\""),
+        Hostile::RunStraightSingle => repeat_to(&mut s, bytes, "'"),
+        Hostile::RunOpenDouble => repeat_to(&mut s, bytes, "“"),
+        Hostile::RunCloseDouble => repeat_to(&mut s, bytes, "”"),
+        Hostile::RunOpenSingle => repeat_to(&mut s, bytes, "‘"),
+        Hostile::RunCloseSingle => repeat_to(&mut s, bytes, "’"),
+        Hostile::RunOpenGuillemet => repeat_to(&mut s, bytes, "«"),
+        Hostile::RunCloseGuillemet => repeat_to(&mut s, bytes, "»"),
+        Hostile::RunBacktick => repeat_to(&mut s, bytes, "`"),
+        Hostile::PairsStraight => repeat_to(&mut s, bytes, "\"\" "),
+        Hostile::PairsCurly => repeat_to(&mut s, bytes, "“”"),
+        Hostile::PairsAlternating => repeat_to(&mut s, bytes, "\"\"“”"),
+        Hostile::MarksAndWords => {
+            let words = ["a", "b", "c", "he", "said", "x", "the", "I", "Lee", "it’s"];
+            let mut k = 0;
+            while s.len() < bytes {
+                let _ = write!(s, "\"{} ", words[k % words.len()]);
+                k += 1;
+            }
+        }
+        Hostile::MarksWordsMixed => {
+            let marks = ["“", "”", "‘", "’", "\"", "'", "«", "»", "„", "‹", "›", "``", "''"];
+            let words = [
+                "he", "said", "the", "a", "Lee", "told", "us", "it", "was", "Ms", "Moss", "x",
+            ];
+            while s.len() < bytes {
+                match rng.below(4) {
+                    0 => {
+                        let mark = *rng.pick(&marks);
+                        s.push_str(mark);
+                    }
+                    1 => {
+                        let _ = write!(s, "{}{}", rng.pick(&marks), rng.pick(&words));
+                    }
+                    2 => {
+                        let _ = write!(s, "{}{} ", rng.pick(&words), rng.pick(&marks));
+                    }
+                    _ => {
+                        let word = *rng.pick(&words);
+                        s.push_str(word);
+                        s.push(' ');
+                    }
+                }
+            }
+        }
+        Hostile::MarkNewline => repeat_to(&mut s, bytes, "\"\n"),
+        Hostile::MarkBlankLine => repeat_to(&mut s, bytes, "\"\n\n"),
+        Hostile::ReopenEveryLine => {
+            while s.len() < bytes {
+                s.push('“');
+                for i in 0..rng.range(1, 2) {
+                    if i > 0 {
+                        s.push(' ');
+                    }
+                    let word = *rng.pick(PLAIN_WORDS);
+                    s.push_str(word);
+                }
+                s.push('\n');
+            }
+        }
+        Hostile::NameColonMark => {
+            let mut k = 0;
+            while s.len() < bytes {
+                let _ = write!(s, "{}: “", person(k).0);
+                k += 1;
+            }
+        }
+        Hostile::ColonStraightMark => repeat_to(&mut s, bytes, "x: \""),
+        Hostile::SaidColonParagraphs => {
+            let mut w = Writer::new(17);
+            w.style = CURLY;
+            let mut k = 0;
+            while s.len() < bytes {
+                let (name, _, female) = person(k);
+                let who = match k % 3 {
+                    0 => (if female { "She" } else { "He" }).to_string(),
+                    1 => name,
+                    _ => format!("The {}", ROLES[k % ROLES.len()]),
+                };
+                let speech = w.speech(1, 1);
+                let _ = write!(s, "{who} said:\n“{speech}”\n");
+                k += 1;
+            }
+        }
+        Hostile::NamedCues => {
+            let mut k = 0;
+            while s.len() < bytes {
+                let _ = write!(s, "{} said “{}” ", person(k).0, rng.pick(PLAIN_WORDS));
+                k += 1;
+            }
+        }
+        Hostile::CapitalisedRun => {
+            while s.len() < bytes {
+                let word = match rng.below(4) {
+                    0 => FIRST_NAMES[rng.below(FIRST_NAMES.len())].0,
+                    1 => rng.pick(SURNAMES),
+                    2 => rng.pick(PLACES),
+                    _ => rng.pick(ORG_WORDS),
+                };
+                s.push_str(word);
+                s.push(' ');
+            }
+        }
+        Hostile::SaidRun => repeat_to(&mut s, bytes, "said "),
+        Hostile::AccordingRun => repeat_to(&mut s, bytes, "according to "),
+        Hostile::LongSentence => {
+            s.push_str("The");
+            while s.len() < bytes {
+                for _ in 0..rng.range(2, 6) {
+                    s.push(' ');
+                    if rng.chance(10) {
+                        s.push_str(&person(rng.below(1000)).0);
+                    } else {
+                        let word = *rng.pick(PLAIN_WORDS);
+                        s.push_str(word);
+                    }
+                }
+                s.push(',');
+            }
+        }
+        Hostile::OfChain => {
+            s.push_str("The head");
+            while s.len() < bytes {
+                let noun = *rng.pick(OF_NOUNS);
+                if rng.chance(30) {
+                    let _ = write!(s, " of the {}", capitalise(noun));
+                } else {
+                    let _ = write!(s, " of the {noun}");
+                }
+            }
+        }
+        Hostile::AppositiveChain => {
+            s.push_str("Jane Ashdown");
+            while s.len() < bytes {
+                let _ = write!(s, ", the {} of the {}", rng.pick(OF_NOUNS), rng.pick(OF_NOUNS));
+            }
+        }
+        Hostile::FragmentsAnd => {
+            s.push_str("Jane Ashdown called it “");
+            let fragment = *rng.pick(FRAGMENTS);
+            s.push_str(fragment);
+            s.push('”');
+            while s.len() < bytes {
+                let _ = write!(s, " and “{}”", rng.pick(FRAGMENTS));
+            }
+        }
+        Hostile::TranscriptLabels => {
+            let mut w = Writer::new(19);
+            w.style = STRAIGHT;
+            let mut k = 0;
+            while s.len() < bytes {
+                let surname = person(k).1.to_uppercase();
+                let speech = w.speech(1, 1);
+                let _ = writeln!(s, "\"{surname}: {speech}");
+                k += 1;
+            }
+        }
+        Hostile::PronounCues => {
+            let pronouns = ["he", "she", "he", "they", "it", "I", "we"];
+            while s.len() < bytes {
+                let _ = write!(s, "{} said ", rng.pick(&pronouns));
+            }
+        }
+        Hostile::ApostropheWords => fill_with(
+            &mut s,
+            bytes,
+            &mut rng,
+            &[
+                "don’t ",
+                "isn’t ",
+                "O’Hare ",
+                "players’ ",
+                "rock’n’roll ",
+                "it's ",
+                "’90s ",
+                "the council’s ",
+                "ne’er-do-well ",
+                "y’all ",
+                "won't ",
+                "Jones' ",
+                "’tis ",
+                "o’clock ",
+            ],
+        ),
+        Hostile::OpenThenWords => {
+            s.push_str("Jane Ashdown said: “");
+            while s.len() < bytes {
+                let word = *rng.pick(PLAIN_WORDS);
+                s.push_str(word);
+                s.push_str(if rng.chance(8) { ". " } else { " " });
+            }
+        }
+        Hostile::TitleCaseQuotes => {
+            let words: Vec<&str> = WORK_TITLES.iter().flat_map(|t| t.split(' ')).collect();
+            while s.len() < bytes {
+                let (o, c) = if rng.chance(70) { ("“", "”") } else { ("\"", "\"") };
+                s.push_str(o);
+                for i in 0..rng.range(1, 12) {
+                    if i > 0 {
+                        s.push(' ');
+                    }
+                    let word = *rng.pick(&words);
+                    s.push_str(&capitalise(word));
+                }
+                s.push_str(c);
+                s.push(' ');
+            }
+        }
     }
     truncate(s, bytes)
 }
@@ -1250,11 +1708,74 @@ mod tests {
     #[test]
     fn hostile_inputs_have_their_size() {
         for kind in Hostile::ALL {
-            for bytes in [1000, 100_000] {
+            for bytes in [1000, 20_000, 250_000, 1_000_000] {
                 let h = hostile(kind, bytes);
-                assert!(h.len() <= bytes && h.len() + 8 >= bytes, "{}: {}", kind.name(), h.len());
+                assert!(
+                    h.len() <= bytes && h.len() + 4 > bytes,
+                    "{} at {bytes}: {} bytes",
+                    kind.name(),
+                    h.len()
+                );
             }
         }
+    }
+
+    #[test]
+    fn hostile_inputs_are_deterministic() {
+        for kind in Hostile::ALL {
+            for bytes in [1000, 100_000] {
+                assert_eq!(hostile(kind, bytes), hostile(kind, bytes), "{}", kind.name());
+            }
+        }
+    }
+
+    #[test]
+    fn hostile_kinds_are_listed_once_with_distinct_names() {
+        let mut names = std::collections::HashSet::new();
+        for (i, kind) in Hostile::ALL.into_iter().enumerate() {
+            // In the order of the enum, so none is listed twice.
+            assert_eq!(kind as usize, i, "{kind:?}");
+            let name = kind.name();
+            assert!(names.insert(name), "{name} twice");
+            assert!(
+                name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "{name}: not a plain name for the command line"
+            );
+            assert_eq!(Hostile::from_name(name), Some(kind));
+        }
+        assert!(names.len() >= 20, "{} kinds", names.len());
+        assert_eq!(Hostile::from_name("news"), None);
+    }
+
+    #[test]
+    fn hostile_inputs_differ() {
+        let texts: Vec<String> = Hostile::ALL.into_iter().map(|k| hostile(k, 10_000)).collect();
+        for (i, a) in texts.iter().enumerate() {
+            for (j, b) in texts.iter().enumerate().skip(i + 1) {
+                assert_ne!(a, b, "{} and {}", Hostile::ALL[i].name(), Hostile::ALL[j].name());
+            }
+        }
+    }
+
+    #[test]
+    fn runs_are_one_mark() {
+        for (kind, mark) in [
+            (Hostile::RunStraightDouble, '"'),
+            (Hostile::RunStraightSingle, '\''),
+            (Hostile::RunOpenDouble, '“'),
+            (Hostile::RunCloseDouble, '”'),
+            (Hostile::RunOpenSingle, '‘'),
+            (Hostile::RunCloseSingle, '’'),
+            (Hostile::RunOpenGuillemet, '«'),
+            (Hostile::RunCloseGuillemet, '»'),
+            (Hostile::RunBacktick, '`'),
+        ] {
+            let h = hostile(kind, 10_000);
+            assert!(h.chars().all(|c| c == mark), "{}", kind.name());
+        }
+        let h = hostile(Hostile::OpenThenWords, 100_000);
+        assert_eq!(h.matches(['“', '”', '"', '\n']).count(), 1);
+        assert!(!hostile(Hostile::LongSentence, 100_000).contains(['.', '\n']));
     }
 
     #[test]
