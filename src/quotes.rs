@@ -162,7 +162,6 @@ pub(crate) fn find(tokens: &Tokens<'_>) -> Vec<Found> {
         // mark starts (or continues) a quote that the next paragraph may
         // reopen.
         if let Some(open) = stack.first().copied() {
-            let end = para.tokens.end;
             let quote = match continuing.take() {
                 Some(mut q) => {
                     extend(tokens, &mut q, p, open.token, None);
@@ -170,7 +169,6 @@ pub(crate) fn find(tokens: &Tokens<'_>) -> Vec<Found> {
                 }
                 None => new_quote(tokens, p, open.token, None, &labels[p]),
             };
-            let _ = end;
             carried = Some(Carried {
                 quote,
                 family: open.family,
