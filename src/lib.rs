@@ -195,6 +195,7 @@ mod speakers;
 mod steps;
 mod tokenize;
 mod types;
+mod util;
 
 pub use error::{Error, ErrorKind};
 pub use extractor::{Extractor, ExtractorBuilder};

@@ -19,9 +19,10 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use crate::lexicon::{LEXICON, Map};
+use crate::lexicon::LEXICON;
 use crate::tokenize::{Family, Mark, MarkRole, Segment, TokenKind, Tokens};
 use crate::types::{QuoteKind, Span};
+use crate::util::hash::Map;
 
 /// A title in marks has at most this many words.
 const TITLE_MAX_WORDS: usize = 8;

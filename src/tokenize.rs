@@ -13,8 +13,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::lexicon::Set;
 use crate::types::Span;
+use crate::util::hash::Set;
 
 /// How a quotation-mark character is used.
 #[non_exhaustive]
@@ -215,6 +215,36 @@ impl<'h> Tokens<'h> {
     /// The text of token `i`.
     pub(crate) fn str(&self, i: usize) -> &'h str {
         &self.text[self.tokens[i].span().range()]
+    }
+
+    /// The index of the sentence that holds token `t` (0 if none does).
+    /// Found by a binary search over the sentences, asked a few times a
+    /// quote, rather than read from a vector of one index a token: that
+    /// cost memory in proportion to the text, and page faults on long ones.
+    pub(crate) fn sentence_of(&self, t: usize) -> usize {
+        let k = self.sentences.partition_point(|s| s.tokens.end <= t);
+        match self.sentences.get(k) {
+            Some(s) if s.tokens.start <= t => k,
+            _ => 0,
+        }
+    }
+
+    /// [`sentence_of`](Self::sentence_of) token `t`, looked for first among
+    /// the `known` sentences (those it most likely stands in: a speaker in
+    /// the quote's, a quote in the one where the quote before closed or
+    /// the next) before it is searched for: a sentence holds its own
+    /// tokens only.
+    pub(crate) fn sentence_among(&self, t: usize, known: [usize; 2]) -> usize {
+        known
+            .into_iter()
+            .find(|&k| self.sentences.get(k).is_some_and(|s| s.tokens.contains(&t)))
+            .unwrap_or_else(|| self.sentence_of(t))
+    }
+
+    /// The last sentence that ends at or before token `t`.
+    pub(crate) fn sentence_before(&self, t: usize) -> Option<&Segment> {
+        let k = self.sentences.partition_point(|s| s.tokens.end <= t);
+        k.checked_sub(1).map(|k| &self.sentences[k])
     }
 }
 

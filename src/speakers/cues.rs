@@ -4,10 +4,14 @@
 
 use std::ops::Range;
 
+use super::clauses::{skip_auxiliaries_left, skip_auxiliaries_right};
+use super::name_runs::is_headline_run;
+use super::np::{Np, NpKind};
+use super::phrases::{np_left, np_right};
+use super::subjects::{APPOSITIVE_MAX_TOKENS, OUTER_REPORT_WINDOW, clause_subject, names_a_place, subject_of};
+use super::view::Words;
+use crate::lexicon::classes::{class, pronoun_agreement};
 use crate::lexicon::{LEXICON, Sort};
-
-use super::mentions::{Np, NpKind};
-use super::words::{self, Words, class};
 
 /// How far (in tokens) from a quote a cue is looked for. Attributions sit
 /// next to their quote; the limit keeps the search linear.
@@ -19,19 +23,8 @@ pub(crate) const CUE_WINDOW: usize = 40;
 /// than its cue.
 pub(crate) const CLAUSE_WINDOW: usize = 2 * CUE_WINDOW;
 
-/// How far (in tokens) back from a clause's subject a verb of saying may
-/// stand and still report the clause: `Cruz said he is sure Rubio will…`.
-const OUTER_REPORT_WINDOW: usize = 12;
-/// How far before a participle `of` may stand for the name after it to be
-/// the participle's subject (`a photo of Sen. Jo Lee asking`).
-const NAME_AFTER_OF_WINDOW: usize = 6;
-
 /// How many tokens the subject of `what X called` may have.
 const MAX_SUBJECT_TOKENS: usize = 8;
-
-/// How far (in tokens) an appositive between a speaker and the verb may
-/// run: `X, a professor at Y and a former adviser to Z, said`.
-const APPOSITIVE_MAX_TOKENS: usize = 30;
 
 /// A cue and the speaker phrase it reports.
 #[derive(Clone, Debug)]
@@ -39,21 +32,6 @@ pub(crate) struct Cue {
     /// Tokens of the cue words.
     pub(crate) cue: Range<usize>,
     pub(crate) speaker: Np,
-}
-
-/// The words outside quotes around a quote, in its sentence.
-#[derive(Clone, Debug)]
-pub(crate) struct Context {
-    /// From the sentence start (or the end of the quote before) to the
-    /// opening mark.
-    pub(crate) before: Range<usize>,
-    /// From after the closing mark to the sentence end (or the next quote).
-    pub(crate) after: Range<usize>,
-    /// Where the sentence of the opening mark starts.
-    pub(crate) sentence_start: usize,
-    /// The indexes of the sentences of the opening and the closing mark:
-    /// where most speakers stand.
-    pub(crate) sentences: [usize; 2],
 }
 
 /// The cue after the quote: `“…,” X said`, `“…,” said X`, `“…,” X, a
@@ -86,7 +64,7 @@ fn attribution_at(w: &Words<'_, '_>, start: usize, limit: usize) -> Option<Cue> 
         while u < limit && w.lw(u) == "-" {
             u += 1;
         }
-        let np = words::np_right(w, u, limit)?;
+        let np = np_right(w, u, limit)?;
         return (np.kind != NpKind::Pronoun).then_some(Cue { cue: t..u, speaker: np });
     }
     if let Some(cue) = phrase_cue_at(w, t, limit) {
@@ -94,9 +72,9 @@ fn attribution_at(w: &Words<'_, '_>, start: usize, limit: usize) -> Option<Cue> 
     }
     // `said X`: the verb first. Not a participle: `“…,” saying the city
     // embodied…` opens a clause, it names no speaker.
-    let v = words::skip_auxiliaries_right(w, t, limit);
+    let v = skip_auxiliaries_right(w, t, limit);
     if let Some(cue) = cue_words_at(w, v, limit).filter(|_| !w.is_participle(v)) {
-        if let Some(np) = words::np_right(w, cue.end, limit) {
+        if let Some(np) = np_right(w, cue.end, limit) {
             return Some(Cue { cue, speaker: np });
         }
     }
@@ -107,24 +85,23 @@ fn attribution_at(w: &Words<'_, '_>, start: usize, limit: usize) -> Option<Cue> 
 /// A subject at `t` and then its reporting verb: `X said`, `X, a professor
 /// at Y, said`, `X (D-Wis.) said`, `X of the Harbour Trust said`.
 fn subject_then_verb(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
-    let np = words::np_right(w, t, limit)?;
+    let np = np_right(w, t, limit)?;
     let mut u = skip_parenthesis(w, np.end, limit);
-    let verb_after_comma =
-        w.lw(u) == "," && cue_words_at(w, words::skip_auxiliaries_right(w, u + 1, limit), limit).is_some();
+    let verb_after_comma = w.lw(u) == "," && cue_words_at(w, skip_auxiliaries_right(w, u + 1, limit), limit).is_some();
     if verb_after_comma {
         // `the harbourmaster, Alan Pryce, said`
         u += 1;
     } else if w.lw(u) == "," {
         // Past an appositive to the comma that closes it, the one a verb
         // follows: `X, now 74 and living in Dover, Del., said`.
-        u = (u + 1..limit.min(u + APPOSITIVE_MAX_TOKENS)).find(|&k| {
-            w.lw(k) == "," && cue_words_at(w, words::skip_auxiliaries_right(w, k + 1, limit), limit).is_some()
-        })? + 1;
+        u = (u + 1..limit.min(u + APPOSITIVE_MAX_TOKENS))
+            .find(|&k| w.lw(k) == "," && cue_words_at(w, skip_auxiliaries_right(w, k + 1, limit), limit).is_some())?
+            + 1;
     } else if matches!(w.lw(u), "of" | "from" | "at" | "in" | "with" | "for") {
         // Past a short phrase that places the speaker.
         u = (u + 1..limit.min(u + 8)).find(|&k| w.is_cue_verb(k) || !w.is_word(k))?;
     }
-    let v = words::skip_auxiliaries_right(w, u, limit);
+    let v = skip_auxiliaries_right(w, u, limit);
     let cue = cue_words_at(w, v, limit)?;
     Some(Cue { cue, speaker: np })
 }
@@ -199,7 +176,7 @@ fn phrase_cue_starting_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<C
         if phrase.first() != Some(&first) || t + n > limit || !rest_matches() {
             continue;
         }
-        let np = words::np_right(w, t + n, limit)?;
+        let np = np_right(w, t + n, limit)?;
         return Some(Cue {
             cue: t..t + n,
             speaker: np,
@@ -252,7 +229,7 @@ pub(crate) fn before_quote(w: &Words<'_, '_>, before: Range<usize>, clause_floor
         let opens_clause =
             found.start == clause_floor || found.start <= floor + 1 || matches!(w.lw(found.start - 1), ":" | ";");
         if opens_clause && !w.is_participle(v) {
-            if let Some(np) = words::np_right(w, cue.end, before.end).filter(|np| np.kind != NpKind::Pronoun) {
+            if let Some(np) = np_right(w, cue.end, before.end).filter(|np| np.kind != NpKind::Pronoun) {
                 return Some(Cue { cue, speaker: np });
             }
         }
@@ -298,225 +275,6 @@ fn verb_with_particle(w: &Words<'_, '_>, v: usize, limit: usize) -> Range<usize>
     v..v + 1 + usize::from(particle)
 }
 
-/// The subject of the verb at `v`: the phrase right before it (past
-/// auxiliaries), or, past an appositive, a relative clause or a
-/// coordinated verb, the subject of its clause.
-fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor: usize) -> Option<Np> {
-    let end = words::skip_auxiliaries_left(w, v, floor);
-    if end <= floor {
-        // `Ann Lee said it was “…,” adding that…“…”`: a participle right
-        // after the quote before reports for that quote's reporter.
-        return w
-            .is_participle(v)
-            .then(|| reporter_before(w, v, clause_floor))
-            .flatten();
-    }
-    let mut end = end;
-    if w.lw(end - 1) == ")" {
-        // `Rep. Jo Lee (D-Ore.) said`
-        if let Some(open) = (end.saturating_sub(10).max(floor)..end).rev().find(|&k| w.lw(k) == "(") {
-            end = open;
-        }
-    }
-    if end <= floor {
-        return None;
-    }
-    let prev = w.lw(end - 1);
-    // `Tobin went after Ruiz, calling her “…”`: a participle's subject is
-    // its clause's, not the phrase next to it; except its own subject
-    // after `with` or a dash: `with Sen. Jo Lee calling it “…”`.
-    if w.is_participle(v) && !matches!(prev, "who" | "which" | "that") {
-        let own_subject = words::np_left(w, end, floor).filter(|np| stands_as_own_subject(w, np, floor));
-        return own_subject
-            .or_else(|| name_after_of(w, end, floor))
-            .or_else(|| participle_before_and_subject(w, end, clause_floor))
-            .or_else(|| reporter_before(w, v, clause_floor))
-            .or_else(|| clause_subject(w, clause_floor, end));
-    }
-    // `Varga said he would not fight his transfer to the mainland and added,
-    // “…”`: a verb right after `and` shares its clause's subject, not the
-    // phrase before `and`.
-    if prev == "and" {
-        return verb_before_and_subject(w, end, floor).or_else(|| clause_subject(w, clause_floor, end - 1));
-    }
-    if let Some(np) = words::np_left(w, end, floor) {
-        // `Tobin at the time said`: a phrase after a preposition is not the
-        // subject; the phrase before the preposition is.
-        if np.start > floor + 1 && w.has(np.start - 1, class::PLACE_PREPOSITION) {
-            // `Fishermen walking along the quay shouted`: past the
-            // participle that took the preposition, too.
-            let mut end = np.start - 1;
-            if end > floor + 1 && w.is_participle(end - 1) && !w.is_capitalised(end - 1) {
-                end -= 1;
-            }
-            if let Some(subject) = words::np_left(w, end, floor) {
-                return Some(subject);
-            }
-        }
-        return Some(np);
-    }
-    match prev {
-        // `X, who chairs the committee, said` / `X, a professor, said`: the
-        // phrase before the appositive, else the clause's first phrase.
-        "," => subject_before_appositive(w, end - 1, floor).or_else(|| clause_subject(w, clause_floor, end - 1)),
-        "but" => clause_subject(w, clause_floor, end - 1),
-        // `the department which reported`, `X, who said`.
-        "who" | "which" | "that" => {
-            let mut e = end - 1;
-            if e > floor && w.lw(e - 1) == "," {
-                e -= 1;
-            }
-            words::np_left(w, e, floor)
-        }
-        _ => None,
-    }
-}
-
-/// `(Ruth Calder, who wrote the history of the port, once said`: the name
-/// before the comma that opens the appositives or relative clause which
-/// the comma at `close` ends; the first such name, past nested appositives
-/// (`Dev Mistry, editor at large of The Gazette, a weekly read on the coast,
-/// said`).
-fn subject_before_appositive(w: &Words<'_, '_>, close: usize, floor: usize) -> Option<Np> {
-    let mut floor = floor.max(close.saturating_sub(APPOSITIVE_MAX_TOKENS));
-    // `the ferry, a service that the previous mayor, Ann Ruiz, called`:
-    // the subject is inside the relative clause.
-    if let Some(that) = (floor..close).rev().find(|&k| matches!(w.lw(k), "that" | "which")) {
-        floor = that + 1;
-    }
-    // The phrases either side of the last comma, read once: the test below
-    // and the search of appositives after it both ask for them.
-    let last = (floor..close).rev().find(|&k| w.lw(k) == ",");
-    let around_last = last.map(|last| (words::np_left(w, last, floor), words::np_right(w, last + 1, close)));
-    let at_last = |k: usize| around_last.filter(|_| last == Some(k));
-    let before_comma = |k: usize| at_last(k).map_or_else(|| words::np_left(w, k, floor), |(before, _)| before);
-    let after_comma = |k: usize| at_last(k).map_or_else(|| words::np_right(w, k + 1, close), |(_, after)| after);
-    // `the previous nominee, Ann Ruiz, called`: a name set off as the
-    // appositive of a description is the subject's name.
-    if let Some((before_last, after_last)) = around_last {
-        let described_person = before_last.is_some_and(|np| match np.kind {
-            NpKind::Description { head } => words::role_of(w.lw(head)).is_some_and(|r| r.sort == Sort::Person),
-            _ => false,
-        });
-        let name = after_last.filter(|np| np.end == close && is_person_or_body(w, np));
-        if let (true, Some(name)) = (described_person, name) {
-            return Some(name);
-        }
-    }
-    let opens_appositive = |k: usize| {
-        matches!(w.lw(k + 1), "who" | "whose")
-            || after_comma(k).is_some_and(|np| matches!(np.kind, NpKind::Description { .. }))
-    };
-    (floor..close)
-        .filter(|&k| w.lw(k) == "," && opens_appositive(k))
-        .find_map(|k| before_comma(k).filter(|np| opens_clause(w, np.start, floor) && is_person_or_body(w, np)))
-}
-
-/// Whether token `t` starts its clause: at `floor`, after a mark or
-/// punctuation that opens a clause (`(Ruth Calder`; not `Greenwich &
-/// Lewisham`) or after a word that opens clauses (`But Len Duvall`).
-fn opens_clause(w: &Words<'_, '_>, t: usize, floor: usize) -> bool {
-    t <= floor
-        || w.is_mark(t - 1)
-        || matches!(w.lw(t - 1), "(" | "," | ";" | ":" | "—" | "–")
-        || w.has(t - 1, class::CLAUSE_OPENER)
-}
-
-/// Whether `np` is a name, and not of a place (`from Sumter, South
-/// Carolina,` is where someone is from) nor the object of a preposition
-/// (`Member for Greenwich & Lewisham,`).
-fn is_person_or_body(w: &Words<'_, '_>, np: &Np) -> bool {
-    let NpKind::Name { name } = np.kind else {
-        return false;
-    };
-    let after_preposition = np.start > 0 && w.has(np.start - 1, class::ATTACHER | class::PLACE_PREPOSITION);
-    !after_preposition && !names_a_place(w, name)
-}
-
-/// Whether the name in span `name` is a place's (`South Carolina`).
-fn names_a_place(w: &Words<'_, '_>, name: crate::types::Span) -> bool {
-    words::name_sort(&w.tokens.text()[name.range()]) == Sort::Place
-}
-
-/// `The leaflet shows a photo of Jo Lee asking, “…”`: the name after `of` that
-/// ends right before a participle is the participle's subject.
-fn name_after_of(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np> {
-    let of = (floor.max(end.saturating_sub(NAME_AFTER_OF_WINDOW))..end)
-        .rev()
-        .find(|&k| w.lw(k) == "of")?;
-    words::name_at(w, of + 1, end).filter(|np| np.end == end && matches!(np.kind, NpKind::Name { .. }))
-}
-
-/// `with Mayor Ann Tobin calling it a “disaster” and asking, “…”`:
-/// a participle after `and` has the own subject of the participle it is
-/// joined to.
-fn participle_before_and_subject(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np> {
-    if end == 0 || w.lw(end - 1) != "and" {
-        return None;
-    }
-    let first = words_outside_quotes_left(w, end - 1, floor)
-        .take(OUTER_REPORT_WINDOW)
-        .find(|&k| w.is_participle(k) && !w.is_capitalised(k))?;
-    words::np_left(w, words::skip_auxiliaries_left(w, first, floor), floor)
-        .filter(|np| stands_as_own_subject(w, np, floor))
-}
-
-/// Whether phrase `np`, right before a participle, is that participle's
-/// own subject: after `with`, `while`, `of` or a dash (`with Sen. Jo Lee
-/// calling it “…”`), not the object of the clause's verb.
-fn stands_as_own_subject(w: &Words<'_, '_>, np: &Np, floor: usize) -> bool {
-    np.start > floor && matches!(w.lw(np.start - 1), "with" | "—" | "–" | "-" | "while" | "of")
-}
-
-/// `he laughed and said`: the subject of the verb right before the `and`
-/// that ends at `end`.
-fn verb_before_and_subject(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np> {
-    let verb = end.checked_sub(2).filter(|&k| k >= floor && w.is_word(k))?;
-    if w.is_capitalised(verb) || !(w.is_cue_verb(verb) || w.lw(verb).ends_with("ed")) {
-        return None;
-    }
-    words::np_left(w, words::skip_auxiliaries_left(w, verb, floor), floor)
-}
-
-/// `Nefzi said, adding, “…”`: the subject of the verb of saying nearest
-/// before a participle in its sentence, when one is there.
-fn reporter_before(w: &Words<'_, '_>, v: usize, floor: usize) -> Option<Np> {
-    let say = words_outside_quotes_left(w, v, floor)
-        .take(OUTER_REPORT_WINDOW)
-        .take_while(|&k| !matches!(w.lw(k), "." | ";" | ":"))
-        .find(|&k| w.has(k, class::SAY_VERB) && w.is_cue_verb(k) && !w.is_participle(k))?;
-    let end = words::skip_auxiliaries_left(w, say, floor);
-    words::np_left(w, end, floor).or_else(|| {
-        // `“…,” said Nefzi, adding`: the subject after the verb.
-        words::np_right(w, say + 1, v).filter(|np| np.kind != NpKind::Pronoun || np.end <= v)
-    })
-}
-
-/// The tokens from `v` leftwards to `floor`, nearest first, past the
-/// quotes between: `Calder said that there is “just one…,” adding`.
-fn words_outside_quotes_left<'a>(w: &'a Words<'_, '_>, v: usize, floor: usize) -> impl Iterator<Item = usize> + 'a {
-    let mut inside = false;
-    (floor..v).rev().filter(move |&k| {
-        if w.is_mark(k) {
-            inside = !inside;
-            return false;
-        }
-        !inside
-    })
-}
-
-/// The subject that opens the clause ending before `end`.
-fn clause_subject(w: &Words<'_, '_>, floor: usize, end: usize) -> Option<Np> {
-    let starts = words::clause_starts(w, floor..end);
-    let start = starts.into_iter().rev().find(|&s| s < end)?;
-    words::np_right(w, start, end).or_else(|| {
-        // `Six winters ago, she backed…`: past an opening phrase that the
-        // lexicon does not know to its comma.
-        let comma = (start..end.min(start + 8)).find(|&k| w.lw(k) == ",")?;
-        words::np_right(w, comma + 1, end)
-    })
-}
-
 /// `She turned to the crowd once more: “…”`, `The board was clear in its
 /// findings: “…”`: a clause with no reporting verb that a colon ends
 /// introduces the quote after it; its subject is the speaker, when it is a
@@ -531,7 +289,7 @@ pub(crate) fn subject_before_colon(w: &Words<'_, '_>, start: usize, colon: usize
         NpKind::Name { .. } | NpKind::Relation { .. } => true,
         // `Wait, it gets better: “…”`: a pronoun for things (`it`) there is
         // nobody.
-        NpKind::Pronoun => !words::pronoun_agreement(w.lw(np.start)).is_some_and(|(_, sorts)| {
+        NpKind::Pronoun => !pronoun_agreement(w.lw(np.start)).is_some_and(|(_, sorts)| {
             !sorts.is_empty() && !sorts.iter().any(|s| matches!(s, Sort::Person | Sort::Group))
         }),
         NpKind::Description { head } => w.role_at(head),
@@ -569,7 +327,7 @@ pub(crate) fn what_they_called(w: &Words<'_, '_>, before: Range<usize>) -> Optio
         return None;
     }
     let floor = before.start.max(v.saturating_sub(MAX_SUBJECT_TOKENS));
-    let np = words::np_left(w, words::skip_auxiliaries_left(w, v, floor), floor)?;
+    let np = np_left(w, skip_auxiliaries_left(w, v, floor), floor)?;
     (np.start > before.start && w.lw(np.start - 1) == "what").then_some(Cue {
         cue: v..v + 1,
         speaker: np,
@@ -599,11 +357,11 @@ fn sets_off_source(word: &str) -> bool {
 /// dash, `from`, a verb or the clause start, is whose words follow. (After
 /// another preposition it is a place or a time: `in Berlin in 1987: “…”`.)
 fn name_before_colon(w: &Words<'_, '_>, floor: usize, colon: usize) -> Option<Cue> {
-    let np = words::np_left(w, colon, floor).filter(|np| matches!(np.kind, NpKind::Name { .. }))?;
+    let np = np_left(w, colon, floor).filter(|np| matches!(np.kind, NpKind::Name { .. }))?;
     let NpKind::Name { name } = np.kind else {
         return None;
     };
-    if words::is_headline_run(w, &np) || names_a_place(w, name) {
+    if is_headline_run(w, &np) || names_a_place(w, name) {
         return None;
     }
     let opens = np.start == floor || !w.is_word(np.start - 1) && !w.is_mark(np.start - 1);
@@ -624,6 +382,8 @@ mod tests {
     use std::collections::HashSet;
 
     use super::*;
+    use crate::lexicon::classes::role_of;
+    use crate::speakers::subjects::{is_person_or_body, opens_clause, subject_before_appositive};
     use crate::speakers::tests::words_of;
     use crate::tokenize::tokenize;
 
@@ -640,7 +400,7 @@ mod tests {
             if t + n > limit || !phrase.iter().enumerate().all(|(k, p)| w.lw(t + k) == *p) {
                 continue;
             }
-            let np = words::np_right(w, t + n, limit)?;
+            let np = np_right(w, t + n, limit)?;
             return Some(Cue {
                 cue: t..t + n,
                 speaker: np,
@@ -726,23 +486,23 @@ mod tests {
             floor = that + 1;
         }
         if let Some(last) = (floor..close).rev().find(|&k| w.lw(k) == ",") {
-            let described_person = words::np_left(w, last, floor).is_some_and(|np| match np.kind {
-                NpKind::Description { head } => words::role_of(w.lw(head)).is_some_and(|r| r.sort == Sort::Person),
+            let described_person = np_left(w, last, floor).is_some_and(|np| match np.kind {
+                NpKind::Description { head } => role_of(w.lw(head)).is_some_and(|r| r.sort == Sort::Person),
                 _ => false,
             });
-            let name = words::np_right(w, last + 1, close).filter(|np| np.end == close && is_person_or_body(w, np));
+            let name = np_right(w, last + 1, close).filter(|np| np.end == close && is_person_or_body(w, np));
             if let (true, Some(name)) = (described_person, name) {
                 return Some(name);
             }
         }
         let opens_appositive = |k: usize| {
             matches!(w.lw(k + 1), "who" | "whose")
-                || words::np_right(w, k + 1, close).is_some_and(|np| matches!(np.kind, NpKind::Description { .. }))
+                || np_right(w, k + 1, close).is_some_and(|np| matches!(np.kind, NpKind::Description { .. }))
         };
         (floor..close)
             .filter(|&k| w.lw(k) == "," && opens_appositive(k))
             .find_map(|k| {
-                words::np_left(w, k, floor).filter(|np| opens_clause(w, np.start, floor) && is_person_or_body(w, np))
+                np_left(w, k, floor).filter(|np| opens_clause(w, np.start, floor) && is_person_or_body(w, np))
             })
     }
 

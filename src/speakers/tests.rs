@@ -7,14 +7,22 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use super::context::past_last_quoted;
 use super::cues;
-use super::mentions::{Mentions, NpKind};
-use super::words::{self, Words};
-use super::{past_last_quoted, sentence_among, sentence_of};
+use super::mentions::Mentions;
+use super::np::NpKind;
+use super::view::Words;
 use crate::Extractor;
+use crate::lexicon::classes::{WORD_CLASSES, class, role_of, word_class_map};
 use crate::lexicon::{Gender, Sort};
+use crate::speakers::clauses::skip_auxiliaries_left;
+use crate::speakers::name_runs::name_at;
+use crate::speakers::names::{clean_name, name_sort};
+use crate::speakers::phrases::{MAX_PHRASE_TOKENS, np_left, np_right};
+use crate::speakers::view::{forget_forms, shape, shape_bits};
 use crate::tokenize::{Tokens, tokenize};
 use crate::types::{Attribution, QuoteKind};
+use crate::util::word_table::{pack, pack_padded};
 
 // --- helpers ---------------------------------------------------------------
 
@@ -167,7 +175,7 @@ fn past_tense_is_a_verb_even_after_a_determiner() {
 fn titles_are_stripped_from_names() {
     let t = tokenize("Foreign Secretary Jane Doe said the talks had failed.");
     let w = words_of(&t);
-    let np = words::name_at(&w, 0, t.tokens.len()).expect("a name");
+    let np = name_at(&w, 0, t.tokens.len()).expect("a name");
     assert_eq!(name_of(&t, np.kind), Some("Jane Doe"));
     // The phrase keeps its titles; the name proper does not.
     assert_eq!(text_of(&t, np.start, np.end), "Foreign Secretary Jane Doe");
@@ -177,7 +185,7 @@ fn titles_are_stripped_from_names() {
 fn abbreviated_title_with_a_dot_is_stripped() {
     let t = tokenize("Mr. Tom Reilly said the farm would close.");
     let w = words_of(&t);
-    let np = words::name_at(&w, 0, t.tokens.len()).expect("a name");
+    let np = name_at(&w, 0, t.tokens.len()).expect("a name");
     assert_eq!(name_of(&t, np.kind), Some("Tom Reilly"));
     assert_eq!(text_of(&t, np.start, np.end), "Mr. Tom Reilly");
 }
@@ -186,7 +194,7 @@ fn abbreviated_title_with_a_dot_is_stripped() {
 fn titles_alone_are_a_description() {
     let t = tokenize("The Foreign Secretary said nothing.");
     let w = words_of(&t);
-    let np = words::np_right(&w, 0, t.tokens.len()).expect("a phrase");
+    let np = np_right(&w, 0, t.tokens.len()).expect("a phrase");
     let secretary = tok(&t, "Secretary");
     assert_eq!(np.kind, NpKind::Description { head: secretary });
     assert_eq!(text_of(&t, np.start, np.end), "The Foreign Secretary");
@@ -196,9 +204,9 @@ fn titles_alone_are_a_description() {
 fn capitalised_modifier_of_a_role_noun_is_not_a_name() {
     let t = tokenize("Tory candidate Ann Lee said no.");
     let w = words_of(&t);
-    assert_eq!(words::name_at(&w, 0, t.tokens.len()), None);
+    assert_eq!(name_at(&w, 0, t.tokens.len()), None);
     // The phrase as a whole is a name after its role words.
-    let np = words::np_right(&w, 0, t.tokens.len()).expect("a phrase");
+    let np = np_right(&w, 0, t.tokens.len()).expect("a phrase");
     assert_eq!(name_of(&t, np.kind), Some("Ann Lee"));
 }
 
@@ -214,7 +222,7 @@ fn base_form_after_a_determiner_and_a_capitalised_noun_is_a_noun() {
 fn said_at_a_sentence_start_does_not_open_a_name() {
     let t = tokenize("Said Ann Lee: the vote is over.");
     let w = words_of(&t);
-    assert_eq!(words::name_at(&w, 0, t.tokens.len()), None);
+    assert_eq!(name_at(&w, 0, t.tokens.len()), None);
     assert!(w.is_cue_verb(0));
 }
 
@@ -222,41 +230,41 @@ fn said_at_a_sentence_start_does_not_open_a_name() {
 fn participle_that_opens_a_sentence_is_not_a_name() {
     let t = tokenize("Walking into the office, the senator waved.");
     let w = words_of(&t);
-    assert_eq!(words::name_at(&w, 0, t.tokens.len()), None);
+    assert_eq!(name_at(&w, 0, t.tokens.len()), None);
     // A surname that ends in -ing, before its verb, still is one.
     let t = tokenize("Manning said no.");
     let w = words_of(&t);
-    assert!(words::name_at(&w, 0, t.tokens.len()).is_some());
+    assert!(name_at(&w, 0, t.tokens.len()).is_some());
 }
 
 #[test]
 fn clean_name_drops_possessives_and_extra_space() {
-    assert_eq!(words::clean_name("Tom Reilly's"), "Tom Reilly");
-    assert_eq!(words::clean_name("Tom Reilly’s"), "Tom Reilly");
-    assert_eq!(words::clean_name("Agnes Moss'"), "Agnes Moss");
-    assert_eq!(words::clean_name("  Jane \n  Doe "), "Jane Doe");
+    assert_eq!(clean_name("Tom Reilly's"), "Tom Reilly");
+    assert_eq!(clean_name("Tom Reilly’s"), "Tom Reilly");
+    assert_eq!(clean_name("Agnes Moss'"), "Agnes Moss");
+    assert_eq!(clean_name("  Jane \n  Doe "), "Jane Doe");
 }
 
 #[test]
 fn name_sort_tells_places_organisations_and_people_apart() {
-    assert_eq!(words::name_sort("France"), Sort::Place);
-    assert_eq!(words::name_sort("BBC"), Sort::Organisation);
-    assert_eq!(words::name_sort("Halden Motors"), Sort::Organisation);
-    assert_eq!(words::name_sort("Green Valley Party"), Sort::Organisation);
-    assert_eq!(words::name_sort("Jane Doe"), Sort::Person);
+    assert_eq!(name_sort("France"), Sort::Place);
+    assert_eq!(name_sort("BBC"), Sort::Organisation);
+    assert_eq!(name_sort("Halden Motors"), Sort::Organisation);
+    assert_eq!(name_sort("Green Valley Party"), Sort::Organisation);
+    assert_eq!(name_sort("Jane Doe"), Sort::Person);
 }
 
 #[test]
 fn role_of_knows_roles_relations_and_ages() {
-    let spokeswoman = words::role_of("spokeswoman").expect("a role");
+    let spokeswoman = role_of("spokeswoman").expect("a role");
     assert_eq!((spokeswoman.gender, spokeswoman.sort), (Gender::Female, Sort::Person));
-    let company = words::role_of("company").expect("a role");
+    let company = role_of("company").expect("a role");
     assert_eq!(company.sort, Sort::Organisation);
-    let husband = words::role_of("husband").expect("a relation");
+    let husband = role_of("husband").expect("a relation");
     assert_eq!((husband.gender, husband.sort), (Gender::Male, Sort::Person));
-    let age = words::role_of("45-year-old").expect("an age");
+    let age = role_of("45-year-old").expect("an age");
     assert_eq!((age.gender, age.sort), (Gender::Unknown, Sort::Person));
-    assert!(words::role_of("table").is_none());
+    assert!(role_of("table").is_none());
 }
 
 // --- descriptions (np_right, np_left) --------------------------------------
@@ -265,7 +273,7 @@ fn role_of_knows_roles_relations_and_ages() {
 fn possessive_name_opens_a_description() {
     let t = tokenize("Hartley's former strategist said the campaign was over.");
     let w = words_of(&t);
-    let np = words::np_right(&w, 0, t.tokens.len()).expect("a phrase");
+    let np = np_right(&w, 0, t.tokens.len()).expect("a phrase");
     let head = tok(&t, "strategist");
     assert_eq!(np.kind, NpKind::Description { head });
     assert_eq!(text_of(&t, np.start, np.end), "Hartley's former strategist");
@@ -275,7 +283,7 @@ fn possessive_name_opens_a_description() {
 fn determiner_before_a_titled_name_is_part_of_the_name_phrase() {
     let t = tokenize("said the Rev. Peter Wendell on Sunday");
     let w = words_of(&t);
-    let np = words::np_right(&w, 1, t.tokens.len()).expect("a phrase");
+    let np = np_right(&w, 1, t.tokens.len()).expect("a phrase");
     assert_eq!(name_of(&t, np.kind), Some("Peter Wendell"));
     assert_eq!(text_of(&t, np.start, np.end), "the Rev. Peter Wendell");
 }
@@ -285,7 +293,7 @@ fn plain_description_with_an_unknown_head() {
     let t = tokenize("the announcer said");
     let w = words_of(&t);
     let said = tok(&t, "said");
-    let left = words::np_left(&w, said, 0).expect("a phrase to the left");
+    let left = np_left(&w, said, 0).expect("a phrase to the left");
     assert_eq!((left.start, left.end), (0, said));
     assert_eq!(
         left.kind,
@@ -295,7 +303,7 @@ fn plain_description_with_an_unknown_head() {
     );
     let t = tokenize("said the announcer");
     let w = words_of(&t);
-    let right = words::np_right(&w, 1, t.tokens.len()).expect("a phrase to the right");
+    let right = np_right(&w, 1, t.tokens.len()).expect("a phrase to the right");
     assert_eq!(text_of(&t, right.start, right.end), "the announcer");
 }
 
@@ -303,7 +311,7 @@ fn plain_description_with_an_unknown_head() {
 fn relation_description_to_the_right() {
     let t = tokenize("said the wife of Tom Reilly.");
     let w = words_of(&t);
-    let np = words::np_right(&w, 1, t.tokens.len()).expect("a phrase");
+    let np = np_right(&w, 1, t.tokens.len()).expect("a phrase");
     let NpKind::Relation { head, name } = np.kind else {
         panic!("a relation, not {np:?}");
     };
@@ -317,7 +325,7 @@ fn relation_description_to_the_left() {
     let t = tokenize("The wife of Tom Reilly said");
     let w = words_of(&t);
     let said = tok(&t, "said");
-    let np = words::np_left(&w, said, 0).expect("a phrase");
+    let np = np_left(&w, said, 0).expect("a phrase");
     let NpKind::Relation { head, name } = np.kind else {
         panic!("a relation, not {np:?}");
     };
@@ -330,7 +338,7 @@ fn relation_description_to_the_left() {
 fn role_description_with_attached_phrase() {
     let t = tokenize("a spokesman for the council said");
     let w = words_of(&t);
-    let np = words::np_right(&w, 0, t.tokens.len()).expect("a phrase");
+    let np = np_right(&w, 0, t.tokens.len()).expect("a phrase");
     assert_eq!(
         np.kind,
         NpKind::Description {
@@ -347,7 +355,7 @@ fn adverb_in_ly_is_skipped_between_subject_and_verb() {
     let t = tokenize("Jane Doe publicly said");
     let w = words_of(&t);
     let said = tok(&t, "said");
-    assert_eq!(words::skip_auxiliaries_left(&w, said, 0), tok(&t, "publicly"));
+    assert_eq!(skip_auxiliaries_left(&w, said, 0), tok(&t, "publicly"));
 }
 
 #[test]
@@ -355,8 +363,8 @@ fn ly_rule_does_not_swallow_nouns_like_family() {
     let t = tokenize("the Reilly family said");
     let w = words_of(&t);
     let said = tok(&t, "said");
-    assert_eq!(words::skip_auxiliaries_left(&w, said, 0), said);
-    let np = words::np_left(&w, said, 0).expect("a phrase");
+    assert_eq!(skip_auxiliaries_left(&w, said, 0), said);
+    let np = np_left(&w, said, 0).expect("a phrase");
     assert_eq!(
         np.kind,
         NpKind::Description {
@@ -1014,9 +1022,9 @@ fn a_noun_phrase_is_read_over_at_most_twenty_four_tokens() {
         Some("the deputy deputy chief of Northgate Council")
     );
     // Past the bound the phrase is not read whole: no mention runs longer.
-    let long = extract(&text(super::words::MAX_PHRASE_TOKENS + 5));
+    let long = extract(&text(MAX_PHRASE_TOKENS + 5));
     let words = long[0].mention.as_deref().map_or(0, |m| m.split_whitespace().count());
-    assert!(words <= super::words::MAX_PHRASE_TOKENS, "{:?}", long[0].mention);
+    assert!(words <= MAX_PHRASE_TOKENS, "{:?}", long[0].mention);
 }
 
 // --- sentence-opening words the text also writes in lower case -------------
@@ -1124,18 +1132,14 @@ fn a_token_in_the_sentence_of_another_has_that_sentence() {
     ] {
         let tokens = tokenize(text);
         for a in 0..tokens.tokens.len() {
-            let sentence = &tokens.sentences[sentence_of(&tokens, a)];
+            let sentence = &tokens.sentences[tokens.sentence_of(a)];
             for b in (0..tokens.tokens.len()).filter(|b| sentence.tokens.contains(b)) {
-                assert_eq!(sentence_of(&tokens, b), sentence_of(&tokens, a), "{text:?} {a} {b}");
+                assert_eq!(tokens.sentence_of(b), tokens.sentence_of(a), "{text:?} {a} {b}");
             }
             // Whatever sentences are known, and even one past the end.
             let n = tokens.sentences.len();
             for known in (0..=n).flat_map(|x| (0..=n).map(move |y| [x, y])) {
-                assert_eq!(
-                    sentence_among(&tokens, a, known),
-                    sentence_of(&tokens, a),
-                    "{text:?} {a}"
-                );
+                assert_eq!(tokens.sentence_among(a, known), tokens.sentence_of(a), "{text:?} {a}");
             }
         }
     }
@@ -1184,11 +1188,11 @@ fn a_word_packs_the_same_from_the_padded_buffer() {
     let mut start = 0;
     for word in text.split(' ') {
         let padded = &buffer.as_bytes()[start..];
-        assert_eq!(words::pack_padded(word.len(), padded), words::pack(word), "{word:?}");
+        assert_eq!(pack_padded(word.len(), padded), pack(word), "{word:?}");
         start += word.len() + 1;
     }
     // Fewer than 16 bytes to read: no key, rather than a wrong one.
-    assert_eq!(words::pack_padded(2, b"of"), None);
+    assert_eq!(pack_padded(2, b"of"), None);
 }
 
 #[test]
@@ -1196,7 +1200,7 @@ fn forgotten_forms_keep_their_memory() {
     let text = String::from("a b c d");
     let forms: Vec<&str> = text.split(' ').collect();
     let (memory, capacity) = (forms.as_ptr() as usize, forms.capacity());
-    let kept = words::forget_forms(forms);
+    let kept = forget_forms(forms);
     assert!(kept.is_empty());
     // The next text's forms go where these were: no allocation of their own.
     assert_eq!((kept.as_ptr() as usize, kept.capacity()), (memory, capacity));
@@ -1204,9 +1208,9 @@ fn forgotten_forms_keep_their_memory() {
 
 #[test]
 fn the_word_class_table_answers_as_the_lists_do() {
-    let map = words::word_class_map();
+    let map = word_class_map();
     for (word, bits) in &map {
-        assert_eq!(words::WORD_CLASSES.get(word), *bits, "{word:?}");
+        assert_eq!(WORD_CLASSES.get(word), *bits, "{word:?}");
     }
     // Words the lists do not have, short and long, and near misses.
     for word in [
@@ -1219,7 +1223,7 @@ fn the_word_class_table_answers_as_the_lists_do() {
         "q",
     ] {
         assert!(!map.contains_key(word), "{word:?} is listed: pick another");
-        assert_eq!(words::WORD_CLASSES.get(word), 0, "{word:?}");
+        assert_eq!(WORD_CLASSES.get(word), 0, "{word:?}");
     }
 }
 
@@ -1232,13 +1236,13 @@ fn the_shape_bits_are_the_shape_and_the_word_of() {
     lower.push(' ');
     for (i, token) in t.tokens.iter().enumerate() {
         let of = if lower[token.span().range()] == *"of" {
-            words::class::OF
+            class::OF
         } else {
             0
         };
         assert_eq!(
-            words::shape_bits(token.kind, text, lower.as_bytes(), token.span()),
-            words::shape(token.kind, text, token.span()) | of,
+            shape_bits(token.kind, text, lower.as_bytes(), token.span()),
+            shape(token.kind, text, token.span()) | of,
             "{:?}",
             t.str(i)
         );

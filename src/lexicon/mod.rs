@@ -6,81 +6,11 @@
 //! fields of a line are. Extending the extractor's English means editing
 //! these files, not the code.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// A fast hash for short keys (the multiply-rotate hash of rustc's
-/// `FxHasher`). Word lookups are the hot path of the speaker stage, and the
-/// keys are the crate's own words, so DoS-resistant hashing buys nothing.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher {
-    hash: u64,
-}
+use crate::util::hash::{Map, Set};
 
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            self.add(tail_word(rest));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn write_u64(&mut self, i: u64) {
-        // What `write` makes of the eight bytes, without the slicing.
-        self.add(i);
-    }
-
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-/// The last 1 to 7 bytes of a key as one little-endian word, zero-padded:
-/// two overlapping loads rather than a copy of unknown length (which would
-/// be a call to `memcpy` for every word looked up).
-#[inline]
-pub(crate) fn tail_word(rest: &[u8]) -> u64 {
-    let n = rest.len();
-    let load = |bytes: &[u8]| bytes.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b));
-    if n >= 4 {
-        let low = load(&rest[..4]);
-        let high = load(&rest[n - 4..]) >> (8 * (8 - n));
-        low | high << 32
-    } else {
-        load(rest)
-    }
-}
-
-/// Hash sets and maps with [`FxHasher`].
-pub(crate) type Set<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
-pub(crate) type Map<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) mod classes;
 
 /// Grammatical gender, as far as English marks it on people.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -231,8 +161,8 @@ fn gendered(file: &'static str) -> Map<&'static str, Gender> {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let cue_phrases = phrases(include_str!("data/cue_phrases.txt"));
-        let role_nouns = entries(include_str!("data/role_nouns.txt"))
+        let cue_phrases = phrases(include_str!("../data/cue_phrases.txt"));
+        let role_nouns = entries(include_str!("../data/role_nouns.txt"))
             .filter_map(|e| {
                 let mut f = fields(e);
                 let word = f.next()?;
@@ -242,23 +172,23 @@ impl Lexicon {
             })
             .collect();
         Lexicon {
-            reporting_verbs: word_set(include_str!("data/reporting_verbs.txt")),
-            verb_bases: entries(include_str!("data/reporting_verbs.txt"))
+            reporting_verbs: word_set(include_str!("../data/reporting_verbs.txt")),
+            verb_bases: entries(include_str!("../data/reporting_verbs.txt"))
                 .filter_map(base_only_form)
                 .collect(),
-            say_verbs: word_set(include_str!("data/say_verbs.txt")),
+            say_verbs: word_set(include_str!("../data/say_verbs.txt")),
             cue_phrases_by_first: by_word(&cue_phrases, |p| p.first().copied()),
             cue_phrases_by_last: by_word(&cue_phrases, |p| p.last().copied()),
-            source_phrases: phrases(include_str!("data/source_phrases.txt")),
-            titles: gendered(include_str!("data/titles.txt")),
+            source_phrases: phrases(include_str!("../data/source_phrases.txt")),
+            titles: gendered(include_str!("../data/titles.txt")),
             role_nouns,
-            relation_nouns: gendered(include_str!("data/relation_nouns.txt")),
-            org_words: word_set(include_str!("data/org_words.txt")),
-            first_names: gendered(include_str!("data/first_names.txt")),
-            places: entries(include_str!("data/places.txt")).collect(),
-            not_names: word_set(include_str!("data/not_names.txt")),
-            title_nouns: word_set(include_str!("data/title_nouns.txt")),
-            scare_cues: word_set(include_str!("data/scare_cues.txt")),
+            relation_nouns: gendered(include_str!("../data/relation_nouns.txt")),
+            org_words: word_set(include_str!("../data/org_words.txt")),
+            first_names: gendered(include_str!("../data/first_names.txt")),
+            places: entries(include_str!("../data/places.txt")).collect(),
+            not_names: word_set(include_str!("../data/not_names.txt")),
+            title_nouns: word_set(include_str!("../data/title_nouns.txt")),
+            scare_cues: word_set(include_str!("../data/scare_cues.txt")),
         }
     }
 }
@@ -269,16 +199,6 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn tail_word_is_the_zero_padded_little_endian_word() {
-        let bytes = b"abcdefg";
-        for n in 1..8 {
-            let mut buf = [0u8; 8];
-            buf[..n].copy_from_slice(&bytes[..n]);
-            assert_eq!(super::tail_word(&bytes[..n]), u64::from_le_bytes(buf), "{n} bytes");
-        }
-    }
 
     #[test]
     fn lists_load_and_hold_the_common_words() {

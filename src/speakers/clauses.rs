@@ -1,0 +1,190 @@
+//! Clauses: where a clause's subject starts (past conjunctions,
+//! introductory phrases and datelines), the auxiliaries and adverbs
+//! between a subject and its verb, and headlines in title case.
+
+use std::ops::Range;
+
+use super::name_runs::name_at;
+use super::names::name_sort;
+use super::np::{Np, NpKind};
+use super::view::Words;
+use crate::lexicon::Sort;
+use crate::lexicon::classes::{FREQUENCY_ADVERBS, class, is_role};
+
+fn is_adverb(w: &Words<'_, '_>, t: usize) -> bool {
+    let lw = w.lw(t);
+    if FREQUENCY_ADVERBS.contains(&lw) {
+        return true;
+    }
+    lw.len() > 4
+        && lw.ends_with("ly")
+        && w.is_word(t)
+        && !w.is_capitalised(t)
+        && !is_role(lw)
+        && !matches!(lw, "rally" | "belly" | "jelly" | "bully")
+}
+
+/// Skips auxiliaries and adverbs leftwards from just before `t`; returns
+/// the index one past the subject's last token.
+pub(crate) fn skip_auxiliaries_left(w: &Words<'_, '_>, mut t: usize, floor: usize) -> usize {
+    while t > floor {
+        let adverb = is_adverb(w, t - 1);
+        // `which Will claims`: a surname of the article is no auxiliary.
+        let auxiliary = w.has(t - 1, class::AUXILIARY) && !w.is_known_surname(t - 1);
+        if auxiliary || adverb {
+            t -= 1;
+        } else if w.has(t - 1, class::TIME_WORD) {
+            // `Dana Whitfield on Tuesday accused`, `she last week said`.
+            t -= 1;
+            if t > floor && w.has(t - 1, class::TIME_OPENER) {
+                t -= 1;
+            }
+        } else {
+            break;
+        }
+    }
+    t
+}
+
+/// Skips auxiliaries and adverbs rightwards from `t`.
+pub(crate) fn skip_auxiliaries_right(w: &Words<'_, '_>, mut t: usize, limit: usize) -> usize {
+    while t < limit {
+        let adverb = is_adverb(w, t);
+        if w.has(t, class::AUXILIARY) || adverb {
+            t += 1;
+        } else if w.has(t, class::TIME_OPENER) && w.has(t + 1, class::TIME_WORD) {
+            t += 2;
+        } else {
+            break;
+        }
+    }
+    t
+}
+
+/// The token indexes in `range` where a clause's subject may start: the
+/// sentence start past conjunctions and introductory phrases, and after `,
+/// but` / `; `.
+pub(crate) fn clause_starts(w: &Words<'_, '_>, range: Range<usize>) -> Vec<usize> {
+    let mut out = Vec::new();
+    clause_starts_into(w, range, &mut out);
+    out
+}
+
+/// [`clause_starts`] into a vector the caller reuses (it is cleared first).
+pub(crate) fn clause_starts_into(w: &Words<'_, '_>, range: Range<usize>, out: &mut Vec<usize>) {
+    out.clear();
+    out.extend(subject_start(w, range.start, range.end));
+    // Only a `;` or a `,` marks a boundary: the tokenizer listed them, so
+    // that the other tokens need no look (a branch a token, which no
+    // predictor can guess).
+    let commas = &w.tokens.commas;
+    let first = commas.partition_point(|&t| (t as usize) < range.start);
+    for t in commas[first..]
+        .iter()
+        .map(|&t| t as usize)
+        .take_while(|&t| t < range.end)
+    {
+        let boundary = w.lw(t) == ";" || matches!(w.lw(t + 1), "but" | "and" | "while" | "whereas" | "yet" | "so");
+        if boundary && t + 1 < range.end {
+            out.extend(subject_start(w, t + 1, range.end));
+        }
+    }
+}
+
+/// Where the subject of a clause starting at `t` starts: past
+/// conjunctions, opening marks and an introductory phrase ended by a comma.
+pub(crate) fn subject_start(w: &Words<'_, '_>, mut t: usize, limit: usize) -> Option<usize> {
+    // Past conjunctions and adverbs that open the clause.
+    while t < limit && (w.has(t, class::CLAUSE_OPENER) || (!w.is_word(t) && !w.is_mark(t))) {
+        t += 1;
+    }
+    if t >= limit {
+        return None;
+    }
+    t = past_dateline(w, t, limit);
+    // `In a statement on Monday, she said`: past the phrase to its comma.
+    if w.has(t, class::INTRODUCER) || opens_participle_phrase(w, t) {
+        let comma = (t..limit.min(t + 25)).find(|&u| w.lw(u) == ",")?;
+        t = comma + 1;
+        // `Speaking in Dover, Delaware, Tobin said`: past a place
+        // that ends the phrase.
+        for _ in 0..2 {
+            match name_at(w, t, limit) {
+                Some(
+                    np @ Np {
+                        kind: NpKind::Name { name },
+                        ..
+                    },
+                ) if w.lw(np.end) == "," && name_sort(&w.tokens.text()[name.range()]) == Sort::Place => {
+                    t = np.end + 1;
+                }
+                _ => break,
+            }
+        }
+        // `In Dover, Delaware, on Sunday, Mrs. Tobin said`: past a time
+        // phrase set off by commas after the place.
+        if w.has(t, class::TIME_OPENER) && w.has(t + 1, class::TIME_WORD) && w.lw(t + 2) == "," {
+            t += 3;
+        }
+        while t < limit && w.has(t, class::CLAUSE_OPENER) {
+            t += 1;
+        }
+    }
+    (t < limit && w.is_word(t)).then_some(t)
+}
+
+/// `Smiling broadly throughout her speech, Mrs. Clinton…`: a participle
+/// that opens the sentence, followed by a word in lower case that is not a
+/// verb (`Manning said` is a name and its verb).
+pub(super) fn opens_participle_phrase(w: &Words<'_, '_>, t: usize) -> bool {
+    let next = t + 1;
+    w.starts_sentence(t)
+        && w.is_participle(t)
+        && !w.has(t, class::FIRST_NAME)
+        && next < w.len()
+        && w.is_word(next)
+        && !w.is_capitalised(next)
+        && !w.is_reporting_verb(next)
+        && !w.has(next, class::AUXILIARY)
+}
+
+/// Past a dateline that opens a paragraph: `WASHINGTON (AP) —`,
+/// `LONDON, March 3 —`. A dateline is a word in capitals and what follows
+/// it up to a dash.
+fn past_dateline(w: &Words<'_, '_>, t: usize, limit: usize) -> usize {
+    let word = w.str(t);
+    let capitals = w.is_word(t) && word.len() >= 3 && word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+    let opens_paragraph = |t: usize| {
+        let p = w.tokens.paragraphs.partition_point(|p| p.tokens.start < t);
+        w.tokens.paragraphs.get(p).is_some_and(|p| p.tokens.start == t)
+    };
+    if !capitals || !opens_paragraph(t) {
+        return t;
+    }
+    let is_dash = |u: usize| matches!(w.lw(u), "—" | "–" | "―" | "-");
+    let Some(dash) = (t + 1..limit.min(t + 12)).find(|&u| is_dash(u)) else {
+        return t;
+    };
+    // `WASHINGTON -- President Obama…`: past a dash typed as two hyphens.
+    (dash..limit).find(|&u| !is_dash(u)).unwrap_or(limit)
+}
+
+/// Whether the words of `range` are a headline in title case: four or more
+/// words, and all but the small ones (`of`, `the`) capitalised.
+pub(crate) fn is_title_case(w: &Words<'_, '_>, range: Range<usize>) -> bool {
+    let mut words = 0;
+    for t in range.filter(|&t| w.is_word(t)) {
+        // The capital first: the word lists only for a word without one.
+        let small = || {
+            matches!(
+                w.lw(t),
+                "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with" | "by"
+            )
+        };
+        if !w.is_capitalised(t) && !small() && !w.lw(t).starts_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 4
+}

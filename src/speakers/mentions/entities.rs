@@ -1,0 +1,417 @@
+//! Entities and their names: each way a name is written is read once
+//! (`NameInfo`), and finds the entity it stands for through an index of
+//! names and their first and last words (`Bailey` and `Mr Bailey` for
+//! `Shaun Bailey`), or starts a new one.
+
+use std::borrow::Cow;
+use std::ops::Deref;
+use std::rc::Rc;
+
+use super::{MAX_CANDIDATES, Mentions};
+use crate::lexicon::{Gender, Sort};
+use crate::speakers::name_runs::title_gender;
+use crate::speakers::names::{
+    clean_name, clean_name_sort, clean_name_words, first_last, given_name_gender, possessive_stem,
+};
+use crate::speakers::np::Np;
+use crate::speakers::view::Words;
+use crate::types::Span;
+use crate::util::hash::Map;
+
+/// A name's text: a slice of the document when it is written clean (most
+/// names), else the tidied form.
+#[derive(Clone, Debug)]
+pub(crate) enum NameText<'a> {
+    Slice(&'a str),
+    Tidied(Rc<str>),
+}
+
+impl Deref for NameText<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            NameText::Slice(s) => s,
+            NameText::Tidied(s) => s,
+        }
+    }
+}
+
+/// An entity: one person, organisation, place or group.
+#[derive(Clone, Debug)]
+pub(crate) struct Entity<'a> {
+    /// The fullest name seen, words without titles.
+    pub(crate) name: NameText<'a>,
+    /// How many words `name` has, to prefer the fullest.
+    pub(super) name_words: usize,
+    /// The name's first and last words, lower-cased, to match shorter
+    /// forms (numbers of [`NameIndex`]; [`NO_WORD`] for a description).
+    pub(super) first: u32,
+    pub(super) last: u32,
+    pub(crate) gender: Gender,
+    pub(crate) sort: Sort,
+    /// Whether the entity was named (rather than only described).
+    pub(crate) named: bool,
+    /// Whether the text mentions it outside quotations: a capitalised word
+    /// only ever quoted (`“Interethnic conflicts continue”`) is no one
+    /// the writer's `he` can mean.
+    pub(crate) outside_quotes: bool,
+}
+
+/// A named entity as [`Mentions::new_entity`] starts it, before its words
+/// and sort are set.
+const NEW_ENTITY: Entity<'static> = Entity {
+    name: NameText::Slice(""),
+    name_words: 0,
+    first: NO_WORD,
+    last: NO_WORD,
+    gender: Gender::Unknown,
+    sort: Sort::Person,
+    named: true,
+    outside_quotes: false,
+};
+
+/// The `first` and `last` of an entity that has no name.
+pub(super) const NO_WORD: u32 = u32::MAX;
+
+/// Named entities by the lower-cased words of their names, so that a name
+/// finds its entity without a scan of all the mentions before. Each
+/// lower-cased name and word of the document is stored once and known by
+/// its number, so that the lookups of a mention index vectors instead of
+/// hashing strings.
+#[derive(Debug, Default)]
+pub(super) struct NameIndex<'a> {
+    /// The names and words: slices of the lower-cased text where they are
+    /// written plainly in it, else strings of their own.
+    numbers: Map<Cow<'a, str>, u32>,
+    /// By number: what is filed under the name or word.
+    filed: Vec<Filed>,
+    /// The entries of the lists of [`Filed`], kept as chains through one
+    /// vector (newest first) so that a list costs no allocation of its
+    /// own: an entity, and the entry before it in its list.
+    entries: Vec<(usize, u32)>,
+}
+
+/// What the [`NameIndex`] files under a number: as a whole name, its
+/// entity; as a word, the newest entries of the lists of the entities
+/// whose name ends or starts with it (`NO_ENTRY` for none). One vector of
+/// them, so that a new number is one push.
+#[derive(Clone, Copy, Debug)]
+struct Filed {
+    name: Option<usize>,
+    last: u32,
+    first: u32,
+}
+
+const NO_ENTRY: u32 = u32::MAX;
+
+/// Which of a word's lists: of the names that end with it, or start.
+#[derive(Clone, Copy, Debug)]
+enum List {
+    Last,
+    First,
+}
+
+impl Filed {
+    /// The newest entry of list `list`.
+    fn head(&mut self, list: List) -> &mut u32 {
+        match list {
+            List::Last => &mut self.last,
+            List::First => &mut self.first,
+        }
+    }
+}
+
+impl<'a> NameIndex<'a> {
+    /// Makes room for `n` names and words.
+    pub(super) fn reserve(&mut self, n: usize) {
+        self.numbers.reserve(n);
+        self.filed.reserve(n);
+        // (Two lists a word.)
+        self.entries.reserve(2 * n);
+    }
+
+    /// The number of a lower-cased name or word, new if it is new.
+    fn number(&mut self, key: Cow<'a, str>) -> u32 {
+        // One hash of the key, found or new.
+        let next = self.filed.len() as u32;
+        let n = *self.numbers.entry(key).or_insert(next);
+        if n == next {
+            self.filed.push(Filed {
+                name: None,
+                last: NO_ENTRY,
+                first: NO_ENTRY,
+            });
+        }
+        n
+    }
+
+    /// The entities of list `list` of word `n`, newest first.
+    fn newest_first(&self, n: u32, list: List) -> impl Iterator<Item = usize> + '_ {
+        let mut filed = self.filed[n as usize];
+        let mut at = *filed.head(list);
+        std::iter::from_fn(move || {
+            let &(id, before) = self.entries.get(at as usize)?;
+            at = before;
+            Some(id)
+        })
+    }
+
+    /// Adds entity `id` to list `list` of word `n` unless it is in it.
+    fn add(&mut self, n: u32, list: List, id: usize) {
+        if self.newest_first(n, list).any(|e| e == id) {
+            return;
+        }
+        let entry = self.entries.len() as u32;
+        let before = std::mem::replace(self.filed[n as usize].head(list), entry);
+        self.entries.push((id, before));
+    }
+}
+
+/// A name as written, tidied and taken apart.
+#[derive(Clone, Debug)]
+pub(super) struct NameInfo<'a> {
+    /// Without possessive and stray marks: `Shaun Bailey`.
+    clean: NameText<'a>,
+    /// `clean` in lower case, to find the same name again (its number in
+    /// the [`NameIndex`]).
+    lower: u32,
+    /// The first and last words, lower-cased (numbers in the index).
+    first: u32,
+    last: u32,
+    /// Whether the first word is a given name of the lexicon.
+    first_is_given_name: bool,
+    words: usize,
+    sort: Sort,
+    /// The gender of a given name, for names of two words or more.
+    given_gender: Gender,
+}
+
+/// A [`NameInfo`] before [`NameInfo::write`] writes it.
+const NEW_NAME_INFO: NameInfo<'static> = NameInfo {
+    clean: NameText::Slice(""),
+    lower: 0,
+    first: 0,
+    last: 0,
+    first_is_given_name: false,
+    words: 0,
+    sort: Sort::Person,
+    given_gender: Gender::Unknown,
+};
+
+impl<'a> NameInfo<'a> {
+    /// Writes into `out` the info of name `raw`, whose span of the
+    /// lower-cased text (ASCII letters in lower case) is `raw_lower`.
+    fn write(raw: &'a str, raw_lower: &'a str, index: &mut NameIndex<'a>, out: &mut NameInfo<'a>) {
+        // Most names are written clean already: one space between words,
+        // no handle's `@`, no possessive. They need no taking apart, and
+        // in ASCII their lower-cased form is the lower-cased text's.
+        if let Some(words) = clean_name_words(raw) {
+            return NameInfo::of_slice(raw, raw_lower, words, index, out);
+        }
+        // `Trump's`: most others are clean but for a possessive, and their
+        // clean form is the text before it.
+        let clean_stem = possessive_stem(raw).and_then(|stem| Some((stem, clean_name_words(stem)?)));
+        if let Some((stem, words)) = clean_stem {
+            return NameInfo::of_slice(stem, &raw_lower[..stem.len()], words, index, out);
+        }
+        let clean = clean_name(raw);
+        let words = clean.split_whitespace().count();
+        let lower = if clean.is_ascii() {
+            clean.to_ascii_lowercase()
+        } else {
+            clean.to_lowercase()
+        };
+        // (A tidied name's only white space is the spaces that join its
+        // words, one of which may be empty: `@ Bob` gives ` Bob`.)
+        let one_word = words == 1 && !lower.contains(' ');
+        NameInfo::of_clean(
+            NameText::Tidied(clean.into()),
+            Cow::Owned(lower),
+            words,
+            one_word,
+            index,
+            out,
+        );
+    }
+
+    /// The info of a clean name of `words` words written as `clean` in the
+    /// text, whose span of the lower-cased text is `clean_lower`.
+    fn of_slice(clean: &'a str, clean_lower: &'a str, words: usize, index: &mut NameIndex<'a>, out: &mut NameInfo<'a>) {
+        let lower = if clean.is_ascii() {
+            Cow::Borrowed(clean_lower)
+        } else {
+            Cow::Owned(clean.to_lowercase())
+        };
+        // (One word has no space, nor other white space.)
+        NameInfo::of_clean(NameText::Slice(clean), lower, words, words == 1, index, out);
+    }
+
+    /// The name's info from its clean form and that in lower case, of
+    /// `words` words (`one_word` if it is one word with no space).
+    fn of_clean(
+        clean: NameText<'a>,
+        lower: Cow<'a, str>,
+        words: usize,
+        one_word: bool,
+        index: &mut NameIndex<'a>,
+        out: &mut NameInfo<'a>,
+    ) {
+        // The first and last words (for one word, the name itself).
+        let (first, last): (Cow<'a, str>, Cow<'a, str>) = if one_word {
+            (Cow::Borrowed(""), Cow::Borrowed(""))
+        } else {
+            match &lower {
+                Cow::Borrowed(l) => {
+                    let (first, last) = first_last(l);
+                    (Cow::Borrowed(first), Cow::Borrowed(last))
+                }
+                Cow::Owned(l) => {
+                    let (first, last) = first_last(l);
+                    (Cow::Owned(first.to_string()), Cow::Owned(last.to_string()))
+                }
+            }
+        };
+        let sort = clean_name_sort(&clean, &lower);
+        let given_name = given_name_gender(if one_word { &lower } else { &first });
+        let given_gender = if words >= 2 && sort == Sort::Person {
+            given_name.unwrap_or(Gender::Unknown)
+        } else {
+            Gender::Unknown
+        };
+        let lower = index.number(lower);
+        let (first, last) = if one_word {
+            (lower, lower)
+        } else {
+            (index.number(first), index.number(last))
+        };
+        // Field by field, in place (see [`Mentions::name_info`]).
+        out.first = first;
+        out.last = last;
+        out.first_is_given_name = given_name.is_some();
+        out.clean = clean;
+        out.lower = lower;
+        out.words = words;
+        out.sort = sort;
+        out.given_gender = given_gender;
+    }
+}
+
+/// Files entity `id` under this form of its name in `index`.
+fn index_name(index: &mut NameIndex<'_>, id: usize, info: &NameInfo) {
+    let name = &mut index.filed[info.lower as usize].name;
+    // A form filed under this entity before had its words filed then
+    // (the same words: a form's words are those of its lower case).
+    if *name == Some(id) {
+        return;
+    }
+    name.get_or_insert(id);
+    index.add(info.last, List::Last, id);
+    index.add(info.first, List::First, id);
+}
+
+impl<'a> Mentions<'a> {
+    /// The entity a name stands for: an earlier one it matches, or a new
+    /// one.
+    pub(super) fn entity_for_name(&mut self, w: &Words<'a, '_>, np: Np, name: Span, name_token: usize) -> usize {
+        let n = self.name_info(&w.tokens.text()[name.range()], &w.lower_text()[name.range()]);
+        // (The info read in place, its fields as they are needed, rather
+        // than copied out whole.)
+        let info = &self.infos[n];
+        let gender = match title_gender(w, np.start, name_token) {
+            Gender::Unknown => info.given_gender,
+            g => g,
+        };
+        let id = match self.matching_entity(info) {
+            Some(id) => id,
+            None => {
+                let (first, last, sort) = (info.first, info.last, info.sort);
+                self.new_entity(first, last, sort)
+            }
+        };
+        let info = &self.infos[n];
+        index_name(&mut self.index, id, info);
+        let e = &mut self.entities[id];
+        if info.words > e.name_words {
+            e.name = info.clean.clone();
+            e.name_words = info.words;
+            e.first = info.first;
+            e.last = info.last;
+        }
+        if e.gender == Gender::Unknown {
+            e.gender = gender;
+        }
+        e.named = true;
+        id
+    }
+
+    /// What the words of a name say, worked out once per document for each
+    /// way the name is written: its number in `infos`.
+    fn name_info(&mut self, raw: &'a str, raw_lower: &'a str) -> usize {
+        // One hash of the name, found or new; a new info is written in
+        // place, field by field, at the end of the vector: one built on the
+        // stack and copied there was read back in wider pieces than its
+        // fields had just been written in, which stalls the copy.
+        let infos = &mut self.infos;
+        let index = &mut self.index;
+        *self.names.entry(raw).or_insert_with(|| {
+            infos.push(NEW_NAME_INFO);
+            let n = infos.len() - 1;
+            NameInfo::write(raw, raw_lower, index, &mut infos[n]);
+            n as u32
+        }) as usize
+    }
+
+    fn new_entity(&mut self, first: u32, last: u32, sort: Sort) -> usize {
+        // A constant pushed and then its fields set, in place: an entity
+        // built on the stack and copied was read back in wider pieces than
+        // its fields had just been written in, which stalls the copy.
+        self.entities.push(NEW_ENTITY);
+        if let Some(e) = self.entities.last_mut() {
+            e.first = first;
+            e.last = last;
+            e.sort = sort;
+        }
+        self.last_seen.push(0);
+        self.entities.len() - 1
+    }
+
+    /// The most recently mentioned of the entities (`newest_first`) that
+    /// passes `keep`, among the newest [`MAX_CANDIDATES`] of them (a text
+    /// with thousands of people of one surname stays linear).
+    fn most_recent(&self, newest_first: impl Iterator<Item = usize>, keep: impl Fn(&Entity) -> bool) -> Option<usize> {
+        newest_first
+            .take(MAX_CANDIDATES)
+            .filter(|&id| keep(&self.entities[id]))
+            .max_by_key(|&id| self.last_seen[id])
+    }
+
+    /// The entity that a name of these words can stand for: the same name;
+    /// for one word, the latest entity with that surname (`Bailey` for
+    /// `Shaun Bailey`), or, when it is a given name, with that first name
+    /// (`Shaun`); for more words, the same first and last words, or an
+    /// entity known so far by the surname alone.
+    fn matching_entity(&self, info: &NameInfo) -> Option<usize> {
+        let index = &self.index;
+        if let Some(id) = index.filed[info.lower as usize].name {
+            return Some(id);
+        }
+        let named = |e: &Entity| e.named && e.name_words > 0;
+        if info.words == 1 {
+            let by_surname = self.most_recent(index.newest_first(info.last, List::Last), named);
+            let given_name = info.sort == Sort::Person && info.first_is_given_name;
+            return by_surname.or_else(|| {
+                given_name
+                    .then(|| {
+                        self.most_recent(index.newest_first(info.first, List::First), |e| {
+                            named(e) && e.sort == Sort::Person && e.name_words >= 2
+                        })
+                    })
+                    .flatten()
+            });
+        }
+        self.most_recent(index.newest_first(info.last, List::Last), |e| {
+            named(e) && (e.name_words == 1 || e.first == info.first)
+        })
+    }
+}

@@ -1,0 +1,148 @@
+//! Salience: the entity a pronoun or description stands for. A pronoun or
+//! a definite description is resolved to the most salient earlier entity
+//! that agrees with it: recent sentences first, and within a sentence
+//! subjects before other mentions, earlier before later, words outside
+//! quotes before names inside them. A description bound to an entity
+//! (`Foreign Secretary Ann Ruiz`, `Ann Ruiz, the Foreign Secretary,`)
+//! finds it again by its head noun.
+
+use super::Mentions;
+use super::entities::Entity;
+use super::{Binding, MAX_CANDIDATES};
+use crate::lexicon::classes::{is_determiner, is_loose_modifier, pronoun_agreement};
+use crate::lexicon::{Gender, Sort};
+use crate::speakers::name_runs::role_of_token;
+use crate::speakers::np::{Np, NpKind};
+use crate::speakers::phrases::is_definite;
+use crate::speakers::view::Words;
+
+/// How far back (in sentences) a pronoun or description looks for the
+/// entity it stands for. News rarely refers back further without a name.
+const SALIENCE_WINDOW: usize = 12;
+
+/// How far back (in sentences) a definite description looks when nothing
+/// bound it: it names someone just mentioned (`Jane Doe won. The
+/// 45-year-old said…`), not anyone earlier of the same sort.
+const DESCRIPTION_WINDOW: usize = 2;
+
+impl<'a> Mentions<'a> {
+    /// The entity that a noun phrase stands for, if the text makes it clear.
+    pub(crate) fn resolve(&mut self, w: &Words<'a, '_>, np: Np, sentence: usize) -> Option<usize> {
+        match np.kind {
+            NpKind::Name { .. } => self.overlapping(np.start, np.end).map(|m| m.entity),
+            NpKind::Pronoun => {
+                let (gender, sorts) = pronoun_agreement(w.lw(np.start))?;
+                // `“Okay,” I said`: the writer. (A `we` is as often a
+                // nation or a party as the writers.)
+                if w.lw(np.start) == "i" {
+                    return Some(self.writer());
+                }
+                let id = self.most_salient(np.start, sentence, SALIENCE_WINDOW, |e| {
+                    sorts.contains(&e.sort) && gender.agrees(e.gender)
+                })?;
+                if self.entities[id].gender == Gender::Unknown {
+                    self.entities[id].gender = gender;
+                }
+                Some(id)
+            }
+            NpKind::Description { head } => {
+                let role = role_of_token(w, head);
+                if let Some(id) = self.bound(w, np.start, np.end) {
+                    return Some(id);
+                }
+                let role = role?;
+                if !is_definite(w, np.start) || matches!(role.sort, Sort::Group | Sort::Document) {
+                    return None;
+                }
+                // A definite description as subject, right after a person
+                // or body was named, stands for them.
+                let id = self.most_salient(np.start, sentence, DESCRIPTION_WINDOW, |e| {
+                    e.named && e.sort == role.sort && role.gender.agrees(e.gender)
+                })?;
+                self.add_binding(w.lower_words(np.start, np.end), id);
+                Some(id)
+            }
+            NpKind::Relation { .. } => None,
+        }
+    }
+
+    /// The entity most recently bound to a description with the same head
+    /// noun and no clashing modifier: the description of the words of
+    /// tokens `start..end`, read in place (most descriptions have no
+    /// binding, and need no vector of their words).
+    fn bound(&self, w: &Words<'a, '_>, start: usize, end: usize) -> Option<usize> {
+        let last = (start..end).rev().find(|&t| w.is_word(t))?;
+        let modifiers = || {
+            (start..last)
+                .filter(|&t| w.is_word(t))
+                .map(|t| w.lw(t))
+                .filter(|m| !is_determiner(m))
+        };
+        self.bindings
+            .get(w.lw(last))?
+            .iter()
+            .rev()
+            .take(MAX_CANDIDATES)
+            .find(|b| modifiers().all(|m| b.words.contains(&m) || is_loose_modifier(m)))
+            .map(|b| b.entity)
+    }
+
+    pub(super) fn add_binding(&mut self, words: Vec<&'a str>, entity: usize) {
+        if let Some(&head) = words.last() {
+            self.bindings.entry(head).or_default().push(Binding { words, entity });
+        }
+    }
+
+    /// The most salient entity mentioned before token `t` that `agrees`:
+    /// the current sentence and then earlier ones; within one, subjects
+    /// first, then mentions outside quotes in order, then quoted names.
+    pub(super) fn most_salient(
+        &self,
+        t: usize,
+        sentence: usize,
+        window: usize,
+        agrees: impl Fn(&Entity) -> bool,
+    ) -> Option<usize> {
+        let oldest = sentence.saturating_sub(window);
+        // The mentions before `t`, nearest first, grouped by sentence; a
+        // bounded number, so one endless sentence stays linear.
+        let mut recent = self
+            .mentions
+            .before(t)
+            .rev()
+            .take_while(|m| m.sentence >= oldest)
+            .take(MAX_CANDIDATES)
+            .peekable();
+        // One sentence's mentions at a time: the first that agrees in the
+        // order of salience (the least key, as each mention's token is its
+        // own), without a vector to sort.
+        while let Some(first) = recent.peek() {
+            let s = first.sentence;
+            // In its own sentence a pronoun or description can only take up
+            // the subject of an earlier clause (`Smith arrived, and he
+            // said`): not a name in its introductory phrase or in the quote.
+            let own = s == sentence;
+            let mut best = None;
+            while let Some(m) = recent.next_if(|m| m.sentence == s) {
+                let e = &self.entities[m.entity];
+                let may_take_up = !own || (m.subject && !m.quoted);
+                let known_outside_quotes = !m.quoted || e.outside_quotes;
+                if !may_take_up || !known_outside_quotes || !agrees(e) {
+                    continue;
+                }
+                // Subjects first, then mentions outside quotes; among those,
+                // an entity whose gender is known before one whose is not (a
+                // place or a surname that nothing has marked yet), then
+                // earlier first.
+                let key = (m.quoted, !m.subject, e.gender == Gender::Unknown, m.token);
+                if best.is_none_or(|(least, _)| key < least) {
+                    best = Some((key, m.entity));
+                }
+            }
+            if let Some((_, id)) = best {
+                return Some(id);
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,74 @@
+//! Reporting verbs used as verbs: `said`, `told`, `claims`, and not the
+//! nouns of the same form (`a court order`, `campaign claims`).
+
+use super::phrases::is_possessive;
+use super::view::Words;
+use crate::lexicon::classes::class;
+
+impl Words<'_, '_> {
+    /// Whether token `t` has the form of a participle (`saying`,
+    /// `adding`): it opens a clause of its own rather than reporting one.
+    pub(crate) fn is_participle(&self, t: usize) -> bool {
+        self.lw(t).ends_with("ing")
+    }
+
+    pub(crate) fn is_reporting_verb(&self, t: usize) -> bool {
+        self.has(t, class::REPORTING_VERB)
+    }
+
+    /// Whether token `t` is a reporting verb used as a verb here: not a
+    /// capitalised word inside a sentence (`United States`), and not a noun
+    /// after a determiner or possessive (`the woman's quotes`, `Kim's
+    /// mental state`).
+    pub(crate) fn is_cue_verb(&self, t: usize) -> bool {
+        if !self.is_reporting_verb(t) {
+            return false;
+        }
+        let sentence_start = t == 0 || !self.is_word(t - 1);
+        if self.is_capitalised(t) && (!sentence_start || self.is_known_surname(t)) {
+            return false;
+        }
+        let lw = self.lw(t);
+        // Past tenses and participles are verbs wherever they stand.
+        if is_clear_verb_form(lw) {
+            return true;
+        }
+        let opens_noun_phrase = |p: usize| self.determiner_at(p) || is_possessive(self, p);
+        let after_determiner = t >= 1 && opens_noun_phrase(t - 1);
+        let after_modifier = t >= 2
+            && self.is_word(t - 1)
+            && !self.is_capitalised(t - 1)
+            && !self.function_at(t - 1)
+            && !self.role_at(t - 1)
+            && opens_noun_phrase(t - 2);
+        !after_determiner && !after_modifier && !self.ends_compound_noun(t)
+    }
+
+    /// `a court order`, `the campaign message`: a verb's base form after a
+    /// singular noun cannot agree with it, so it is the last noun of a
+    /// compound (`the police say` agrees: `police` is plural).
+    fn ends_compound_noun(&self, t: usize) -> bool {
+        if t == 0 || !self.has(t, class::VERB_BASE) {
+            return false;
+        }
+        let noun = t - 1;
+        // `the TV show`, `a Fox poll`: a capitalised noun after a determiner
+        // too (`Democrats say` has none).
+        let common = !self.is_capitalised(noun) || noun > 0 && self.determiner_at(noun - 1);
+        self.is_word(noun)
+            && common
+            && !self.function_at(noun)
+            && !self.has(noun, class::PLURAL_NOUN | class::AUXILIARY)
+            && !self.lw(noun).ends_with('s')
+            && self.lw(noun).chars().all(char::is_alphabetic)
+    }
+}
+
+/// Whether a reporting verb's form can only be a verb: a past tense or
+/// participle (`stated`, `saying`, `told`), or `says`. Base forms and `-s`
+/// forms are also nouns (`a news report`, `campaign claims`).
+pub(super) fn is_clear_verb_form(lw: &str) -> bool {
+    lw.ends_with("ed")
+        || lw.ends_with("ing")
+        || matches!(lw, "said" | "says" | "told" | "tells" | "wrote" | "writes" | "spoke")
+}

@@ -1,0 +1,128 @@
+//! A table from words to bits: words of up to 15 bytes packed into two
+//! integers, looked up by a multiplication and, mostly, one compare.
+
+use super::hash::{Map, tail_word};
+
+/// A table of words (such as [`crate::lexicon::classes::WORD_CLASSES`]): the words of up to 15 bytes by their bytes packed into
+/// two integers (with the length), in an open-addressed table whose slots
+/// hold the keys themselves, so that a lookup is a multiplication and,
+/// mostly, one slot compared; longer words by their text.
+pub(crate) struct WordClasses {
+    /// Packed word and classes.
+    slots: Vec<((u64, u64), u32)>,
+    /// A byte for each slot: 0 for an empty one, else seven bits of its
+    /// key's hash with the high bit set. A probe reads these first: most
+    /// words asked about are not in the lists, and their probe ends at an
+    /// empty slot found in this small vector (8 KB, in the nearest cache)
+    /// rather than in the slots (200 KB, often not).
+    tags: Vec<u8>,
+    /// The slots' count minus one (a power of two minus one).
+    mask: usize,
+    long: Map<&'static str, u32>,
+}
+
+impl WordClasses {
+    pub(crate) fn new(map: Map<&'static str, u32>) -> WordClasses {
+        // At most two thirds full, so that a probe seldom runs on.
+        let size = (map.len() * 3 / 2 + 1).next_power_of_two();
+        let mut classes = WordClasses {
+            slots: vec![((0, 0), 0); size],
+            tags: vec![0; size],
+            mask: size - 1,
+            long: Map::default(),
+        };
+        for (word, bits) in map {
+            match pack(word) {
+                Some(key) => {
+                    let (mut i, tag) = classes.slot_and_tag(key);
+                    while classes.tags[i] != 0 {
+                        i = (i + 1) & classes.mask;
+                    }
+                    classes.slots[i] = (key, bits);
+                    classes.tags[i] = tag;
+                }
+                None => {
+                    classes.long.insert(word, bits);
+                }
+            }
+        }
+        classes
+    }
+
+    /// Where a key's probe starts, and the tag of its slot.
+    fn slot_and_tag(&self, key: (u64, u64)) -> (usize, u8) {
+        let hash = (key.0 ^ key.1.rotate_left(32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        ((hash >> 32) as usize & self.mask, (hash >> 57) as u8 | 0x80)
+    }
+
+    /// The classes of `word` (none if the lists do not know it).
+    pub(crate) fn get(&self, word: &str) -> u32 {
+        match pack(word) {
+            Some(key) => self.get_packed(key),
+            None => self.long.get(word).copied().unwrap_or(0),
+        }
+    }
+
+    /// [`get`](Self::get) of `word`, whose bytes are followed by at least
+    /// 16 more in `padded` (which starts with them): a short word is
+    /// packed by two loads instead of byte by byte.
+    pub(crate) fn get_padded(&self, word: &str, padded: &[u8]) -> u32 {
+        match pack_padded(word.len(), padded) {
+            Some(key) => self.get_packed(key),
+            None => self.get(word),
+        }
+    }
+
+    fn get_packed(&self, key: (u64, u64)) -> u32 {
+        let (mut i, tag) = self.slot_and_tag(key);
+        loop {
+            match self.tags[i] {
+                0 => return 0,
+                t if t == tag && self.slots[i].0 == key => return self.slots[i].1,
+                _ => i = (i + 1) & self.mask,
+            }
+        }
+    }
+}
+
+/// A word of at most 15 bytes as two integers: its first eight bytes, and
+/// the rest with the length in the top byte (zero-padded, little-endian).
+pub(crate) fn pack(word: &str) -> Option<(u64, u64)> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 15 {
+        return None;
+    }
+    let (low, high) = bytes.split_at(bytes.len().min(8));
+    Some((le_word(low), le_word(high) | (bytes.len() as u64) << 56))
+}
+
+/// [`pack`] of the first `len` bytes of `padded`, which has at least 16
+/// (`None` for a longer word, or fewer bytes).
+pub(crate) fn pack_padded(len: usize, padded: &[u8]) -> Option<(u64, u64)> {
+    let (Some(low), Some(high)) = (padded.get(..8), padded.get(8..16)) else {
+        return None;
+    };
+    if len > 15 {
+        return None;
+    }
+    // The low `bytes` bytes of a little-endian word.
+    let keep = |bytes: usize| {
+        if bytes >= 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * bytes)) - 1
+        }
+    };
+    let low = u64::from_le_bytes(low.try_into().ok()?) & keep(len);
+    let high = u64::from_le_bytes(high.try_into().ok()?) & keep(len.saturating_sub(8));
+    Some((low, high | (len as u64) << 56))
+}
+
+/// Up to eight bytes as a little-endian integer, zero-padded.
+fn le_word(bytes: &[u8]) -> u64 {
+    match bytes.len() {
+        0 => 0,
+        8 => u64::from_le_bytes(bytes.try_into().unwrap_or_default()),
+        _ => tail_word(bytes),
+    }
+}
