@@ -1,6 +1,5 @@
 //! The extractor and its builder: the pipeline's front door.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::error::{Error, ErrorKind};
@@ -69,15 +68,11 @@ thread_local! {
 /// [`Extractor`].
 #[derive(Debug, Clone)]
 pub(crate) struct Config {
-    /// Reporting verbs added by the user, lower-cased, beside the built-in
-    /// list.
-    pub(crate) extra_verbs: HashSet<String>,
-    pub(crate) resolve_pronouns: bool,
-    pub(crate) resolve_descriptions: bool,
-    pub(crate) carry_speakers: bool,
+    /// The speaker stage's own settings.
+    pub(crate) speakers: speakers::Options,
+    /// Whether quotes that are not speech (scare quotes, titles) are left
+    /// out of the results.
     pub(crate) speech_only: bool,
-    /// Attributions less sure than this are dropped.
-    pub(crate) min_confidence: f32,
     /// Whether stage 3 runs at all.
     pub(crate) find_speakers: bool,
 }
@@ -85,12 +80,8 @@ pub(crate) struct Config {
 impl Default for Config {
     fn default() -> Config {
         Config {
-            extra_verbs: HashSet::new(),
-            resolve_pronouns: true,
-            resolve_descriptions: true,
-            carry_speakers: true,
+            speakers: speakers::Options::default(),
             speech_only: false,
-            min_confidence: 0.0,
             find_speakers: true,
         }
     }
@@ -168,7 +159,7 @@ impl Extractor {
         let tokens = tokenize::tokenize_reusing(text, std::mem::take(&mut scratch.tokens));
         let found = quotes::find(&tokens);
         let mut out = if self.config.find_speakers {
-            speakers::attribute(&tokens, found, &self.config, &mut scratch.speakers)
+            speakers::attribute(&tokens, found, &self.config.speakers, &mut scratch.speakers)
         } else {
             found.into_iter().map(|q| q.into_quote(text)).collect()
         };
@@ -252,7 +243,7 @@ impl ExtractorBuilder {
                 word: verb.to_string(),
             }));
         } else {
-            self.config.extra_verbs.insert(word.to_lowercase());
+            self.config.speakers.extra_verbs.insert(word.to_lowercase());
         }
         self
     }
@@ -261,7 +252,7 @@ impl ExtractorBuilder {
     /// to a person or body named earlier (default: yes). When off, a quote
     /// cued by a pronoun has no speaker.
     pub fn resolve_pronouns(&mut self, yes: bool) -> &mut ExtractorBuilder {
-        self.config.resolve_pronouns = yes;
+        self.config.speakers.resolve_pronouns = yes;
         self
     }
 
@@ -269,14 +260,14 @@ impl ExtractorBuilder {
     /// back to the person they stand for (default: yes). When off, the
     /// description is the speaker's name.
     pub fn resolve_descriptions(&mut self, yes: bool) -> &mut ExtractorBuilder {
-        self.config.resolve_descriptions = yes;
+        self.config.speakers.resolve_descriptions = yes;
         self
     }
 
     /// Whether a quote paragraph with no cue of its own continues the
     /// speaker of the quote before it (default: yes).
     pub fn carry_speakers(&mut self, yes: bool) -> &mut ExtractorBuilder {
-        self.config.carry_speakers = yes;
+        self.config.speakers.carry_speakers = yes;
         self
     }
 
@@ -286,7 +277,7 @@ impl ExtractorBuilder {
     /// of a few bars on annotated news. A bar outside [0, 1] is an error.
     pub fn min_confidence(&mut self, bar: f32) -> &mut ExtractorBuilder {
         if (0.0..=1.0).contains(&bar) {
-            self.config.min_confidence = bar;
+            self.config.speakers.min_confidence = bar;
         } else {
             self.invalid.get_or_insert(Error::new(ErrorKind::InvalidSetting {
                 setting: "min_confidence",

@@ -29,7 +29,8 @@ mod subjects;
 mod verbs;
 mod view;
 
-use crate::extractor::Config;
+use std::collections::HashSet;
+
 use crate::quotes::Found;
 use crate::tokenize::Tokens;
 use crate::types::{Attribution, Quote, QuoteKind, Span, Speaker};
@@ -41,6 +42,35 @@ use mentions::Mentions;
 use np::NpKind;
 use rules::{continues, find_cue, unattributed_fragment_kind};
 use view::Words;
+
+/// The speaker stage's settings (the builder's: see
+/// [`ExtractorBuilder`](crate::ExtractorBuilder)).
+#[derive(Debug, Clone)]
+pub(crate) struct Options {
+    /// Reporting verbs added by the user, lower-cased, beside the built-in
+    /// list.
+    pub(crate) extra_verbs: HashSet<String>,
+    /// Whether `he`, `she`, `it`, `they` are followed back to a name.
+    pub(crate) resolve_pronouns: bool,
+    /// Whether `the council leader` is followed back to a name.
+    pub(crate) resolve_descriptions: bool,
+    /// Whether a quote paragraph without a cue takes the speaker before.
+    pub(crate) carry_speakers: bool,
+    /// Attributions less sure than this are dropped.
+    pub(crate) min_confidence: f32,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            extra_verbs: HashSet::new(),
+            resolve_pronouns: true,
+            resolve_descriptions: true,
+            carry_speakers: true,
+            min_confidence: 0.0,
+        }
+    }
+}
 
 /// A speaker found for a quote, before the canonical names are known.
 #[derive(Clone, Copy, Debug)]
@@ -80,7 +110,7 @@ impl SpeakerVecs {
 pub(crate) fn attribute<'h>(
     tokens: &Tokens<'h>,
     found: Vec<Found>,
-    config: &Config,
+    options: &Options,
     vecs: &mut SpeakerVecs,
 ) -> Vec<Quote<'h>> {
     // No speech, no speakers to look for: the words need not be read.
@@ -99,7 +129,7 @@ pub(crate) fn attribute<'h>(
     }
     let w = Words::new(
         tokens,
-        &config.extra_verbs,
+        &options.extra_verbs,
         &mut vecs.lower_case,
         std::mem::take(&mut vecs.words),
     );
@@ -121,9 +151,9 @@ pub(crate) fn attribute<'h>(
             match find_cue(&w, q, &context, tokens) {
                 Some(cue) => {
                     cue_span = (!cue.cue.is_empty()).then(|| w.span(cue.cue.start, cue.cue.end));
-                    attributed = attribute_cue(&w, &mut mentions, &cue, q, &context, config);
+                    attributed = attribute_cue(&w, &mut mentions, &cue, q, &context, options);
                 }
-                None if config.carry_speakers => {
+                None if options.carry_speakers => {
                     attributed = previous
                         .filter(|p| continues(tokens, &w, q, p, &context, &quoted))
                         .and_then(|p| p.speaker)
@@ -151,7 +181,7 @@ pub(crate) fn attribute<'h>(
             confidence::confidence_asking_length(&features, || confidence::is_short(&tokens.text()[q.span.range()]))
         });
         // Below the user's bar, no speaker: unknown rather than unsure.
-        if confidence.is_some_and(|c| c < config.min_confidence) {
+        if confidence.is_some_and(|c| c < options.min_confidence) {
             attributed = None;
         }
         if !kind.is_speech() {
@@ -204,10 +234,10 @@ fn attribute_cue<'a>(
     cue: &Cue,
     q: &Found,
     context: &Context,
-    config: &Config,
+    options: &Options,
 ) -> Option<Attributed> {
     let sentence = w.tokens.sentence_among(cue.speaker.start, context.sentences);
-    let (entity, attribution) = resolve(w, mentions, cue.clone(), sentence, config)?;
+    let (entity, attribution) = resolve(w, mentions, cue.clone(), sentence, options)?;
     mentions.note_speaker(entity, cue.speaker, sentence);
     let mention = w.span(cue.speaker.start, cue.speaker.end);
     Some(Attributed {
@@ -229,7 +259,7 @@ fn resolve<'a>(
     mentions: &mut Mentions<'a>,
     cue: Cue,
     sentence: usize,
-    config: &Config,
+    options: &Options,
 ) -> Option<(usize, Attribution)> {
     let np = cue.speaker;
     match np.kind {
@@ -238,7 +268,7 @@ fn resolve<'a>(
             Some((id, Attribution::Cue))
         }
         NpKind::Pronoun => {
-            if !config.resolve_pronouns {
+            if !options.resolve_pronouns {
                 return None;
             }
             let id = mentions
@@ -248,7 +278,7 @@ fn resolve<'a>(
             Some((id, Attribution::Pronoun))
         }
         NpKind::Description { head } => {
-            if config.resolve_descriptions {
+            if options.resolve_descriptions {
                 if let Some(id) = mentions
                     .exactly(np.start, np.end)
                     .map(|m| m.entity)
