@@ -1,70 +1,216 @@
-//! Word classes: each word of the lists as bits, so that a token's classes
-//! cost one lookup and every rule asks a word's class the same way.
+//! Word classes: every word of the lists in `src/data/` as bits, so that a
+//! token's classes cost one lookup, and every rule asks a word's class the
+//! same way: `words.is(t, Class::ROLE)` of a token (in the speaker stage's
+//! view), `Class::ROLE.holds(word)` of a string.
+//!
+//! A class is a list (`Class::DETERMINER`: determiners.txt), a part of one
+//! (`Class::PERSON_ROLE`: the role nouns for people), or a fact about a
+//! token's shape or place (`Class::CAPITALISED`, `Class::SENTENCE_START`),
+//! which the view sets as it reads the tokens. To add a list, add its file,
+//! a class below and a line to [`CLASS_LISTS`].
 
 use std::collections::HashSet;
+use std::ops::BitOr;
 use std::sync::LazyLock;
 
-use super::{Gender, LEXICON, Role, Sort};
-use crate::util::hash::{Map, Set};
-use crate::util::word_table::WordClasses;
+use super::{Gender, LEXICON, Role, Sort, entries, fields};
+use crate::util::hash::Map;
+use crate::util::word_table::WordTable;
 
-/// Bits of a token's classes (the speaker stage's `Words` keeps them).
-pub(crate) mod class {
-    pub(crate) const WORD: u32 = 1;
-    pub(crate) const MARK: u32 = 1 << 1;
-    pub(crate) const CAPITALISED: u32 = 1 << 2;
-    pub(crate) const REPORTING_VERB: u32 = 1 << 3;
-    pub(crate) const ROLE: u32 = 1 << 4;
-    pub(crate) const FUNCTION: u32 = 1 << 5;
-    pub(crate) const DETERMINER: u32 = 1 << 6;
-    pub(crate) const NOT_NAME: u32 = 1 << 7;
-    pub(crate) const TITLE: u32 = 1 << 8;
-    /// A role noun for a person (`secretary`), not a body (`ministry`).
-    pub(crate) const PERSON_ROLE: u32 = 1 << 9;
-    pub(crate) const RELATION: u32 = 1 << 10;
-    pub(crate) const ATTACHER: u32 = 1 << 11;
-    pub(crate) const AUXILIARY: u32 = 1 << 12;
-    pub(crate) const CLAUSE_OPENER: u32 = 1 << 13;
-    pub(crate) const INTRODUCER: u32 = 1 << 14;
-    pub(crate) const NAME_JOINER: u32 = 1 << 15;
-    pub(crate) const TIME_WORD: u32 = 1 << 16;
-    pub(crate) const TIME_OPENER: u32 = 1 << 17;
-    pub(crate) const FIRST_NAME: u32 = 1 << 18;
-    pub(crate) const SAY_VERB: u32 = 1 << 19;
-    /// A preposition of time or place whose phrase can stand between a
-    /// subject and its verb (`Tobin at the time said`).
-    pub(crate) const PLACE_PREPOSITION: u32 = 1 << 20;
-    /// The base form of a reporting verb (`say`, `order`).
-    pub(crate) const VERB_BASE: u32 = 1 << 21;
-    /// A noun that takes a plural verb (`people`, `police`, `officials`).
-    pub(crate) const PLURAL_NOUN: u32 = 1 << 22;
-    /// The first word of a cue phrase (`pointed` of `pointed out`).
-    pub(crate) const CUE_FIRST: u32 = 1 << 25;
-    /// The last word of a cue phrase (`out` of `pointed out`).
-    pub(crate) const CUE_LAST: u32 = 1 << 26;
-    /// The first word of a source phrase (`according` of `according to`).
-    pub(crate) const SOURCE_FIRST: u32 = 1 << 27;
+/// A set of word classes: one class, or several joined with `|` (a word is
+/// of the set when it is of any of them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Class(u64);
+
+impl Class {
+    // Shape and place: set by the view from the token itself.
+    /// A word (or number): not a quotation mark, not punctuation.
+    pub(crate) const WORD: Class = Class(1);
+    /// A quotation mark.
+    pub(crate) const MARK: Class = Class(1 << 1);
+    /// A word starting with a capital letter (past a handle's `@`).
+    pub(crate) const CAPITALISED: Class = Class(1 << 2);
     /// The first word of its sentence (past opening marks and brackets).
-    pub(crate) const SENTENCE_START: u32 = 1 << 23;
+    pub(crate) const SENTENCE_START: Class = Class(1 << 3);
     /// The word `of`, which the mention pass looks for after every token
     /// (`the wife of X`).
-    pub(crate) const OF: u32 = 1 << 24;
-    /// The bits known from the token's shape and place, set at once.
-    pub(crate) const SHAPE: u32 = WORD | MARK | CAPITALISED | SENTENCE_START | OF;
-    /// Set once the lexicon's bits have been looked up.
-    pub(crate) const LOOKED_UP: u32 = 1 << 31;
+    pub(crate) const OF: Class = Class(1 << 4);
+
+    // Verbs and cues.
+    /// reporting_verbs.txt, and the verbs the user added.
+    pub(crate) const REPORTING_VERB: Class = Class(1 << 5);
+    /// say_verbs.txt: the reporting verbs of saying proper.
+    pub(crate) const SAY_VERB: Class = Class(1 << 6);
+    /// The base form of a reporting verb (`say`, `order`).
+    pub(crate) const VERB_BASE: Class = Class(1 << 7);
+    /// clear_verb_forms.txt.
+    pub(crate) const CLEAR_VERB_FORM: Class = Class(1 << 8);
+    /// The first word of a cue phrase (`pointed` of `pointed out`).
+    pub(crate) const CUE_FIRST: Class = Class(1 << 9);
+    /// The last word of a cue phrase (`out` of `pointed out`).
+    pub(crate) const CUE_LAST: Class = Class(1 << 10);
+    /// The first word of a source phrase (`according` of `according to`).
+    pub(crate) const SOURCE_FIRST: Class = Class(1 << 11);
+    /// modals.txt.
+    pub(crate) const MODAL: Class = Class(1 << 12);
+    /// auxiliaries.txt.
+    pub(crate) const AUXILIARY: Class = Class(1 << 13);
+
+    // Nouns and names.
+    /// A noun that heads a description of a speaker: role_nouns.txt,
+    /// relation_nouns.txt, an age (`45-year-old`).
+    pub(crate) const ROLE: Class = Class(1 << 14);
+    /// A role noun for a person (`secretary`), not a body (`ministry`).
+    pub(crate) const PERSON_ROLE: Class = Class(1 << 15);
+    /// relation_nouns.txt.
+    pub(crate) const RELATION: Class = Class(1 << 16);
+    /// A noun that takes a plural verb: plurals_without_s.txt and the role
+    /// nouns of groups (`people`, `police`, `officials`).
+    pub(crate) const PLURAL_NOUN: Class = Class(1 << 17);
+    /// titles.txt.
+    pub(crate) const TITLE: Class = Class(1 << 18);
+    /// honorifics.txt.
+    pub(crate) const HONORIFIC: Class = Class(1 << 19);
+    /// first_names.txt.
+    pub(crate) const FIRST_NAME: Class = Class(1 << 20);
+    /// not_names.txt.
+    pub(crate) const NOT_NAME: Class = Class(1 << 21);
+    /// name_joiners.txt.
+    pub(crate) const NAME_JOINER: Class = Class(1 << 22);
+    /// pronouns.txt.
+    pub(crate) const PRONOUN: Class = Class(1 << 23);
+    /// ly_nouns.txt.
+    pub(crate) const LY_NOUN: Class = Class(1 << 24);
+
+    // Phrases.
+    /// A function word, which never heads a noun phrase: not_names.txt,
+    /// attachers.txt, auxiliaries.txt, relatives.txt.
+    pub(crate) const FUNCTION: Class = Class(1 << 25);
+    /// determiners.txt.
+    pub(crate) const DETERMINER: Class = Class(1 << 26);
+    /// definite_determiners.txt.
+    pub(crate) const DEFINITE: Class = Class(1 << 27);
+    /// possessive_determiners.txt.
+    pub(crate) const POSSESSIVE_DETERMINER: Class = Class(1 << 28);
+    /// counting_modifiers.txt.
+    pub(crate) const COUNTING_MODIFIER: Class = Class(1 << 29);
+    /// loose_modifiers.txt.
+    pub(crate) const LOOSE_MODIFIER: Class = Class(1 << 30);
+    /// placing_adjectives.txt.
+    pub(crate) const PLACING_ADJECTIVE: Class = Class(1 << 31);
+    /// attachers.txt.
+    pub(crate) const ATTACHER: Class = Class(1 << 32);
+    /// place_prepositions.txt.
+    pub(crate) const PLACE_PREPOSITION: Class = Class(1 << 33);
+    /// relatives.txt.
+    pub(crate) const RELATIVE: Class = Class(1 << 34);
+
+    // Clauses.
+    /// clause_openers.txt.
+    pub(crate) const CLAUSE_OPENER: Class = Class(1 << 35);
+    /// clause_joiners.txt.
+    pub(crate) const CLAUSE_JOINER: Class = Class(1 << 36);
+    /// introducers.txt.
+    pub(crate) const INTRODUCER: Class = Class(1 << 37);
+    /// frequency_adverbs.txt.
+    pub(crate) const FREQUENCY_ADVERB: Class = Class(1 << 38);
+    /// time_words.txt.
+    pub(crate) const TIME_WORD: Class = Class(1 << 39);
+    /// time_openers.txt.
+    pub(crate) const TIME_OPENER: Class = Class(1 << 40);
+    /// title_case_small_words.txt.
+    pub(crate) const TITLE_CASE_SMALL_WORD: Class = Class(1 << 41);
+
+    /// The classes known from a token's shape and place, set at once.
+    pub(crate) const SHAPE: Class =
+        Class(Class::WORD.0 | Class::MARK.0 | Class::CAPITALISED.0 | Class::SENTENCE_START.0 | Class::OF.0);
+    /// No class.
+    pub(crate) const NONE: Class = Class(0);
+
+    /// Whether `word` (lower case, as the lists write it) is of this
+    /// class: a string's question, where a token's is the view's `is`.
+    pub(crate) fn holds(self, word: &str) -> bool {
+        WORD_CLASSES.get(word) & self.0 != 0
+    }
+
+    /// Whether the two sets share a class.
+    pub(crate) const fn intersects(self, other: Class) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The classes as bits.
+    pub(crate) const fn bits(self) -> u64 {
+        self.0
+    }
+
+    /// The classes of bits `bits`.
+    pub(crate) const fn from_bits(bits: u64) -> Class {
+        Class(bits)
+    }
 }
 
-/// The classes of every word the lexicon and the lists above know, in
-/// one table, so that a token's classes cost one lookup.
-pub(crate) static WORD_CLASSES: LazyLock<WordClasses> = LazyLock::new(|| WordClasses::new(word_class_map()));
+impl BitOr for Class {
+    type Output = Class;
 
-/// The classes of every word the lexicon and the lists above know.
-pub(crate) fn word_class_map() -> Map<&'static str, u32> {
-    let mut map: Map<&'static str, u32> = Map::default();
-    let mut add = |words: &mut dyn Iterator<Item = &'static str>, bits: u32| {
-        for w in words {
-            *map.entry(w).or_default() |= bits;
+    fn bitor(self, other: Class) -> Class {
+        Class(self.0 | other.0)
+    }
+}
+
+/// The lists that are only word classes (the lexicon keeps the lists with
+/// fields: titles with a gender, role nouns with a sort…), each with the
+/// class of its words.
+const CLASS_LISTS: &[(&str, Class)] = &[
+    (
+        include_str!("../data/auxiliaries.txt"),
+        Class(Class::AUXILIARY.0 | Class::FUNCTION.0),
+    ),
+    (
+        include_str!("../data/attachers.txt"),
+        Class(Class::ATTACHER.0 | Class::FUNCTION.0),
+    ),
+    (
+        include_str!("../data/relatives.txt"),
+        Class(Class::RELATIVE.0 | Class::FUNCTION.0),
+    ),
+    (include_str!("../data/clause_openers.txt"), Class::CLAUSE_OPENER),
+    (include_str!("../data/clause_joiners.txt"), Class::CLAUSE_JOINER),
+    (include_str!("../data/introducers.txt"), Class::INTRODUCER),
+    (include_str!("../data/counting_modifiers.txt"), Class::COUNTING_MODIFIER),
+    (include_str!("../data/determiners.txt"), Class::DETERMINER),
+    (include_str!("../data/definite_determiners.txt"), Class::DEFINITE),
+    (
+        include_str!("../data/possessive_determiners.txt"),
+        Class::POSSESSIVE_DETERMINER,
+    ),
+    (include_str!("../data/loose_modifiers.txt"), Class::LOOSE_MODIFIER),
+    (include_str!("../data/placing_adjectives.txt"), Class::PLACING_ADJECTIVE),
+    (include_str!("../data/place_prepositions.txt"), Class::PLACE_PREPOSITION),
+    (include_str!("../data/plurals_without_s.txt"), Class::PLURAL_NOUN),
+    (include_str!("../data/name_joiners.txt"), Class::NAME_JOINER),
+    (include_str!("../data/frequency_adverbs.txt"), Class::FREQUENCY_ADVERB),
+    (include_str!("../data/time_words.txt"), Class::TIME_WORD),
+    (include_str!("../data/time_openers.txt"), Class::TIME_OPENER),
+    (include_str!("../data/honorifics.txt"), Class::HONORIFIC),
+    (include_str!("../data/modals.txt"), Class::MODAL),
+    (include_str!("../data/clear_verb_forms.txt"), Class::CLEAR_VERB_FORM),
+    (include_str!("../data/ly_nouns.txt"), Class::LY_NOUN),
+    (
+        include_str!("../data/title_case_small_words.txt"),
+        Class::TITLE_CASE_SMALL_WORD,
+    ),
+];
+
+/// The classes of every word the lists know, in one table, so that a
+/// token's classes cost one lookup.
+pub(crate) static WORD_CLASSES: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(word_class_map()));
+
+/// The classes of every word the lists know.
+pub(crate) fn word_class_map() -> Map<&'static str, u64> {
+    let mut map: Map<&'static str, u64> = Map::default();
+    let mut add = |words: &mut dyn Iterator<Item = &'static str>, class: Class| {
+        for word in words {
+            *map.entry(word).or_default() |= class.0;
         }
     };
     let lx = &*LEXICON;
@@ -72,45 +218,37 @@ pub(crate) fn word_class_map() -> Map<&'static str, u32> {
         lx.role_nouns
             .iter()
             .filter(move |(_, r)| r.sort == sort)
-            .map(|(w, _)| *w)
+            .map(|(word, _)| *word)
     };
-    add(&mut lx.reporting_verbs.iter().copied(), class::REPORTING_VERB);
-    add(&mut lx.role_nouns.keys().copied(), class::ROLE);
-    add(&mut lx.relation_nouns.keys().copied(), class::ROLE);
-    add(&mut lx.not_names.iter().copied(), class::NOT_NAME | class::FUNCTION);
-    add(&mut ATTACHERS.iter().copied(), class::FUNCTION);
-    add(&mut BETWEEN_SUBJECT_AND_VERB.iter().copied(), class::FUNCTION);
-    add(&mut RELATIVES.iter().copied(), class::FUNCTION);
-    add(&mut DETERMINERS.iter().copied(), class::DETERMINER);
-    add(&mut lx.titles.keys().copied(), class::TITLE);
-    add(&mut role_nouns_of(Sort::Person), class::PERSON_ROLE);
-    add(&mut lx.relation_nouns.keys().copied(), class::RELATION);
-    add(&mut ATTACHERS.iter().copied(), class::ATTACHER);
-    add(&mut BETWEEN_SUBJECT_AND_VERB.iter().copied(), class::AUXILIARY);
-    add(&mut CLAUSE_OPENERS.iter().copied(), class::CLAUSE_OPENER);
-    add(&mut INTRODUCERS.iter().copied(), class::INTRODUCER);
-    add(&mut NAME_JOINERS.iter().copied(), class::NAME_JOINER);
-    add(&mut PLACE_PREPOSITIONS.iter().copied(), class::PLACE_PREPOSITION);
-    add(&mut lx.verb_bases.iter().copied(), class::VERB_BASE);
-    add(&mut PLURALS_WITHOUT_S.iter().copied(), class::PLURAL_NOUN);
-    add(&mut role_nouns_of(Sort::Group), class::PLURAL_NOUN);
-    add(&mut TIME_WORDS.iter().copied(), class::TIME_WORD);
-    add(&mut TIME_OPENERS.iter().copied(), class::TIME_OPENER);
-    add(&mut lx.first_names.keys().copied(), class::FIRST_NAME);
-    add(&mut lx.say_verbs.iter().copied(), class::SAY_VERB);
-    add(&mut lx.cue_phrases_by_first.keys().copied(), class::CUE_FIRST);
-    add(&mut lx.cue_phrases_by_last.keys().copied(), class::CUE_LAST);
+    for &(file, class) in CLASS_LISTS {
+        add(&mut entries(file).flat_map(fields), class);
+    }
+    add(&mut lx.reporting_verbs.iter().copied(), Class::REPORTING_VERB);
+    add(&mut lx.role_nouns.keys().copied(), Class::ROLE);
+    add(&mut lx.relation_nouns.keys().copied(), Class::ROLE | Class::RELATION);
+    add(&mut lx.not_names.iter().copied(), Class::NOT_NAME | Class::FUNCTION);
+    add(&mut lx.titles.keys().copied(), Class::TITLE);
+    add(&mut role_nouns_of(Sort::Person), Class::PERSON_ROLE);
+    add(&mut lx.verb_bases.iter().copied(), Class::VERB_BASE);
+    add(&mut role_nouns_of(Sort::Group), Class::PLURAL_NOUN);
+    add(&mut lx.first_names.keys().copied(), Class::FIRST_NAME);
+    add(&mut lx.say_verbs.iter().copied(), Class::SAY_VERB);
+    add(&mut lx.pronouns.keys().copied(), Class::PRONOUN);
+    add(&mut lx.cue_phrases_by_first.keys().copied(), Class::CUE_FIRST);
+    add(&mut lx.cue_phrases_by_last.keys().copied(), Class::CUE_LAST);
     add(
         &mut lx.source_phrases.iter().filter_map(|p| p.first().copied()),
-        class::SOURCE_FIRST,
+        Class::SOURCE_FIRST,
     );
     map
 }
 
-/// The classes the lexicon gives a word (lower-cased).
-pub(crate) fn lexicon_classes(lw: &str, padded: &[u8], extra_verbs: &HashSet<String>) -> u32 {
+/// The classes the lists give a token's lower-cased form `lower`; `padded`
+/// is the buffer from that form on, at least 16 bytes (see
+/// [`WordTable::get_padded`]).
+pub(crate) fn token_classes(lower: &str, padded: &[u8], extra_verbs: &HashSet<String>) -> Class {
     // Titles are also written with a dot: `Sen.`, `Mr.`.
-    let key = lw.strip_suffix('.').unwrap_or(lw);
+    let key = lower.strip_suffix('.').unwrap_or(lower);
     let mut c = WORD_CLASSES.get_padded(key, padded);
     // The suffixes below by the last byte first: most words have neither.
     match key.as_bytes().last() {
@@ -118,269 +256,16 @@ pub(crate) fn lexicon_classes(lw: &str, padded: &[u8], extra_verbs: &HashSet<Str
         // not one with a contracted `’s` either.
         Some(b's') => {
             if let Some(stem) = key.strip_suffix("'s").or_else(|| key.strip_suffix("’s")) {
-                c |= WORD_CLASSES.get(stem) & class::NOT_NAME;
+                c |= WORD_CLASSES.get(stem) & Class::NOT_NAME.0;
             }
         }
-        Some(b'd') if key.ends_with("-year-old") => c |= class::ROLE,
+        Some(b'd') if key.ends_with("-year-old") => c |= Class::ROLE.0,
         _ => {}
     }
-    if !extra_verbs.is_empty() && extra_verbs.contains(lw) {
-        c |= class::REPORTING_VERB;
+    if !extra_verbs.is_empty() && extra_verbs.contains(lower) {
+        c |= Class::REPORTING_VERB.0;
     }
-    c
-}
-
-/// Auxiliaries, adverbs and negation that may stand between a subject and
-/// its verb: `he has also said`, `she would later tell`.
-const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "is",
-    "was",
-    "were",
-    "are",
-    "am",
-    "be",
-    "been",
-    "being",
-    "will",
-    "would",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "can",
-    "did",
-    "does",
-    "do",
-    "also",
-    "later",
-    "previously",
-    "again",
-    "then",
-    "recently",
-    "since",
-    "just",
-    "not",
-    "never",
-    "already",
-    "once",
-    "often",
-    "further",
-    "still",
-    "even",
-    "first",
-    "earlier",
-    "now",
-    "too",
-    "separately",
-    "reportedly",
-    "allegedly",
-    "apparently",
-    "simply",
-    "subsequently",
-    "repeatedly",
-];
-
-/// Words that start a clause without being its subject.
-const CLAUSE_OPENERS: &[&str] = &[
-    "but",
-    "and",
-    "or",
-    "so",
-    "yet",
-    "however",
-    "meanwhile",
-    "still",
-    "instead",
-    "now",
-    "then",
-    "later",
-    "earlier",
-    "yesterday",
-    "today",
-    "tonight",
-    "also",
-    "indeed",
-    "separately",
-    "finally",
-];
-
-/// Words that introduce a phrase before the subject, ended by a comma: `In
-/// a statement on Monday, she said`.
-const INTRODUCERS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "when",
-    "while",
-    "asked",
-    "speaking",
-    "back",
-    "during",
-    "as",
-    "following",
-    "writing",
-    "responding",
-    "addressing",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "since",
-    "for",
-    "with",
-    "from",
-    "under",
-    "despite",
-    "although",
-    "though",
-    "if",
-    "because",
-    "once",
-    "by",
-    "according",
-    "meanwhile",
-    "however",
-    "but",
-    "and",
-    "yesterday",
-    "today",
-    "separately",
-    "now",
-    "still",
-    "instead",
-    "also",
-];
-
-/// Words of number and order that modify a role noun though they are
-/// function words elsewhere: `the second official`, `another aide`.
-pub(crate) const COUNTING_MODIFIERS: &[&str] = &[
-    "first", "second", "third", "fourth", "fifth", "last", "next", "other", "another", "several", "few", "both",
-    "same", "two", "three", "four", "five", "many", "some",
-];
-
-/// Determiners that open a description.
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "my", "his", "her", "its", "their", "our", "one", "another", "two", "three",
-    "several", "some", "many", "other", "both",
-];
-
-/// Adjectives after a description's noun that tie it to someone: `a
-/// person close to the family`, `a source familiar with the talks`.
-pub(crate) const PLACING_ADJECTIVES: &[&str] = &["close", "familiar", "loyal", "near", "opposed", "sympathetic"];
-
-/// Prepositions that attach a phrase to a description: `a spokesman for the
-/// ministry`, `a professor at Leeds`, `the wife of X`.
-const ATTACHERS: &[&str] = &["for", "of", "at", "from", "with", "to", "in", "on"];
-
-/// Prepositions whose phrase (of time or place) can stand between a
-/// subject and its verb: `Tobin at the time said`, `Fishermen walking
-/// through the streets chanted`.
-const PLACE_PREPOSITIONS: &[&str] = &[
-    "at", "in", "on", "for", "during", "after", "before", "by", "since", "through", "across", "outside", "inside",
-    "near", "around",
-];
-
-/// Nouns that take a plural verb without ending in `-s` (`the public
-/// say`, `the jury say`), besides the role nouns the lexicon marks as
-/// groups (`police`, `people`, `women`).
-const PLURALS_WITHOUT_S: &[&str] = &[
-    "public",
-    "media",
-    "crowd",
-    "youth",
-    "clergy",
-    "personnel",
-    "military",
-    "folk",
-    "faithful",
-    "electorate",
-    "jury",
-    "team",
-    "management",
-];
-
-/// Words inside a capitalised run that join the parts of one name: `Bank of
-/// England`, `Ludwig van Beethoven`.
-const NAME_JOINERS: &[&str] = &[
-    "of", "de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "la", "le", "del", "y", "&",
-];
-
-/// Relative pronouns: they end a phrase (`a woman who said`), and are
-/// left out of the word lists as `WHO` is also a name.
-const RELATIVES: &[&str] = &["who", "whom", "whose", "which"];
-
-/// Whether token `t` is an adverb in `-ly` (`publicly`, `later`): not a
-/// capitalised word, and not a noun such as `family` or `ally`.
-/// Adverbs of frequency and time without `-ly` that stand between a
-/// subject and its verb: `my father often said`.
-pub(crate) const FREQUENCY_ADVERBS: &[&str] = &[
-    "often", "always", "never", "once", "still", "soon", "also", "later", "then",
-];
-
-/// Words of time that stand between a subject and its verb.
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "week",
-    "weekend",
-    "month",
-    "year",
-];
-
-/// Words that open a phrase of time: `on Tuesday`, `last week`.
-const TIME_OPENERS: &[&str] = &["on", "last", "this", "next", "early", "late", "that", "the"];
-
-/// The words of [`is_function_word`] in one set: one lookup instead of a
-/// lookup and three scans of lists.
-static FUNCTION_WORDS: LazyLock<Set<&'static str>> = LazyLock::new(|| {
-    let lists = [ATTACHERS, BETWEEN_SUBJECT_AND_VERB, RELATIVES];
-    (LEXICON.not_names.iter().copied())
-        .chain(lists.into_iter().flatten().copied())
-        .collect()
-});
-
-pub(crate) fn is_determiner(w: &str) -> bool {
-    DETERMINERS.contains(&w)
-}
-
-/// Modifiers that do not tell descriptions apart: `the new candidate` is
-/// still the candidate.
-pub(crate) fn is_loose_modifier(w: &str) -> bool {
-    matches!(
-        w,
-        "new" | "former" | "then" | "current" | "incumbent" | "outgoing" | "same"
-    )
-}
-
-/// Function words that never head a noun phrase.
-pub(crate) fn is_function_word(lw: &str) -> bool {
-    FUNCTION_WORDS.contains(lw)
-}
-
-pub(crate) fn is_title(word: &str) -> bool {
-    LEXICON.titles.contains_key(word.trim_end_matches('.'))
-}
-
-pub(crate) fn is_role(word: &str) -> bool {
-    role_of(word).is_some()
+    Class(c)
 }
 
 /// The gender and sort of a noun that can head a description of a speaker:
@@ -399,22 +284,15 @@ pub(crate) fn role_of(word: &str) -> Option<Role> {
     word.ends_with("-year-old").then(|| person(Gender::Unknown))
 }
 
-/// The pronouns that can stand for a speaker, with their gender and the
-/// sorts of entity they can stand for.
+/// The pronoun a word is, with its gender and the sorts of entity it can
+/// stand for (pronouns.txt), also in a contraction (`He’s claiming`,
+/// `they're saying`: contractions.txt).
 pub(crate) fn pronoun_agreement(word: &str) -> Option<(Gender, &'static [Sort])> {
-    // `He’s claiming`, `they're saying`: the pronoun of a contraction.
-    let word = ["'s", "'d", "'ll", "'re", "'ve"]
+    let lx = &*LEXICON;
+    let word = lx
+        .contractions
         .iter()
         .find_map(|c| word.strip_suffix(c))
         .unwrap_or(word);
-    Some(match word {
-        "he" => (Gender::Male, &[Sort::Person]),
-        "she" => (Gender::Female, &[Sort::Person]),
-        "it" => (Gender::Unknown, &[Sort::Organisation, Sort::Document]),
-        "they" => (Gender::Unknown, &[Sort::Group, Sort::Organisation]),
-        // The writer: no one the text names, and no one a third-person
-        // pronoun takes up (`I` speaks as the writer: `Mentions::resolve`).
-        "i" | "we" => (Gender::Unknown, &[]),
-        _ => return None,
-    })
+    lx.pronouns.get(word).map(|(gender, sorts)| (*gender, sorts.as_slice()))
 }

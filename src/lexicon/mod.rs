@@ -103,6 +103,11 @@ pub(crate) struct Lexicon {
     pub(crate) title_nouns: Set<&'static str>,
     /// Words that put a term in marks without anyone saying it: `so-called`.
     pub(crate) scare_cues: Set<&'static str>,
+    /// The pronouns that can stand for a speaker, with their gender and
+    /// the sorts of entity they can stand for.
+    pub(crate) pronouns: Map<&'static str, (Gender, Vec<Sort>)>,
+    /// The endings of a pronoun's contractions: `'s` of `he's`.
+    pub(crate) contractions: Vec<&'static str>,
 }
 
 /// The lines of a data file that hold entries: comments and blanks gone.
@@ -115,7 +120,7 @@ fn base_only_form(line: &'static str) -> Option<&'static str> {
     (!forms.any(|f| f == base)).then_some(base)
 }
 
-fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
+pub(crate) fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
     file.lines()
         .map(|line| line.split('#').next().unwrap_or("").trim())
         .filter(|line| !line.is_empty())
@@ -123,7 +128,7 @@ fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
 
 /// Splits an entry into its words and its trailing fields: `"spokes person
 /// m person"` with two fields gives the words `["spokes", "person"]`.
-fn fields(entry: &'static str) -> impl Iterator<Item = &'static str> {
+pub(crate) fn fields(entry: &'static str) -> impl Iterator<Item = &'static str> {
     entry.split_whitespace()
 }
 
@@ -189,6 +194,17 @@ impl Lexicon {
             not_names: word_set(include_str!("../data/not_names.txt")),
             title_nouns: word_set(include_str!("../data/title_nouns.txt")),
             scare_cues: word_set(include_str!("../data/scare_cues.txt")),
+            pronouns: entries(include_str!("../data/pronouns.txt"))
+                .filter_map(|e| {
+                    let mut f = fields(e);
+                    let word = f.next()?;
+                    let gender = Gender::parse(f.next().unwrap_or("-"));
+                    Some((word, (gender, f.map(Sort::parse).collect())))
+                })
+                .collect(),
+            contractions: entries(include_str!("../data/contractions.txt"))
+                .flat_map(fields)
+                .collect(),
         }
     }
 }

@@ -9,18 +9,18 @@ use super::names::name_sort;
 use super::np::{Np, NpKind};
 use super::view::Words;
 use crate::lexicon::Sort;
-use crate::lexicon::classes::{FREQUENCY_ADVERBS, class, is_role};
+use crate::lexicon::classes::{Class, role_of};
 
 fn is_adverb(w: &Words<'_, '_>, t: usize) -> bool {
     let lw = w.lw(t);
-    if FREQUENCY_ADVERBS.contains(&lw) {
+    if w.is(t, Class::FREQUENCY_ADVERB) {
         return true;
     }
     lw.len() > 4
         && lw.ends_with("ly")
         && w.is_word(t)
         && !w.is_capitalised(t)
-        && !is_role(lw)
+        && role_of(lw).is_none()
         && !matches!(lw, "rally" | "belly" | "jelly" | "bully")
 }
 
@@ -30,13 +30,13 @@ pub(crate) fn skip_auxiliaries_left(w: &Words<'_, '_>, mut t: usize, floor: usiz
     while t > floor {
         let adverb = is_adverb(w, t - 1);
         // `which Will claims`: a surname of the article is no auxiliary.
-        let auxiliary = w.has(t - 1, class::AUXILIARY) && !w.is_known_surname(t - 1);
+        let auxiliary = w.is(t - 1, Class::AUXILIARY) && !w.is_known_surname(t - 1);
         if auxiliary || adverb {
             t -= 1;
-        } else if w.has(t - 1, class::TIME_WORD) {
+        } else if w.is(t - 1, Class::TIME_WORD) {
             // `Dana Whitfield on Tuesday accused`, `she last week said`.
             t -= 1;
-            if t > floor && w.has(t - 1, class::TIME_OPENER) {
+            if t > floor && w.is(t - 1, Class::TIME_OPENER) {
                 t -= 1;
             }
         } else {
@@ -50,9 +50,9 @@ pub(crate) fn skip_auxiliaries_left(w: &Words<'_, '_>, mut t: usize, floor: usiz
 pub(crate) fn skip_auxiliaries_right(w: &Words<'_, '_>, mut t: usize, limit: usize) -> usize {
     while t < limit {
         let adverb = is_adverb(w, t);
-        if w.has(t, class::AUXILIARY) || adverb {
+        if w.is(t, Class::AUXILIARY) || adverb {
             t += 1;
-        } else if w.has(t, class::TIME_OPENER) && w.has(t + 1, class::TIME_WORD) {
+        } else if w.is(t, Class::TIME_OPENER) && w.is(t + 1, Class::TIME_WORD) {
             t += 2;
         } else {
             break;
@@ -95,7 +95,7 @@ pub(crate) fn clause_starts_into(w: &Words<'_, '_>, range: Range<usize>, out: &m
 /// conjunctions, opening marks and an introductory phrase ended by a comma.
 pub(crate) fn subject_start(w: &Words<'_, '_>, mut t: usize, limit: usize) -> Option<usize> {
     // Past conjunctions and adverbs that open the clause.
-    while t < limit && (w.has(t, class::CLAUSE_OPENER) || (!w.is_word(t) && !w.is_mark(t))) {
+    while t < limit && (w.is(t, Class::CLAUSE_OPENER) || (!w.is_word(t) && !w.is_mark(t))) {
         t += 1;
     }
     if t >= limit {
@@ -103,7 +103,7 @@ pub(crate) fn subject_start(w: &Words<'_, '_>, mut t: usize, limit: usize) -> Op
     }
     t = past_dateline(w, t, limit);
     // `In a statement on Monday, she said`: past the phrase to its comma.
-    if w.has(t, class::INTRODUCER) || opens_participle_phrase(w, t) {
+    if w.is(t, Class::INTRODUCER) || opens_participle_phrase(w, t) {
         let comma = (t..limit.min(t + 25)).find(|&u| w.lw(u) == ",")?;
         t = comma + 1;
         // `Speaking in Dover, Delaware, Tobin said`: past a place
@@ -123,10 +123,10 @@ pub(crate) fn subject_start(w: &Words<'_, '_>, mut t: usize, limit: usize) -> Op
         }
         // `In Dover, Delaware, on Sunday, Mrs. Tobin said`: past a time
         // phrase set off by commas after the place.
-        if w.has(t, class::TIME_OPENER) && w.has(t + 1, class::TIME_WORD) && w.lw(t + 2) == "," {
+        if w.is(t, Class::TIME_OPENER) && w.is(t + 1, Class::TIME_WORD) && w.lw(t + 2) == "," {
             t += 3;
         }
-        while t < limit && w.has(t, class::CLAUSE_OPENER) {
+        while t < limit && w.is(t, Class::CLAUSE_OPENER) {
             t += 1;
         }
     }
@@ -140,12 +140,12 @@ pub(super) fn opens_participle_phrase(w: &Words<'_, '_>, t: usize) -> bool {
     let next = t + 1;
     w.starts_sentence(t)
         && w.is_participle(t)
-        && !w.has(t, class::FIRST_NAME)
+        && !w.is(t, Class::FIRST_NAME)
         && next < w.len()
         && w.is_word(next)
         && !w.is_capitalised(next)
         && !w.is_reporting_verb(next)
-        && !w.has(next, class::AUXILIARY)
+        && !w.is(next, Class::AUXILIARY)
 }
 
 /// Past a dateline that opens a paragraph: `WASHINGTON (AP) —`,

@@ -10,7 +10,7 @@ use super::np::{Np, NpKind};
 use super::phrases::{np_left, np_right};
 use super::subjects::{APPOSITIVE_MAX_TOKENS, OUTER_REPORT_WINDOW, clause_subject, names_a_place, subject_of};
 use super::view::Words;
-use crate::lexicon::classes::{class, pronoun_agreement};
+use crate::lexicon::classes::{Class, pronoun_agreement};
 use crate::lexicon::{LEXICON, Sort};
 
 /// How far (in tokens) from a quote a cue is looked for. Attributions sit
@@ -112,7 +112,7 @@ fn cue_words_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Range<usize
     if w.is_cue_verb(t) {
         return Some(verb_with_particle(w, t, limit));
     }
-    if !w.has(t, class::CUE_FIRST) {
+    if !w.is(t, Class::CUE_FIRST) {
         return None;
     }
     LEXICON
@@ -128,7 +128,7 @@ fn cue_words_ending_at(w: &Words<'_, '_>, v: usize, floor: usize) -> Option<Rang
     if w.is_cue_verb(v) {
         return Some(v..v + 1);
     }
-    if !w.has(v, class::CUE_LAST) {
+    if !w.is(v, Class::CUE_LAST) {
         return None;
     }
     LEXICON
@@ -158,7 +158,7 @@ fn skip_parenthesis(w: &Words<'_, '_>, t: usize, limit: usize) -> usize {
 fn phrase_cue_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
     // This runs at each token before a quote: a word that starts no
     // source phrase (its class says so) costs no call.
-    if !w.has(t, class::SOURCE_FIRST) {
+    if !w.is(t, Class::SOURCE_FIRST) {
         return None;
     }
     phrase_cue_starting_at(w, t, limit)
@@ -218,7 +218,7 @@ pub(crate) fn before_quote(w: &Words<'_, '_>, before: Range<usize>, clause_floor
         };
         if let Some(np) = subject_of(w, found.start, floor, clause_floor) {
             let inner = Cue { cue, speaker: np };
-            if w.has(v, class::SAY_VERB) && !after_modal(w, found.start) {
+            if w.is(v, Class::SAY_VERB) && !after_modal(w, found.start) {
                 return Some(inner);
             }
             return Some(outer_report(w, &inner, floor, clause_floor).unwrap_or(inner));
@@ -245,7 +245,7 @@ fn outer_report(w: &Words<'_, '_>, inner: &Cue, floor: usize, clause_floor: usiz
     let v = (floor.max(inner.speaker.start.saturating_sub(OUTER_REPORT_WINDOW))..inner.speaker.start)
         .rev()
         .take_while(|&k| !matches!(w.lw(k), "." | ";" | ":" | "?" | "!") && !w.is_mark(k))
-        .find(|&k| w.is_cue_verb(k) && w.has(k, class::SAY_VERB))?;
+        .find(|&k| w.is_cue_verb(k) && w.is(k, Class::SAY_VERB))?;
     // `tweets saying that Clinton had shown…`: a participle reports for the
     // subject of its clause, which `subject_of` finds.
     let speaker = subject_of(w, v, floor, clause_floor)?;
@@ -267,7 +267,7 @@ fn after_modal(w: &Words<'_, '_>, v: usize) -> bool {
 /// lists the pair (`called on`, `hit back`).
 fn verb_with_particle(w: &Words<'_, '_>, v: usize, limit: usize) -> Range<usize> {
     let particle = v + 1 < limit
-        && w.has(v, class::CUE_FIRST)
+        && w.is(v, Class::CUE_FIRST)
         && LEXICON
             .cue_phrases_by_first
             .get(w.lw(v))
@@ -370,7 +370,7 @@ fn name_before_colon(w: &Words<'_, '_>, floor: usize, colon: usize) -> Option<Cu
         && w.is_word(np.start - 1)
         && !w.is_capitalised(np.start - 1)
         && !w.function_at(np.start - 1)
-        && !w.has(np.start - 1, class::PLACE_PREPOSITION);
+        && !w.is(np.start - 1, Class::PLACE_PREPOSITION);
     (opens || matches!(before, "from" | "—" | "–" | "-") || after_verb).then_some(Cue {
         cue: colon..colon + 1,
         speaker: np,
@@ -436,16 +436,16 @@ mod tests {
         let cue_firsts: HashSet<&str> = LEXICON.cue_phrases_by_first.keys().copied().collect();
         let cue_lasts: HashSet<&str> = LEXICON.cue_phrases_by_last.keys().copied().collect();
         let lists = [
-            (class::SOURCE_FIRST, &source_firsts),
-            (class::CUE_FIRST, &cue_firsts),
-            (class::CUE_LAST, &cue_lasts),
+            (Class::SOURCE_FIRST, &source_firsts),
+            (Class::CUE_FIRST, &cue_firsts),
+            (Class::CUE_LAST, &cue_lasts),
         ];
         // The class of a word written alone (none for no word).
-        let has = |bits: u32, word: &str| {
+        let has = |class: Class, word: &str| {
             let tokens = tokenize(word);
-            words_of(&tokens).has(0, bits)
+            words_of(&tokens).is(0, class)
         };
-        assert!(!has(class::SOURCE_FIRST, ""));
+        assert!(!has(Class::SOURCE_FIRST, ""));
         // The words of every list of the lexicon, and those words changed
         // by a letter, cut short or made longer.
         let mut words: HashSet<String> = ["", "a", "in", "as", "x", "according", "accordion"]

@@ -12,13 +12,13 @@ use super::clauses::opens_participle_phrase;
 use super::np::{Np, NpKind};
 use super::phrases::is_possessive;
 use super::view::Words;
-use crate::lexicon::classes::{class, is_loose_modifier, is_role, is_title, role_of};
+use crate::lexicon::classes::{Class, role_of};
 use crate::lexicon::{Gender, LEXICON, Role, Sort};
 
 /// Whether token `t` can be part of a name: a capitalised word that is not
 /// a function word, a joiner between two such words, or an initial's dot.
 pub(super) fn name_word(w: &Words<'_, '_>, t: usize) -> bool {
-    w.is_capitalised(t) && (!w.has(t, class::NOT_NAME) || w.is_known_surname(t))
+    w.is_capitalised(t) && (!w.is(t, Class::NOT_NAME) || w.is_known_surname(t))
 }
 
 /// Whether token `t` can be the first word of a name. `Said Ellis: “…”`:
@@ -27,7 +27,7 @@ pub(super) fn name_word(w: &Words<'_, '_>, t: usize) -> bool {
 /// a name (`spokeswoman Hope Hicks`).
 fn can_start_name(w: &Words<'_, '_>, t: usize) -> bool {
     name_word(w, t)
-        && (!w.is_reporting_verb(t) || !w.starts_sentence(t) || w.has(t, class::FIRST_NAME) || w.is_known_surname(t))
+        && (!w.is_reporting_verb(t) || !w.starts_sentence(t) || w.is(t, Class::FIRST_NAME) || w.is_known_surname(t))
 }
 
 /// The name that starts at token `t`, if one does: a run of capitalised
@@ -81,7 +81,7 @@ fn name_run_from(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
             // `John F. Kennedy`, `Mr. Obama`.
             end += 2;
         } else if end + 1 < limit
-            && w.has(end, class::NAME_JOINER)
+            && w.is(end, Class::NAME_JOINER)
             && name_word(w, end + 1)
             && !w.is_capitalised(end)
             && !person_then_of(w, t, end)
@@ -116,12 +116,12 @@ fn opens_sentence_unnamed(w: &Words<'_, '_>, t: usize) -> bool {
     // (An adverb is followed by its comma or a preposition: `Hastily, …`,
     // `Shortly after…`, not `Reilly apologised`.)
     let adverb = w.lw(t).ends_with("ly")
-        && (w.lw(t + 1) == "," || w.has(t + 1, class::ATTACHER) || matches!(w.lw(t + 1), "after" | "before"))
-        && !w.has(t, class::FIRST_NAME);
+        && (w.lw(t + 1) == "," || w.is(t + 1, Class::ATTACHER) || matches!(w.lw(t + 1), "after" | "before"))
+        && !w.is(t, Class::FIRST_NAME);
     let opens_phrase = adverb || opens_participle_phrase(w, t);
     // (The bits first: a given name is no common word. Then the surname
     // test, a lookup, where the other may search the text.)
-    (opens_phrase || !w.has(t, class::FIRST_NAME))
+    (opens_phrase || !w.is(t, Class::FIRST_NAME))
         && !w.is_known_surname(t)
         && (opens_phrase || w.is_common_at_sentence_start(t))
 }
@@ -130,7 +130,7 @@ fn opens_sentence_unnamed(w: &Words<'_, '_>, t: usize) -> bool {
 /// `of` the `of` after it: `Bank of England` is one name, but `Lee Zeldin
 /// of New York` is a person (a given name says so) and where he is from.
 pub(super) fn person_then_of(w: &Words<'_, '_>, start: usize, of: usize) -> bool {
-    w.lw(of) == "of" && (start..of).any(|t| w.has(t, class::FIRST_NAME) && w.is_capitalised(t))
+    w.lw(of) == "of" && (start..of).any(|t| w.is(t, Class::FIRST_NAME) && w.is_capitalised(t))
 }
 
 /// Whether token `t` is one capital letter and a dot: an initial.
@@ -175,11 +175,11 @@ pub(super) fn np_for_run(w: &Words<'_, '_>, start: usize, end: usize) -> Option<
     let mut name_start = start;
     for t in start..end {
         // (One test of the bits for both first: most words are neither.)
-        if w.has(t, class::TITLE | class::PERSON_ROLE) && (w.has(t, class::TITLE) || t + 1 < end) {
+        if w.is(t, Class::TITLE | Class::PERSON_ROLE) && (w.is(t, Class::TITLE) || t + 1 < end) {
             name_start = t + 1;
         }
     }
-    while name_start < end && (!w.is_word(name_start) || w.has(name_start, class::NAME_JOINER)) {
+    while name_start < end && (!w.is_word(name_start) || w.is(name_start, Class::NAME_JOINER)) {
         name_start += 1;
     }
     if name_start >= end && (surname_like_title(w, start, end) || end == start + 1 && w.is_known_surname(start)) {
@@ -188,7 +188,7 @@ pub(super) fn np_for_run(w: &Words<'_, '_>, start: usize, end: usize) -> Option<
         // titles before it.
         name_start = (start..end - 1)
             .rev()
-            .find(|&t| w.has(t, class::TITLE) || w.has(t, class::PERSON_ROLE))
+            .find(|&t| w.is(t, Class::TITLE) || w.is(t, Class::PERSON_ROLE))
             .map_or(start, |t| t + 1);
         while name_start < end - 1 && !w.is_word(name_start) {
             name_start += 1;
@@ -233,7 +233,7 @@ fn surname_like_title(w: &Words<'_, '_>, start: usize, end: usize) -> bool {
         w.lw(before).trim_end_matches('.'),
         "mr" | "mrs" | "ms" | "miss" | "mx" | "dr"
     );
-    w.is_word(last) && (honorific || w.has(before, class::FIRST_NAME) && !w.has(before, class::TITLE))
+    w.is_word(last) && (honorific || w.is(before, Class::FIRST_NAME) && !w.is(before, Class::TITLE))
 }
 
 /// Whether the capitalised run of `np` has a reporting verb in it: a
@@ -257,7 +257,7 @@ pub(crate) fn title_gender(w: &Words<'_, '_>, start: usize, name_start: usize) -
 /// [`title_gender`] of a name with titles.
 fn titles_gender(w: &Words<'_, '_>, start: usize, name_start: usize) -> Gender {
     (start..name_start.min(w.len()))
-        .filter(|&t| w.has(t, class::TITLE))
+        .filter(|&t| w.is(t, Class::TITLE))
         .filter_map(|t| LEXICON.titles.get(w.lw(t).trim_end_matches('.')).copied())
         .find(|g| *g != Gender::Unknown)
         .unwrap_or(Gender::Unknown)
@@ -275,12 +275,12 @@ pub(crate) fn role_words_before(w: &Words<'_, '_>, name_start: usize) -> Range<u
         let prev = t - 1;
         // (A determiner or reporting verb ends the words: one test of the
         // token's bits for both.)
-        if !w.is_word(prev) || w.has(prev, class::DETERMINER | class::REPORTING_VERB) {
+        if !w.is_word(prev) || w.is(prev, Class::DETERMINER | Class::REPORTING_VERB) {
             break;
         }
         let lw = w.lw(prev);
-        let keep = w.has(prev, class::ROLE | class::TITLE | class::CAPITALISED)
-            || is_loose_modifier(lw)
+        let keep = w.is(prev, Class::ROLE | Class::TITLE | Class::CAPITALISED)
+            || w.is(prev, Class::LOOSE_MODIFIER)
             || lw.as_bytes().contains(&b'-');
         if !keep {
             break;
@@ -313,9 +313,9 @@ pub(crate) fn role_words_before(w: &Words<'_, '_>, name_start: usize) -> Range<u
 fn role_or_title_at(w: &Words<'_, '_>, t: usize) -> bool {
     let lw = w.lw(t);
     if lw.ends_with("..") {
-        return is_role(lw) || is_title(lw);
+        return role_of(lw).is_some() || Class::TITLE.holds(lw.trim_end_matches('.'));
     }
-    (w.has(t, class::ROLE) && !lw.ends_with('.')) || w.has(t, class::TITLE)
+    (w.is(t, Class::ROLE) && !lw.ends_with('.')) || w.is(t, Class::TITLE)
 }
 
 /// [`role_of`] token `t`'s word, past a test of its bits: a word that the

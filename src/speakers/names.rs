@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use crate::lexicon::classes::is_determiner;
+use crate::lexicon::classes::Class;
 use crate::lexicon::{Gender, LEXICON, Sort};
 use crate::util::filter::BitFilter;
 
@@ -170,7 +170,7 @@ pub(super) fn description_name(text: &str) -> String {
         return text.to_string();
     }
     let lower = first.to_lowercase();
-    if !is_determiner(&lower) {
+    if !Class::DETERMINER.holds(&lower) {
         return text.to_string();
     }
     // (Pieces pushed, not `format!`, whose machinery costs more than the

@@ -12,9 +12,7 @@ use super::np::{Np, NpKind};
 use super::verbs::is_clear_verb_form;
 use super::view::Words;
 use crate::lexicon::LEXICON;
-use crate::lexicon::classes::{
-    COUNTING_MODIFIERS, PLACING_ADJECTIVES, class, is_determiner, is_function_word, pronoun_agreement,
-};
+use crate::lexicon::classes::{Class, pronoun_agreement};
 
 /// The longest noun phrase, in tokens, that the rules read: `the chief
 /// executive of the Harbour Pilots Association` is well inside it.
@@ -99,12 +97,12 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
         // The token's classes, which are looked up once, say what the word
         // lists say, save for a word with a dot (`Sen.`), which the classes
         // read without it and the lists do not hold.
-        let listed = |bits: u32| w.has(v, bits) && !lw.ends_with('.');
-        if listed(class::ROLE) {
+        let listed = |class: Class| w.is(v, class) && !lw.ends_with('.');
+        if listed(Class::ROLE) {
             head = Some(v);
         } else if (w.is_cue_verb(v) && is_clear_verb_form(lw))
-            || listed(class::DETERMINER | class::ATTACHER)
-            || (listed(class::FUNCTION) && !w.is_capitalised(v) && !COUNTING_MODIFIERS.contains(&lw))
+            || listed(Class::DETERMINER | Class::ATTACHER)
+            || (listed(Class::FUNCTION) && !w.is_capitalised(v) && !w.is(v, Class::COUNTING_MODIFIER))
             || (w.is_capitalised(v) && head.is_some_and(|h| !w.is_capitalised(h)))
         {
             break;
@@ -128,15 +126,15 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
     }
     // `of X`, `for the ministry`, `at Leeds University`; past an adjective
     // that takes the phrase: `a person close to the family`.
-    let attacher = if PLACING_ADJECTIVES.contains(&w.lw(end)) {
+    let attacher = if w.is(end, Class::PLACING_ADJECTIVE) {
         end + 1
     } else {
         end
     };
-    if attacher + 1 < limit && w.has(attacher, class::ATTACHER) {
+    if attacher + 1 < limit && w.is(attacher, Class::ATTACHER) {
         if let Some(obj) = np_right(w, attacher + 1, limit) {
             if obj.kind != NpKind::Pronoun {
-                let relation = w.has(head, class::RELATION) && w.lw(end) == "of";
+                let relation = w.is(head, Class::RELATION) && w.lw(end) == "of";
                 if let (true, NpKind::Name { name }) = (relation, obj.kind) {
                     return Some(Np {
                         start: t,
@@ -199,7 +197,7 @@ fn name_after_modifiers(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np>
 fn starts_with_title(w: &Words<'_, '_>, np: &Np) -> bool {
     (np.start..np.end)
         .find(|&k| w.is_capitalised(k))
-        .is_some_and(|k| w.has(k, class::TITLE))
+        .is_some_and(|k| w.is(k, Class::TITLE))
 }
 
 /// A description whose head the lexicon does not know, `said the
@@ -256,7 +254,7 @@ pub(crate) fn np_left(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np>
             let p = start - 1;
             if name_word(w, p) {
                 start = p;
-            } else if p > floor && (w.has(p, class::NAME_JOINER) || w.lw(p) == ".") && name_word(w, p - 1) {
+            } else if p > floor && (w.is(p, Class::NAME_JOINER) || w.lw(p) == ".") && name_word(w, p - 1) {
                 start = p - 1;
             } else if p > floor && w.lw(p) == "and" && name_word(w, p - 1) && LEXICON.org_words.contains(w.lw(last)) {
                 // `Saltmarsh Fire and Rescue Service`
@@ -275,12 +273,11 @@ pub(crate) fn np_left(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np>
         let mut start = last;
         while start > floor {
             let p = start - 1;
-            let lw = w.lw(p);
-            if is_determiner(lw) || is_possessive(w, p) {
+            if w.is(p, Class::DETERMINER) || is_possessive(w, p) {
                 start = p;
                 break;
             }
-            if !w.is_word(p) || w.is_reporting_verb(p) || is_function_word(lw) {
+            if !w.is_word(p) || w.is_reporting_verb(p) || w.is(p, Class::FUNCTION) {
                 break;
             }
             start = p;
@@ -299,15 +296,14 @@ pub(crate) fn np_left(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np>
     let mut start = last;
     while start > floor && start + 3 > last {
         let p = start - 1;
-        let lw = w.lw(p);
-        if is_determiner(lw) || is_possessive(w, p) {
+        if w.is(p, Class::DETERMINER) || is_possessive(w, p) {
             return Some(Np {
                 start: p,
                 end,
                 kind: NpKind::Description { head: last },
             });
         }
-        if !w.is_word(p) || w.is_capitalised(p) || is_function_word(lw) || w.is_reporting_verb(p) {
+        if !w.is_word(p) || w.is_capitalised(p) || w.is(p, Class::FUNCTION) || w.is_reporting_verb(p) {
             return None;
         }
         start = p;
@@ -318,7 +314,7 @@ pub(crate) fn np_left(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np>
 /// Extends a phrase leftwards over `a spokesman for` / `the wife of` when
 /// it is the object of such a head.
 fn extend_with_head(w: &Words<'_, '_>, np: Np, floor: usize) -> Np {
-    if np.start < floor + 2 || !w.has(np.start - 1, class::ATTACHER) {
+    if np.start < floor + 2 || !w.is(np.start - 1, Class::ATTACHER) {
         return np;
     }
     let Some(head_np) = np_left(w, np.start - 1, floor) else {
@@ -327,7 +323,7 @@ fn extend_with_head(w: &Words<'_, '_>, np: Np, floor: usize) -> Np {
     let NpKind::Description { head } = head_np.kind else {
         return np;
     };
-    if let (true, NpKind::Name { name }) = (w.has(head, class::RELATION) && w.lw(np.start - 1) == "of", np.kind) {
+    if let (true, NpKind::Name { name }) = (w.is(head, Class::RELATION) && w.lw(np.start - 1) == "of", np.kind) {
         return Np {
             start: head_np.start,
             end: np.end,
@@ -373,11 +369,11 @@ fn appositive_after_comma<'a>(w: &Words<'a, '_>, name_end: usize) -> Option<Vec<
     // places it (`, a former head of the port authority,`) or adds to
     // it (`, a lawyer and trustee of the…,`). `In Marlowe, the
     // farmers cheered` is a new clause, not Marlowe described.
-    if w.is_word(np.end) && !w.has(np.end, class::ATTACHER) && w.lw(np.end) != "and" {
+    if w.is_word(np.end) && !w.is(np.end, Class::ATTACHER) && w.lw(np.end) != "and" {
         return None;
     }
     let mut words = w.lower_words(np.start, head + 1);
-    if words.first().is_some_and(|d| is_determiner(d)) {
+    if words.first().is_some_and(|d| Class::DETERMINER.holds(d)) {
         words.remove(0);
     }
     Some(words)
@@ -388,7 +384,7 @@ fn appositive_after_comma<'a>(w: &Words<'a, '_>, name_end: usize) -> Option<Vec<
 /// of`): most tokens have none, and start no relation.
 #[inline]
 pub(crate) fn of_follows(w: &Words<'_, '_>, t: usize) -> bool {
-    w.has(t + 2, class::OF) || w.has(t + 3, class::OF)
+    w.is(t + 2, Class::OF) || w.is(t + 3, Class::OF)
 }
 
 /// A relation description at token `t`, `the wife of Michael X`, if one
@@ -397,7 +393,7 @@ pub(crate) fn relation_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<N
     // The `of` first: it rules out almost every token without a lexicon
     // lookup (this runs at every token outside quotes).
     let relation_near =
-        (t + 1..limit.min(t + 3)).any(|u| w.has(u + 1, class::OF) && w.has(u, class::RELATION)) && w.determiner_at(t);
+        (t + 1..limit.min(t + 3)).any(|u| w.is(u + 1, Class::OF) && w.is(u, Class::RELATION)) && w.determiner_at(t);
     if !relation_near {
         return None;
     }

@@ -9,7 +9,7 @@ use super::Previous;
 use super::context::{CONTEXT_MAX_TOKENS, Context};
 use super::cues::{self, Cue};
 use super::view::Words;
-use crate::lexicon::classes::class;
+use crate::lexicon::classes::Class;
 use crate::quotes::Found;
 use crate::tokenize::Tokens;
 use crate::types::QuoteKind;
@@ -188,7 +188,7 @@ pub(super) fn continues(
 fn only_openers(w: &Words<'_, '_>, range: Range<usize>) -> bool {
     range.clone().any(|t| w.is_word(t))
         && range.len() <= OPENERS_MAX_TOKENS
-        && range.clone().all(|t| w.lw(t) == "," || w.has(t, class::CLAUSE_OPENER))
+        && range.clone().all(|t| w.lw(t) == "," || w.is(t, Class::CLAUSE_OPENER))
 }
 
 /// `“…,” one Harlow Mills packer told a radio station.`: a reporting verb among the

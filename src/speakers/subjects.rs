@@ -11,7 +11,7 @@ use super::np::{Np, NpKind};
 use super::phrases::{np_left, np_right};
 use super::view::Words;
 use crate::lexicon::Sort;
-use crate::lexicon::classes::{class, role_of};
+use crate::lexicon::classes::{Class, role_of};
 
 /// How far (in tokens) back from a clause's subject a verb of saying may
 /// stand and still report the clause: `Cruz said he is sure Rubio will…`.
@@ -68,7 +68,7 @@ pub(super) fn subject_of(w: &Words<'_, '_>, v: usize, floor: usize, clause_floor
     if let Some(np) = np_left(w, end, floor) {
         // `Tobin at the time said`: a phrase after a preposition is not the
         // subject; the phrase before the preposition is.
-        if np.start > floor + 1 && w.has(np.start - 1, class::PLACE_PREPOSITION) {
+        if np.start > floor + 1 && w.is(np.start - 1, Class::PLACE_PREPOSITION) {
             // `Fishermen walking along the quay shouted`: past the
             // participle that took the preposition, too.
             let mut end = np.start - 1;
@@ -145,7 +145,7 @@ pub(super) fn opens_clause(w: &Words<'_, '_>, t: usize, floor: usize) -> bool {
     t <= floor
         || w.is_mark(t - 1)
         || matches!(w.lw(t - 1), "(" | "," | ";" | ":" | "—" | "–")
-        || w.has(t - 1, class::CLAUSE_OPENER)
+        || w.is(t - 1, Class::CLAUSE_OPENER)
 }
 
 /// Whether `np` is a name, and not of a place (`from Sumter, South
@@ -155,7 +155,7 @@ pub(super) fn is_person_or_body(w: &Words<'_, '_>, np: &Np) -> bool {
     let NpKind::Name { name } = np.kind else {
         return false;
     };
-    let after_preposition = np.start > 0 && w.has(np.start - 1, class::ATTACHER | class::PLACE_PREPOSITION);
+    let after_preposition = np.start > 0 && w.is(np.start - 1, Class::ATTACHER | Class::PLACE_PREPOSITION);
     !after_preposition && !names_a_place(w, name)
 }
 
@@ -209,7 +209,7 @@ fn reporter_before(w: &Words<'_, '_>, v: usize, floor: usize) -> Option<Np> {
     let say = words_outside_quotes_left(w, v, floor)
         .take(OUTER_REPORT_WINDOW)
         .take_while(|&k| !matches!(w.lw(k), "." | ";" | ":"))
-        .find(|&k| w.has(k, class::SAY_VERB) && w.is_cue_verb(k) && !w.is_participle(k))?;
+        .find(|&k| w.is(k, Class::SAY_VERB) && w.is_cue_verb(k) && !w.is_participle(k))?;
     let end = skip_auxiliaries_left(w, say, floor);
     np_left(w, end, floor).or_else(|| {
         // `“…,” said Nefzi, adding`: the subject after the verb.

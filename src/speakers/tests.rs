@@ -13,13 +13,13 @@ use super::mentions::Mentions;
 use super::np::NpKind;
 use super::view::Words;
 use crate::Extractor;
-use crate::lexicon::classes::{WORD_CLASSES, class, role_of, word_class_map};
+use crate::lexicon::classes::{Class, WORD_CLASSES, role_of, word_class_map};
 use crate::lexicon::{Gender, Sort};
 use crate::speakers::clauses::skip_auxiliaries_left;
 use crate::speakers::name_runs::name_at;
 use crate::speakers::names::{clean_name, name_sort};
 use crate::speakers::phrases::{MAX_PHRASE_TOKENS, np_left, np_right};
-use crate::speakers::view::{forget_forms, shape, shape_bits};
+use crate::speakers::view::forget_forms;
 use crate::tokenize::{Tokens, tokenize};
 use crate::types::{Attribution, QuoteKind};
 use crate::util::word_table::{pack, pack_padded};
@@ -1228,23 +1228,33 @@ fn the_word_class_table_answers_as_the_lists_do() {
 }
 
 #[test]
-fn the_shape_bits_are_the_shape_and_the_word_of() {
-    let text = "Of OF of oF off o f @Name @name #Tag # @ Éric éric Ω 1st ’Tis “Of” ‘of’ — … 'of' \
-                of, of. O’f of’ Öf ÖF, the Office of the UN's chief\n\nOf course";
-    let t = tokenize(text);
-    let mut lower = text.to_ascii_lowercase();
-    lower.push(' ');
-    for (i, token) in t.tokens.iter().enumerate() {
-        let of = if lower[token.span().range()] == *"of" {
-            class::OF
-        } else {
-            0
-        };
-        assert_eq!(
-            shape_bits(token.kind, text, lower.as_bytes(), token.span()),
-            shape(token.kind, text, token.span()) | of,
-            "{:?}",
-            t.str(i)
-        );
+fn a_tokens_shape_is_its_capital_and_whether_it_is_of() {
+    // (text, capitalised, `of`), each a word of its own.
+    let cases = [
+        ("Of", true, true),
+        ("OF", true, true),
+        ("of", false, true),
+        ("oF", false, true),
+        ("off", false, false),
+        ("@Name", true, false),
+        ("@name", false, false),
+        ("#Tag", true, false),
+        ("Éric", true, false),
+        ("éric", false, false),
+        ("1st", false, false),
+        ("Ölz", true, false),
+    ];
+    for (text, capitalised, of) in cases {
+        let t = tokenize(text);
+        let w = words_of(&t);
+        assert_eq!(w.len(), 1, "{text:?}");
+        assert!(w.is_word(0), "{text:?}");
+        assert_eq!(w.is_capitalised(0), capitalised, "{text:?}");
+        assert_eq!(w.is(0, Class::OF), of, "{text:?}");
     }
+    // Marks and punctuation are not words.
+    let t = tokenize("“Yes.”");
+    let w = words_of(&t);
+    assert!(w.is_mark(0) && !w.is_word(0));
+    assert!(!w.is_word(2) && !w.is_mark(2));
 }

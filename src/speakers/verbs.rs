@@ -3,7 +3,7 @@
 
 use super::phrases::is_possessive;
 use super::view::Words;
-use crate::lexicon::classes::class;
+use crate::lexicon::classes::Class;
 
 impl Words<'_, '_> {
     /// Whether token `t` has the form of a participle (`saying`,
@@ -13,7 +13,7 @@ impl Words<'_, '_> {
     }
 
     pub(crate) fn is_reporting_verb(&self, t: usize) -> bool {
-        self.has(t, class::REPORTING_VERB)
+        self.is(t, Class::REPORTING_VERB)
     }
 
     /// Whether token `t` is a reporting verb used as a verb here: not a
@@ -48,7 +48,7 @@ impl Words<'_, '_> {
     /// singular noun cannot agree with it, so it is the last noun of a
     /// compound (`the police say` agrees: `police` is plural).
     fn ends_compound_noun(&self, t: usize) -> bool {
-        if t == 0 || !self.has(t, class::VERB_BASE) {
+        if t == 0 || !self.is(t, Class::VERB_BASE) {
             return false;
         }
         let noun = t - 1;
@@ -58,7 +58,7 @@ impl Words<'_, '_> {
         self.is_word(noun)
             && common
             && !self.function_at(noun)
-            && !self.has(noun, class::PLURAL_NOUN | class::AUXILIARY)
+            && !self.is(noun, Class::PLURAL_NOUN | Class::AUXILIARY)
             && !self.lw(noun).ends_with('s')
             && self.lw(noun).chars().all(char::is_alphabetic)
     }

@@ -2,16 +2,17 @@
 //! word classes, and what the text says of its words (which sentence
 //! openers it also writes in lower case, which words it uses as surnames).
 //! The rules ask every question of a token here, one way:
-//! `words.has(t, class::ROLE)`.
+//! `words.is(t, Class::ROLE)`.
 
-use std::cell::{Cell, OnceCell, RefCell};
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashSet;
 
-use crate::lexicon::classes::{class, lexicon_classes};
+use crate::lexicon::classes::{Class, token_classes};
 use crate::tokenize::{TokenKind, Tokens};
 use crate::types::Span;
 use crate::util::filter::HashFilter;
 use crate::util::hash::Set;
+use crate::util::lazy_bits::LazyBits;
 
 /// The tokens with their lower-cased forms, read once for the speaker
 /// stage.
@@ -28,7 +29,7 @@ pub(crate) struct Words<'a, 'h> {
     /// about: the rules look near quotes and names. (Apart from `lower`: a
     /// vector of 4 bytes a token, not one of 24 with the forms, for a long
     /// text's memory.)
-    class: Vec<Cell<u32>>,
+    class: LazyBits,
     /// The text with its ASCII letters in lower case (the same length, the
     /// same character boundaries: [`Words::lower_text`]), then the forms of
     /// the tokens with other characters, then [`PADDING`] bytes.
@@ -47,7 +48,7 @@ pub(crate) struct Words<'a, 'h> {
 #[derive(Debug, Default)]
 pub(crate) struct WordVecs {
     lower: Vec<&'static str>,
-    class: Vec<Cell<u32>>,
+    class: LazyBits,
 }
 
 impl WordVecs {
@@ -59,7 +60,7 @@ impl WordVecs {
 
     /// The bytes these vectors hold (their capacity).
     pub(crate) fn bytes(&self) -> usize {
-        self.lower.capacity() * std::mem::size_of::<&str>() + self.class.capacity() * std::mem::size_of::<u32>()
+        self.lower.capacity() * std::mem::size_of::<&str>() + self.class.bytes()
     }
 }
 
@@ -106,21 +107,18 @@ impl<'a, 'h> Words<'a, 'h> {
         // `'static` forms take forms of any lifetime.
         let WordVecs { mut lower, mut class } = vecs.cleared();
         lower.extend(tokens.tokens.iter().map(|t| &buffer[t.span().range()]));
-        let lower_bytes = buffer.as_bytes();
-        class.extend(
-            tokens
-                .tokens
-                .iter()
-                .map(|t| Cell::new(shape_bits(t.kind, text, lower_bytes, t.span()))),
-        );
         for (i, form) in other_forms {
             lower[i] = &buffer[form];
+        }
+        for (t, form) in tokens.tokens.iter().zip(&lower) {
+            let shape = shape(t.kind, text, t.span(), form);
+            // Only a word has classes to look up.
+            class.push(shape.bits(), t.kind != TokenKind::Word);
         }
         for s in &tokens.sentences {
             // The first word, past opening marks and brackets.
             if let Some(first) = s.tokens.clone().find(|&t| tokens.tokens[t].kind == TokenKind::Word) {
-                let first = &class[first];
-                first.set(first.get() | class::SENTENCE_START);
+                class.add(first, Class::SENTENCE_START.bits());
             }
         }
         Words {
@@ -163,12 +161,11 @@ impl<'a, 'h> Words<'a, 'h> {
         // known to be common.
         let mut filter = HashFilter::new(&remaining);
         let text = self.tokens.text();
-        for (t, shape) in self.class.iter().enumerate() {
+        for t in 0..self.len() {
             if remaining.is_empty() {
                 break;
             }
-            // A word not capitalised (`is_word(t) && !is_capitalised(t)`).
-            if shape.get() & (class::WORD | class::CAPITALISED) != class::WORD {
+            if !self.is_word(t) || self.is_capitalised(t) {
                 continue;
             }
             let lw = self.lower[t];
@@ -201,84 +198,68 @@ impl<'a, 'h> Words<'a, 'h> {
     /// word in lower case or punctuation.
     fn surnames_after_given_names(&self) -> Set<&'a str> {
         let mut out = Set::default();
-        let capitalised = |c: &Cell<u32>| c.get() & class::CAPITALISED != 0;
+        let capitalised: Vec<bool> = (self.class.known())
+            .map(|bits| Class::from_bits(bits).intersects(Class::CAPITALISED))
+            .collect();
         let mut pair_at = |t: usize| {
             // The lexicon only for a pair of capitalised words before one
             // without a capital: the shapes say so at once.
-            if self.has(t - 1, class::FIRST_NAME) && !self.has(t - 1, class::TITLE) {
+            if self.is(t - 1, Class::FIRST_NAME) && !self.is(t - 1, Class::TITLE) {
                 out.insert(self.lw(t));
             }
         };
         // Each token with the one before and the one after; the last has
         // none after it.
-        for (k, around) in self.class.windows(3).enumerate() {
-            // One branch, seldom taken, not one a token on whether it is
-            // capitalised (`&`, not `&&`).
-            if capitalised(&around[1]) & capitalised(&around[0]) & !capitalised(&around[2]) {
+        for (k, around) in capitalised.windows(3).enumerate() {
+            if around[0] && around[1] && !around[2] {
                 pair_at(k + 1);
             }
         }
-        if let [.., before, last] = &self.class[..] {
-            if capitalised(last) && capitalised(before) {
-                pair_at(self.class.len() - 1);
-            }
+        if let [.., true, true] = capitalised[..] {
+            pair_at(capitalised.len() - 1);
         }
         out
     }
 
-    /// Whether token `t` has any of the class `bits`. Inlined: most asks
-    /// are answered by the bits at hand; the lexicon is looked up once a
-    /// token, out of line.
+    /// Whether token `t` is of `class` (of any of its classes, for a set
+    /// joined with `|`): `words.is(t, Class::ROLE)`.
     #[inline]
-    pub(crate) fn has(&self, t: usize, bits: u32) -> bool {
-        let Some(cell) = self.class.get(t) else {
-            return false;
-        };
-        let mut c = cell.get();
-        if bits & !class::SHAPE != 0 && c & class::LOOKED_UP == 0 {
-            c = self.look_up(t, cell);
-        }
-        c & bits != 0
+    pub(crate) fn is(&self, t: usize, class: Class) -> bool {
+        (self.class).any(t, class.bits(), Class::SHAPE.bits(), || self.look_up(t))
     }
 
-    /// Adds the lexicon's classes to token `t`'s bits, and returns them.
+    /// The classes the lists give token `t`, a word.
     #[inline(never)]
-    fn look_up(&self, t: usize, cell: &Cell<u32>) -> u32 {
-        let mut c = cell.get();
-        if c & class::WORD != 0 {
-            c |= lexicon_classes(self.lw(t), self.padded(t), self.extra_verbs);
-        }
-        c |= class::LOOKED_UP;
-        cell.set(c);
-        c
+    fn look_up(&self, t: usize) -> u64 {
+        token_classes(self.lw(t), self.padded(t), self.extra_verbs).bits()
     }
 
     /// Whether token `t` is a noun that heads a description of a speaker.
     pub(crate) fn role_at(&self, t: usize) -> bool {
-        self.has(t, class::ROLE)
+        self.is(t, Class::ROLE)
     }
 
     /// Whether token `t` is a function word (never heads a phrase).
     pub(crate) fn function_at(&self, t: usize) -> bool {
-        self.has(t, class::FUNCTION)
+        self.is(t, Class::FUNCTION)
     }
 
     /// Whether token `t` is a determiner.
     pub(crate) fn determiner_at(&self, t: usize) -> bool {
-        self.has(t, class::DETERMINER)
+        self.is(t, Class::DETERMINER)
     }
 
     /// Whether token `t` is the first word of its sentence.
     pub(crate) fn starts_sentence(&self, t: usize) -> bool {
-        self.has(t, class::SENTENCE_START)
+        self.is(t, Class::SENTENCE_START)
     }
 
     /// Whether token `t` is a word the text also writes in lower case, at
     /// the start of a sentence: a common word capitalised by its place.
     pub(crate) fn is_common_at_sentence_start(&self, t: usize) -> bool {
-        self.has(t, class::SENTENCE_START)
+        self.is(t, Class::SENTENCE_START)
             && self.is_capitalised(t)
-            && !self.has(t, class::FIRST_NAME)
+            && !self.is(t, Class::FIRST_NAME)
             && self.written_in_lower_case(self.lw(t))
     }
 
@@ -380,16 +361,16 @@ impl<'a, 'h> Words<'a, 'h> {
     }
 
     pub(crate) fn is_word(&self, t: usize) -> bool {
-        self.has(t, class::WORD)
+        self.is(t, Class::WORD)
     }
 
     pub(crate) fn is_mark(&self, t: usize) -> bool {
-        self.has(t, class::MARK)
+        self.is(t, Class::MARK)
     }
 
     /// Whether token `t` is a word starting with a capital letter.
     pub(crate) fn is_capitalised(&self, t: usize) -> bool {
-        self.has(t, class::CAPITALISED)
+        self.is(t, Class::CAPITALISED)
     }
 
     /// The span from the start of token `a` to the end of token `b - 1`.
@@ -435,58 +416,27 @@ fn push_lower_case(word: &str, out: &mut String) {
     }
 }
 
-/// The classes a token's shape and place give: word, mark, capitalised,
-/// and [`class::OF`]; `lower` is the lower-cased text, with at least a byte
-/// after it. The same as [`shape`] (and a comparison with `of`), without a
-/// branch for most tokens: the classes of the token's kind from a table,
-/// the capital from the first byte, `of` from the length and two bytes.
-#[inline]
-pub(super) fn shape_bits(kind: TokenKind, text: &str, lower: &[u8], span: Span) -> u32 {
-    const BY_KIND: [u32; 3] = [class::WORD, class::MARK | class::LOOKED_UP, class::LOOKED_UP];
-    let k = match kind {
-        TokenKind::Word => 0,
-        TokenKind::Mark(_) => 1,
-        TokenKind::Punct => 2,
-    };
-    let first = text.as_bytes().get(span.start).copied().unwrap_or(0);
-    // A handle's or a non-ASCII word's capital is told by its characters.
-    let bits = if (k == 0) & (first >= 0x80 || first == b'@' || first == b'#') {
-        shape(kind, text, span)
-    } else {
-        BY_KIND[k] | (u32::from((k == 0) & first.is_ascii_uppercase()) * class::CAPITALISED)
-    };
-    // `of` in any capitals (`’` makes a form longer, never `of`).
-    let two = match lower.get(span.start..span.start + 2) {
-        Some(&[a, b]) => u16::from_le_bytes([a, b]),
-        _ => 0,
-    };
-    let of = u32::from(span.len() == 2) & u32::from(two == u16::from_le_bytes(*b"of"));
-    bits | (of * class::OF)
-}
-
-/// The classes a token's shape gives: word, mark, capitalised.
-#[inline]
-pub(super) fn shape(kind: TokenKind, text: &str, span: Span) -> u32 {
+/// The classes a token's shape gives: word, mark, capitalised, and
+/// [`Class::OF`]; `lower` is its lower-cased form.
+pub(super) fn shape(kind: TokenKind, text: &str, span: Span, lower: &str) -> Class {
     match kind {
-        TokenKind::Mark(_) => class::MARK | class::LOOKED_UP,
-        TokenKind::Punct => class::LOOKED_UP,
+        TokenKind::Mark(_) => Class::MARK,
+        TokenKind::Punct => Class::NONE,
         TokenKind::Word => {
-            let first = text.as_bytes().get(span.start).copied().unwrap_or(0);
-            let capitalised = if first.is_ascii_alphanumeric() {
-                first.is_ascii_uppercase()
-            } else {
-                let s = &text[span.range()];
-                if first.is_ascii() {
-                    matches!(first, b'@' | b'#') && s[1..].starts_with(char::is_uppercase)
-                } else {
-                    s.starts_with(char::is_uppercase)
-                }
-            };
-            if capitalised {
-                class::WORD | class::CAPITALISED
-            } else {
-                class::WORD
+            let word = &text[span.range()];
+            // A handle (`@JaneDoe`, `#Vote`) by the letter after its sign.
+            let first = word
+                .strip_prefix(['@', '#'])
+                .filter(|rest| !rest.is_empty())
+                .unwrap_or(word);
+            let mut class = Class::WORD;
+            if first.starts_with(char::is_uppercase) {
+                class = class | Class::CAPITALISED;
             }
+            if lower == "of" {
+                class = class | Class::OF;
+            }
+            class
         }
     }
 }

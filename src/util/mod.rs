@@ -5,4 +5,5 @@
 
 pub(crate) mod filter;
 pub(crate) mod hash;
+pub(crate) mod lazy_bits;
 pub(crate) mod word_table;

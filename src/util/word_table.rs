@@ -7,9 +7,9 @@ use super::hash::{Map, tail_word};
 /// two integers (with the length), in an open-addressed table whose slots
 /// hold the keys themselves, so that a lookup is a multiplication and,
 /// mostly, one slot compared; longer words by their text.
-pub(crate) struct WordClasses {
+pub(crate) struct WordTable {
     /// Packed word and classes.
-    slots: Vec<((u64, u64), u32)>,
+    slots: Vec<((u64, u64), u64)>,
     /// A byte for each slot: 0 for an empty one, else seven bits of its
     /// key's hash with the high bit set. A probe reads these first: most
     /// words asked about are not in the lists, and their probe ends at an
@@ -18,14 +18,14 @@ pub(crate) struct WordClasses {
     tags: Vec<u8>,
     /// The slots' count minus one (a power of two minus one).
     mask: usize,
-    long: Map<&'static str, u32>,
+    long: Map<&'static str, u64>,
 }
 
-impl WordClasses {
-    pub(crate) fn new(map: Map<&'static str, u32>) -> WordClasses {
+impl WordTable {
+    pub(crate) fn new(map: Map<&'static str, u64>) -> WordTable {
         // At most two thirds full, so that a probe seldom runs on.
         let size = (map.len() * 3 / 2 + 1).next_power_of_two();
-        let mut classes = WordClasses {
+        let mut classes = WordTable {
             slots: vec![((0, 0), 0); size],
             tags: vec![0; size],
             mask: size - 1,
@@ -56,7 +56,7 @@ impl WordClasses {
     }
 
     /// The classes of `word` (none if the lists do not know it).
-    pub(crate) fn get(&self, word: &str) -> u32 {
+    pub(crate) fn get(&self, word: &str) -> u64 {
         match pack(word) {
             Some(key) => self.get_packed(key),
             None => self.long.get(word).copied().unwrap_or(0),
@@ -66,14 +66,14 @@ impl WordClasses {
     /// [`get`](Self::get) of `word`, whose bytes are followed by at least
     /// 16 more in `padded` (which starts with them): a short word is
     /// packed by two loads instead of byte by byte.
-    pub(crate) fn get_padded(&self, word: &str, padded: &[u8]) -> u32 {
+    pub(crate) fn get_padded(&self, word: &str, padded: &[u8]) -> u64 {
         match pack_padded(word.len(), padded) {
             Some(key) => self.get_packed(key),
             None => self.get(word),
         }
     }
 
-    fn get_packed(&self, key: (u64, u64)) -> u32 {
+    fn get_packed(&self, key: (u64, u64)) -> u64 {
         let (mut i, tag) = self.slot_and_tag(key);
         loop {
             match self.tags[i] {

@@ -21,7 +21,7 @@ mod tests;
 
 use std::ops::Range;
 
-use crate::lexicon::classes::{is_determiner, role_of};
+use crate::lexicon::classes::{Class, role_of};
 use crate::lexicon::{Gender, LEXICON, Sort};
 use crate::speakers::clauses::{clause_starts_into, is_title_case};
 use crate::speakers::name_runs::{is_headline_run, name_at, role_of_token, role_words_before};
@@ -146,7 +146,7 @@ impl<'a> Mentions<'a> {
                             && (subject_at.binary_search(&role_start).is_ok()
                                 || role_start > 0
                                     && subject_at.binary_search(&(role_start - 1)).is_ok()
-                                    && is_determiner(w.lw(role_start - 1))));
+                                    && w.is(role_start - 1, Class::DETERMINER)));
                     m.add_name_after_roles(w, np, s, is_subject, in_quote, Some((t, roles)));
                     t = np.end;
                     continue;

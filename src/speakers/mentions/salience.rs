@@ -9,7 +9,7 @@
 use super::Mentions;
 use super::entities::Entity;
 use super::{Binding, MAX_CANDIDATES};
-use crate::lexicon::classes::{is_determiner, is_loose_modifier, pronoun_agreement};
+use crate::lexicon::classes::{Class, pronoun_agreement};
 use crate::lexicon::{Gender, Sort};
 use crate::speakers::name_runs::role_of_token;
 use crate::speakers::np::{Np, NpKind};
@@ -76,14 +76,14 @@ impl<'a> Mentions<'a> {
             (start..last)
                 .filter(|&t| w.is_word(t))
                 .map(|t| w.lw(t))
-                .filter(|m| !is_determiner(m))
+                .filter(|m| !Class::DETERMINER.holds(m))
         };
         self.bindings
             .get(w.lw(last))?
             .iter()
             .rev()
             .take(MAX_CANDIDATES)
-            .find(|b| modifiers().all(|m| b.words.contains(&m) || is_loose_modifier(m)))
+            .find(|b| modifiers().all(|m| b.words.contains(&m) || Class::LOOSE_MODIFIER.holds(m)))
             .map(|b| b.entity)
     }
 

@@ -4,8 +4,7 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 
 use super::*;
-use crate::lexicon::classes::class;
-use crate::lexicon::classes::is_loose_modifier;
+use crate::lexicon::classes::Class;
 use crate::lexicon::classes::pronoun_agreement;
 use crate::speakers::names::clean_name_sort;
 use crate::speakers::names::ends_in_possessive;
@@ -114,9 +113,9 @@ fn role_words_by_lists(w: &Words<'_, '_>, name_start: usize) -> Range<usize> {
         }
         let lw = w.lw(prev);
         let keep = w.role_at(prev)
-            || w.has(prev, class::TITLE | class::CAPITALISED)
+            || w.is(prev, Class::TITLE | Class::CAPITALISED)
             || lw.contains('-')
-            || is_loose_modifier(lw);
+            || Class::LOOSE_MODIFIER.holds(lw);
         if !keep {
             break;
         }

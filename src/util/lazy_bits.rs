@@ -1,0 +1,99 @@
+//! Bits for each item of a sequence, some known at once and the rest
+//! worked out the first time any of them is asked for.
+//!
+//! PERF: the speaker stage keeps a token's word classes here. Most tokens
+//! are never asked about (the rules look near quotes and names), and a
+//! pass of its own that looks up every token's classes made the whole
+//! pipeline 9% slower on PolNeAR train (`examples/throughput`, see
+//! CONTRIBUTING.md). The cost is a cache filled behind `&self`: a
+//! query that writes, kept to this one structure.
+
+use std::cell::Cell;
+
+/// The mark of an item whose bits have all been worked out.
+const WORKED_OUT: u64 = 1 << 63;
+
+/// Bits for each item, filled in when first asked.
+#[derive(Debug, Default)]
+pub(crate) struct LazyBits {
+    cells: Vec<Cell<u64>>,
+}
+
+impl LazyBits {
+    /// Empties the bits, keeping their memory.
+    pub(crate) fn clear(&mut self) {
+        self.cells.clear();
+    }
+
+    /// Adds an item with the bits known at once; `complete` when they are
+    /// all it has (nothing left to work out).
+    pub(crate) fn push(&mut self, known: u64, complete: bool) {
+        self.cells
+            .push(Cell::new(known | if complete { WORKED_OUT } else { 0 }));
+    }
+
+    /// Adds `bits` to item `i`'s known bits.
+    pub(crate) fn add(&mut self, i: usize, bits: u64) {
+        if let Some(cell) = self.cells.get(i) {
+            cell.set(cell.get() | bits);
+        }
+    }
+
+    /// Whether item `i` has any of `wanted`. `at_once` are the bits known
+    /// at once: a question only about them needs no work; any other is
+    /// answered after `work_out(i)` has added the rest, once an item.
+    #[inline]
+    pub(crate) fn any(&self, i: usize, wanted: u64, at_once: u64, work_out: impl FnOnce() -> u64) -> bool {
+        let Some(cell) = self.cells.get(i) else {
+            return false;
+        };
+        let mut bits = cell.get();
+        if wanted & !at_once != 0 && bits & WORKED_OUT == 0 {
+            bits |= work_out() | WORKED_OUT;
+            cell.set(bits);
+        }
+        bits & wanted != 0
+    }
+
+    /// The bits known so far of each item, in order.
+    pub(crate) fn known(&self) -> impl Iterator<Item = u64> + '_ {
+        self.cells.iter().map(Cell::get)
+    }
+
+    /// How many items there are.
+    pub(crate) fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    /// The bytes the bits hold (their capacity).
+    pub(crate) fn bytes(&self) -> usize {
+        self.cells.capacity() * std::mem::size_of::<u64>()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bits_are_worked_out_once_and_only_when_asked() {
+        let mut bits = LazyBits::default();
+        bits.push(0b01, false);
+        bits.push(0b01, true);
+        let calls = Cell::new(0);
+        let work = || {
+            calls.set(calls.get() + 1);
+            0b10
+        };
+        // A question about the bits known at once does no work.
+        assert!(bits.any(0, 0b01, 0b01, work));
+        assert_eq!(calls.get(), 0);
+        assert!(bits.any(0, 0b10, 0b01, work));
+        assert!(bits.any(0, 0b10, 0b01, work));
+        assert_eq!(calls.get(), 1);
+        // A complete item has nothing to work out.
+        assert!(!bits.any(1, 0b10, 0b01, work));
+        assert_eq!(calls.get(), 1);
+        assert!(!bits.any(2, 0b01, 0b01, work));
+    }
+}
