@@ -20,6 +20,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::lexicon::LEXICON;
+use crate::lexicon::classes::Class;
 use crate::tokenize::{Family, Mark, MarkRole, Segment, TokenKind, Tokens};
 use crate::types::{QuoteKind, Span};
 use crate::util::hash::Map;
@@ -505,11 +506,7 @@ pub(crate) fn is_title_case(tokens: &Tokens<'_>, q: &Found) -> bool {
         let fits = if words == 1 {
             w.starts_with(char::is_uppercase)
         } else {
-            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                || matches!(
-                    w,
-                    "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with" | "by"
-                )
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || Class::TITLE_CASE_SMALL_WORD.holds(w)
         };
         if !fits || words > TITLE_MAX_WORDS {
             return false;
@@ -540,11 +537,13 @@ fn follows_scare_cue(tokens: &Tokens<'_>, q: &Found) -> bool {
     let second = before.next();
     let second = second.as_deref();
     match (first.as_ref(), second) {
-        ("as", Some(w)) => lx.scare_cues.contains(w) || matches!(w, "known" | "referred" | "described"),
-        ("called" | "named" | "termed" | "labelled" | "labeled", Some(w)) => {
-            matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "so") || names_a_thing(tokens, open)
+        ("as", Some(w)) => lx.scare_cues.contains(w) || Class::NAMING_PASSIVE.holds(w),
+        (participle, Some(w)) if Class::NAMING_PARTICIPLE.holds(participle) => {
+            Class::PASSIVE_MARKER.holds(w) || names_a_thing(tokens, open)
         }
-        ("a" | "an" | "the", Some("called" | "named")) => names_a_thing(tokens, open),
+        (article, Some(participle)) if Class::ARTICLE.holds(article) && Class::NAMING_PARTICIPLE.holds(participle) => {
+            names_a_thing(tokens, open)
+        }
         _ => false,
     }
 }
@@ -567,19 +566,14 @@ fn names_a_thing(tokens: &Tokens<'_>, open: usize) -> bool {
         None
     };
     let mut word = step();
-    if word.is_some_and(|w| matches!(w, "a" | "an" | "the")) {
+    if word.is_some_and(|w| Class::ARTICLE.holds(w)) {
         word = step();
     }
-    if !word.is_some_and(|w| matches!(w, "called" | "named")) {
+    if !word.is_some_and(|w| Class::NAMING_PARTICIPLE.holds(w)) {
         return false;
     }
     step().is_some_and(|noun| {
-        noun.starts_with(char::is_lowercase)
-            && !matches!(
-                noun,
-                "he" | "she" | "it" | "they" | "i" | "we" | "you" | "who" | "which" | "that" | "and" | "also"
-            )
-            && !noun.ends_with("ly")
+        noun.starts_with(char::is_lowercase) && !Class::NOT_NOUN.holds(noun) && !noun.ends_with("ly")
     })
 }
 

@@ -13,6 +13,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::lexicon::LEXICON;
 use crate::types::Span;
 use crate::util::hash::Set;
 
@@ -327,14 +328,6 @@ impl TokenVecs {
     }
 }
 
-/// Words that end in a dot without ending the sentence: `Mr.`, `No. 10`.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "rev", "hon", "jr",
-    "sr", "mt", "ft", "vs", "no", "nos", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
-    "corp", "co", "ltd", "dept", "gov't", "approx", "est", "fig", "vol", "pp", "ave", "blvd", "rd", "univ", "adm",
-    "cmdr", "supt", "insp", "det", "pres", "atty", "u.s", "u.k", "a.m", "p.m", "e.g", "i.e", "etc",
-];
-
 /// Whether a word followed by a dot is an abbreviation, not a sentence end.
 fn is_abbreviation(word: &str) -> bool {
     let single_letter = word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic();
@@ -344,9 +337,10 @@ fn is_abbreviation(word: &str) -> bool {
                 .is_some_and(|(buf, n)| ABBREVIATION_SET.contains(&buf[..n])))
 }
 
-/// [`ABBREVIATIONS`] as a set, for one lookup a word.
+/// The abbreviations of the lexicon by their bytes, for one lookup a word
+/// without a string made of it.
 static ABBREVIATION_SET: LazyLock<Set<&'static [u8]>> =
-    LazyLock::new(|| ABBREVIATIONS.iter().map(|a| a.as_bytes()).collect());
+    LazyLock::new(|| LEXICON.abbreviations.iter().map(|a| a.as_bytes()).collect());
 
 /// A word of at most 5 bytes with its ASCII letters in lower case, without
 /// an allocation; none for a longer word.
@@ -414,7 +408,7 @@ fn is_sentence_end(text: &str, out: &Tokens<'_>, i: usize, end: usize) -> bool {
 
 /// Whether a short word is a title of the lexicon, in any case.
 fn is_title(word: &str) -> bool {
-    let titles = &crate::lexicon::LEXICON.titles;
+    let titles = &LEXICON.titles;
     // A word in lower case already (most) is looked up as it is.
     if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         return titles.contains_key(word);
@@ -467,9 +461,6 @@ fn push_sentence(out: &mut Tokens<'_>, tokens: Range<usize>) {
     );
     out.sentences.push(Segment { span, tokens });
 }
-
-/// Elided words written with a leading apostrophe: `’em`, `’tis`, `’n’`.
-const ELISIONS: &[&str] = &["em", "tis", "twas", "n", "cause", "til", "til", "bout", "round"];
 
 /// The character classes the mark rules look at on either side of a mark.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1151,7 +1142,7 @@ impl<'a, 'h> Scanner<'a, 'h> {
             .any(|p| before.ends_with(p) && before[..before.len() - p.len()].ends_with(' '))
     }
 
-    /// Whether the word at `from` is one of [`ELISIONS`], in any case
+    /// Whether the word at `from` is one of the elisions of the lexicon, in any case
     /// (`’em`, `’Tis`). Without a lower-cased copy: the elisions are ASCII
     /// and have no `k`, and no character outside ASCII but the Kelvin sign
     /// lower-cases to ASCII, so ignoring ASCII case finds the same words.
@@ -1165,7 +1156,7 @@ impl<'a, 'h> Scanner<'a, 'h> {
             .last()
             .map_or(0, |(k, c)| k + c.len_utf8());
         let word = &rest[..len];
-        ELISIONS.iter().any(|e| word.eq_ignore_ascii_case(e))
+        LEXICON.elisions.iter().any(|e| word.eq_ignore_ascii_case(e))
     }
 }
 
@@ -1440,7 +1431,8 @@ mod tests {
             }
         }
         assert!(
-            ELISIONS
+            LEXICON
+                .elisions
                 .iter()
                 .all(|e| !e.contains('k') && e.bytes().all(|b| b.is_ascii_lowercase()))
         );
@@ -1452,7 +1444,7 @@ mod tests {
                 .take(8)
                 .flat_map(char::to_lowercase)
                 .collect();
-            ELISIONS.contains(&lower.as_str())
+            LEXICON.elisions.contains(&lower.as_str())
         };
         let words = [
             "em",

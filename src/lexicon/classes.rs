@@ -121,6 +121,18 @@ impl Class {
     /// title_case_small_words.txt.
     pub(crate) const TITLE_CASE_SMALL_WORD: Class = Class(1 << 41);
 
+    // Stage 2: terms in marks that are named, not said.
+    /// naming_participles.txt.
+    pub(crate) const NAMING_PARTICIPLE: Class = Class(1 << 42);
+    /// naming_passives.txt.
+    pub(crate) const NAMING_PASSIVE: Class = Class(1 << 43);
+    /// passive_markers.txt.
+    pub(crate) const PASSIVE_MARKER: Class = Class(1 << 44);
+    /// articles.txt.
+    pub(crate) const ARTICLE: Class = Class(1 << 45);
+    /// not_nouns.txt.
+    pub(crate) const NOT_NOUN: Class = Class(1 << 46);
+
     /// The classes known from a token's shape and place, set at once.
     pub(crate) const SHAPE: Class =
         Class(Class::WORD.0 | Class::MARK.0 | Class::CAPITALISED.0 | Class::SENTENCE_START.0 | Class::OF.0);
@@ -199,6 +211,11 @@ const CLASS_LISTS: &[(&str, Class)] = &[
         include_str!("../data/title_case_small_words.txt"),
         Class::TITLE_CASE_SMALL_WORD,
     ),
+    (include_str!("../data/naming_participles.txt"), Class::NAMING_PARTICIPLE),
+    (include_str!("../data/naming_passives.txt"), Class::NAMING_PASSIVE),
+    (include_str!("../data/passive_markers.txt"), Class::PASSIVE_MARKER),
+    (include_str!("../data/articles.txt"), Class::ARTICLE),
+    (include_str!("../data/not_nouns.txt"), Class::NOT_NOUN),
 ];
 
 /// The classes of every word the lists know, in one table, so that a
@@ -234,6 +251,13 @@ pub(crate) fn word_class_map() -> Map<&'static str, u64> {
     add(&mut lx.first_names.keys().copied(), Class::FIRST_NAME);
     add(&mut lx.say_verbs.iter().copied(), Class::SAY_VERB);
     add(&mut lx.pronouns.keys().copied(), Class::PRONOUN);
+    // `he's`, `they're`: a pronoun in a contraction. (The table keeps its
+    // words for the life of the process: the few contracted forms are made
+    // once, and leaked.)
+    let contracted: Vec<&'static str> = (lx.pronouns.keys())
+        .flat_map(|p| lx.contractions.iter().map(move |c| &*format!("{p}{c}").leak()))
+        .collect();
+    add(&mut contracted.into_iter(), Class::PRONOUN);
     add(&mut lx.cue_phrases_by_first.keys().copied(), Class::CUE_FIRST);
     add(&mut lx.cue_phrases_by_last.keys().copied(), Class::CUE_LAST);
     add(

@@ -108,6 +108,12 @@ pub(crate) struct Lexicon {
     pub(crate) pronouns: Map<&'static str, (Gender, Vec<Sort>)>,
     /// The endings of a pronoun's contractions: `'s` of `he's`.
     pub(crate) contractions: Vec<&'static str>,
+    /// Words that end in a dot without ending the sentence (`Mr.`), without
+    /// the dot.
+    pub(crate) abbreviations: Vec<&'static str>,
+    /// Words written with a leading apostrophe for letters left out
+    /// (`’em`).
+    pub(crate) elisions: Vec<&'static str>,
 }
 
 /// The lines of a data file that hold entries: comments and blanks gone.
@@ -205,6 +211,10 @@ impl Lexicon {
             contractions: entries(include_str!("../data/contractions.txt"))
                 .flat_map(fields)
                 .collect(),
+            abbreviations: entries(include_str!("../data/abbreviations.txt"))
+                .flat_map(fields)
+                .collect(),
+            elisions: entries(include_str!("../data/elisions.txt")).flat_map(fields).collect(),
         }
     }
 }

@@ -21,7 +21,7 @@ fn is_adverb(w: &Words<'_, '_>, t: usize) -> bool {
         && w.is_word(t)
         && !w.is_capitalised(t)
         && role_of(lw).is_none()
-        && !matches!(lw, "rally" | "belly" | "jelly" | "bully")
+        && !w.is(t, Class::LY_NOUN)
 }
 
 /// Skips auxiliaries and adverbs leftwards from just before `t`; returns
@@ -84,7 +84,7 @@ pub(crate) fn clause_starts_into(w: &Words<'_, '_>, range: Range<usize>, out: &m
         .map(|&t| t as usize)
         .take_while(|&t| t < range.end)
     {
-        let boundary = w.lw(t) == ";" || matches!(w.lw(t + 1), "but" | "and" | "while" | "whereas" | "yet" | "so");
+        let boundary = w.lw(t) == ";" || w.is(t + 1, Class::CLAUSE_JOINER);
         if boundary && t + 1 < range.end {
             out.extend(subject_start(w, t + 1, range.end));
         }
@@ -175,12 +175,7 @@ pub(crate) fn is_title_case(w: &Words<'_, '_>, range: Range<usize>) -> bool {
     let mut words = 0;
     for t in range.filter(|&t| w.is_word(t)) {
         // The capital first: the word lists only for a word without one.
-        let small = || {
-            matches!(
-                w.lw(t),
-                "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with" | "by"
-            )
-        };
+        let small = || w.is(t, Class::TITLE_CASE_SMALL_WORD);
         if !w.is_capitalised(t) && !small() && !w.lw(t).starts_with(|c: char| c.is_ascii_digit()) {
             return false;
         }

@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use crate::lexicon::LEXICON;
 use crate::tokenize;
 use crate::types::{Attribution, QuoteKind};
 
@@ -27,23 +28,6 @@ pub(crate) enum MentionKind {
     Indefinite,
 }
 
-/// The pronouns that name a speaker by themselves.
-const PRONOUNS: [&str; 6] = ["he", "she", "it", "they", "i", "we"];
-
-/// The length of the longest of [`PRONOUNS`]: a longer mention (most are
-/// names) is compared with none of them.
-const LONGEST_PRONOUN: usize = {
-    let mut longest = 0;
-    let mut k = 0;
-    while k < PRONOUNS.len() {
-        if PRONOUNS[k].len() > longest {
-            longest = PRONOUNS[k].len();
-        }
-        k += 1;
-    }
-    longest
-};
-
 /// The kind of words that name a speaker, read off the words alone (so
 /// that `examples/calibrate.rs` computes it the same way from the public
 /// results): a pronoun; a definite description (`the minister`); an
@@ -59,7 +43,7 @@ pub(crate) fn mention_kind(mention: &str) -> MentionKind {
             .get(..prefix.len())
             .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
     };
-    if mention.len() <= LONGEST_PRONOUN && PRONOUNS.iter().copied().any(is) {
+    if LEXICON.pronouns.keys().copied().any(is) {
         MentionKind::Pronoun
     } else if starts("the ") {
         MentionKind::Definite

@@ -256,11 +256,7 @@ fn outer_report(w: &Words<'_, '_>, inner: &Cue, floor: usize, clause_floor: usiz
 /// town's story, one of “…”` reports what is to be said, so the quote is
 /// the outer reporter's.
 fn after_modal(w: &Words<'_, '_>, v: usize) -> bool {
-    v > 0
-        && matches!(
-            w.lw(v - 1),
-            "would" | "will" | "could" | "might" | "may" | "should" | "can" | "must"
-        )
+    v > 0 && w.is(v - 1, Class::MODAL)
 }
 
 /// The cue words at verb `v`: the verb, with its particle when the lexicon

@@ -229,10 +229,7 @@ fn surname_like_title(w: &Words<'_, '_>, start: usize, end: usize) -> bool {
     let Some(before) = (start..last).rev().find(|&t| w.is_word(t)) else {
         return false;
     };
-    let honorific = matches!(
-        w.lw(before).trim_end_matches('.'),
-        "mr" | "mrs" | "ms" | "miss" | "mx" | "dr"
-    );
+    let honorific = Class::HONORIFIC.holds(w.lw(before).trim_end_matches('.'));
     w.is_word(last) && (honorific || w.is(before, Class::FIRST_NAME) && !w.is(before, Class::TITLE))
 }
 
@@ -289,12 +286,7 @@ pub(crate) fn role_words_before(w: &Words<'_, '_>, name_start: usize) -> Range<u
     }
     // Keep only what ends in a role or title word, without honorifics.
     let mut end = name_start;
-    while end > t
-        && matches!(
-            w.lw(end - 1),
-            "mr" | "mrs" | "ms" | "miss" | "dr" | "mr." | "mrs." | "ms." | "dr."
-        )
-    {
+    while end > t && w.is(end - 1, Class::HONORIFIC) {
         end -= 1;
     }
     if end > t && role_or_title_at(w, end - 1) {

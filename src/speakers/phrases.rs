@@ -18,14 +18,6 @@ use crate::lexicon::classes::{Class, pronoun_agreement};
 /// executive of the Harbour Pilots Association` is well inside it.
 pub(crate) const MAX_PHRASE_TOKENS: usize = 24;
 
-/// Whether `lw` can be a pronoun of [`pronoun_agreement`], by its length
-/// and first letter: at most four letters and a contraction's three
-/// (`they've`), and `h`, `s`, `i`, `t` or `w` first. Most words are not,
-/// and need no look at their contractions.
-pub(crate) fn may_be_pronoun(lw: &str) -> bool {
-    lw.len() <= 7 && matches!(lw.as_bytes().first(), Some(b'h' | b's' | b'i' | b't' | b'w'))
-}
-
 /// The noun phrase that starts at token `t`: a pronoun, a name, or a
 /// description (`the Tory mayoral candidate`, `a spokesman for the
 /// ministry`, `the wife of Michael X`).
@@ -36,7 +28,7 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
     if t >= limit || !w.is_word(t) {
         return None;
     }
-    if may_be_pronoun(w.lw(t)) && pronoun_agreement(w.lw(t)).is_some() {
+    if w.is(t, Class::PRONOUN) && pronoun_agreement(w.lw(t)).is_some() {
         return Some(Np {
             start: t,
             end: t + 1,
@@ -344,7 +336,7 @@ pub(crate) fn is_possessive(w: &Words<'_, '_>, t: usize) -> bool {
 }
 
 pub(crate) fn is_definite(w: &Words<'_, '_>, start: usize) -> bool {
-    matches!(w.lw(start), "the" | "this" | "that")
+    w.is(start, Class::DEFINITE)
 }
 
 /// The description in an appositive right after a name: `, the Foreign

@@ -68,7 +68,5 @@ impl Words<'_, '_> {
 /// participle (`stated`, `saying`, `told`), or `says`. Base forms and `-s`
 /// forms are also nouns (`a news report`, `campaign claims`).
 pub(super) fn is_clear_verb_form(lw: &str) -> bool {
-    lw.ends_with("ed")
-        || lw.ends_with("ing")
-        || matches!(lw, "said" | "says" | "told" | "tells" | "wrote" | "writes" | "spoke")
+    lw.ends_with("ed") || lw.ends_with("ing") || Class::CLEAR_VERB_FORM.holds(lw)
 }

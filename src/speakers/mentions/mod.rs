@@ -323,8 +323,7 @@ impl<'a> Mentions<'a> {
             return None;
         };
         let role = role_of_token(w, head)?;
-        let owned = (np.start..head).any(|t| is_possessive(w, t))
-            || matches!(w.lw(np.start), "my" | "his" | "her" | "their" | "our");
+        let owned = (np.start..head).any(|t| is_possessive(w, t)) || w.is(np.start, Class::POSSESSIVE_DETERMINER);
         let indefinite = w.determiner_at(np.start) && !is_definite(w, np.start);
         let speaks = match role.sort {
             Sort::Person => indefinite || owned,

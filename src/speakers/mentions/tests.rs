@@ -12,7 +12,6 @@ use crate::speakers::names::first_last;
 use crate::speakers::names::given_name_gender;
 use crate::speakers::names::possessive_stem;
 use crate::speakers::names::{clean_name_words, name_sort};
-use crate::speakers::phrases::may_be_pronoun;
 use crate::speakers::tests::words_of;
 use crate::tokenize::{Tokens, tokenize};
 use std::collections::BTreeMap;
@@ -79,13 +78,16 @@ fn every_listed_place_and_body_passes_the_filters() {
 }
 
 #[test]
-fn every_pronoun_may_be_one() {
+fn every_pronoun_and_its_contractions_are_of_the_pronoun_class() {
     for base in ["he", "she", "it", "they", "i", "we"] {
         for contraction in ["", "'s", "'d", "'ll", "'re", "'ve"] {
             let word = format!("{base}{contraction}");
             assert!(pronoun_agreement(&word).is_some(), "{word}");
-            assert!(may_be_pronoun(&word), "{word}");
+            assert!(Class::PRONOUN.holds(&word), "{word}");
         }
+    }
+    for word in ["hers", "the", "it's'", "theyre"] {
+        assert!(!Class::PRONOUN.holds(word), "{word}");
     }
 }
 
