@@ -161,12 +161,11 @@ fn past_dateline(w: &Words<'_, '_>, t: usize, limit: usize) -> usize {
     if !capitals || !opens_paragraph(t) {
         return t;
     }
-    let is_dash = |u: usize| matches!(w.lw(u), "—" | "–" | "―" | "-");
-    let Some(dash) = (t + 1..limit.min(t + 12)).find(|&u| is_dash(u)) else {
+    let Some(dash) = (t + 1..limit.min(t + 12)).find(|&u| w.is_dash(u)) else {
         return t;
     };
     // `WASHINGTON -- President Obama…`: past a dash typed as two hyphens.
-    (dash..limit).find(|&u| !is_dash(u)).unwrap_or(limit)
+    (dash..limit).find(|&u| !w.is_dash(u)).unwrap_or(limit)
 }
 
 /// Whether the words of `range` are a headline in title case: four or more

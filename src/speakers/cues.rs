@@ -9,7 +9,7 @@ use super::name_runs::is_headline_run;
 use super::np::{Np, NpKind};
 use super::phrases::{np_left, np_right};
 use super::subjects::{APPOSITIVE_MAX_TOKENS, OUTER_REPORT_WINDOW, clause_subject, names_a_place, subject_of};
-use super::view::Words;
+use super::view::{Words, is_dash};
 use crate::lexicon::classes::{Class, pronoun_agreement};
 use crate::lexicon::{LEXICON, Sort};
 
@@ -59,7 +59,7 @@ fn attribution_at(w: &Words<'_, '_>, start: usize, limit: usize) -> Option<Cue> 
         return None;
     }
     // A trailing dash: `“…” — Jane Doe`.
-    if matches!(w.lw(t), "—" | "–" | "―" | "-") {
+    if w.is_dash(t) {
         let mut u = t + 1;
         while u < limit && w.lw(u) == "-" {
             u += 1;
@@ -345,7 +345,7 @@ pub(crate) fn source_after_dash(w: &Words<'_, '_>, before: Range<usize>) -> Opti
 
 /// Whether `word` sets off the source named after it: a dash, `from`.
 fn sets_off_source(word: &str) -> bool {
-    matches!(word, "—" | "–" | "-" | "from")
+    is_dash(word) || word == "from"
 }
 
 /// `Surveys did foresee the vote - Ivy Marsh: “…”`, `does not surprise
@@ -367,7 +367,7 @@ fn name_before_colon(w: &Words<'_, '_>, floor: usize, colon: usize) -> Option<Cu
         && !w.is_capitalised(np.start - 1)
         && !w.function_at(np.start - 1)
         && !w.is(np.start - 1, Class::PLACE_PREPOSITION);
-    (opens || matches!(before, "from" | "—" | "–" | "-") || after_verb).then_some(Cue {
+    (opens || sets_off_source(before) || after_verb).then_some(Cue {
         cue: colon..colon + 1,
         speaker: np,
     })
@@ -540,9 +540,8 @@ mod tests {
                 let before = start..colon + 1;
                 // As first written: the name read, then the word before it.
                 let floor = start.max(colon.saturating_sub(CUE_WINDOW));
-                let slow = name_before_colon(&w, floor, colon).filter(|c| {
-                    c.speaker.start > floor && matches!(w.lw(c.speaker.start - 1), "—" | "–" | "-" | "from")
-                });
+                let slow = name_before_colon(&w, floor, colon)
+                    .filter(|c| c.speaker.start > floor && sets_off_source(w.lw(c.speaker.start - 1)));
                 let fast = source_after_dash(&w, before);
                 assert_eq!(cue_key(&fast), cue_key(&slow), "{start}..{colon}");
                 found += usize::from(fast.is_some());

@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::Previous;
 use super::context::{CONTEXT_MAX_TOKENS, Context};
 use super::cues::{self, Cue};
-use super::view::Words;
+use super::view::{Words, is_dash};
 use crate::lexicon::classes::Class;
 use crate::quotes::Found;
 use crate::tokenize::Tokens;
@@ -130,7 +130,7 @@ fn ends_open(w: &Words<'_, '_>, q: &Found) -> bool {
         t -= 1;
     }
     let inside = t.checked_sub(1).map(|t| w.lw(t)).unwrap_or("");
-    matches!(inside, "," | "?" | "!" | "—" | "–" | "-" | "…") || matches!(w.lw(close + 1), "," | "—" | "–" | "-" | "―")
+    matches!(inside, "," | "?" | "!" | "…") || is_dash(inside) || w.lw(close + 1) == "," || w.is_dash(close + 1)
 }
 
 /// Whether the quote ends with a question or exclamation mark inside its

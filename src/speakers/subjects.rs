@@ -190,7 +190,7 @@ fn participle_before_and_subject(w: &Words<'_, '_>, end: usize, floor: usize) ->
 /// own subject: after `with`, `while`, `of` or a dash (`with Sen. Jo Lee
 /// calling it “…”`), not the object of the clause's verb.
 fn stands_as_own_subject(w: &Words<'_, '_>, np: &Np, floor: usize) -> bool {
-    np.start > floor && matches!(w.lw(np.start - 1), "with" | "—" | "–" | "-" | "while" | "of")
+    np.start > floor && (w.is_dash(np.start - 1) || matches!(w.lw(np.start - 1), "with" | "while" | "of"))
 }
 
 /// `he laughed and said`: the subject of the verb right before the `and`

@@ -373,6 +373,11 @@ impl<'a, 'h> Words<'a, 'h> {
         self.is(t, Class::CAPITALISED)
     }
 
+    /// Whether token `t` is a dash ([`is_dash`]).
+    pub(crate) fn is_dash(&self, t: usize) -> bool {
+        is_dash(self.lw(t))
+    }
+
     /// The span from the start of token `a` to the end of token `b - 1`.
     pub(crate) fn span(&self, a: usize, b: usize) -> Span {
         let t = &self.tokens.tokens;
@@ -392,6 +397,13 @@ const COMMON_SEARCHES: usize = 32;
 /// The longest text that [`Words::written_in_lower_case`] searches rather
 /// than making the set at once: a long article, well inside the caches.
 const COMMON_SEARCH_BYTES: usize = 64 * 1024;
+
+/// Whether `word` is a dash that sets off a phrase: an em or en dash, a
+/// horizontal bar, or a hyphen standing alone (`Jane Doe - the mayor`,
+/// `WASHINGTON --`). The one set of dashes of the speaker stage.
+pub(crate) fn is_dash(word: &str) -> bool {
+    matches!(word, "—" | "–" | "―" | "-")
+}
 
 /// The answers of [`Words::written_in_lower_case`]: those asked so far, or
 /// the set of all the sentence-opening words it holds true of.
