@@ -44,7 +44,7 @@ const MAX_DEPTH: usize = 16;
 
 /// A quotation found by pairing marks, before speakers are attributed.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Found {
+pub(crate) struct FoundQuote {
     /// From the opening mark to the closing mark (or the end of the last
     /// paragraph when the closing mark is missing).
     pub(crate) span: Span,
@@ -65,7 +65,7 @@ pub(crate) struct Found {
     pub(crate) label: Option<std::ops::Range<usize>>,
 }
 
-impl Found {
+impl FoundQuote {
     /// The quote as a result, with no cue and no speaker.
     pub(crate) fn into_quote(self, text: &str) -> crate::types::Quote<'_> {
         crate::types::Quote {
@@ -89,12 +89,12 @@ struct Open {
 /// A quote carried over a paragraph break, waiting for the next paragraph
 /// to reopen it.
 struct Carried {
-    quote: Found,
+    quote: FoundQuote,
     family: Family,
 }
 
 /// Finds the quotations in `tokens`, in text order.
-pub(crate) fn find(tokens: &Tokens<'_>) -> Vec<Found> {
+pub(crate) fn find(tokens: &Tokens<'_>) -> Vec<FoundQuote> {
     // Room for the quotes of news, so that the list seldom grows: at most
     // one a pair of marks, and (quote-heavy copy has one every 180 bytes or
     // so) one every 128 bytes, which bounds what a text of unpaired marks
@@ -191,7 +191,7 @@ const MERGE_MAX_GAP_WORDS: usize = 8;
 /// Joins quoted fragments of one statement, `called it “a disgrace” and “a
 /// robbery”`, into one mixed quote with a content part per fragment: the
 /// words between are short, hold no reporting verb and end no sentence.
-fn merge_fragments(tokens: &Tokens<'_>, mut quotes: Vec<Found>) -> Vec<Found> {
+fn merge_fragments(tokens: &Tokens<'_>, mut quotes: Vec<FoundQuote>) -> Vec<FoundQuote> {
     // In place: each quote is joined to the last one kept, or kept.
     quotes.dedup_by(|q, prev| {
         if !joins(tokens, prev, q) {
@@ -206,7 +206,7 @@ fn merge_fragments(tokens: &Tokens<'_>, mut quotes: Vec<Found>) -> Vec<Found> {
     quotes
 }
 
-fn joins(tokens: &Tokens<'_>, a: &Found, b: &Found) -> bool {
+fn joins(tokens: &Tokens<'_>, a: &FoundQuote, b: &FoundQuote) -> bool {
     if a.kind != QuoteKind::Mixed || b.kind != QuoteKind::Mixed || a.last_para != b.first_para || a.close.is_none() {
         return false;
     }
@@ -314,13 +314,13 @@ fn new_quote(
     open: usize,
     close: Option<usize>,
     label: &Option<std::ops::Range<usize>>,
-) -> Found {
+) -> FoundQuote {
     let para = &tokens.paragraphs[p];
     let end = close.map_or(para.span.end, |c| tokens.tokens[c].span().end);
     let label = label.clone().filter(|l| l.start == open + 1);
     // A turn's words start after its label's colon.
     let content_open = label.as_ref().map_or(open, |l| l.end);
-    Found {
+    FoundQuote {
         span: Span::new(tokens.tokens[open].span().start, end),
         content: vec![content_span(tokens, p, content_open, close)],
         open,
@@ -365,7 +365,7 @@ fn turn_label(tokens: &Tokens<'_>, p: usize) -> Option<std::ops::Range<usize>> {
 
 /// Adds paragraph `p` (which reopened with token `open`) to a quote that
 /// runs over paragraphs.
-fn extend(tokens: &Tokens<'_>, q: &mut Found, p: usize, open: usize, close: Option<usize>) {
+fn extend(tokens: &Tokens<'_>, q: &mut FoundQuote, p: usize, open: usize, close: Option<usize>) {
     let para = &tokens.paragraphs[p];
     q.span.end = close.map_or(para.span.end, |c| tokens.tokens[c].span().end);
     q.content.push(content_span(tokens, p, open, close));
@@ -375,7 +375,7 @@ fn extend(tokens: &Tokens<'_>, q: &mut Found, p: usize, open: usize, close: Opti
 }
 
 /// Says what quote `i` holds, from its words and the words before it.
-fn classify(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> QuoteKind {
+fn classify(tokens: &Tokens<'_>, quotes: &[FoundQuote], i: usize) -> QuoteKind {
     let q = &quotes[i];
     if is_title(tokens, quotes, i) {
         return QuoteKind::Title;
@@ -394,7 +394,7 @@ fn classify(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> QuoteKind {
 /// sentence, nearest first. Lazy: callers look at the first three or four,
 /// and most stop at the first, so no word past the one they stop at is
 /// lower-cased.
-fn words_before<'a, 'h>(tokens: &'a Tokens<'h>, q: &Found) -> impl Iterator<Item = Cow<'h, str>> + 'a {
+fn words_before<'a, 'h>(tokens: &'a Tokens<'h>, q: &FoundQuote) -> impl Iterator<Item = Cow<'h, str>> + 'a {
     let t = q.open;
     let para_start = tokens.paragraphs[q.first_para].tokens.start;
     let floor = para_start.max(t.saturating_sub(MAX_LOOKBACK_TOKENS));
@@ -420,7 +420,7 @@ fn lower_case(word: &str) -> Cow<'_, str> {
 
 /// A title: a title noun shortly before it (`the book ‘…’`, `his film,
 /// “…”`, `an album called “…”`), or joined by `and`/`or` to a title.
-fn is_title(tokens: &Tokens<'_>, quotes: &[Found], i: usize) -> bool {
+fn is_title(tokens: &Tokens<'_>, quotes: &[FoundQuote], i: usize) -> bool {
     let q = &quotes[i];
     if q.first_para != q.last_para || word_count_up_to(tokens, q, 13) > 12 {
         return false;
@@ -493,7 +493,7 @@ static TITLE_CUES: LazyLock<Map<&'static str, TitleCue>> = LazyLock::new(|| {
 
 /// Whether every word of the quote is capitalised but the small words of
 /// titles (`of`, `the`), with eight words at most: `Face the Nation`.
-pub(crate) fn is_title_case(tokens: &Tokens<'_>, q: &Found) -> bool {
+pub(crate) fn is_title_case(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
     // One pass over the words, which stops at the first that does not fit
     // (a long quote is decided by its first few words, and needs no list).
     let mut words = 0;
@@ -517,7 +517,7 @@ pub(crate) fn is_title_case(tokens: &Tokens<'_>, q: &Found) -> bool {
 
 /// A scare quote: marks right after `so-called`, `dubbed`, `what is
 /// called`, `known as`.
-fn follows_scare_cue(tokens: &Tokens<'_>, q: &Found) -> bool {
+fn follows_scare_cue(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
     let open = q.open;
     // The term follows its cue at once: `known as “…”`, not `Robbie, as he
     // was known, “never wanted…”`.
@@ -580,7 +580,7 @@ fn names_a_thing(tokens: &Tokens<'_>, open: usize) -> bool {
 /// How many words the quote holds, counted up to `limit`: the callers
 /// only ask whether a quote is longer than a few words, and a long quote
 /// need not be counted to its end.
-fn word_count_up_to(tokens: &Tokens<'_>, q: &Found, limit: usize) -> usize {
+fn word_count_up_to(tokens: &Tokens<'_>, q: &FoundQuote, limit: usize) -> usize {
     // A plain loop: `filter(…).take(limit).count()` compiles to an unrolled
     // loop that spills a register a token.
     let mut words = 0;
@@ -596,7 +596,7 @@ fn word_count_up_to(tokens: &Tokens<'_>, q: &Found, limit: usize) -> usize {
 /// Direct speech: the quote holds whole sentences. It starts its sentence
 /// or follows a cue's colon or comma, and starts with a capital (or a
 /// digit, `@`, `#`), or it runs over paragraphs.
-fn is_whole_speech(tokens: &Tokens<'_>, q: &Found) -> bool {
+fn is_whole_speech(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
     if q.first_para != q.last_para {
         return true;
     }
@@ -632,7 +632,7 @@ fn is_whole_speech(tokens: &Tokens<'_>, q: &Found) -> bool {
 /// Whether the quote follows a cue's comma right after another quote in
 /// its sentence and ends with a full stop: the rest of an interrupted
 /// sentence, `“A,” she said, “and B.”`.
-fn resumes_interrupted_quote(tokens: &Tokens<'_>, q: &Found) -> bool {
+fn resumes_interrupted_quote(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
     let text = tokens.text();
     let ends_sentence = text[q.content.last().map_or(q.span, |c| *c).range()]
         .trim_end()

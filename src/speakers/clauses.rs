@@ -11,32 +11,32 @@ use super::view::Words;
 use crate::lexicon::Sort;
 use crate::lexicon::classes::{Class, role_of};
 
-fn is_adverb(w: &Words<'_, '_>, t: usize) -> bool {
-    let lw = w.lw(t);
-    if w.is(t, Class::FREQUENCY_ADVERB) {
+fn is_adverb(words: &Words<'_, '_>, t: usize) -> bool {
+    let lower = words.lower(t);
+    if words.is(t, Class::FREQUENCY_ADVERB) {
         return true;
     }
-    lw.len() > 4
-        && lw.ends_with("ly")
-        && w.is_word(t)
-        && !w.is_capitalised(t)
-        && role_of(lw).is_none()
-        && !w.is(t, Class::LY_NOUN)
+    lower.len() > 4
+        && lower.ends_with("ly")
+        && words.is_word(t)
+        && !words.is_capitalised(t)
+        && role_of(lower).is_none()
+        && !words.is(t, Class::LY_NOUN)
 }
 
 /// Skips auxiliaries and adverbs leftwards from just before `t`; returns
 /// the index one past the subject's last token.
-pub(crate) fn skip_auxiliaries_left(w: &Words<'_, '_>, mut t: usize, floor: usize) -> usize {
+pub(crate) fn skip_auxiliaries_left(words: &Words<'_, '_>, mut t: usize, floor: usize) -> usize {
     while t > floor {
-        let adverb = is_adverb(w, t - 1);
+        let adverb = is_adverb(words, t - 1);
         // `which Will claims`: a surname of the article is no auxiliary.
-        let auxiliary = w.is(t - 1, Class::AUXILIARY) && !w.is_known_surname(t - 1);
+        let auxiliary = words.is(t - 1, Class::AUXILIARY) && !words.is_known_surname(t - 1);
         if auxiliary || adverb {
             t -= 1;
-        } else if w.is(t - 1, Class::TIME_WORD) {
+        } else if words.is(t - 1, Class::TIME_WORD) {
             // `Dana Whitfield on Tuesday accused`, `she last week said`.
             t -= 1;
-            if t > floor && w.is(t - 1, Class::TIME_OPENER) {
+            if t > floor && words.is(t - 1, Class::TIME_OPENER) {
                 t -= 1;
             }
         } else {
@@ -47,12 +47,12 @@ pub(crate) fn skip_auxiliaries_left(w: &Words<'_, '_>, mut t: usize, floor: usiz
 }
 
 /// Skips auxiliaries and adverbs rightwards from `t`.
-pub(crate) fn skip_auxiliaries_right(w: &Words<'_, '_>, mut t: usize, limit: usize) -> usize {
+pub(crate) fn skip_auxiliaries_right(words: &Words<'_, '_>, mut t: usize, limit: usize) -> usize {
     while t < limit {
-        let adverb = is_adverb(w, t);
-        if w.is(t, Class::AUXILIARY) || adverb {
+        let adverb = is_adverb(words, t);
+        if words.is(t, Class::AUXILIARY) || adverb {
             t += 1;
-        } else if w.is(t, Class::TIME_OPENER) && w.is(t + 1, Class::TIME_WORD) {
+        } else if words.is(t, Class::TIME_OPENER) && words.is(t + 1, Class::TIME_WORD) {
             t += 2;
         } else {
             break;
@@ -64,58 +64,58 @@ pub(crate) fn skip_auxiliaries_right(w: &Words<'_, '_>, mut t: usize, limit: usi
 /// The token indexes in `range` where a clause's subject may start: the
 /// sentence start past conjunctions and introductory phrases, and after `,
 /// but` / `; `.
-pub(crate) fn clause_starts(w: &Words<'_, '_>, range: Range<usize>) -> Vec<usize> {
+pub(crate) fn clause_starts(words: &Words<'_, '_>, range: Range<usize>) -> Vec<usize> {
     let mut out = Vec::new();
-    clause_starts_into(w, range, &mut out);
+    clause_starts_into(words, range, &mut out);
     out
 }
 
 /// [`clause_starts`] into a vector the caller reuses (it is cleared first).
-pub(crate) fn clause_starts_into(w: &Words<'_, '_>, range: Range<usize>, out: &mut Vec<usize>) {
+pub(crate) fn clause_starts_into(words: &Words<'_, '_>, range: Range<usize>, out: &mut Vec<usize>) {
     out.clear();
-    out.extend(subject_start(w, range.start, range.end));
+    out.extend(subject_start(words, range.start, range.end));
     // Only a `;` or a `,` marks a boundary: the tokenizer listed them, so
     // that the other tokens need no look (a branch a token, which no
     // predictor can guess).
-    let commas = &w.tokens.commas;
+    let commas = &words.tokens.commas;
     let first = commas.partition_point(|&t| (t as usize) < range.start);
     for t in commas[first..]
         .iter()
         .map(|&t| t as usize)
         .take_while(|&t| t < range.end)
     {
-        let boundary = w.lw(t) == ";" || w.is(t + 1, Class::CLAUSE_JOINER);
+        let boundary = words.lower(t) == ";" || words.is(t + 1, Class::CLAUSE_JOINER);
         if boundary && t + 1 < range.end {
-            out.extend(subject_start(w, t + 1, range.end));
+            out.extend(subject_start(words, t + 1, range.end));
         }
     }
 }
 
 /// Where the subject of a clause starting at `t` starts: past
 /// conjunctions, opening marks and an introductory phrase ended by a comma.
-pub(crate) fn subject_start(w: &Words<'_, '_>, mut t: usize, limit: usize) -> Option<usize> {
+pub(crate) fn subject_start(words: &Words<'_, '_>, mut t: usize, limit: usize) -> Option<usize> {
     // Past conjunctions and adverbs that open the clause.
-    while t < limit && (w.is(t, Class::CLAUSE_OPENER) || (!w.is_word(t) && !w.is_mark(t))) {
+    while t < limit && (words.is(t, Class::CLAUSE_OPENER) || (!words.is_word(t) && !words.is_mark(t))) {
         t += 1;
     }
     if t >= limit {
         return None;
     }
-    t = past_dateline(w, t, limit);
+    t = past_dateline(words, t, limit);
     // `In a statement on Monday, she said`: past the phrase to its comma.
-    if w.is(t, Class::INTRODUCER) || opens_participle_phrase(w, t) {
-        let comma = (t..limit.min(t + 25)).find(|&u| w.lw(u) == ",")?;
+    if words.is(t, Class::INTRODUCER) || opens_participle_phrase(words, t) {
+        let comma = (t..limit.min(t + 25)).find(|&u| words.lower(u) == ",")?;
         t = comma + 1;
         // `Speaking in Dover, Delaware, Tobin said`: past a place
         // that ends the phrase.
         for _ in 0..2 {
-            match name_at(w, t, limit) {
+            match name_at(words, t, limit) {
                 Some(
                     np @ Np {
                         kind: NpKind::Name { name },
                         ..
                     },
-                ) if w.lw(np.end) == "," && name_sort(&w.tokens.text()[name.range()]) == Sort::Place => {
+                ) if words.lower(np.end) == "," && name_sort(&words.tokens.text()[name.range()]) == Sort::Place => {
                     t = np.end + 1;
                 }
                 _ => break,
@@ -123,62 +123,62 @@ pub(crate) fn subject_start(w: &Words<'_, '_>, mut t: usize, limit: usize) -> Op
         }
         // `In Dover, Delaware, on Sunday, Mrs. Tobin said`: past a time
         // phrase set off by commas after the place.
-        if w.is(t, Class::TIME_OPENER) && w.is(t + 1, Class::TIME_WORD) && w.lw(t + 2) == "," {
+        if words.is(t, Class::TIME_OPENER) && words.is(t + 1, Class::TIME_WORD) && words.lower(t + 2) == "," {
             t += 3;
         }
-        while t < limit && w.is(t, Class::CLAUSE_OPENER) {
+        while t < limit && words.is(t, Class::CLAUSE_OPENER) {
             t += 1;
         }
     }
-    (t < limit && w.is_word(t)).then_some(t)
+    (t < limit && words.is_word(t)).then_some(t)
 }
 
 /// `Smiling broadly throughout her speech, Mrs. Clinton…`: a participle
 /// that opens the sentence, followed by a word in lower case that is not a
 /// verb (`Manning said` is a name and its verb).
-pub(super) fn opens_participle_phrase(w: &Words<'_, '_>, t: usize) -> bool {
+pub(super) fn opens_participle_phrase(words: &Words<'_, '_>, t: usize) -> bool {
     let next = t + 1;
-    w.starts_sentence(t)
-        && w.is_participle(t)
-        && !w.is(t, Class::FIRST_NAME)
-        && next < w.len()
-        && w.is_word(next)
-        && !w.is_capitalised(next)
-        && !w.is_reporting_verb(next)
-        && !w.is(next, Class::AUXILIARY)
+    words.starts_sentence(t)
+        && words.is_participle(t)
+        && !words.is(t, Class::FIRST_NAME)
+        && next < words.len()
+        && words.is_word(next)
+        && !words.is_capitalised(next)
+        && !words.is_reporting_verb(next)
+        && !words.is(next, Class::AUXILIARY)
 }
 
 /// Past a dateline that opens a paragraph: `WASHINGTON (AP) —`,
 /// `LONDON, March 3 —`. A dateline is a word in capitals and what follows
 /// it up to a dash.
-fn past_dateline(w: &Words<'_, '_>, t: usize, limit: usize) -> usize {
-    let word = w.str(t);
-    let capitals = w.is_word(t) && word.len() >= 3 && word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+fn past_dateline(words: &Words<'_, '_>, t: usize, limit: usize) -> usize {
+    let word = words.str(t);
+    let capitals = words.is_word(t) && word.len() >= 3 && word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
     let opens_paragraph = |t: usize| {
-        let p = w.tokens.paragraphs.partition_point(|p| p.tokens.start < t);
-        w.tokens.paragraphs.get(p).is_some_and(|p| p.tokens.start == t)
+        let p = words.tokens.paragraphs.partition_point(|p| p.tokens.start < t);
+        words.tokens.paragraphs.get(p).is_some_and(|p| p.tokens.start == t)
     };
     if !capitals || !opens_paragraph(t) {
         return t;
     }
-    let Some(dash) = (t + 1..limit.min(t + 12)).find(|&u| w.is_dash(u)) else {
+    let Some(dash) = (t + 1..limit.min(t + 12)).find(|&u| words.is_dash(u)) else {
         return t;
     };
     // `WASHINGTON -- President Obama…`: past a dash typed as two hyphens.
-    (dash..limit).find(|&u| !w.is_dash(u)).unwrap_or(limit)
+    (dash..limit).find(|&u| !words.is_dash(u)).unwrap_or(limit)
 }
 
 /// Whether the words of `range` are a headline in title case: four or more
 /// words, and all but the small ones (`of`, `the`) capitalised.
-pub(crate) fn is_title_case(w: &Words<'_, '_>, range: Range<usize>) -> bool {
-    let mut words = 0;
-    for t in range.filter(|&t| w.is_word(t)) {
+pub(crate) fn is_title_case(words: &Words<'_, '_>, range: Range<usize>) -> bool {
+    let mut word_count = 0;
+    for t in range.filter(|&t| words.is_word(t)) {
         // The capital first: the word lists only for a word without one.
-        let small = || w.is(t, Class::TITLE_CASE_SMALL_WORD);
-        if !w.is_capitalised(t) && !small() && !w.lw(t).starts_with(|c: char| c.is_ascii_digit()) {
+        let small = || words.is(t, Class::TITLE_CASE_SMALL_WORD);
+        if !words.is_capitalised(t) && !small() && !words.lower(t).starts_with(|c: char| c.is_ascii_digit()) {
             return false;
         }
-        words += 1;
+        word_count += 1;
     }
-    words >= 4
+    word_count >= 4
 }

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::cues::CLAUSE_WINDOW;
 use super::view::Words;
-use crate::quotes::Found;
+use crate::quotes::FoundQuote;
 
 /// The words outside quotes around a quote, in its sentence.
 #[derive(Clone, Debug)]
@@ -37,8 +37,14 @@ pub(crate) const CONTEXT_MAX_TOKENS: usize = 2 * CLAUSE_WINDOW;
 ///
 /// `last_sentence` is the sentence where the quote before closed: this
 /// quote most often opens in it or the next one.
-pub(super) fn context(w: &Words<'_, '_>, found: &[Found], i: usize, quoted: &[bool], last_sentence: usize) -> Context {
-    let tokens = w.tokens;
+pub(super) fn context(
+    words: &Words<'_, '_>,
+    found: &[FoundQuote],
+    i: usize,
+    quoted: &[bool],
+    last_sentence: usize,
+) -> Context {
+    let tokens = words.tokens;
     let q = &found[i];
     let open_index = tokens.sentence_among(q.open, [last_sentence, last_sentence + 1]);
     let open_sentence = &tokens.sentences[open_index];
@@ -67,7 +73,7 @@ pub(super) fn context(w: &Words<'_, '_>, found: &[Found], i: usize, quoted: &[bo
     let para_end = tokens.paragraphs[q.last_para].tokens.end;
     let mut after = after_start..end.max(after_start).min(para_end);
     if after.is_empty() {
-        after = attribution_sentence(w, quoted, after_start, para_end).unwrap_or(after);
+        after = attribution_sentence(words, quoted, after_start, para_end).unwrap_or(after);
     }
     Context {
         before: start..q.open,
@@ -95,28 +101,28 @@ pub(super) fn past_last_quoted(quoted: &[bool], start: usize, end: usize) -> usi
 /// sentence; short, it ends the paragraph or runs on to the next quote
 /// (`“Too late?” She wrote when…, adding, “…”`), unless it only
 /// introduces that quote (`Mr. Zahed said: “…”`, `He added, “…”`).
-fn attribution_sentence(w: &Words<'_, '_>, quoted: &[bool], start: usize, para_end: usize) -> Option<Range<usize>> {
+fn attribution_sentence(words: &Words<'_, '_>, quoted: &[bool], start: usize, para_end: usize) -> Option<Range<usize>> {
     if start >= para_end || quoted[start] {
         return None;
     }
-    let sentence = &w.tokens.sentences[w.tokens.sentence_of(start)];
+    let sentence = &words.tokens.sentences[words.tokens.sentence_of(start)];
     let sentence_end = sentence.tokens.end.min(para_end).min(start + CONTEXT_MAX_TOKENS);
     crate::steps::take(sentence_end.saturating_sub(start));
     let end = (start..sentence_end).find(|&t| quoted[t]).unwrap_or(sentence_end);
-    if end < sentence_end && introduces_next_quote(w, start, end) {
+    if end < sentence_end && introduces_next_quote(words, start, end) {
         return None;
     }
-    let words = (start..end).filter(|&t| w.is_word(t)).count();
-    (words <= ATTRIBUTION_MAX_WORDS).then_some(start..end)
+    let word_count = (start..end).filter(|&t| words.is_word(t)).count();
+    (word_count <= ATTRIBUTION_MAX_WORDS).then_some(start..end)
 }
 
-/// Whether the words from `start` to the quote at `end` end in a reporting
+/// Whether the word_count from `start` to the quote at `end` end in a reporting
 /// verb (not a participle) or a colon: the attribution of the quote that
 /// follows.
-fn introduces_next_quote(w: &Words<'_, '_>, start: usize, end: usize) -> bool {
-    let Some(last) = (start..end).rev().find(|&t| w.is_word(t)) else {
+fn introduces_next_quote(words: &Words<'_, '_>, start: usize, end: usize) -> bool {
+    let Some(last) = (start..end).rev().find(|&t| words.is_word(t)) else {
         return true;
     };
-    let ends_in_verb = w.is_reporting_verb(last) && !w.is_participle(last);
-    ends_in_verb || (last + 1 < end && w.lw(last + 1) == ":")
+    let ends_in_verb = words.is_reporting_verb(last) && !words.is_participle(last);
+    ends_in_verb || (last + 1 < end && words.lower(last + 1) == ":")
 }

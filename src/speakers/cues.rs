@@ -36,147 +36,148 @@ pub(crate) struct Cue {
 
 /// The cue after the quote: `“…,” X said`, `“…,” said X`, `“…,” X, a
 /// professor at Y, said`, `“…,” according to X`, `“…” — X`.
-pub(crate) fn after_quote(w: &Words<'_, '_>, after: Range<usize>) -> Option<Cue> {
+pub(crate) fn after_quote(words: &Words<'_, '_>, after: Range<usize>) -> Option<Cue> {
     let limit = after.end.min(after.start + CUE_WINDOW);
-    if let Some(cue) = attribution_at(w, after.start, limit) {
+    if let Some(cue) = attribution_at(words, after.start, limit) {
         return Some(cue);
     }
     // `“…,” like the recent swings in markets, said X`: past a phrase to
     // its comma.
-    let comma = (after.start..limit.min(after.start + 12)).find(|&k| w.lw(k) == ",")?;
-    attribution_at(w, comma + 1, limit)
+    let comma = (after.start..limit.min(after.start + 12)).find(|&k| words.lower(k) == ",")?;
+    attribution_at(words, comma + 1, limit)
 }
 
 /// An attribution that starts at token `t` (past commas): a dash and a
 /// name, a source phrase, a verb and its subject, or a subject and its
 /// verb.
-fn attribution_at(w: &Words<'_, '_>, start: usize, limit: usize) -> Option<Cue> {
+fn attribution_at(words: &Words<'_, '_>, start: usize, limit: usize) -> Option<Cue> {
     let mut t = start;
-    while t < limit && matches!(w.lw(t), "," | "“" | "”") {
+    while t < limit && matches!(words.lower(t), "," | "“" | "”") {
         t += 1;
     }
     if t >= limit {
         return None;
     }
     // A trailing dash: `“…” — Jane Doe`.
-    if w.is_dash(t) {
+    if words.is_dash(t) {
         let mut u = t + 1;
-        while u < limit && w.lw(u) == "-" {
+        while u < limit && words.lower(u) == "-" {
             u += 1;
         }
-        let np = np_right(w, u, limit)?;
+        let np = np_right(words, u, limit)?;
         return (np.kind != NpKind::Pronoun).then_some(Cue { cue: t..u, speaker: np });
     }
-    if let Some(cue) = phrase_cue_at(w, t, limit) {
+    if let Some(cue) = phrase_cue_at(words, t, limit) {
         return Some(cue);
     }
     // `said X`: the verb first. Not a participle: `“…,” saying the city
     // embodied…` opens a clause, it names no speaker.
-    let v = skip_auxiliaries_right(w, t, limit);
-    if let Some(cue) = cue_words_at(w, v, limit).filter(|_| !w.is_participle(v)) {
-        if let Some(np) = np_right(w, cue.end, limit) {
+    let v = skip_auxiliaries_right(words, t, limit);
+    if let Some(cue) = cue_words_at(words, v, limit).filter(|_| !words.is_participle(v)) {
+        if let Some(np) = np_right(words, cue.end, limit) {
             return Some(Cue { cue, speaker: np });
         }
     }
     // `X said`, `X, a professor at Y, said`.
-    subject_then_verb(w, t, limit)
+    subject_then_verb(words, t, limit)
 }
 
 /// A subject at `t` and then its reporting verb: `X said`, `X, a professor
 /// at Y, said`, `X (D-Wis.) said`, `X of the Harbour Trust said`.
-fn subject_then_verb(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
-    let np = np_right(w, t, limit)?;
-    let mut u = skip_parenthesis(w, np.end, limit);
-    let verb_after_comma = w.lw(u) == "," && cue_words_at(w, skip_auxiliaries_right(w, u + 1, limit), limit).is_some();
+fn subject_then_verb(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
+    let np = np_right(words, t, limit)?;
+    let mut u = skip_parenthesis(words, np.end, limit);
+    let verb_after_comma =
+        words.lower(u) == "," && cue_words_at(words, skip_auxiliaries_right(words, u + 1, limit), limit).is_some();
     if verb_after_comma {
         // `the harbourmaster, Alan Pryce, said`
         u += 1;
-    } else if w.lw(u) == "," {
+    } else if words.lower(u) == "," {
         // Past an appositive to the comma that closes it, the one a verb
         // follows: `X, now 74 and living in Dover, Del., said`.
-        u = (u + 1..limit.min(u + APPOSITIVE_MAX_TOKENS))
-            .find(|&k| w.lw(k) == "," && cue_words_at(w, skip_auxiliaries_right(w, k + 1, limit), limit).is_some())?
-            + 1;
-    } else if matches!(w.lw(u), "of" | "from" | "at" | "in" | "with" | "for") {
+        u = (u + 1..limit.min(u + APPOSITIVE_MAX_TOKENS)).find(|&k| {
+            words.lower(k) == "," && cue_words_at(words, skip_auxiliaries_right(words, k + 1, limit), limit).is_some()
+        })? + 1;
+    } else if matches!(words.lower(u), "of" | "from" | "at" | "in" | "with" | "for") {
         // Past a short phrase that places the speaker.
-        u = (u + 1..limit.min(u + 8)).find(|&k| w.is_cue_verb(k) || !w.is_word(k))?;
+        u = (u + 1..limit.min(u + 8)).find(|&k| words.is_cue_verb(k) || !words.is_word(k))?;
     }
-    let v = skip_auxiliaries_right(w, u, limit);
-    let cue = cue_words_at(w, v, limit)?;
+    let v = skip_auxiliaries_right(words, u, limit);
+    let cue = cue_words_at(words, v, limit)?;
     Some(Cue { cue, speaker: np })
 }
 
 /// The cue words starting at token `t`: a reporting verb (with its
 /// particle, `called on`), or a verb phrase from the lexicon (`shot back`).
-fn cue_words_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Range<usize>> {
-    if w.is_cue_verb(t) {
-        return Some(verb_with_particle(w, t, limit));
+fn cue_words_at(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Range<usize>> {
+    if words.is_cue_verb(t) {
+        return Some(verb_with_particle(words, t, limit));
     }
-    if !w.is(t, Class::CUE_FIRST) {
+    if !words.is(t, Class::CUE_FIRST) {
         return None;
     }
     LEXICON
         .cue_phrases_by_first
-        .get(w.lw(t))?
+        .get(words.lower(t))?
         .iter()
-        .find(|p| t + p.len() <= limit && p.iter().enumerate().all(|(k, word)| w.lw(t + k) == *word))
+        .find(|p| t + p.len() <= limit && p.iter().enumerate().all(|(k, word)| words.lower(t + k) == *word))
         .map(|p| t..t + p.len())
 }
 
 /// The cue words ending at token `v` (inclusive), looking left.
-fn cue_words_ending_at(w: &Words<'_, '_>, v: usize, floor: usize) -> Option<Range<usize>> {
-    if w.is_cue_verb(v) {
+fn cue_words_ending_at(words: &Words<'_, '_>, v: usize, floor: usize) -> Option<Range<usize>> {
+    if words.is_cue_verb(v) {
         return Some(v..v + 1);
     }
-    if !w.is(v, Class::CUE_LAST) {
+    if !words.is(v, Class::CUE_LAST) {
         return None;
     }
     LEXICON
         .cue_phrases_by_last
-        .get(w.lw(v))?
+        .get(words.lower(v))?
         .iter()
         .filter(|p| v + 1 >= floor + p.len())
         .find(|p| {
             let start = v + 1 - p.len();
-            p.iter().enumerate().all(|(k, word)| w.lw(start + k) == *word)
+            p.iter().enumerate().all(|(k, word)| words.lower(start + k) == *word)
         })
         .map(|p| v + 1 - p.len()..v + 1)
 }
 
 /// Past a parenthesis that starts at `t` (`(D-Wis.)`), if one does.
-fn skip_parenthesis(w: &Words<'_, '_>, t: usize, limit: usize) -> usize {
-    if w.lw(t) != "(" {
+fn skip_parenthesis(words: &Words<'_, '_>, t: usize, limit: usize) -> usize {
+    if words.lower(t) != "(" {
         return t;
     }
     (t + 1..limit.min(t + 10))
-        .find(|&k| w.lw(k) == ")")
+        .find(|&k| words.lower(k) == ")")
         .map_or(t, |k| k + 1)
 }
 
 /// `according to X`, `in the words of X` at token `t`.
 #[inline]
-fn phrase_cue_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
+fn phrase_cue_at(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
     // This runs at each token before a quote: a word that starts no
     // source phrase (its class says so) costs no call.
-    if !w.is(t, Class::SOURCE_FIRST) {
+    if !words.is(t, Class::SOURCE_FIRST) {
         return None;
     }
-    phrase_cue_starting_at(w, t, limit)
+    phrase_cue_starting_at(words, t, limit)
 }
 
 /// [`phrase_cue_at`] past the filter of first words.
 #[inline(never)]
-fn phrase_cue_starting_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
+fn phrase_cue_starting_at(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
     // The first word is read once and the phrases that do not start with
     // it are passed over.
-    let first = w.lw(t);
+    let first = words.lower(t);
     for phrase in &LEXICON.source_phrases {
         let n = phrase.len();
-        let rest_matches = || phrase.iter().enumerate().skip(1).all(|(k, p)| w.lw(t + k) == *p);
+        let rest_matches = || phrase.iter().enumerate().skip(1).all(|(k, p)| words.lower(t + k) == *p);
         if phrase.first() != Some(&first) || t + n > limit || !rest_matches() {
             continue;
         }
-        let np = np_right(w, t + n, limit)?;
+        let np = np_right(words, t + n, limit)?;
         return Some(Cue {
             cue: t..t + n,
             speaker: np,
@@ -191,15 +192,15 @@ fn phrase_cue_starting_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<C
 /// `clause_floor` is where the sentence starts: a subject may stand before
 /// a quote earlier in the sentence (`He called it “reckless” and urged
 /// leaders “not to…”`), though the verb stands after it.
-pub(crate) fn before_quote(w: &Words<'_, '_>, before: Range<usize>, clause_floor: usize) -> Option<Cue> {
+pub(crate) fn before_quote(words: &Words<'_, '_>, before: Range<usize>, clause_floor: usize) -> Option<Cue> {
     let floor = before.start.max(before.end.saturating_sub(CUE_WINDOW));
     let clause_floor = clause_floor.min(floor).max(before.end.saturating_sub(CLAUSE_WINDOW));
     // `According to X, “…”`, `…, according to X: “…”`: a source phrase that
     // opens the clause, or whose source stands right before the quote.
     for t in floor..before.end {
-        if let Some(cue) = phrase_cue_at(w, t, before.end) {
-            let opens = t == floor || t == clause_floor || !w.is_word(t - 1);
-            let next_to_quote = (cue.speaker.end..before.end).all(|k| !w.is_word(k));
+        if let Some(cue) = phrase_cue_at(words, t, before.end) {
+            let opens = t == floor || t == clause_floor || !words.is_word(t - 1);
+            let next_to_quote = (cue.speaker.end..before.end).all(|k| !words.is_word(k));
             if opens || next_to_quote {
                 return Some(cue);
             }
@@ -208,28 +209,29 @@ pub(crate) fn before_quote(w: &Words<'_, '_>, before: Range<usize>, clause_floor
     let mut v = before.end;
     while v > floor {
         v -= 1;
-        let Some(found) = cue_words_ending_at(w, v, floor) else {
+        let Some(found) = cue_words_ending_at(words, v, floor) else {
             continue;
         };
         let cue = if found.len() == 1 {
-            verb_with_particle(w, v, before.end)
+            verb_with_particle(words, v, before.end)
         } else {
             found.clone()
         };
-        if let Some(np) = subject_of(w, found.start, floor, clause_floor) {
+        if let Some(np) = subject_of(words, found.start, floor, clause_floor) {
             let inner = Cue { cue, speaker: np };
-            if w.is(v, Class::SAY_VERB) && !after_modal(w, found.start) {
+            if words.is(v, Class::SAY_VERB) && !after_modal(words, found.start) {
                 return Some(inner);
             }
-            return Some(outer_report(w, &inner, floor, clause_floor).unwrap_or(inner));
+            return Some(outer_report(words, &inner, floor, clause_floor).unwrap_or(inner));
         }
         // `Said Jane Doe: “…”`, `“…,” said Jane Doe, “…”`: the subject after a
         // verb that opens the sentence, follows a colon, or follows the
         // quote before.
-        let opens_clause =
-            found.start == clause_floor || found.start <= floor + 1 || matches!(w.lw(found.start - 1), ":" | ";");
-        if opens_clause && !w.is_participle(v) {
-            if let Some(np) = np_right(w, cue.end, before.end).filter(|np| np.kind != NpKind::Pronoun) {
+        let opens_clause = found.start == clause_floor
+            || found.start <= floor + 1
+            || matches!(words.lower(found.start - 1), ":" | ";");
+        if opens_clause && !words.is_participle(v) {
+            if let Some(np) = np_right(words, cue.end, before.end).filter(|np| np.kind != NpKind::Pronoun) {
                 return Some(Cue { cue, speaker: np });
             }
         }
@@ -240,34 +242,34 @@ pub(crate) fn before_quote(w: &Words<'_, '_>, before: Range<usize>, clause_floor
 /// `Calder said voters would find it “hard to swallow”`: when the subject of
 /// the verb next to the quote follows another reporting verb (`said`,
 /// `said that`), the quote is reported by that verb's subject.
-fn outer_report(w: &Words<'_, '_>, inner: &Cue, floor: usize, clause_floor: usize) -> Option<Cue> {
+fn outer_report(words: &Words<'_, '_>, inner: &Cue, floor: usize, clause_floor: usize) -> Option<Cue> {
     // The nearest verb of saying to the left, in the same clause.
     let v = (floor.max(inner.speaker.start.saturating_sub(OUTER_REPORT_WINDOW))..inner.speaker.start)
         .rev()
-        .take_while(|&k| !matches!(w.lw(k), "." | ";" | ":" | "?" | "!") && !w.is_mark(k))
-        .find(|&k| w.is_cue_verb(k) && w.is(k, Class::SAY_VERB))?;
+        .take_while(|&k| !matches!(words.lower(k), "." | ";" | ":" | "?" | "!") && !words.is_mark(k))
+        .find(|&k| words.is_cue_verb(k) && words.is(k, Class::SAY_VERB))?;
     // `tweets saying that Clinton had shown…`: a participle reports for the
     // subject of its clause, which `subject_of` finds.
-    let speaker = subject_of(w, v, floor, clause_floor)?;
+    let speaker = subject_of(words, v, floor, clause_floor)?;
     Some(Cue { cue: v..v + 1, speaker })
 }
 
 /// Whether the verb at `v` follows a modal: `said it would tell the
 /// town's story, one of “…”` reports what is to be said, so the quote is
 /// the outer reporter's.
-fn after_modal(w: &Words<'_, '_>, v: usize) -> bool {
-    v > 0 && w.is(v - 1, Class::MODAL)
+fn after_modal(words: &Words<'_, '_>, v: usize) -> bool {
+    v > 0 && words.is(v - 1, Class::MODAL)
 }
 
 /// The cue words at verb `v`: the verb, with its particle when the lexicon
 /// lists the pair (`called on`, `hit back`).
-fn verb_with_particle(w: &Words<'_, '_>, v: usize, limit: usize) -> Range<usize> {
+fn verb_with_particle(words: &Words<'_, '_>, v: usize, limit: usize) -> Range<usize> {
     let particle = v + 1 < limit
-        && w.is(v, Class::CUE_FIRST)
+        && words.is(v, Class::CUE_FIRST)
         && LEXICON
             .cue_phrases_by_first
-            .get(w.lw(v))
-            .is_some_and(|ps| ps.iter().any(|p| p.len() == 2 && p[1] == w.lw(v + 1)));
+            .get(words.lower(v))
+            .is_some_and(|ps| ps.iter().any(|p| p.len() == 2 && p[1] == words.lower(v + 1)));
     v..v + 1 + usize::from(particle)
 }
 
@@ -275,20 +277,20 @@ fn verb_with_particle(w: &Words<'_, '_>, v: usize, limit: usize) -> Range<usize>
 /// findings: “…”`: a clause with no reporting verb that a colon ends
 /// introduces the quote after it; its subject is the speaker, when it is a
 /// name, a pronoun or a description of a speaker. The colon is the cue.
-pub(crate) fn subject_before_colon(w: &Words<'_, '_>, start: usize, colon: usize) -> Option<Cue> {
+pub(crate) fn subject_before_colon(words: &Words<'_, '_>, start: usize, colon: usize) -> Option<Cue> {
     let floor = start.max(colon.saturating_sub(CUE_WINDOW));
-    if let Some(cue) = name_before_colon(w, floor, colon) {
+    if let Some(cue) = name_before_colon(words, floor, colon) {
         return Some(cue);
     }
-    let np = clause_subject(w, floor, colon)?;
+    let np = clause_subject(words, floor, colon)?;
     let speaker_like = match np.kind {
         NpKind::Name { .. } | NpKind::Relation { .. } => true,
         // `Wait, it gets better: “…”`: a pronoun for things (`it`) there is
         // nobody.
-        NpKind::Pronoun => !pronoun_agreement(w.lw(np.start)).is_some_and(|(_, sorts)| {
+        NpKind::Pronoun => !pronoun_agreement(words.lower(np.start)).is_some_and(|(_, sorts)| {
             !sorts.is_empty() && !sorts.iter().any(|s| matches!(s, Sort::Person | Sort::Group))
         }),
-        NpKind::Description { head } => w.role_at(head),
+        NpKind::Description { head } => words.role_at(head),
     };
     (speaker_like && np.end <= colon).then_some(Cue {
         cue: colon..colon + 1,
@@ -298,14 +300,14 @@ pub(crate) fn subject_before_colon(w: &Words<'_, '_>, start: usize, colon: usize
 
 /// The speaker of a transcript turn, `PENCE: …`: the label, whose colon is
 /// the cue.
-pub(crate) fn turn_label(w: &Words<'_, '_>, label: Range<usize>) -> Cue {
+pub(crate) fn turn_label(words: &Words<'_, '_>, label: Range<usize>) -> Cue {
     Cue {
         cue: label.end..label.end + 1,
         speaker: Np {
             start: label.start,
             end: label.end,
             kind: NpKind::Name {
-                name: w.span(label.start, label.end),
+                name: words.span(label.start, label.end),
             },
         },
     }
@@ -314,17 +316,17 @@ pub(crate) fn turn_label(w: &Words<'_, '_>, label: Range<usize>) -> Cue {
 /// `what Mr. Pryce called “…”`, `what critics describe as “…”`: a quote
 /// right after `what`, a subject and its reporting verb is that subject's
 /// words.
-pub(crate) fn what_they_called(w: &Words<'_, '_>, before: Range<usize>) -> Option<Cue> {
+pub(crate) fn what_they_called(words: &Words<'_, '_>, before: Range<usize>) -> Option<Cue> {
     let mut v = before.end.checked_sub(1)?;
-    if w.lw(v) == "as" {
+    if words.lower(v) == "as" {
         v = v.checked_sub(1)?;
     }
-    if v <= before.start || !w.is_cue_verb(v) {
+    if v <= before.start || !words.is_cue_verb(v) {
         return None;
     }
     let floor = before.start.max(v.saturating_sub(MAX_SUBJECT_TOKENS));
-    let np = np_left(w, skip_auxiliaries_left(w, v, floor), floor)?;
-    (np.start > before.start && w.lw(np.start - 1) == "what").then_some(Cue {
+    let np = np_left(words, skip_auxiliaries_left(words, v, floor), floor)?;
+    (np.start > before.start && words.lower(np.start - 1) == "what").then_some(Cue {
         cue: v..v + 1,
         speaker: np,
     })
@@ -332,15 +334,16 @@ pub(crate) fn what_they_called(w: &Words<'_, '_>, before: Range<usize>) -> Optio
 
 /// `Polls did predict the vote - Ivy Marsh: “…”`: the name between a dash
 /// and the colon that ends `before`.
-pub(crate) fn source_after_dash(w: &Words<'_, '_>, before: Range<usize>) -> Option<Cue> {
+pub(crate) fn source_after_dash(words: &Words<'_, '_>, before: Range<usize>) -> Option<Cue> {
     let colon = before.end.checked_sub(1)?;
     let floor = before.start.max(colon.saturating_sub(CUE_WINDOW));
     // The name stands after a dash or `from`: without one before the colon
     // there is no name to read.
-    if !(floor..colon).any(|k| sets_off_source(w.lw(k))) {
+    if !(floor..colon).any(|k| sets_off_source(words.lower(k))) {
         return None;
     }
-    name_before_colon(w, floor, colon).filter(|c| c.speaker.start > floor && sets_off_source(w.lw(c.speaker.start - 1)))
+    name_before_colon(words, floor, colon)
+        .filter(|c| c.speaker.start > floor && sets_off_source(words.lower(c.speaker.start - 1)))
 }
 
 /// Whether `word` sets off the source named after it: a dash, `from`.
@@ -352,21 +355,21 @@ fn sets_off_source(word: &str) -> bool {
 /// analyst Dev Mistry: “…”`: a name that ends right at the colon, after a
 /// dash, `from`, a verb or the clause start, is whose words follow. (After
 /// another preposition it is a place or a time: `in Berlin in 1987: “…”`.)
-fn name_before_colon(w: &Words<'_, '_>, floor: usize, colon: usize) -> Option<Cue> {
-    let np = np_left(w, colon, floor).filter(|np| matches!(np.kind, NpKind::Name { .. }))?;
+fn name_before_colon(words: &Words<'_, '_>, floor: usize, colon: usize) -> Option<Cue> {
+    let np = np_left(words, colon, floor).filter(|np| matches!(np.kind, NpKind::Name { .. }))?;
     let NpKind::Name { name } = np.kind else {
         return None;
     };
-    if is_headline_run(w, &np) || names_a_place(w, name) {
+    if is_headline_run(words, &np) || names_a_place(words, name) {
         return None;
     }
-    let opens = np.start == floor || !w.is_word(np.start - 1) && !w.is_mark(np.start - 1);
-    let before = w.lw(np.start.saturating_sub(1));
+    let opens = np.start == floor || !words.is_word(np.start - 1) && !words.is_mark(np.start - 1);
+    let before = words.lower(np.start.saturating_sub(1));
     let after_verb = np.start > floor
-        && w.is_word(np.start - 1)
-        && !w.is_capitalised(np.start - 1)
-        && !w.function_at(np.start - 1)
-        && !w.is(np.start - 1, Class::PLACE_PREPOSITION);
+        && words.is_word(np.start - 1)
+        && !words.is_capitalised(np.start - 1)
+        && !words.function_at(np.start - 1)
+        && !words.is(np.start - 1, Class::PLACE_PREPOSITION);
     (opens || sets_off_source(before) || after_verb).then_some(Cue {
         cue: colon..colon + 1,
         speaker: np,
@@ -393,7 +396,7 @@ mod tests {
     fn phrase_cue_by_search(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
         for phrase in &LEXICON.source_phrases {
             let n = phrase.len();
-            if t + n > limit || !phrase.iter().enumerate().all(|(k, p)| w.lw(t + k) == *p) {
+            if t + n > limit || !phrase.iter().enumerate().all(|(k, p)| w.lower(t + k) == *p) {
                 continue;
             }
             let np = np_right(w, t + n, limit)?;
@@ -478,12 +481,12 @@ mod tests {
     /// read where it is asked for.
     fn subject_before_appositive_as_written(w: &Words<'_, '_>, close: usize, floor: usize) -> Option<Np> {
         let mut floor = floor.max(close.saturating_sub(APPOSITIVE_MAX_TOKENS));
-        if let Some(that) = (floor..close).rev().find(|&k| matches!(w.lw(k), "that" | "which")) {
+        if let Some(that) = (floor..close).rev().find(|&k| matches!(w.lower(k), "that" | "which")) {
             floor = that + 1;
         }
-        if let Some(last) = (floor..close).rev().find(|&k| w.lw(k) == ",") {
+        if let Some(last) = (floor..close).rev().find(|&k| w.lower(k) == ",") {
             let described_person = np_left(w, last, floor).is_some_and(|np| match np.kind {
-                NpKind::Description { head } => role_of(w.lw(head)).is_some_and(|r| r.sort == Sort::Person),
+                NpKind::Description { head } => role_of(w.lower(head)).is_some_and(|r| r.sort == Sort::Person),
                 _ => false,
             });
             let name = np_right(w, last + 1, close).filter(|np| np.end == close && is_person_or_body(w, np));
@@ -492,11 +495,11 @@ mod tests {
             }
         }
         let opens_appositive = |k: usize| {
-            matches!(w.lw(k + 1), "who" | "whose")
+            matches!(w.lower(k + 1), "who" | "whose")
                 || np_right(w, k + 1, close).is_some_and(|np| matches!(np.kind, NpKind::Description { .. }))
         };
         (floor..close)
-            .filter(|&k| w.lw(k) == "," && opens_appositive(k))
+            .filter(|&k| w.lower(k) == "," && opens_appositive(k))
             .find_map(|k| {
                 np_left(w, k, floor).filter(|np| opens_clause(w, np.start, floor) && is_person_or_body(w, np))
             })
@@ -512,7 +515,7 @@ mod tests {
         let tokens = tokenize(text);
         let w = words_of(&tokens);
         let mut found = 0;
-        for close in (1..tokens.tokens.len()).filter(|&k| w.lw(k) == ",") {
+        for close in (1..tokens.tokens.len()).filter(|&k| w.lower(k) == ",") {
             for floor in [0, close / 2, close.saturating_sub(6), close - 1] {
                 let fast = subject_before_appositive(&w, close, floor);
                 assert_eq!(
@@ -535,13 +538,13 @@ mod tests {
         let tokens = tokenize(text);
         let w = words_of(&tokens);
         let mut found = 0;
-        for colon in (0..tokens.tokens.len()).filter(|&k| w.lw(k) == ":") {
+        for colon in (0..tokens.tokens.len()).filter(|&k| w.lower(k) == ":") {
             for start in 0..colon {
                 let before = start..colon + 1;
                 // As first written: the name read, then the word before it.
                 let floor = start.max(colon.saturating_sub(CUE_WINDOW));
                 let slow = name_before_colon(&w, floor, colon)
-                    .filter(|c| c.speaker.start > floor && sets_off_source(w.lw(c.speaker.start - 1)));
+                    .filter(|c| c.speaker.start > floor && sets_off_source(w.lower(c.speaker.start - 1)));
                 let fast = source_after_dash(&w, before);
                 assert_eq!(cue_key(&fast), cue_key(&slow), "{start}..{colon}");
                 found += usize::from(fast.is_some());
@@ -565,13 +568,13 @@ mod tests {
                 let particle = t + 1 < n
                     && LEXICON
                         .cue_phrases_by_first
-                        .get(w.lw(t))
-                        .is_some_and(|ps| ps.iter().any(|p| p.len() == 2 && p[1] == w.lw(t + 1)));
+                        .get(w.lower(t))
+                        .is_some_and(|ps| ps.iter().any(|p| p.len() == 2 && p[1] == w.lower(t + 1)));
                 Some(t..t + 1 + usize::from(particle))
             } else {
-                LEXICON.cue_phrases_by_first.get(w.lw(t)).and_then(|ps| {
+                LEXICON.cue_phrases_by_first.get(w.lower(t)).and_then(|ps| {
                     ps.iter()
-                        .find(|p| t + p.len() <= n && p.iter().enumerate().all(|(k, word)| w.lw(t + k) == *word))
+                        .find(|p| t + p.len() <= n && p.iter().enumerate().all(|(k, word)| w.lower(t + k) == *word))
                         .map(|p| t..t + p.len())
                 })
             };
@@ -579,10 +582,14 @@ mod tests {
             let ending_at = if w.is_cue_verb(t) {
                 Some(t..t + 1)
             } else {
-                LEXICON.cue_phrases_by_last.get(w.lw(t)).and_then(|ps| {
+                LEXICON.cue_phrases_by_last.get(w.lower(t)).and_then(|ps| {
                     ps.iter()
                         .filter(|p| t + 1 >= p.len())
-                        .find(|p| p.iter().enumerate().all(|(k, word)| w.lw(t + 1 - p.len() + k) == *word))
+                        .find(|p| {
+                            p.iter()
+                                .enumerate()
+                                .all(|(k, word)| w.lower(t + 1 - p.len() + k) == *word)
+                        })
                         .map(|p| t + 1 - p.len()..t + 1)
                 })
             };

@@ -31,7 +31,7 @@ mod view;
 
 use std::collections::HashSet;
 
-use crate::quotes::Found;
+use crate::quotes::FoundQuote;
 use crate::tokenize::Tokens;
 use crate::types::{Attribution, Quote, QuoteKind, Span, Speaker};
 
@@ -109,7 +109,7 @@ impl SpeakerVecs {
 /// text left in `vecs`.
 pub(crate) fn attribute<'h>(
     tokens: &Tokens<'h>,
-    found: Vec<Found>,
+    found: Vec<FoundQuote>,
     options: &Options,
     vecs: &mut SpeakerVecs,
 ) -> Vec<Quote<'h>> {
@@ -127,13 +127,13 @@ pub(crate) fn attribute<'h>(
             *flag = true;
         }
     }
-    let w = Words::new(
+    let words = Words::new(
         tokens,
         &options.extra_verbs,
         &mut vecs.lower_case,
         std::mem::take(&mut vecs.words),
     );
-    let mut mentions = Mentions::collect(&w, &quoted);
+    let mut mentions = Mentions::collect(&words, &quoted);
 
     let mut previous: Option<Previous> = None;
     // The sentence where the last quote's context ended.
@@ -146,16 +146,16 @@ pub(crate) fn attribute<'h>(
         let mut cue_span = None;
         let mut attributed = None;
         if kind.is_speech() {
-            let context = context(&w, &found, i, &quoted, last_sentence);
+            let context = context(&words, &found, i, &quoted, last_sentence);
             last_sentence = context.sentences[1];
-            match find_cue(&w, q, &context, tokens) {
+            match find_cue(&words, q, &context, tokens) {
                 Some(cue) => {
-                    cue_span = (!cue.cue.is_empty()).then(|| w.span(cue.cue.start, cue.cue.end));
-                    attributed = attribute_cue(&w, &mut mentions, &cue, q, &context, options);
+                    cue_span = (!cue.cue.is_empty()).then(|| words.span(cue.cue.start, cue.cue.end));
+                    attributed = attribute_cue(&words, &mut mentions, &cue, q, &context, options);
                 }
                 None if options.carry_speakers => {
                     attributed = previous
-                        .filter(|p| continues(tokens, &w, q, p, &context, &quoted))
+                        .filter(|p| continues(tokens, &words, q, p, &context, &quoted))
                         .and_then(|p| p.speaker)
                         .map(|s| Attributed {
                             attribution: Attribution::Continuation,
@@ -166,7 +166,7 @@ pub(crate) fn attribute<'h>(
                 None => {}
             }
             if attributed.is_none() && cue_span.is_none() && kind == QuoteKind::Mixed {
-                kind = unattributed_fragment_kind(&w, q);
+                kind = unattributed_fragment_kind(&words, q);
             }
         }
         let confidence = attributed.map(|a| {
@@ -221,7 +221,7 @@ pub(crate) fn attribute<'h>(
         }
     }
     drop(mentions);
-    vecs.words = w.into_vecs();
+    vecs.words = words.into_vecs();
     vecs.quoted = quoted;
     out
 }
@@ -229,20 +229,20 @@ pub(crate) fn attribute<'h>(
 /// The speaker of a quote whose cue was found: its phrase resolved to an
 /// entity.
 fn attribute_cue<'a>(
-    w: &Words<'a, '_>,
+    words: &Words<'a, '_>,
     mentions: &mut Mentions<'a>,
     cue: &Cue,
-    q: &Found,
+    q: &FoundQuote,
     context: &Context,
     options: &Options,
 ) -> Option<Attributed> {
-    let sentence = w.tokens.sentence_among(cue.speaker.start, context.sentences);
-    let (entity, attribution) = resolve(w, mentions, cue.clone(), sentence, options)?;
+    let sentence = words.tokens.sentence_among(cue.speaker.start, context.sentences);
+    let (entity, attribution) = resolve(words, mentions, cue.clone(), sentence, options)?;
     mentions.note_speaker(entity, cue.speaker, sentence);
-    let mention = w.span(cue.speaker.start, cue.speaker.end);
+    let mention = words.span(cue.speaker.start, cue.speaker.end);
     Some(Attributed {
         mention,
-        mention_kind: confidence::mention_kind(&w.tokens.text()[mention.range()]),
+        mention_kind: confidence::mention_kind(&words.tokens.text()[mention.range()]),
         attribution,
         side: if cue.speaker.start >= q.end_token {
             Side::After
@@ -255,7 +255,7 @@ fn attribute_cue<'a>(
 
 /// Resolves the speaker phrase of a cue to an entity, and says how.
 fn resolve<'a>(
-    w: &Words<'a, '_>,
+    words: &Words<'a, '_>,
     mentions: &mut Mentions<'a>,
     cue: Cue,
     sentence: usize,
@@ -264,7 +264,7 @@ fn resolve<'a>(
     let np = cue.speaker;
     match np.kind {
         NpKind::Name { .. } => {
-            let id = mentions.named(w, np, sentence)?;
+            let id = mentions.named(words, np, sentence)?;
             Some((id, Attribution::Cue))
         }
         NpKind::Pronoun => {
@@ -274,7 +274,7 @@ fn resolve<'a>(
             let id = mentions
                 .exactly(np.start, np.end)
                 .map(|m| m.entity)
-                .or_else(|| mentions.resolve(w, np, sentence))?;
+                .or_else(|| mentions.resolve(words, np, sentence))?;
             Some((id, Attribution::Pronoun))
         }
         NpKind::Description { head } => {
@@ -282,18 +282,18 @@ fn resolve<'a>(
                 if let Some(id) = mentions
                     .exactly(np.start, np.end)
                     .map(|m| m.entity)
-                    .or_else(|| mentions.resolve(w, np, sentence))
+                    .or_else(|| mentions.resolve(words, np, sentence))
                 {
                     return Some((id, Attribution::Description));
                 }
             }
-            Some((mentions.described(w, np, head), Attribution::Description))
+            Some((mentions.described(words, np, head), Attribution::Description))
         }
         NpKind::Relation { head, name } => {
             let id = mentions
                 .exactly(np.start, np.end)
                 .map(|m| m.entity)
-                .unwrap_or_else(|| mentions.relation_entity(w, head, name));
+                .unwrap_or_else(|| mentions.relation_entity(words, head, name));
             Some((id, Attribution::Description))
         }
     }

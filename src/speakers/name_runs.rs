@@ -17,77 +17,80 @@ use crate::lexicon::{Gender, LEXICON, Role, Sort};
 
 /// Whether token `t` can be part of a name: a capitalised word that is not
 /// a function word, a joiner between two such words, or an initial's dot.
-pub(super) fn name_word(w: &Words<'_, '_>, t: usize) -> bool {
-    w.is_capitalised(t) && (!w.is(t, Class::NOT_NAME) || w.is_known_surname(t))
+pub(super) fn name_word(words: &Words<'_, '_>, t: usize) -> bool {
+    words.is_capitalised(t) && (!words.is(t, Class::NOT_NAME) || words.is_known_surname(t))
 }
 
 /// Whether token `t` can be the first word of a name. `Said Ellis: “…”`:
 /// a capitalised reporting verb that opens a sentence opens no name
 /// (unless it is also a given name, like `Mark`); inside a sentence it is
 /// a name (`spokeswoman Hope Hicks`).
-fn can_start_name(w: &Words<'_, '_>, t: usize) -> bool {
-    name_word(w, t)
-        && (!w.is_reporting_verb(t) || !w.starts_sentence(t) || w.is(t, Class::FIRST_NAME) || w.is_known_surname(t))
+fn can_start_name(words: &Words<'_, '_>, t: usize) -> bool {
+    name_word(words, t)
+        && (!words.is_reporting_verb(t)
+            || !words.starts_sentence(t)
+            || words.is(t, Class::FIRST_NAME)
+            || words.is_known_surname(t))
 }
 
 /// The name that starts at token `t`, if one does: a run of capitalised
 /// words (with joiners and initials), minus leading titles. The run keeps
 /// its titles; the name proper does not.
 #[inline]
-pub(crate) fn name_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+pub(crate) fn name_at(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     // Most tokens cannot start a name: the cheapest test first, inline
     // (this runs at every token), then the full one.
-    if !w.is_capitalised(t) || !can_start_name(w, t) {
+    if !words.is_capitalised(t) || !can_start_name(words, t) {
         return None;
     }
     // Not inside a name; but after a possessive a new name starts
     // (`Fieldwork’s Nora Quint`).
     // (A capital first, inline: most tokens before a name have none.)
-    if t > 0 && w.is_capitalised(t - 1) && can_start_name(w, t - 1) && !is_possessive(w, t - 1) {
+    if t > 0 && words.is_capitalised(t - 1) && can_start_name(words, t - 1) && !is_possessive(words, t - 1) {
         return None;
     }
-    name_run_from(w, t, limit)
+    name_run_from(words, t, limit)
 }
 
 /// The name that starts at token `t`, whatever stands before it (a
 /// capitalised title: `Chief Dan Orr`).
-pub(super) fn name_run(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
-    if !can_start_name(w, t) {
+pub(super) fn name_run(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+    if !can_start_name(words, t) {
         return None;
     }
-    name_run_from(w, t, limit)
+    name_run_from(words, t, limit)
 }
 
 /// [`name_run`] at a token `t` known to be able to start a name (which
 /// [`name_at`] has just tested: not tested twice).
-fn name_run_from(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+fn name_run_from(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     let mut end = t + 1;
     loop {
         // A possessive ends the name: `Mr. Reilly's well-known temper`.
-        if is_possessive(w, end - 1) {
+        if is_possessive(words, end - 1) {
             break;
         }
-        if end < limit && name_word(w, end) {
+        if end < limit && name_word(words, end) {
             end += 1;
-        } else if end + 2 < limit && is_initial(w, end) && name_word(w, end + 2) {
+        } else if end + 2 < limit && is_initial(words, end) && name_word(words, end + 2) {
             // `Jock A. Finlayson`: an initial that is also a word.
             end += 3;
         } else if end + 1 < limit
-            && w.lw(end) == "."
-            && w.str(end - 1).len() <= 3
-            && name_word(w, end + 1)
-            && w.is_capitalised(end - 1)
+            && words.lower(end) == "."
+            && words.str(end - 1).len() <= 3
+            && name_word(words, end + 1)
+            && words.is_capitalised(end - 1)
         {
             // `John F. Kennedy`, `Mr. Obama`.
             end += 2;
         } else if end + 1 < limit
-            && w.is(end, Class::NAME_JOINER)
-            && name_word(w, end + 1)
-            && !w.is_capitalised(end)
-            && !person_then_of(w, t, end)
+            && words.is(end, Class::NAME_JOINER)
+            && name_word(words, end + 1)
+            && !words.is_capitalised(end)
+            && !person_then_of(words, t, end)
         {
             end += 2;
-        } else if let Some(next) = org_continues_after_and(w, end, limit) {
+        } else if let Some(next) = org_continues_after_and(words, end, limit) {
             end = next;
         } else {
             break;
@@ -95,16 +98,16 @@ fn name_run_from(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     }
     // `Tory candidate`, `Chinese authorities`: a capitalised modifier of a
     // role noun is part of a description, not a name.
-    if modifies_role(w, end, limit, end == t + 1) {
+    if modifies_role(words, end, limit, end == t + 1) {
         return None;
     }
     // A single word at a sentence start may be a common word or open a
     // phrase (the test only there: most runs are longer or inside their
     // sentence).
-    if end == t + 1 && w.starts_sentence(t) && opens_sentence_unnamed(w, t) {
+    if end == t + 1 && words.starts_sentence(t) && opens_sentence_unnamed(words, t) {
         return None;
     }
-    np_for_run(w, t, end)
+    np_for_run(words, t, end)
 }
 
 /// Whether the one capitalised word at `t`, the first of its sentence,
@@ -112,92 +115,98 @@ fn name_run_from(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
 /// (a word that the text also writes in lower case, or an adverb), or
 /// `Growing up in Harlow, Mistry…` (a participle that opens the sentence's
 /// introductory phrase).
-fn opens_sentence_unnamed(w: &Words<'_, '_>, t: usize) -> bool {
+fn opens_sentence_unnamed(words: &Words<'_, '_>, t: usize) -> bool {
     // (An adverb is followed by its comma or a preposition: `Hastily, …`,
     // `Shortly after…`, not `Reilly apologised`.)
-    let adverb = w.lw(t).ends_with("ly")
-        && (w.lw(t + 1) == "," || w.is(t + 1, Class::ATTACHER) || matches!(w.lw(t + 1), "after" | "before"))
-        && !w.is(t, Class::FIRST_NAME);
-    let opens_phrase = adverb || opens_participle_phrase(w, t);
+    let adverb = words.lower(t).ends_with("ly")
+        && (words.lower(t + 1) == ","
+            || words.is(t + 1, Class::ATTACHER)
+            || matches!(words.lower(t + 1), "after" | "before"))
+        && !words.is(t, Class::FIRST_NAME);
+    let opens_phrase = adverb || opens_participle_phrase(words, t);
     // (The bits first: a given name is no common word. Then the surname
     // test, a lookup, where the other may search the text.)
-    (opens_phrase || !w.is(t, Class::FIRST_NAME))
-        && !w.is_known_surname(t)
-        && (opens_phrase || w.is_common_at_sentence_start(t))
+    (opens_phrase || !words.is(t, Class::FIRST_NAME))
+        && !words.is_known_surname(t)
+        && (opens_phrase || words.is_common_at_sentence_start(t))
 }
 
 /// Whether the capitalised run `start..of` is a person's name and token
 /// `of` the `of` after it: `Bank of England` is one name, but `Lee Zeldin
 /// of New York` is a person (a given name says so) and where he is from.
-pub(super) fn person_then_of(w: &Words<'_, '_>, start: usize, of: usize) -> bool {
-    w.lw(of) == "of" && (start..of).any(|t| w.is(t, Class::FIRST_NAME) && w.is_capitalised(t))
+pub(super) fn person_then_of(words: &Words<'_, '_>, start: usize, of: usize) -> bool {
+    words.lower(of) == "of" && (start..of).any(|t| words.is(t, Class::FIRST_NAME) && words.is_capitalised(t))
 }
 
 /// Whether token `t` is one capital letter and a dot: an initial.
-fn is_initial(w: &Words<'_, '_>, t: usize) -> bool {
-    w.is_capitalised(t) && w.str(t).len() == 1 && w.lw(t + 1) == "."
+fn is_initial(words: &Words<'_, '_>, t: usize) -> bool {
+    words.is_capitalised(t) && words.str(t).len() == 1 && words.lower(t + 1) == "."
 }
 
 /// `Saltmarsh Fire and Rescue Service`: an `and` inside an organisation's
 /// name, when the capitalised words after it end in a word of
 /// organisations. (`Smith and Jones said` stays two names.) The end of the
 /// run after the `and`, if so.
-fn org_continues_after_and(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<usize> {
-    if w.lw(t) != "and" || t + 1 >= limit || !name_word(w, t + 1) {
+fn org_continues_after_and(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<usize> {
+    if words.lower(t) != "and" || t + 1 >= limit || !name_word(words, t + 1) {
         return None;
     }
     let mut end = t + 1;
-    while end < limit && end < t + 6 && name_word(w, end) {
+    while end < limit && end < t + 6 && name_word(words, end) {
         end += 1;
     }
-    LEXICON.org_words.contains(w.lw(end - 1)).then_some(end)
+    LEXICON.org_words.contains(words.lower(end - 1)).then_some(end)
 }
 
 /// Whether a capitalised run ending before `t` (`one_word` long or more)
 /// modifies a role noun that follows within three lower-case words: `Tory
 /// mayoral candidate`, `Republican presidential nominee`.
-fn modifies_role(w: &Words<'_, '_>, t: usize, limit: usize, one_word: bool) -> bool {
+fn modifies_role(words: &Words<'_, '_>, t: usize, limit: usize, one_word: bool) -> bool {
     // A reporting verb ends the search, unless it is a text that speaks
     // too and the run one word: `the IMF report stated`, `a CNN poll
     // found` (but `the Hillary Clinton email` keeps the name).
-    let text_noun = |u: usize| one_word && role_of_token(w, u).is_some_and(|r| r.sort == Sort::Document);
+    let text_noun = |u: usize| one_word && role_of_token(words, u).is_some_and(|r| r.sort == Sort::Document);
     (t..limit.min(t + 3))
         .take_while(|&u| {
-            w.is_word(u) && !w.is_capitalised(u) && !w.function_at(u) && (!w.is_reporting_verb(u) || text_noun(u))
+            words.is_word(u)
+                && !words.is_capitalised(u)
+                && !words.function_at(u)
+                && (!words.is_reporting_verb(u) || text_noun(u))
         })
-        .any(|u| w.role_at(u))
+        .any(|u| words.role_at(u))
 }
 
 /// Sorts a capitalised run `start..end` into a name (titles stripped) or a
 /// capitalised description (`Foreign Secretary`).
-pub(super) fn np_for_run(w: &Words<'_, '_>, start: usize, end: usize) -> Option<Np> {
+pub(super) fn np_for_run(words: &Words<'_, '_>, start: usize, end: usize) -> Option<Np> {
     // The name proper starts after the last title or role word.
     let mut name_start = start;
     for t in start..end {
         // (One test of the bits for both first: most words are neither.)
-        if w.is(t, Class::TITLE | Class::PERSON_ROLE) && (w.is(t, Class::TITLE) || t + 1 < end) {
+        if words.is(t, Class::TITLE | Class::PERSON_ROLE) && (words.is(t, Class::TITLE) || t + 1 < end) {
             name_start = t + 1;
         }
     }
-    while name_start < end && (!w.is_word(name_start) || w.is(name_start, Class::NAME_JOINER)) {
+    while name_start < end && (!words.is_word(name_start) || words.is(name_start, Class::NAME_JOINER)) {
         name_start += 1;
     }
-    if name_start >= end && (surname_like_title(w, start, end) || end == start + 1 && w.is_known_surname(start)) {
+    if name_start >= end && (surname_like_title(words, start, end) || end == start + 1 && words.is_known_surname(start))
+    {
         // `Ms. King`, `Nora King`: a title word after an honorific or a
         // given name is the surname; the name proper starts after the
         // titles before it.
         name_start = (start..end - 1)
             .rev()
-            .find(|&t| w.is(t, Class::TITLE) || w.is(t, Class::PERSON_ROLE))
+            .find(|&t| words.is(t, Class::TITLE) || words.is(t, Class::PERSON_ROLE))
             .map_or(start, |t| t + 1);
-        while name_start < end - 1 && !w.is_word(name_start) {
+        while name_start < end - 1 && !words.is_word(name_start) {
             name_start += 1;
         }
     }
     if name_start >= end {
         // All titles: `Foreign Secretary` used as a description.
-        let head = (start..end).rev().find(|&t| w.is_word(t))?;
-        return w.role_at(head).then_some(Np {
+        let head = (start..end).rev().find(|&t| words.is_word(t))?;
+        return words.role_at(head).then_some(Np {
             start,
             end,
             kind: NpKind::Description { head },
@@ -205,7 +214,7 @@ pub(super) fn np_for_run(w: &Words<'_, '_>, start: usize, end: usize) -> Option<
     }
     // A lone capitalised word that is a common noun at a sentence start
     // (`Officials said`) is not a name.
-    if end - name_start == 1 && w.role_at(name_start) && name_start == start {
+    if end - name_start == 1 && words.role_at(name_start) && name_start == start {
         return Some(Np {
             start,
             end,
@@ -216,7 +225,7 @@ pub(super) fn np_for_run(w: &Words<'_, '_>, start: usize, end: usize) -> Option<
         start,
         end,
         kind: NpKind::Name {
-            name: w.span(name_start, end),
+            name: words.span(name_start, end),
         },
     })
 }
@@ -224,38 +233,38 @@ pub(super) fn np_for_run(w: &Words<'_, '_>, start: usize, end: usize) -> Option<
 /// Whether the last word of the run `start..end`, a title, is a surname:
 /// an honorific (`Mr. King`) or a given name (`Ruth Baron`) stands right
 /// before it.
-fn surname_like_title(w: &Words<'_, '_>, start: usize, end: usize) -> bool {
+fn surname_like_title(words: &Words<'_, '_>, start: usize, end: usize) -> bool {
     let last = end - 1;
-    let Some(before) = (start..last).rev().find(|&t| w.is_word(t)) else {
+    let Some(before) = (start..last).rev().find(|&t| words.is_word(t)) else {
         return false;
     };
-    let honorific = Class::HONORIFIC.holds(w.lw(before).trim_end_matches('.'));
-    w.is_word(last) && (honorific || w.is(before, Class::FIRST_NAME) && !w.is(before, Class::TITLE))
+    let honorific = Class::HONORIFIC.holds(words.lower(before).trim_end_matches('.'));
+    words.is_word(last) && (honorific || words.is(before, Class::FIRST_NAME) && !words.is(before, Class::TITLE))
 }
 
 /// Whether the capitalised run of `np` has a reporting verb in it: a
 /// headline in title case (`Tobin Says Council Broke Rules:`), not a
 /// name.
-pub(crate) fn is_headline_run(w: &Words<'_, '_>, np: &Np) -> bool {
-    (np.start..np.end).any(|t| w.is_reporting_verb(t))
+pub(crate) fn is_headline_run(words: &Words<'_, '_>, np: &Np) -> bool {
+    (np.start..np.end).any(|t| words.is_reporting_verb(t))
 }
 
 /// The gender that titles between `start` and `name_start` give (`Mr`,
 /// `Mrs`).
 #[inline]
-pub(crate) fn title_gender(w: &Words<'_, '_>, start: usize, name_start: usize) -> Gender {
+pub(crate) fn title_gender(words: &Words<'_, '_>, start: usize, name_start: usize) -> Gender {
     // Most names have no title: nothing to read.
     if start >= name_start {
         return Gender::Unknown;
     }
-    titles_gender(w, start, name_start)
+    titles_gender(words, start, name_start)
 }
 
 /// [`title_gender`] of a name with titles.
-fn titles_gender(w: &Words<'_, '_>, start: usize, name_start: usize) -> Gender {
-    (start..name_start.min(w.len()))
-        .filter(|&t| w.is(t, Class::TITLE))
-        .filter_map(|t| LEXICON.titles.get(w.lw(t).trim_end_matches('.')).copied())
+fn titles_gender(words: &Words<'_, '_>, start: usize, name_start: usize) -> Gender {
+    (start..name_start.min(words.len()))
+        .filter(|&t| words.is(t, Class::TITLE))
+        .filter_map(|t| LEXICON.titles.get(words.lower(t).trim_end_matches('.')).copied())
         .find(|g| *g != Gender::Unknown)
         .unwrap_or(Gender::Unknown)
 }
@@ -264,7 +273,7 @@ fn titles_gender(w: &Words<'_, '_>, start: usize, name_start: usize) -> Gender {
 /// `Labour candidate Mr Reilly`, `Foreign Secretary` in `Foreign Secretary
 /// Dominic Raab` (tokens, not a vector of their words: most names have
 /// none).
-pub(crate) fn role_words_before(w: &Words<'_, '_>, name_start: usize) -> Range<usize> {
+pub(crate) fn role_words_before(words: &Words<'_, '_>, name_start: usize) -> Range<usize> {
     let none = name_start..name_start;
     // Titles inside the run itself: `Foreign Secretary Ann Ruiz`.
     let mut t = name_start;
@@ -272,13 +281,13 @@ pub(crate) fn role_words_before(w: &Words<'_, '_>, name_start: usize) -> Range<u
         let prev = t - 1;
         // (A determiner or reporting verb ends the words: one test of the
         // token's bits for both.)
-        if !w.is_word(prev) || w.is(prev, Class::DETERMINER | Class::REPORTING_VERB) {
+        if !words.is_word(prev) || words.is(prev, Class::DETERMINER | Class::REPORTING_VERB) {
             break;
         }
-        let lw = w.lw(prev);
-        let keep = w.is(prev, Class::ROLE | Class::TITLE | Class::CAPITALISED)
-            || w.is(prev, Class::LOOSE_MODIFIER)
-            || lw.as_bytes().contains(&b'-');
+        let lower = words.lower(prev);
+        let keep = words.is(prev, Class::ROLE | Class::TITLE | Class::CAPITALISED)
+            || words.is(prev, Class::LOOSE_MODIFIER)
+            || lower.as_bytes().contains(&b'-');
         if !keep {
             break;
         }
@@ -286,10 +295,10 @@ pub(crate) fn role_words_before(w: &Words<'_, '_>, name_start: usize) -> Range<u
     }
     // Keep only what ends in a role or title word, without honorifics.
     let mut end = name_start;
-    while end > t && w.is(end - 1, Class::HONORIFIC) {
+    while end > t && words.is(end - 1, Class::HONORIFIC) {
         end -= 1;
     }
-    if end > t && role_or_title_at(w, end - 1) {
+    if end > t && role_or_title_at(words, end - 1) {
         t..end
     } else {
         none
@@ -302,21 +311,21 @@ pub(crate) fn role_words_before(w: &Words<'_, '_>, name_start: usize) -> Range<u
 /// dot at its end and the lists hold no words with dots, so a word with
 /// one is a role noun for neither; a title is read without all its dots,
 /// the classes' key without one: a word with two is asked of the list.
-fn role_or_title_at(w: &Words<'_, '_>, t: usize) -> bool {
-    let lw = w.lw(t);
-    if lw.ends_with("..") {
-        return role_of(lw).is_some() || Class::TITLE.holds(lw.trim_end_matches('.'));
+fn role_or_title_at(words: &Words<'_, '_>, t: usize) -> bool {
+    let lower = words.lower(t);
+    if lower.ends_with("..") {
+        return role_of(lower).is_some() || Class::TITLE.holds(lower.trim_end_matches('.'));
     }
-    (w.is(t, Class::ROLE) && !lw.ends_with('.')) || w.is(t, Class::TITLE)
+    (words.is(t, Class::ROLE) && !lower.ends_with('.')) || words.is(t, Class::TITLE)
 }
 
 /// [`role_of`] token `t`'s word, past a test of its bits: a word that the
 /// lists hold as a role or relation noun (or an age) has the `ROLE` class,
 /// and one without it is none (the lists hold no words with dots, which
 /// the classes read without one), so most words need no lookup.
-pub(crate) fn role_of_token(w: &Words<'_, '_>, t: usize) -> Option<Role> {
-    if !w.role_at(t) {
+pub(crate) fn role_of_token(words: &Words<'_, '_>, t: usize) -> Option<Role> {
+    if !words.role_at(t) {
         return None;
     }
-    role_of(w.lw(t))
+    role_of(words.lower(t))
 }

@@ -11,7 +11,10 @@ use crate::util::filter::BitFilter;
 /// A name's words, tidied: the possessive `’s` dropped, dots of titles kept
 /// out, white space single.
 pub(crate) fn clean_name(name: &str) -> String {
-    let mut words: Vec<&str> = name.split_whitespace().map(|w| w.trim_start_matches('@')).collect();
+    let mut words: Vec<&str> = name
+        .split_whitespace()
+        .map(|word| word.trim_start_matches('@'))
+        .collect();
     if let Some(last) = words.last_mut() {
         for suffix in POSSESSIVE_ENDINGS {
             if let Some(s) = last.strip_suffix(suffix) {
@@ -142,7 +145,7 @@ fn sort_of_name<'l>(name: &str, lower: &str, mut words: impl Iterator<Item = &'l
         return Sort::Place;
     }
     let acronym = name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c == '.' || c == '&');
-    if acronym || words.any(|w| org_words.may_contain(w) && LEXICON.org_words.contains(w)) {
+    if acronym || words.any(|word| org_words.may_contain(word) && LEXICON.org_words.contains(word)) {
         Sort::Organisation
     } else {
         Sort::Person

@@ -21,23 +21,23 @@ pub(crate) const MAX_PHRASE_TOKENS: usize = 24;
 /// The noun phrase that starts at token `t`: a pronoun, a name, or a
 /// description (`the Tory mayoral candidate`, `a spokesman for the
 /// ministry`, `the wife of Michael X`).
-pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+pub(crate) fn np_right(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     // A phrase is short: the bound keeps the search (and its recursion into
     // `of …` phrases) small whatever the text.
     let limit = limit.min(t + MAX_PHRASE_TOKENS);
-    if t >= limit || !w.is_word(t) {
+    if t >= limit || !words.is_word(t) {
         return None;
     }
-    if w.is(t, Class::PRONOUN) && pronoun_agreement(w.lw(t)).is_some() {
+    if words.is(t, Class::PRONOUN) && pronoun_agreement(words.lower(t)).is_some() {
         return Some(Np {
             start: t,
             end: t + 1,
             kind: NpKind::Pronoun,
         });
     }
-    let name_here = name_at(w, t, limit);
+    let name_here = name_at(words, t, limit);
     if let Some(np) = name_here {
-        if is_possessive(w, np.end - 1) && w.is_capitalised(np.end) {
+        if is_possessive(words, np.end - 1) && words.is_capitalised(np.end) {
             // `Fieldwork’s Nora B. Quint`, `Britain’s Prime Minister Jo
             // Lee`: the name after the possessive is the person's.
             if let Some(
@@ -45,37 +45,39 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
                     kind: NpKind::Name { .. },
                     ..
                 },
-            ) = name_at(w, np.end, limit)
+            ) = name_at(words, np.end, limit)
             {
                 return Some(Np { start: t, ..owned });
             }
         }
-        if !(is_possessive(w, np.end - 1) && w.is_word(np.end) && !w.is_capitalised(np.end)) {
+        if !(is_possessive(words, np.end - 1) && words.is_word(np.end) && !words.is_capitalised(np.end)) {
             return Some(np);
         }
     }
     // `former Sen. Evan Bayh`, `panel Chairman Rep. Jo Lee`: lower-case
     // modifiers before a name.
-    if let Some(name) = name_after_modifiers(w, t, limit) {
+    if let Some(name) = name_after_modifiers(words, t, limit) {
         return Some(name);
     }
     // A description: determiner, modifiers, head role noun.
     let mut u = t;
-    if w.determiner_at(u) || w.lw(u).ends_with("'s") {
+    if words.determiner_at(u) || words.lower(u).ends_with("'s") {
         u += 1;
         // `the Rev. Peter Wherry`, `The New York Times`, and past
         // modifiers a name with a title: `the younger Mr. Trump`, `the
         // late Sen. Jo Lee` (not `the iconic Trump Tower`).
-        let titled = || name_after_modifiers(w, u, limit).filter(|np| w.lw(t) == "the" && starts_with_title(w, np));
-        if let Some(name) = name_at(w, u, limit).or_else(titled) {
-            if !is_possessive(w, name.end - 1) {
+        let titled = || {
+            name_after_modifiers(words, u, limit).filter(|np| words.lower(t) == "the" && starts_with_title(words, np))
+        };
+        if let Some(name) = name_at(words, u, limit).or_else(titled) {
+            if !is_possessive(words, name.end - 1) {
                 return Some(Np { start: t, ..name });
             }
         }
     } else if let Some(name) = name_here {
         // `Tobin's former campaign manager`: a possessive name opens a
         // description.
-        if is_possessive(w, name.end - 1) && !w.is_capitalised(name.end) {
+        if is_possessive(words, name.end - 1) && !words.is_capitalised(name.end) {
             u = name.end;
         }
     }
@@ -84,30 +86,30 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
     // The head is the last role noun among the modifiers: `Senate minority
     // leader`, `the party press secretary`; a name after a lower-case head
     // ends the phrase (`the minister Jane X`).
-    while v < limit && v < u + 6 && w.is_word(v) {
-        let lw = w.lw(v);
+    while v < limit && v < u + 6 && words.is_word(v) {
+        let lower = words.lower(v);
         // The token's classes, which are looked up once, say what the word
         // lists say, save for a word with a dot (`Sen.`), which the classes
         // read without it and the lists do not hold.
-        let listed = |class: Class| w.is(v, class) && !lw.ends_with('.');
+        let listed = |class: Class| words.is(v, class) && !lower.ends_with('.');
         if listed(Class::ROLE) {
             head = Some(v);
-        } else if (w.is_cue_verb(v) && is_clear_verb_form(lw))
+        } else if (words.is_cue_verb(v) && is_clear_verb_form(lower))
             || listed(Class::DETERMINER | Class::ATTACHER)
-            || (listed(Class::FUNCTION) && !w.is_capitalised(v) && !w.is(v, Class::COUNTING_MODIFIER))
-            || (w.is_capitalised(v) && head.is_some_and(|h| !w.is_capitalised(h)))
+            || (listed(Class::FUNCTION) && !words.is_capitalised(v) && !words.is(v, Class::COUNTING_MODIFIER))
+            || (words.is_capitalised(v) && head.is_some_and(|h| !words.is_capitalised(h)))
         {
             break;
         }
         v += 1;
     }
     let Some(head) = head else {
-        return plain_description(w, t, u, limit);
+        return plain_description(words, t, u, limit);
     };
     let mut end = head + 1;
     // A name after a role noun is the name: `the minister Jane X`, `police
     // Chief Dan Orr`.
-    if let Some(name) = name_run(w, end, limit) {
+    if let Some(name) = name_run(words, end, limit) {
         if matches!(name.kind, NpKind::Name { .. }) {
             return Some(Np {
                 start: t,
@@ -118,15 +120,15 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
     }
     // `of X`, `for the ministry`, `at Leeds University`; past an adjective
     // that takes the phrase: `a person close to the family`.
-    let attacher = if w.is(end, Class::PLACING_ADJECTIVE) {
+    let attacher = if words.is(end, Class::PLACING_ADJECTIVE) {
         end + 1
     } else {
         end
     };
-    if attacher + 1 < limit && w.is(attacher, Class::ATTACHER) {
-        if let Some(obj) = np_right(w, attacher + 1, limit) {
+    if attacher + 1 < limit && words.is(attacher, Class::ATTACHER) {
+        if let Some(obj) = np_right(words, attacher + 1, limit) {
             if obj.kind != NpKind::Pronoun {
-                let relation = w.is(head, Class::RELATION) && w.lw(end) == "of";
+                let relation = words.is(head, Class::RELATION) && words.lower(end) == "of";
                 if let (true, NpKind::Name { name }) = (relation, obj.kind) {
                     return Some(Np {
                         start: t,
@@ -139,7 +141,7 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
         }
     }
     Some(appositive_name(
-        w,
+        words,
         Np {
             start: t,
             end,
@@ -151,17 +153,17 @@ pub(crate) fn np_right(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> 
 
 /// `the harbourmaster, Alan Pryce,`: a name in apposition to a description
 /// is the speaker's name; the phrase then runs to the end of the name.
-fn appositive_name(w: &Words<'_, '_>, np: Np, limit: usize) -> Np {
-    if w.lw(np.end) != "," {
+fn appositive_name(words: &Words<'_, '_>, np: Np, limit: usize) -> Np {
+    if words.lower(np.end) != "," {
         return np;
     }
-    match name_at(w, np.end + 1, limit) {
+    match name_at(words, np.end + 1, limit) {
         Some(
             name @ Np {
                 kind: NpKind::Name { .. },
                 ..
             },
-        ) if name.end >= limit || matches!(w.lw(name.end), "," | "." | ";" | ":") => Np {
+        ) if name.end >= limit || matches!(words.lower(name.end), "," | "." | ";" | ":") => Np {
             start: np.start,
             ..name
         },
@@ -171,84 +173,94 @@ fn appositive_name(w: &Words<'_, '_>, np: Np, limit: usize) -> Np {
 
 /// A name after up to three lower-case modifiers at `t` (`former`,
 /// `retired`, `panel`), the phrase starting at `t`.
-fn name_after_modifiers(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+fn name_after_modifiers(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     let mut u = t;
-    while u < limit && u < t + 3 && w.is_word(u) && !w.is_capitalised(u) && !w.function_at(u) && !w.is_reporting_verb(u)
+    while u < limit
+        && u < t + 3
+        && words.is_word(u)
+        && !words.is_capitalised(u)
+        && !words.function_at(u)
+        && !words.is_reporting_verb(u)
     {
         u += 1;
     }
     if u == t {
         return None;
     }
-    let name = name_at(w, u, limit)?;
+    let name = name_at(words, u, limit)?;
     matches!(name.kind, NpKind::Name { .. }).then_some(Np { start: t, ..name })
 }
 
 /// Whether the name in `np` starts with a title (`Mr.`, `Sen.`) after the
 /// phrase's modifiers.
-fn starts_with_title(w: &Words<'_, '_>, np: &Np) -> bool {
+fn starts_with_title(words: &Words<'_, '_>, np: &Np) -> bool {
     (np.start..np.end)
-        .find(|&k| w.is_capitalised(k))
-        .is_some_and(|k| w.is(k, Class::TITLE))
+        .find(|&k| words.is_capitalised(k))
+        .is_some_and(|k| words.is(k, Class::TITLE))
 }
 
 /// A description whose head the lexicon does not know, `said the
 /// announcer`: a determiner at `t`, then one to three plain words up to the
 /// end of the phrase (punctuation or `limit`).
-fn plain_description(w: &Words<'_, '_>, t: usize, u: usize, limit: usize) -> Option<Np> {
+fn plain_description(words: &Words<'_, '_>, t: usize, u: usize, limit: usize) -> Option<Np> {
     if u == t {
         return None;
     }
     let mut v = u;
     let plain = |v: usize| {
-        w.is_word(v)
-            && !w.is_capitalised(v)
-            && !w.function_at(v)
-            && !w.is_reporting_verb(v)
-            && !w.lw(v).starts_with(|c: char| c.is_ascii_digit())
+        words.is_word(v)
+            && !words.is_capitalised(v)
+            && !words.function_at(v)
+            && !words.is_reporting_verb(v)
+            && !words.lower(v).starts_with(|c: char| c.is_ascii_digit())
     };
     while v < limit && v < u + 3 && plain(v) {
         v += 1;
     }
-    let at_boundary = v >= limit || !w.is_word(v) || w.is_reporting_verb(v);
+    let at_boundary = v >= limit || !words.is_word(v) || words.is_reporting_verb(v);
     (v > u && at_boundary).then(|| {
         let np = Np {
             start: t,
             end: v,
             kind: NpKind::Description { head: v - 1 },
         };
-        appositive_name(w, np, limit)
+        appositive_name(words, np, limit)
     })
 }
 
 /// The noun phrase that ends just before token `end` (looking left from a
 /// verb): a pronoun, a name, or a description.
-pub(crate) fn np_left(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np> {
+pub(crate) fn np_left(words: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np> {
     let floor = floor.max(end.saturating_sub(MAX_PHRASE_TOKENS));
     if end == 0 || end <= floor {
         return None;
     }
     let last = end - 1;
-    if !w.is_word(last) {
+    if !words.is_word(last) {
         return None;
     }
-    if pronoun_agreement(w.lw(last)).is_some() {
+    if pronoun_agreement(words.lower(last)).is_some() {
         return Some(Np {
             start: last,
             end,
             kind: NpKind::Pronoun,
         });
     }
-    if name_word(w, last) {
+    if name_word(words, last) {
         // The start of the capitalised run, over joiners and initials.
         let mut start = last;
         while start > floor {
             let p = start - 1;
-            if name_word(w, p) {
+            if name_word(words, p) {
                 start = p;
-            } else if p > floor && (w.is(p, Class::NAME_JOINER) || w.lw(p) == ".") && name_word(w, p - 1) {
+            } else if p > floor && (words.is(p, Class::NAME_JOINER) || words.lower(p) == ".") && name_word(words, p - 1)
+            {
                 start = p - 1;
-            } else if p > floor && w.lw(p) == "and" && name_word(w, p - 1) && LEXICON.org_words.contains(w.lw(last)) {
+            } else if p > floor
+                && words.lower(p) == "and"
+                && name_word(words, p - 1)
+                && LEXICON.org_words.contains(words.lower(last))
+            {
                 // `Saltmarsh Fire and Rescue Service`
                 start = p - 1;
             } else {
@@ -256,20 +268,20 @@ pub(crate) fn np_left(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np>
             }
         }
         // `Tom Haskins of Oregon said`: the person.
-        let run_end = (start..end).find(|&k| person_then_of(w, start, k)).unwrap_or(end);
-        let np = np_for_run(w, start, run_end)?;
+        let run_end = (start..end).find(|&k| person_then_of(words, start, k)).unwrap_or(end);
+        let np = np_for_run(words, start, run_end)?;
         // `the wife of Michael X`, `a spokesman for Northgate Council`.
-        return Some(extend_with_head(w, np, floor));
+        return Some(extend_with_head(words, np, floor));
     }
-    if w.role_at(last) {
+    if words.role_at(last) {
         let mut start = last;
         while start > floor {
             let p = start - 1;
-            if w.is(p, Class::DETERMINER) || is_possessive(w, p) {
+            if words.is(p, Class::DETERMINER) || is_possessive(words, p) {
                 start = p;
                 break;
             }
-            if !w.is_word(p) || w.is_reporting_verb(p) || w.is(p, Class::FUNCTION) {
+            if !words.is_word(p) || words.is_reporting_verb(p) || words.is(p, Class::FUNCTION) {
                 break;
             }
             start = p;
@@ -279,23 +291,23 @@ pub(crate) fn np_left(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np>
             end,
             kind: NpKind::Description { head: last },
         };
-        return Some(extend_with_head(w, np, floor));
+        return Some(extend_with_head(words, np, floor));
     }
     // `the announcer said`: a determiner and up to three plain words.
-    if w.is_capitalised(last) || w.function_at(last) {
+    if words.is_capitalised(last) || words.function_at(last) {
         return None;
     }
     let mut start = last;
     while start > floor && start + 3 > last {
         let p = start - 1;
-        if w.is(p, Class::DETERMINER) || is_possessive(w, p) {
+        if words.is(p, Class::DETERMINER) || is_possessive(words, p) {
             return Some(Np {
                 start: p,
                 end,
                 kind: NpKind::Description { head: last },
             });
         }
-        if !w.is_word(p) || w.is_capitalised(p) || w.is(p, Class::FUNCTION) || w.is_reporting_verb(p) {
+        if !words.is_word(p) || words.is_capitalised(p) || words.is(p, Class::FUNCTION) || words.is_reporting_verb(p) {
             return None;
         }
         start = p;
@@ -305,17 +317,20 @@ pub(crate) fn np_left(w: &Words<'_, '_>, end: usize, floor: usize) -> Option<Np>
 
 /// Extends a phrase leftwards over `a spokesman for` / `the wife of` when
 /// it is the object of such a head.
-fn extend_with_head(w: &Words<'_, '_>, np: Np, floor: usize) -> Np {
-    if np.start < floor + 2 || !w.is(np.start - 1, Class::ATTACHER) {
+fn extend_with_head(words: &Words<'_, '_>, np: Np, floor: usize) -> Np {
+    if np.start < floor + 2 || !words.is(np.start - 1, Class::ATTACHER) {
         return np;
     }
-    let Some(head_np) = np_left(w, np.start - 1, floor) else {
+    let Some(head_np) = np_left(words, np.start - 1, floor) else {
         return np;
     };
     let NpKind::Description { head } = head_np.kind else {
         return np;
     };
-    if let (true, NpKind::Name { name }) = (w.is(head, Class::RELATION) && w.lw(np.start - 1) == "of", np.kind) {
+    if let (true, NpKind::Name { name }) = (
+        words.is(head, Class::RELATION) && words.lower(np.start - 1) == "of",
+        np.kind,
+    ) {
         return Np {
             start: head_np.start,
             end: np.end,
@@ -330,30 +345,30 @@ fn extend_with_head(w: &Words<'_, '_>, np: Np, floor: usize) -> Np {
 }
 
 /// Whether token `t` is a word in the possessive: `Obama's`, `Jesus’`.
-pub(crate) fn is_possessive(w: &Words<'_, '_>, t: usize) -> bool {
-    let lw = w.lw(t);
-    lw.ends_with("'s") || (lw.ends_with("s'") && w.is_word(t))
+pub(crate) fn is_possessive(words: &Words<'_, '_>, t: usize) -> bool {
+    let lower = words.lower(t);
+    lower.ends_with("'s") || (lower.ends_with("s'") && words.is_word(t))
 }
 
-pub(crate) fn is_definite(w: &Words<'_, '_>, start: usize) -> bool {
-    w.is(start, Class::DEFINITE)
+pub(crate) fn is_definite(words: &Words<'_, '_>, start: usize) -> bool {
+    words.is(start, Class::DEFINITE)
 }
 
 /// The description in an appositive right after a name: `, the Foreign
 /// Secretary,` or `, a former diplomat,`.
 #[inline]
-pub(crate) fn appositive_after<'a>(w: &Words<'a, '_>, name_end: usize) -> Option<Vec<&'a str>> {
+pub(crate) fn appositive_after<'a>(words: &Words<'a, '_>, name_end: usize) -> Option<Vec<&'a str>> {
     // Most names have no comma after them: the test inline, the search
     // out of line.
-    if w.lw(name_end) != "," {
+    if words.lower(name_end) != "," {
         return None;
     }
-    appositive_after_comma(w, name_end)
+    appositive_after_comma(words, name_end)
 }
 
 /// [`appositive_after`] of a name followed by a comma.
-fn appositive_after_comma<'a>(w: &Words<'a, '_>, name_end: usize) -> Option<Vec<&'a str>> {
-    let np = np_right(w, name_end + 1, (name_end + 12).min(w.len()))?;
+fn appositive_after_comma<'a>(words: &Words<'a, '_>, name_end: usize) -> Option<Vec<&'a str>> {
+    let np = np_right(words, name_end + 1, (name_end + 12).min(words.len()))?;
     let NpKind::Description { head } = np.kind else {
         return None;
     };
@@ -361,33 +376,33 @@ fn appositive_after_comma<'a>(w: &Words<'a, '_>, name_end: usize) -> Option<Vec<
     // places it (`, a former head of the port authority,`) or adds to
     // it (`, a lawyer and trustee of the…,`). `In Marlowe, the
     // farmers cheered` is a new clause, not Marlowe described.
-    if w.is_word(np.end) && !w.is(np.end, Class::ATTACHER) && w.lw(np.end) != "and" {
+    if words.is_word(np.end) && !words.is(np.end, Class::ATTACHER) && words.lower(np.end) != "and" {
         return None;
     }
-    let mut words = w.lower_words(np.start, head + 1);
-    if words.first().is_some_and(|d| Class::DETERMINER.holds(d)) {
-        words.remove(0);
+    let mut role_words = words.lower_words(np.start, head + 1);
+    if role_words.first().is_some_and(|d| Class::DETERMINER.holds(d)) {
+        role_words.remove(0);
     }
-    Some(words)
+    Some(role_words)
 }
 
 /// Whether an `of` stands two or three tokens after `t`, where a relation
 /// description starting at `t` has it (`the wife of`, `the late wife
 /// of`): most tokens have none, and start no relation.
 #[inline]
-pub(crate) fn of_follows(w: &Words<'_, '_>, t: usize) -> bool {
-    w.is(t + 2, Class::OF) || w.is(t + 3, Class::OF)
+pub(crate) fn of_follows(words: &Words<'_, '_>, t: usize) -> bool {
+    words.is(t + 2, Class::OF) || words.is(t + 3, Class::OF)
 }
 
 /// A relation description at token `t`, `the wife of Michael X`, if one
 /// starts there.
-pub(crate) fn relation_at(w: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+pub(crate) fn relation_at(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     // The `of` first: it rules out almost every token without a lexicon
     // lookup (this runs at every token outside quotes).
-    let relation_near =
-        (t + 1..limit.min(t + 3)).any(|u| w.is(u + 1, Class::OF) && w.is(u, Class::RELATION)) && w.determiner_at(t);
+    let relation_near = (t + 1..limit.min(t + 3)).any(|u| words.is(u + 1, Class::OF) && words.is(u, Class::RELATION))
+        && words.determiner_at(t);
     if !relation_near {
         return None;
     }
-    np_right(w, t, limit).filter(|np| matches!(np.kind, NpKind::Relation { .. }))
+    np_right(words, t, limit).filter(|np| matches!(np.kind, NpKind::Relation { .. }))
 }

@@ -10,7 +10,7 @@ use super::context::{CONTEXT_MAX_TOKENS, Context};
 use super::cues::{self, Cue};
 use super::view::{Words, is_dash};
 use crate::lexicon::classes::Class;
-use crate::quotes::Found;
+use crate::quotes::FoundQuote;
 use crate::tokenize::Tokens;
 use crate::types::QuoteKind;
 
@@ -32,39 +32,42 @@ const OPENERS_MAX_TOKENS: usize = 3;
 const CAPTION_MAX_WORDS: usize = 30;
 
 /// The cue of quote `q`, by the rules in order (see the module docs).
-pub(super) fn find_cue(w: &Words<'_, '_>, q: &Found, context: &Context, tokens: &Tokens<'_>) -> Option<Cue> {
+pub(super) fn find_cue(words: &Words<'_, '_>, q: &FoundQuote, context: &Context, tokens: &Tokens<'_>) -> Option<Cue> {
     // `“PENCE: Well, look…`: a transcript turn is its label's.
     if let Some(label) = &q.label {
-        return Some(cues::turn_label(w, label.clone()));
+        return Some(cues::turn_label(words, label.clone()));
     }
     // `under what Mr. Pryce called “the old model,” the club…`: the quote
     // is the object of `what X called`, whatever follows it.
-    if let Some(cue) = cues::what_they_called(w, context.before.clone()) {
+    if let Some(cue) = cues::what_they_called(words, context.before.clone()) {
         return Some(cue);
     }
-    let colon_before = context.before.end > context.before.start && w.lw(context.before.end - 1) == ":";
+    let colon_before = context.before.end > context.before.start && words.lower(context.before.end - 1) == ":";
     // `Polls did predict the vote - Ivy Marsh: “…”`: a source set off by a
     // dash before the colon, whatever verb the clause before it has.
     if colon_before {
-        if let Some(cue) = cues::source_after_dash(w, context.before.clone()) {
+        if let Some(cue) = cues::source_after_dash(words, context.before.clone()) {
             return Some(cue);
         }
     }
     // `Calder, tired of the questions, answered: “Who is counting now?”
     // Her opponents quoted it…`: a cue that a colon ends before the quote
     // comes before the sentence after a question or exclamation.
-    let open_end = ends_open(w, q) && !(colon_before && ends_sentence_inside(w, q));
+    let open_end = ends_open(words, q) && !(colon_before && ends_sentence_inside(words, q));
     if open_end {
-        if let Some(cue) = cues::after_quote(w, context.after.clone()) {
+        if let Some(cue) = cues::after_quote(words, context.after.clone()) {
             return Some(cue);
         }
     }
-    if let Some(cue) = cues::before_quote(w, context.before.clone(), context.sentence_start) {
+    if let Some(cue) = cues::before_quote(words, context.before.clone(), context.sentence_start) {
         return Some(cue);
     }
     // `She then turned to the crowd once more: “…”`
-    if q.kind == QuoteKind::Direct && context.before.end > context.before.start && w.lw(context.before.end - 1) == ":" {
-        if let Some(cue) = cues::subject_before_colon(w, context.before.start, context.before.end - 1) {
+    if q.kind == QuoteKind::Direct
+        && context.before.end > context.before.start
+        && words.lower(context.before.end - 1) == ":"
+    {
+        if let Some(cue) = cues::subject_before_colon(words, context.before.start, context.before.end - 1) {
             return Some(cue);
         }
     }
@@ -72,26 +75,31 @@ pub(super) fn find_cue(w: &Words<'_, '_>, q: &Found, context: &Context, tokens: 
         // `“…” for the whole fleet, she said.`, `A cashier who “steals
         // $20” is held to account, Warren said.`: the attribution ends the
         // sentence.
-        if let Some(cue) = cues::after_quote(w, context.after.clone())
-            .filter(|c| context.before.is_empty() || ends_sentence_after(w, c, context.after.end))
+        if let Some(cue) = cues::after_quote(words, context.after.clone())
+            .filter(|c| context.before.is_empty() || ends_sentence_after(words, c, context.after.end))
         {
             return Some(cue);
         }
     }
-    colon_paragraph_cue(w, q, tokens).or_else(|| reported_speech_before(w, q, tokens, context))
+    colon_paragraph_cue(words, q, tokens).or_else(|| reported_speech_before(words, q, tokens, context))
 }
 
 /// Whether nothing but punctuation follows the cue's words (verb and
 /// speaker) up to `end`, the end of the sentence.
-fn ends_sentence_after(w: &Words<'_, '_>, cue: &Cue, end: usize) -> bool {
+fn ends_sentence_after(words: &Words<'_, '_>, cue: &Cue, end: usize) -> bool {
     let last = cue.cue.end.max(cue.speaker.end);
-    (last..end).all(|t| !w.is_word(t))
+    (last..end).all(|t| !words.is_word(t))
 }
 
 /// `…, Calder said. “The other reason is…”`: a quote that opens its
 /// sentence with no cue, after a sentence of reported speech in the same
 /// paragraph, is the same speaker's.
-fn reported_speech_before(w: &Words<'_, '_>, q: &Found, tokens: &Tokens<'_>, context: &Context) -> Option<Cue> {
+fn reported_speech_before(
+    words: &Words<'_, '_>,
+    q: &FoundQuote,
+    tokens: &Tokens<'_>,
+    context: &Context,
+) -> Option<Cue> {
     let para = &tokens.paragraphs[q.first_para];
     // Only a quote that opens its sentence, with a sentence before it.
     if !context.before.is_empty() || q.open == para.tokens.start {
@@ -107,57 +115,60 @@ fn reported_speech_before(w: &Words<'_, '_>, q: &Found, tokens: &Tokens<'_>, con
         .start
         .max(sentence.tokens.end.saturating_sub(CONTEXT_MAX_TOKENS));
     crate::steps::take(sentence.tokens.end - tail);
-    let quoted = (tail..sentence.tokens.end).any(|t| w.is_mark(t));
+    let quoted = (tail..sentence.tokens.end).any(|t| words.is_mark(t));
     if quoted {
         return None;
     }
     // The reporting clause ends the sentence: `…, Calder said.`
-    let end = sentence.tokens.end.checked_sub(1).filter(|&e| w.lw(e) == ".")?;
-    let cue = cues::before_quote(w, sentence.tokens.start..end, sentence.tokens.start)?;
+    let end = sentence.tokens.end.checked_sub(1).filter(|&e| words.lower(e) == ".")?;
+    let cue = cues::before_quote(words, sentence.tokens.start..end, sentence.tokens.start)?;
     (cue.cue.end + 3 >= end).then_some(cue)
 }
 
 /// Whether the quote ends ready for an attribution after it: a comma,
 /// question or exclamation mark or dash inside the closing mark, or a comma
 /// right after it.
-fn ends_open(w: &Words<'_, '_>, q: &Found) -> bool {
+fn ends_open(words: &Words<'_, '_>, q: &FoundQuote) -> bool {
     let Some(close) = q.close else {
         return false;
     };
     // Past closing marks of quotes inside it: `…‘the ringleader,’”`.
     let mut t = close;
-    while t > q.open + 1 && w.is_mark(t - 1) {
+    while t > q.open + 1 && words.is_mark(t - 1) {
         t -= 1;
     }
-    let inside = t.checked_sub(1).map(|t| w.lw(t)).unwrap_or("");
-    matches!(inside, "," | "?" | "!" | "…") || is_dash(inside) || w.lw(close + 1) == "," || w.is_dash(close + 1)
+    let inside = t.checked_sub(1).map(|t| words.lower(t)).unwrap_or("");
+    matches!(inside, "," | "?" | "!" | "…")
+        || is_dash(inside)
+        || words.lower(close + 1) == ","
+        || words.is_dash(close + 1)
 }
 
 /// Whether the quote ends with a question or exclamation mark inside its
 /// closing mark: `“Who is counting now?”`.
-fn ends_sentence_inside(w: &Words<'_, '_>, q: &Found) -> bool {
+fn ends_sentence_inside(words: &Words<'_, '_>, q: &FoundQuote) -> bool {
     q.close
         .and_then(|close| close.checked_sub(1))
-        .is_some_and(|t| matches!(w.lw(t), "?" | "!"))
+        .is_some_and(|t| matches!(words.lower(t), "?" | "!"))
 }
 
 /// `At a rally, Jane Doe said:` ⏎ `“…”`: the cue in the last sentence of
 /// the paragraph before, when it ends with a colon.
-fn colon_paragraph_cue(w: &Words<'_, '_>, q: &Found, tokens: &Tokens<'_>) -> Option<Cue> {
+fn colon_paragraph_cue(words: &Words<'_, '_>, q: &FoundQuote, tokens: &Tokens<'_>) -> Option<Cue> {
     let para = &tokens.paragraphs[q.first_para];
     if q.open != para.tokens.start || q.first_para == 0 {
         return None;
     }
     let prev = &tokens.paragraphs[q.first_para - 1];
     let last = prev.tokens.end.checked_sub(1)?;
-    if w.lw(last) != ":" {
+    if words.lower(last) != ":" {
         return None;
     }
     let sentence = tokens
         .sentence_before(prev.tokens.end)
         .filter(|s| s.tokens.start >= prev.tokens.start)?;
-    cues::before_quote(w, sentence.tokens.start..last, sentence.tokens.start)
-        .or_else(|| cues::subject_before_colon(w, sentence.tokens.start, last))
+    cues::before_quote(words, sentence.tokens.start..last, sentence.tokens.start)
+        .or_else(|| cues::subject_before_colon(words, sentence.tokens.start, last))
 }
 
 /// Whether quote `q`, which has no cue, continues the speaker of the quote
@@ -165,63 +176,65 @@ fn colon_paragraph_cue(w: &Words<'_, '_>, q: &Found, tokens: &Tokens<'_>) -> Opt
 /// only short lines without quotes lie between.
 pub(super) fn continues(
     tokens: &Tokens<'_>,
-    w: &Words<'_, '_>,
-    q: &Found,
+    words: &Words<'_, '_>,
+    q: &FoundQuote,
     prev: &Previous,
     context: &Context,
     quoted: &[bool],
 ) -> bool {
     // Only whole sentences continue a speaker: a fragment in marks with no
     // cue is more often a term or a name than more of the same speech.
-    let opens_its_clause = context.before.is_empty() || only_openers(w, context.before.clone());
-    if q.kind != QuoteKind::Direct || !opens_its_clause || has_own_cue_after(w, context) {
+    let opens_its_clause = context.before.is_empty() || only_openers(words, context.before.clone());
+    if q.kind != QuoteKind::Direct || !opens_its_clause || has_own_cue_after(words, context) {
         return false;
     }
     if q.first_para == prev.last_para {
         return true;
     }
-    ((prev.last_para + 1)..q.first_para).all(|p| is_caption(tokens, w, p, quoted))
+    ((prev.last_para + 1)..q.first_para).all(|p| is_caption(tokens, words, p, quoted))
 }
 
 /// Whether tokens `range` are only words that open a clause, and commas:
 /// `…,” Tobin said. Instead, “he sits on his hands…”` continues the same speech.
-fn only_openers(w: &Words<'_, '_>, range: Range<usize>) -> bool {
-    range.clone().any(|t| w.is_word(t))
+fn only_openers(words: &Words<'_, '_>, range: Range<usize>) -> bool {
+    range.clone().any(|t| words.is_word(t))
         && range.len() <= OPENERS_MAX_TOKENS
-        && range.clone().all(|t| w.lw(t) == "," || w.is(t, Class::CLAUSE_OPENER))
+        && range
+            .clone()
+            .all(|t| words.lower(t) == "," || words.is(t, Class::CLAUSE_OPENER))
 }
 
 /// `“…,” one Harlow Mills packer told a radio station.`: a reporting verb among the
 /// first words after the quote gives it a speaker of its own, even one the
 /// rules cannot read, so the speaker before does not carry over.
-fn has_own_cue_after(w: &Words<'_, '_>, context: &Context) -> bool {
+fn has_own_cue_after(words: &Words<'_, '_>, context: &Context) -> bool {
     context
         .after
         .clone()
-        .filter(|&t| w.is_word(t))
+        .filter(|&t| words.is_word(t))
         .take(OWN_CUE_WORDS)
-        .any(|t| w.is_cue_verb(t) && !w.is_participle(t))
+        .any(|t| words.is_cue_verb(t) && !words.is_participle(t))
 }
 
 /// A short line without quotes that does not end like a sentence: a photo
 /// caption or a subheading.
-fn is_caption(tokens: &Tokens<'_>, w: &Words<'_, '_>, p: usize, quoted: &[bool]) -> bool {
+fn is_caption(tokens: &Tokens<'_>, words: &Words<'_, '_>, p: usize, quoted: &[bool]) -> bool {
     let para = &tokens.paragraphs[p];
     crate::steps::take(para.tokens.len());
-    let words = para.tokens.clone().filter(|&t| w.is_word(t)).count();
+    let word_count = para.tokens.clone().filter(|&t| words.is_word(t)).count();
     let last = para.tokens.end - 1;
     let has_quote = para.tokens.clone().any(|t| quoted[t]);
-    !has_quote && words <= CAPTION_MAX_WORDS && !matches!(w.lw(last), "." | ":" | "?" | "!")
+    !has_quote && word_count <= CAPTION_MAX_WORDS && !matches!(words.lower(last), "." | ":" | "?" | "!")
 }
 
 /// What a fragment in marks is when no one is reported to say it: a title
-/// or name when its words are capitalised (`“Morning Report”`), a scare
+/// or name when its word_count are capitalised (`“Morning Report”`), a scare
 /// quote when it is short (`“re-education camps”`), else still speech
 /// whose speaker the text does not give.
-pub(super) fn unattributed_fragment_kind(w: &Words<'_, '_>, q: &Found) -> QuoteKind {
-    if crate::quotes::is_title_case(w.tokens, q) {
+pub(super) fn unattributed_fragment_kind(words: &Words<'_, '_>, q: &FoundQuote) -> QuoteKind {
+    if crate::quotes::is_title_case(words.tokens, q) {
         QuoteKind::Title
-    } else if (q.open..q.end_token).filter(|&t| w.is_word(t)).count() <= SCARE_MAX_WORDS {
+    } else if (q.open..q.end_token).filter(|&t| words.is_word(t)).count() <= SCARE_MAX_WORDS {
         QuoteKind::ScareQuote
     } else {
         QuoteKind::Mixed

@@ -1094,7 +1094,7 @@ fn every_token_has_its_lower_cased_form() {
                     .map(|c| if c == '’' { '\'' } else { c })
                     .collect(),
             };
-            assert_eq!(w.lw(i), expected, "token {i} {written:?} of {text:?}");
+            assert_eq!(w.lower(i), expected, "token {i} {written:?} of {text:?}");
         }
     }
 }

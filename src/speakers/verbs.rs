@@ -9,7 +9,7 @@ impl Words<'_, '_> {
     /// Whether token `t` has the form of a participle (`saying`,
     /// `adding`): it opens a clause of its own rather than reporting one.
     pub(crate) fn is_participle(&self, t: usize) -> bool {
-        self.lw(t).ends_with("ing")
+        self.lower(t).ends_with("ing")
     }
 
     pub(crate) fn is_reporting_verb(&self, t: usize) -> bool {
@@ -28,9 +28,9 @@ impl Words<'_, '_> {
         if self.is_capitalised(t) && (!sentence_start || self.is_known_surname(t)) {
             return false;
         }
-        let lw = self.lw(t);
+        let lower = self.lower(t);
         // Past tenses and participles are verbs wherever they stand.
-        if is_clear_verb_form(lw) {
+        if is_clear_verb_form(lower) {
             return true;
         }
         let opens_noun_phrase = |p: usize| self.determiner_at(p) || is_possessive(self, p);
@@ -59,14 +59,14 @@ impl Words<'_, '_> {
             && common
             && !self.function_at(noun)
             && !self.is(noun, Class::PLURAL_NOUN | Class::AUXILIARY)
-            && !self.lw(noun).ends_with('s')
-            && self.lw(noun).chars().all(char::is_alphabetic)
+            && !self.lower(noun).ends_with('s')
+            && self.lower(noun).chars().all(char::is_alphabetic)
     }
 }
 
 /// Whether a reporting verb's form can only be a verb: a past tense or
 /// participle (`stated`, `saying`, `told`), or `says`. Base forms and `-s`
 /// forms are also nouns (`a news report`, `campaign claims`).
-pub(super) fn is_clear_verb_form(lw: &str) -> bool {
-    lw.ends_with("ed") || lw.ends_with("ing") || Class::CLEAR_VERB_FORM.holds(lw)
+pub(super) fn is_clear_verb_form(lower: &str) -> bool {
+    lower.ends_with("ed") || lower.ends_with("ing") || Class::CLEAR_VERB_FORM.holds(lower)
 }

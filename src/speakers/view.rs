@@ -152,7 +152,7 @@ impl<'a, 'h> Words<'a, 'h> {
         let mut remaining: Set<&str> = (self.tokens.sentences.iter())
             .filter_map(|s| s.tokens.clone().find(|&t| tokens[t].kind == TokenKind::Word))
             .filter(|&t| self.is_capitalised(t))
-            .map(|t| self.lw(t))
+            .map(|t| self.lower(t))
             .collect();
         let mut common = Set::default();
         // A cheap test first, a filter of the candidates' hashes: most
@@ -168,14 +168,14 @@ impl<'a, 'h> Words<'a, 'h> {
             if !self.is_word(t) || self.is_capitalised(t) {
                 continue;
             }
-            let lw = self.lower[t];
-            if !filter.may_contain(lw) || !remaining.contains(lw) {
+            let lower = self.lower[t];
+            if !filter.may_contain(lower) || !remaining.contains(lower) {
                 continue;
             }
             if text[self.tokens.tokens[t].span().range()].starts_with(char::is_lowercase) {
-                remaining.remove(lw);
-                filter.remove(lw);
-                common.insert(lw);
+                remaining.remove(lower);
+                filter.remove(lower);
+                common.insert(lower);
             }
         }
         common
@@ -190,7 +190,7 @@ impl<'a, 'h> Words<'a, 'h> {
             && self
                 .surnames
                 .get_or_init(|| self.surnames_after_given_names())
-                .contains(self.lw(t))
+                .contains(self.lower(t))
     }
 
     /// The second words of two-word names that open with a given name
@@ -205,7 +205,7 @@ impl<'a, 'h> Words<'a, 'h> {
             // The lexicon only for a pair of capitalised words before one
             // without a capital: the shapes say so at once.
             if self.is(t - 1, Class::FIRST_NAME) && !self.is(t - 1, Class::TITLE) {
-                out.insert(self.lw(t));
+                out.insert(self.lower(t));
             }
         };
         // Each token with the one before and the one after; the last has
@@ -231,7 +231,7 @@ impl<'a, 'h> Words<'a, 'h> {
     /// The classes the lists give token `t`, a word.
     #[inline(never)]
     fn look_up(&self, t: usize) -> u64 {
-        token_classes(self.lw(t), self.padded(t), self.extra_verbs).bits()
+        token_classes(self.lower(t), self.padded(t), self.extra_verbs).bits()
     }
 
     /// Whether token `t` is a noun that heads a description of a speaker.
@@ -260,47 +260,47 @@ impl<'a, 'h> Words<'a, 'h> {
         self.is(t, Class::SENTENCE_START)
             && self.is_capitalised(t)
             && !self.is(t, Class::FIRST_NAME)
-            && self.written_in_lower_case(self.lw(t))
+            && self.written_in_lower_case(self.lower(t))
     }
 
-    /// Whether the text writes the word `lw` (lower-cased) in lower case
+    /// Whether the text writes the word `lower` (lower-cased) in lower case
     /// somewhere. An article asks this of a few words: each of the first
     /// [`COMMON_SEARCHES`] is answered by a search of the text, and only a
     /// text that asks more pays for the set of all the answers (a search
     /// reads the whole text: a thousand of them would not be linear). A
     /// text longer than [`COMMON_SEARCH_BYTES`] has the set at once: it
     /// would be read from memory at each search, not from the cache.
-    fn written_in_lower_case(&self, lw: &'a str) -> bool {
+    fn written_in_lower_case(&self, lower: &'a str) -> bool {
         let mut common = self.common.borrow_mut();
         let asked = match &mut *common {
-            Common::All(set) => return set.contains(lw),
+            Common::All(set) => return set.contains(lower),
             Common::Asked(asked) => asked,
         };
-        if let Some(&(_, answer)) = asked.iter().find(|(word, _)| *word == lw) {
+        if let Some(&(_, answer)) = asked.iter().find(|(word, _)| *word == lower) {
             return answer;
         }
         if asked.len() < COMMON_SEARCHES && self.tokens.text().len() <= COMMON_SEARCH_BYTES {
-            let answer = self.search_lower_case(lw);
-            asked.push((lw, answer));
+            let answer = self.search_lower_case(lower);
+            asked.push((lower, answer));
             return answer;
         }
         let all = self.common_sentence_starts();
-        let answer = all.contains(lw);
+        let answer = all.contains(lower);
         *common = Common::All(all);
         answer
     }
 
-    /// Whether a token is the word `lw` written in lower case: found by
+    /// Whether a token is the word `lower` written in lower case: found by
     /// its bytes in the lower-cased text, where an ASCII word is written as
-    /// it is in `lw` wherever the text has it, whatever its capitals (and
+    /// it is in `lower` wherever the text has it, whatever its capitals (and
     /// an apostrophe as `'` or `’`).
-    fn search_lower_case(&self, lw: &str) -> bool {
-        let apostrophes = lw.bytes().filter(|&b| b == b'\'').count();
+    fn search_lower_case(&self, lower: &str) -> bool {
+        let apostrophes = lower.bytes().filter(|&b| b == b'\'').count();
         // A word with other characters may be written otherwise (and one
         // of two apostrophes in either way): its tokens are compared one
         // by one.
-        if !lw.is_ascii() || apostrophes > 1 {
-            return (0..self.len()).any(|t| self.lw(t) == lw && self.is_written_in_lower_case(t));
+        if !lower.is_ascii() || apostrophes > 1 {
+            return (0..self.len()).any(|t| self.lower(t) == lower && self.is_written_in_lower_case(t));
         }
         let found = |pattern: &str| {
             let tokens = &self.tokens.tokens;
@@ -318,7 +318,7 @@ impl<'a, 'h> Words<'a, 'h> {
                     && self.is_written_in_lower_case(t)
             })
         };
-        found(lw) || apostrophes == 1 && found(&lw.replace('\'', "’"))
+        found(lower) || apostrophes == 1 && found(&lower.replace('\'', "’"))
     }
 
     /// Whether token `t` is a word that starts with a lower-case letter.
@@ -344,7 +344,7 @@ impl<'a, 'h> Words<'a, 'h> {
     /// The bytes of the buffer from the start of token `t`'s lower-cased
     /// form on: its form and at least [`PADDING`] more.
     fn padded(&self, t: usize) -> &'a [u8] {
-        let form = self.lw(t).as_ptr();
+        let form = self.lower(t).as_ptr();
         let buffer = self.buffer.as_bytes();
         // The form is a span of the buffer: its offset is the distance.
         let start = (form as usize).wrapping_sub(buffer.as_ptr() as usize);
@@ -352,7 +352,7 @@ impl<'a, 'h> Words<'a, 'h> {
     }
 
     /// The lower-cased text of token `t` (empty past the end).
-    pub(crate) fn lw(&self, t: usize) -> &'a str {
+    pub(crate) fn lower(&self, t: usize) -> &'a str {
         self.lower.get(t).copied().unwrap_or("")
     }
 
@@ -375,7 +375,7 @@ impl<'a, 'h> Words<'a, 'h> {
 
     /// Whether token `t` is a dash ([`is_dash`]).
     pub(crate) fn is_dash(&self, t: usize) -> bool {
-        is_dash(self.lw(t))
+        is_dash(self.lower(t))
     }
 
     /// The span from the start of token `a` to the end of token `b - 1`.
@@ -386,7 +386,7 @@ impl<'a, 'h> Words<'a, 'h> {
 
     /// The lower-cased words of tokens `a..b`.
     pub(crate) fn lower_words(&self, a: usize, b: usize) -> Vec<&'a str> {
-        (a..b).filter(|&t| self.is_word(t)).map(|t| self.lw(t)).collect()
+        (a..b).filter(|&t| self.is_word(t)).map(|t| self.lower(t)).collect()
     }
 }
 

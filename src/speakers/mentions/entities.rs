@@ -85,8 +85,8 @@ pub(super) struct NameIndex<'a> {
     /// written plainly in it, else strings of their own.
     numbers: Map<Cow<'a, str>, u32>,
     /// By number: what is filed under the name or word.
-    filed: Vec<Filed>,
-    /// The entries of the lists of [`Filed`], kept as chains through one
+    filed: Vec<NameEntry>,
+    /// The entries of the lists of [`NameEntry`], kept as chains through one
     /// vector (newest first) so that a list costs no allocation of its
     /// own: an entity, and the entry before it in its list.
     entries: Vec<(usize, u32)>,
@@ -97,7 +97,7 @@ pub(super) struct NameIndex<'a> {
 /// whose name ends or starts with it (`NO_ENTRY` for none). One vector of
 /// them, so that a new number is one push.
 #[derive(Clone, Copy, Debug)]
-struct Filed {
+struct NameEntry {
     name: Option<usize>,
     last: u32,
     first: u32,
@@ -112,7 +112,7 @@ enum List {
     First,
 }
 
-impl Filed {
+impl NameEntry {
     /// The newest entry of list `list`.
     fn head(&mut self, list: List) -> &mut u32 {
         match list {
@@ -137,7 +137,7 @@ impl<'a> NameIndex<'a> {
         let next = self.filed.len() as u32;
         let n = *self.numbers.entry(key).or_insert(next);
         if n == next {
-            self.filed.push(Filed {
+            self.filed.push(NameEntry {
                 name: None,
                 last: NO_ENTRY,
                 first: NO_ENTRY,
@@ -313,12 +313,12 @@ fn index_name(index: &mut NameIndex<'_>, id: usize, info: &NameInfo) {
 impl<'a> Mentions<'a> {
     /// The entity a name stands for: an earlier one it matches, or a new
     /// one.
-    pub(super) fn entity_for_name(&mut self, w: &Words<'a, '_>, np: Np, name: Span, name_token: usize) -> usize {
-        let n = self.name_info(&w.tokens.text()[name.range()], &w.lower_text()[name.range()]);
+    pub(super) fn entity_for_name(&mut self, words: &Words<'a, '_>, np: Np, name: Span, name_token: usize) -> usize {
+        let n = self.name_info(&words.tokens.text()[name.range()], &words.lower_text()[name.range()]);
         // (The info read in place, its fields as they are needed, rather
         // than copied out whole.)
         let info = &self.infos[n];
-        let gender = match title_gender(w, np.start, name_token) {
+        let gender = match title_gender(words, np.start, name_token) {
             Gender::Unknown => info.given_gender,
             g => g,
         };

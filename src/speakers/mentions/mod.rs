@@ -75,8 +75,8 @@ pub(crate) struct Mentions<'a> {
 impl<'a> Mentions<'a> {
     /// Reads the text once and collects its mentions. `quoted[t]` says
     /// whether token `t` is inside a quotation.
-    pub(crate) fn collect(w: &Words<'a, '_>, quoted: &[bool]) -> Mentions<'a> {
-        let tokens = w.tokens;
+    pub(crate) fn collect(words: &Words<'a, '_>, quoted: &[bool]) -> Mentions<'a> {
+        let tokens = words.tokens;
         let mut m = Mentions::default();
         // Room for the names a text of this length usually has (in news, a
         // new way of writing a name every 20 words or so, and a word or two
@@ -84,22 +84,22 @@ impl<'a> Mentions<'a> {
         // words, not tokens: a text of quotation marks and punctuation has
         // tokens by the million and few names, and tables sized by its
         // tokens took tens of megabytes.
-        let names = w.word_count() / 13;
+        let names = words.word_count() / 13;
         m.names.reserve(names);
         m.infos.reserve(names);
         m.index.reserve(names * 2);
         m.entities.reserve(names);
         m.last_seen.reserve(names);
         // And for the mentions: about one every ten words in news.
-        m.mentions.reserve(w.word_count() / 8);
+        m.mentions.reserve(words.word_count() / 8);
         let mut subject_at = Vec::new();
         for (s, sentence) in tokens.sentences.iter().enumerate() {
             // A headline in title case has a capital on every word: its
             // runs of capitals are not names.
-            if is_title_case(w, sentence.tokens.clone()) {
+            if is_title_case(words, sentence.tokens.clone()) {
                 continue;
             }
-            clause_starts_into(w, sentence.tokens.clone(), &mut subject_at);
+            clause_starts_into(words, sentence.tokens.clone(), &mut subject_at);
             // In order, so that the pass (which only moves on) finds the
             // next clause's start by a cursor (see [`next_start`]).
             subject_at.sort_unstable();
@@ -108,7 +108,7 @@ impl<'a> Mentions<'a> {
             let mut t = sentence.tokens.start;
             loop {
                 let is_subject;
-                (t, is_subject) = next_start(w, quoted, &subject_at, &mut next_subject, t, end);
+                (t, is_subject) = next_start(words, quoted, &subject_at, &mut next_subject, t, end);
                 if t >= end {
                     break;
                 }
@@ -116,47 +116,50 @@ impl<'a> Mentions<'a> {
                 // `the wife of Michael X`: a person known by a relation.
                 // (The `of` first, from the token's bits: the call only for
                 // the few tokens with one after them.)
-                if let Some(np) = (!in_quote && of_follows(w, t))
-                    .then(|| relation_at(w, t, end))
+                if let Some(np) = (!in_quote && of_follows(words, t))
+                    .then(|| relation_at(words, t, end))
                     .flatten()
                 {
                     if let NpKind::Relation { head, name } = np.kind {
                         // The person first, so the relation takes their
                         // fullest name.
                         // The person's phrase starts after `of`.
-                        if let Some(inner) = np_right(w, head + 2, sentence.tokens.end) {
-                            m.add_name(w, inner, s, false, false);
+                        if let Some(inner) = np_right(words, head + 2, sentence.tokens.end) {
+                            m.add_name(words, inner, s, false, false);
                         }
-                        let id = m.relation_entity(w, head, name);
+                        let id = m.relation_entity(words, head, name);
                         m.push(id, np, s, is_subject, false);
                         t = np.end;
                         continue;
                     }
                 }
-                if let Some(np) = name_at(w, t, sentence.tokens.end) {
+                if let Some(np) = name_at(words, t, sentence.tokens.end) {
                     // `according to Edmund Carrow`: the source of what the
                     // sentence says is as salient as its subject.
-                    let is_subject = is_subject || (t >= 2 && w.lw(t - 2) == "according" && w.lw(t - 1) == "to");
+                    let is_subject =
+                        is_subject || (t >= 2 && words.lower(t - 2) == "according" && words.lower(t - 1) == "to");
                     // `But Labour candidate Mr Reilly has…`: the subject starts
                     // at the role words before the name.
-                    let roles = role_words_before(w, t);
+                    let roles = role_words_before(words, t);
                     let role_start = roles.start;
                     let is_subject = is_subject
                         || (!roles.is_empty()
                             && (subject_at.binary_search(&role_start).is_ok()
                                 || role_start > 0
                                     && subject_at.binary_search(&(role_start - 1)).is_ok()
-                                    && w.is(role_start - 1, Class::DETERMINER)));
-                    m.add_name_after_roles(w, np, s, is_subject, in_quote, Some((t, roles)));
+                                    && words.is(role_start - 1, Class::DETERMINER)));
+                    m.add_name_after_roles(words, np, s, is_subject, in_quote, Some((t, roles)));
                     t = np.end;
                     continue;
                 }
                 if !in_quote && is_subject {
-                    if let Some(np) = np_right(w, t, sentence.tokens.end) {
+                    if let Some(np) = np_right(words, t, sentence.tokens.end) {
                         if matches!(np.kind, NpKind::Name { .. }) {
                             // `Labour candidate Mr Reilly`: a name after its role.
-                            m.add_name(w, np, s, true, false);
-                        } else if let Some(entity) = m.resolve(w, np, s).or_else(|| m.new_described_person(w, np)) {
+                            m.add_name(words, np, s, true, false);
+                        } else if let Some(entity) =
+                            m.resolve(words, np, s).or_else(|| m.new_described_person(words, np))
+                        {
                             m.push(entity, np, s, true, false);
                         }
                         t = np.end.max(t + 1);
@@ -206,8 +209,8 @@ impl<'a> Mentions<'a> {
 
     /// Records a name: finds or makes its entity, learns its gender, and
     /// binds the title or appositive around it.
-    fn add_name(&mut self, w: &Words<'a, '_>, np: Np, sentence: usize, subject: bool, quoted: bool) {
-        self.add_name_after_roles(w, np, sentence, subject, quoted, None);
+    fn add_name(&mut self, words: &Words<'a, '_>, np: Np, sentence: usize, subject: bool, quoted: bool) {
+        self.add_name_after_roles(words, np, sentence, subject, quoted, None);
     }
 
     /// [`Mentions::add_name`], given the role words before a token if they
@@ -215,7 +218,7 @@ impl<'a> Mentions<'a> {
     /// most names have no title, so that the token is the name's own).
     fn add_name_after_roles(
         &mut self,
-        w: &Words<'a, '_>,
+        words: &Words<'a, '_>,
         np: Np,
         sentence: usize,
         subject: bool,
@@ -225,8 +228,8 @@ impl<'a> Mentions<'a> {
         let NpKind::Name { name } = np.kind else {
             return;
         };
-        let name_token = name_token_in(w, np, name);
-        let entity = self.entity_for_name(w, np, name, name_token);
+        let name_token = name_token_in(words, np, name);
+        let entity = self.entity_for_name(words, np, name, name_token);
         self.push(entity, np, sentence, subject, quoted);
         if quoted {
             return;
@@ -235,13 +238,13 @@ impl<'a> Mentions<'a> {
         // role words before the name.
         let roles = match known_roles {
             Some((at, roles)) if at == name_token => roles,
-            _ => role_words_before(w, name_token),
+            _ => role_words_before(words, name_token),
         };
         if !roles.is_empty() {
-            self.bind(roles.map(|u| w.lw(u)).collect(), entity);
+            self.bind(roles.map(|u| words.lower(u)).collect(), entity);
         }
         // `Dominic Raab, the Foreign Secretary,`
-        if let Some(role) = appositive_after(w, np.end) {
+        if let Some(role) = appositive_after(words, np.end) {
             self.bind(role, entity);
         }
     }
@@ -285,14 +288,14 @@ impl<'a> Mentions<'a> {
 
     /// The entity for a person known by their relation to a named one:
     /// `Michael X's wife` for `the wife of Michael X`.
-    pub(crate) fn relation_entity(&mut self, w: &Words<'_, '_>, head: usize, name: Span) -> usize {
-        let name_token = name_token_start(w, name);
+    pub(crate) fn relation_entity(&mut self, words: &Words<'_, '_>, head: usize, name: Span) -> usize {
+        let name_token = name_token_start(words, name);
         let person = self
             .overlapping(name_token, name_token + 1)
             .map(|m| self.entities[m.entity].name.clone())
             .filter(|n| !n.is_empty())
-            .unwrap_or_else(|| NameText::Tidied(clean_name(&w.tokens.text()[name.range()]).into()));
-        let relation = w.lw(head);
+            .unwrap_or_else(|| NameText::Tidied(clean_name(&words.tokens.text()[name.range()]).into()));
+        let relation = words.lower(head);
         let gender = LEXICON.relation_nouns.get(relation).copied().unwrap_or(Gender::Unknown);
         self.described_entity(format!("{}'s {relation}", &*person), gender, Sort::Person)
     }
@@ -301,14 +304,14 @@ impl<'a> Mentions<'a> {
     /// or, for a name inside a longer phrase that was read as a whole
     /// (`Former head of the port authority Ann Ruiz:`), a mention
     /// recorded now.
-    pub(crate) fn named(&mut self, w: &Words<'a, '_>, np: Np, sentence: usize) -> Option<usize> {
+    pub(crate) fn named(&mut self, words: &Words<'a, '_>, np: Np, sentence: usize) -> Option<usize> {
         if let Some(m) = self.overlapping(np.start, np.end) {
             return Some(m.entity);
         }
-        if is_headline_run(w, &np) {
+        if is_headline_run(words, &np) {
             return None;
         }
-        self.add_name(w, np, sentence, true, false);
+        self.add_name(words, np, sentence, true, false);
         self.overlapping(np.start, np.end).map(|m| m.entity)
     }
 
@@ -318,13 +321,14 @@ impl<'a> Mentions<'a> {
     /// and descriptions after may take up (`“…,” the woman said`, `It’s
     /// denouncing…`). Only indefinite or possessive descriptions: `the
     /// senator` names someone met before.
-    fn new_described_person(&mut self, w: &Words<'a, '_>, np: Np) -> Option<usize> {
+    fn new_described_person(&mut self, words: &Words<'a, '_>, np: Np) -> Option<usize> {
         let NpKind::Description { head } = np.kind else {
             return None;
         };
-        let role = role_of_token(w, head)?;
-        let owned = (np.start..head).any(|t| is_possessive(w, t)) || w.is(np.start, Class::POSSESSIVE_DETERMINER);
-        let indefinite = w.determiner_at(np.start) && !is_definite(w, np.start);
+        let role = role_of_token(words, head)?;
+        let owned =
+            (np.start..head).any(|t| is_possessive(words, t)) || words.is(np.start, Class::POSSESSIVE_DETERMINER);
+        let indefinite = words.determiner_at(np.start) && !is_definite(words, np.start);
         let speaks = match role.sort {
             Sort::Person => indefinite || owned,
             Sort::Organisation => owned,
@@ -333,8 +337,8 @@ impl<'a> Mentions<'a> {
         if !speaks {
             return None;
         }
-        let id = self.described(w, np, head);
-        self.add_binding(w.lower_words(np.start, head + 1), id);
+        let id = self.described(words, np, head);
+        self.add_binding(words.lower_words(np.start, head + 1), id);
         Some(id)
     }
 
@@ -351,9 +355,9 @@ impl<'a> Mentions<'a> {
 
     /// The entity for description `np` with head noun `head` that names no
     /// one the text has named: `a spokesman for the ministry`.
-    pub(crate) fn described(&mut self, w: &Words<'_, '_>, np: Np, head: usize) -> usize {
-        let role = role_of_token(w, head);
-        let text = &w.tokens.text()[w.span(np.start, np.end).range()];
+    pub(crate) fn described(&mut self, words: &Words<'_, '_>, np: Np, head: usize) -> usize {
+        let role = role_of_token(words, head);
+        let text = &words.tokens.text()[words.span(np.start, np.end).range()];
         self.described_entity(
             description_name(text),
             role.map_or(Gender::Unknown, |r| r.gender),
@@ -395,14 +399,14 @@ impl<'a> Mentions<'a> {
 /// not searched for each token.
 #[inline]
 fn next_start(
-    w: &Words<'_, '_>,
+    words: &Words<'_, '_>,
     quoted: &[bool],
     subjects: &[usize],
     next: &mut usize,
     mut t: usize,
     end: usize,
 ) -> (usize, bool) {
-    let passed_over = |t: usize| !w.is_capitalised(t) && (quoted[t] || !of_follows(w, t));
+    let passed_over = |t: usize| !words.is_capitalised(t) && (quoted[t] || !of_follows(words, t));
     loop {
         while subjects.get(*next).is_some_and(|&u| u < t) {
             *next += 1;
@@ -417,7 +421,7 @@ fn next_start(
         // A clause starts here: a token without a capital inside a quote
         // still starts nothing.
         let is_subject = t == stop;
-        if is_subject && !w.is_capitalised(t) && quoted[t] {
+        if is_subject && !words.is_capitalised(t) && quoted[t] {
             t += 1;
             continue;
         }
@@ -427,8 +431,8 @@ fn next_start(
 
 /// [`name_token_start`] for a name inside the phrase `np`: a short scan
 /// from the start of the phrase rather than a search of all the tokens.
-fn name_token_in(w: &Words<'_, '_>, np: Np, name: Span) -> usize {
-    let tokens = &w.tokens.tokens;
+fn name_token_in(words: &Words<'_, '_>, np: Np, name: Span) -> usize {
+    let tokens = &words.tokens.tokens;
     let start = np.start.min(tokens.len());
     // The scan finds what the search would when every token before the
     // phrase starts before the name.
@@ -437,13 +441,14 @@ fn name_token_in(w: &Words<'_, '_>, np: Np, name: Span) -> usize {
             return k;
         }
     }
-    name_token_start(w, name)
+    name_token_start(words, name)
 }
 
 /// The token where the name proper (titles stripped) starts.
-fn name_token_start(w: &Words<'_, '_>, name: Span) -> usize {
-    w.tokens
+fn name_token_start(words: &Words<'_, '_>, name: Span) -> usize {
+    words
+        .tokens
         .tokens
         .partition_point(|t| t.span().start < name.start)
-        .min(w.tokens.tokens.len())
+        .min(words.tokens.tokens.len())
 }

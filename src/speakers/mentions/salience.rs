@@ -27,14 +27,14 @@ const DESCRIPTION_WINDOW: usize = 2;
 
 impl<'a> Mentions<'a> {
     /// The entity that a noun phrase stands for, if the text makes it clear.
-    pub(crate) fn resolve(&mut self, w: &Words<'a, '_>, np: Np, sentence: usize) -> Option<usize> {
+    pub(crate) fn resolve(&mut self, words: &Words<'a, '_>, np: Np, sentence: usize) -> Option<usize> {
         match np.kind {
             NpKind::Name { .. } => self.overlapping(np.start, np.end).map(|m| m.entity),
             NpKind::Pronoun => {
-                let (gender, sorts) = pronoun_agreement(w.lw(np.start))?;
+                let (gender, sorts) = pronoun_agreement(words.lower(np.start))?;
                 // `“Okay,” I said`: the writer. (A `we` is as often a
                 // nation or a party as the writers.)
-                if w.lw(np.start) == "i" {
+                if words.lower(np.start) == "i" {
                     return Some(self.writer());
                 }
                 let id = self.most_salient(np.start, sentence, SALIENCE_WINDOW, |e| {
@@ -46,12 +46,12 @@ impl<'a> Mentions<'a> {
                 Some(id)
             }
             NpKind::Description { head } => {
-                let role = role_of_token(w, head);
-                if let Some(id) = self.bound(w, np.start, np.end) {
+                let role = role_of_token(words, head);
+                if let Some(id) = self.bound(words, np.start, np.end) {
                     return Some(id);
                 }
                 let role = role?;
-                if !is_definite(w, np.start) || matches!(role.sort, Sort::Group | Sort::Document) {
+                if !is_definite(words, np.start) || matches!(role.sort, Sort::Group | Sort::Document) {
                     return None;
                 }
                 // A definite description as subject, right after a person
@@ -59,7 +59,7 @@ impl<'a> Mentions<'a> {
                 let id = self.most_salient(np.start, sentence, DESCRIPTION_WINDOW, |e| {
                     e.named && e.sort == role.sort && role.gender.agrees(e.gender)
                 })?;
-                self.add_binding(w.lower_words(np.start, np.end), id);
+                self.add_binding(words.lower_words(np.start, np.end), id);
                 Some(id)
             }
             NpKind::Relation { .. } => None,
@@ -70,16 +70,16 @@ impl<'a> Mentions<'a> {
     /// noun and no clashing modifier: the description of the words of
     /// tokens `start..end`, read in place (most descriptions have no
     /// binding, and need no vector of their words).
-    fn bound(&self, w: &Words<'a, '_>, start: usize, end: usize) -> Option<usize> {
-        let last = (start..end).rev().find(|&t| w.is_word(t))?;
+    fn bound(&self, words: &Words<'a, '_>, start: usize, end: usize) -> Option<usize> {
+        let last = (start..end).rev().find(|&t| words.is_word(t))?;
         let modifiers = || {
             (start..last)
-                .filter(|&t| w.is_word(t))
-                .map(|t| w.lw(t))
+                .filter(|&t| words.is_word(t))
+                .map(|t| words.lower(t))
                 .filter(|m| !Class::DETERMINER.holds(m))
         };
         self.bindings
-            .get(w.lw(last))?
+            .get(words.lower(last))?
             .iter()
             .rev()
             .take(MAX_CANDIDATES)

@@ -99,8 +99,8 @@ fn a_tokens_role_is_its_words() {
     let w = words_of(&t);
     for k in 0..=t.tokens.len() {
         let by_token = role_of_token(&w, k).map(|r| (r.gender, r.sort));
-        let by_word = role_of(w.lw(k)).map(|r| (r.gender, r.sort));
-        assert_eq!(by_token, by_word, "{:?}", w.lw(k));
+        let by_word = role_of(w.lower(k)).map(|r| (r.gender, r.sort));
+        assert_eq!(by_token, by_word, "{:?}", w.lower(k));
     }
 }
 
@@ -113,7 +113,7 @@ fn role_words_by_lists(w: &Words<'_, '_>, name_start: usize) -> Range<usize> {
         if !w.is_word(prev) || w.determiner_at(prev) || w.is_reporting_verb(prev) {
             break;
         }
-        let lw = w.lw(prev);
+        let lw = w.lower(prev);
         let keep = w.role_at(prev)
             || w.is(prev, Class::TITLE | Class::CAPITALISED)
             || lw.contains('-')
@@ -126,13 +126,13 @@ fn role_words_by_lists(w: &Words<'_, '_>, name_start: usize) -> Range<usize> {
     let mut end = name_start;
     while end > t
         && matches!(
-            w.lw(end - 1),
+            w.lower(end - 1),
             "mr" | "mrs" | "ms" | "miss" | "dr" | "mr." | "mrs." | "ms." | "dr."
         )
     {
         end -= 1;
     }
-    let last = w.lw(end.saturating_sub(1));
+    let last = w.lower(end.saturating_sub(1));
     let listed = role_of(last).is_some() || LEXICON.titles.contains_key(last.trim_end_matches('.'));
     if end > t && listed {
         t..end
