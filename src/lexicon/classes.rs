@@ -145,19 +145,9 @@ impl Class {
         WORD_CLASSES.get(word) & self.0 != 0
     }
 
-    /// Whether the two sets share a class.
-    pub(crate) const fn intersects(self, other: Class) -> bool {
-        self.0 & other.0 != 0
-    }
-
     /// The classes as bits.
     pub(crate) const fn bits(self) -> u64 {
         self.0
-    }
-
-    /// The classes of bits `bits`.
-    pub(crate) const fn from_bits(bits: u64) -> Class {
-        Class(bits)
     }
 }
 
@@ -267,13 +257,12 @@ pub(crate) fn word_class_map() -> Map<&'static str, u64> {
     map
 }
 
-/// The classes the lists give a token's lower-cased form `lower`; `padded`
-/// is the buffer from that form on, at least 16 bytes (see
-/// [`WordTable::get_padded`]).
-pub(crate) fn token_classes(lower: &str, padded: &[u8], extra_verbs: &HashSet<String>) -> Class {
+/// The classes the lists give a token's lower-cased form `lower`, which
+/// starts the bytes `following` (see [`WordTable::get_following`]).
+pub(crate) fn token_classes(lower: &str, following: &[u8], extra_verbs: &HashSet<String>) -> Class {
     // Titles are also written with a dot: `Sen.`, `Mr.`.
     let key = lower.strip_suffix('.').unwrap_or(lower);
-    let mut c = WORD_CLASSES.get_padded(key, padded);
+    let mut c = WORD_CLASSES.get_following(key, following);
     // The suffixes below by the last byte first: most words have neither.
     match key.as_bytes().last() {
         // `Here’s Clinton in 1992: “…”`: a word that is never a name is

@@ -155,21 +155,10 @@ fn skip_parenthesis(words: &Words<'_, '_>, t: usize, limit: usize) -> usize {
 }
 
 /// `according to X`, `in the words of X` at token `t`.
-#[inline]
 fn phrase_cue_at(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
-    // This runs at each token before a quote: a word that starts no
-    // source phrase (its class says so) costs no call.
     if !words.is(t, Class::SOURCE_FIRST) {
         return None;
     }
-    phrase_cue_starting_at(words, t, limit)
-}
-
-/// [`phrase_cue_at`] past the filter of first words.
-#[inline(never)]
-fn phrase_cue_starting_at(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
-    // The first word is read once and the phrases that do not start with
-    // it are passed over.
     let first = words.lower(t);
     for phrase in &LEXICON.source_phrases {
         let n = phrase.len();

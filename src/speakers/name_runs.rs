@@ -36,17 +36,13 @@ fn can_start_name(words: &Words<'_, '_>, t: usize) -> bool {
 /// The name that starts at token `t`, if one does: a run of capitalised
 /// words (with joiners and initials), minus leading titles. The run keeps
 /// its titles; the name proper does not.
-#[inline]
 pub(crate) fn name_at(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
-    // Most tokens cannot start a name: the cheapest test first, inline
-    // (this runs at every token), then the full one.
-    if !words.is_capitalised(t) || !can_start_name(words, t) {
+    if !can_start_name(words, t) {
         return None;
     }
     // Not inside a name; but after a possessive a new name starts
     // (`Fieldwork’s Nora Quint`).
-    // (A capital first, inline: most tokens before a name have none.)
-    if t > 0 && words.is_capitalised(t - 1) && can_start_name(words, t - 1) && !is_possessive(words, t - 1) {
+    if t > 0 && can_start_name(words, t - 1) && !is_possessive(words, t - 1) {
         return None;
     }
     name_run_from(words, t, limit)
@@ -251,17 +247,7 @@ pub(crate) fn is_headline_run(words: &Words<'_, '_>, np: &Np) -> bool {
 
 /// The gender that titles between `start` and `name_start` give (`Mr`,
 /// `Mrs`).
-#[inline]
 pub(crate) fn title_gender(words: &Words<'_, '_>, start: usize, name_start: usize) -> Gender {
-    // Most names have no title: nothing to read.
-    if start >= name_start {
-        return Gender::Unknown;
-    }
-    titles_gender(words, start, name_start)
-}
-
-/// [`title_gender`] of a name with titles.
-fn titles_gender(words: &Words<'_, '_>, start: usize, name_start: usize) -> Gender {
     (start..name_start.min(words.len()))
         .filter(|&t| words.is(t, Class::TITLE))
         .filter_map(|t| LEXICON.titles.get(words.lower(t).trim_end_matches('.')).copied())

@@ -356,18 +356,10 @@ pub(crate) fn is_definite(words: &Words<'_, '_>, start: usize) -> bool {
 
 /// The description in an appositive right after a name: `, the Foreign
 /// Secretary,` or `, a former diplomat,`.
-#[inline]
 pub(crate) fn appositive_after<'a>(words: &Words<'a, '_>, name_end: usize) -> Option<Vec<&'a str>> {
-    // Most names have no comma after them: the test inline, the search
-    // out of line.
     if words.lower(name_end) != "," {
         return None;
     }
-    appositive_after_comma(words, name_end)
-}
-
-/// [`appositive_after`] of a name followed by a comma.
-fn appositive_after_comma<'a>(words: &Words<'a, '_>, name_end: usize) -> Option<Vec<&'a str>> {
     let np = np_right(words, name_end + 1, (name_end + 12).min(words.len()))?;
     let NpKind::Description { head } = np.kind else {
         return None;
@@ -389,7 +381,6 @@ fn appositive_after_comma<'a>(words: &Words<'a, '_>, name_end: usize) -> Option<
 /// Whether an `of` stands two or three tokens after `t`, where a relation
 /// description starting at `t` has it (`the wife of`, `the late wife
 /// of`): most tokens have none, and start no relation.
-#[inline]
 pub(crate) fn of_follows(words: &Words<'_, '_>, t: usize) -> bool {
     words.is(t + 2, Class::OF) || words.is(t + 3, Class::OF)
 }

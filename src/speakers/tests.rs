@@ -22,7 +22,6 @@ use crate::speakers::phrases::{MAX_PHRASE_TOKENS, np_left, np_right};
 use crate::speakers::view::forget_forms;
 use crate::tokenize::{Tokens, tokenize};
 use crate::types::{Attribution, QuoteKind};
-use crate::util::word_table::{pack, pack_padded};
 
 // --- helpers ---------------------------------------------------------------
 
@@ -1174,25 +1173,6 @@ fn the_token_past_the_last_quoted_one_is_found_as_by_a_loop() {
             }
         }
     }
-}
-
-#[test]
-fn a_word_packs_the_same_from_the_padded_buffer() {
-    // Words of every length up to 16 bytes, inside a buffer with other
-    // bytes before and after them (and the padding at its end).
-    let text = "a bc def ghij klmno pqrstu vwxyzab cdefghij klmnopqrs tuvwxyzabc \
-                defghijklmn opqrstuvwxyz abcdefghijklm nopqrstuvwxyza bcdefghijklmnop \
-                qrstuvwxyzabcdef o'neill’s";
-    let mut buffer = text.to_string();
-    buffer.push_str(&" ".repeat(16));
-    let mut start = 0;
-    for word in text.split(' ') {
-        let padded = &buffer.as_bytes()[start..];
-        assert_eq!(pack_padded(word.len(), padded), pack(word), "{word:?}");
-        start += word.len() + 1;
-    }
-    // Fewer than 16 bytes to read: no key, rather than a wrong one.
-    assert_eq!(pack_padded(2, b"of"), None);
 }
 
 #[test]

@@ -10,7 +10,6 @@ use std::collections::HashSet;
 use crate::lexicon::classes::{Class, token_classes};
 use crate::tokenize::{TokenKind, Tokens};
 use crate::types::Span;
-use crate::util::filter::HashFilter;
 use crate::util::hash::Set;
 use crate::util::lazy_bits::LazyBits;
 
@@ -32,7 +31,7 @@ pub(crate) struct Words<'a, 'h> {
     class: LazyBits,
     /// The text with its ASCII letters in lower case (the same length, the
     /// same character boundaries: [`Words::lower_text`]), then the forms of
-    /// the tokens with other characters, then [`PADDING`] bytes.
+    /// the tokens with other characters.
     buffer: &'a str,
     /// Which sentence-opening words the text also writes in lower case:
     /// the answers so far (see [`Common`]).
@@ -100,6 +99,7 @@ impl<'a, 'h> Words<'a, 'h> {
                 other_forms.push((i as usize, start..buffer.len()));
             }
         }
+        // (Padding for [`Words::following`].)
         buffer.extend(std::iter::repeat_n(' ', PADDING));
         let buffer: &'a String = buffer;
         let word_count = tokens.tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
@@ -110,11 +110,11 @@ impl<'a, 'h> Words<'a, 'h> {
         for (i, form) in other_forms {
             lower[i] = &buffer[form];
         }
-        for (t, form) in tokens.tokens.iter().zip(&lower) {
-            let shape = shape(t.kind, text, t.span(), form);
-            // Only a word has classes to look up.
-            class.push(shape.bits(), t.kind != TokenKind::Word);
-        }
+        // Only a word has classes to look up.
+        class.extend(
+            (tokens.tokens.iter().zip(&lower))
+                .map(|(t, form)| (shape(t.kind, text, t.span(), form).bits(), t.kind != TokenKind::Word)),
+        );
         for s in &tokens.sentences {
             // The first word, past opening marks and brackets.
             if let Some(first) = s.tokens.clone().find(|&t| tokens.tokens[t].kind == TokenKind::Word) {
@@ -155,11 +155,6 @@ impl<'a, 'h> Words<'a, 'h> {
             .map(|t| self.lower(t))
             .collect();
         let mut common = Set::default();
-        // A cheap test first, a filter of the candidates' hashes: most
-        // words are no candidate. Found candidates leave the filter, so
-        // that `the` is not looked up again at every turn once `The` is
-        // known to be common.
-        let mut filter = HashFilter::new(&remaining);
         let text = self.tokens.text();
         for t in 0..self.len() {
             if remaining.is_empty() {
@@ -169,12 +164,11 @@ impl<'a, 'h> Words<'a, 'h> {
                 continue;
             }
             let lower = self.lower[t];
-            if !filter.may_contain(lower) || !remaining.contains(lower) {
+            if !remaining.contains(lower) {
                 continue;
             }
             if text[self.tokens.tokens[t].span().range()].starts_with(char::is_lowercase) {
                 remaining.remove(lower);
-                filter.remove(lower);
                 common.insert(lower);
             }
         }
@@ -198,9 +192,7 @@ impl<'a, 'h> Words<'a, 'h> {
     /// word in lower case or punctuation.
     fn surnames_after_given_names(&self) -> Set<&'a str> {
         let mut out = Set::default();
-        let capitalised: Vec<bool> = (self.class.known())
-            .map(|bits| Class::from_bits(bits).intersects(Class::CAPITALISED))
-            .collect();
+
         let mut pair_at = |t: usize| {
             // The lexicon only for a pair of capitalised words before one
             // without a capital: the shapes say so at once.
@@ -210,13 +202,14 @@ impl<'a, 'h> Words<'a, 'h> {
         };
         // Each token with the one before and the one after; the last has
         // none after it.
-        for (k, around) in capitalised.windows(3).enumerate() {
-            if around[0] && around[1] && !around[2] {
-                pair_at(k + 1);
+        let (mut before, mut this) = (false, false);
+        for next in 0..=self.len() {
+            // (None is capitalised past the end.)
+            let after = self.is_capitalised(next);
+            if before && this && !after {
+                pair_at(next - 1);
             }
-        }
-        if let [.., true, true] = capitalised[..] {
-            pair_at(capitalised.len() - 1);
+            (before, this) = (this, after);
         }
         out
     }
@@ -228,10 +221,18 @@ impl<'a, 'h> Words<'a, 'h> {
         (self.class).any(t, class.bits(), Class::SHAPE.bits(), || self.look_up(t))
     }
 
+    /// The bytes of the lower-cased text from token `t` on, padded: its
+    /// form, for a word in ASCII (see [`WordTable::get_following`]).
+    ///
+    /// [`WordTable::get_following`]: crate::util::word_table::WordTable::get_following
+    fn following(&self, t: usize) -> &[u8] {
+        let start = self.tokens.tokens.get(t).map_or(0, |token| token.span().start);
+        self.buffer.as_bytes().get(start..).unwrap_or_default()
+    }
+
     /// The classes the lists give token `t`, a word.
-    #[inline(never)]
     fn look_up(&self, t: usize) -> u64 {
-        token_classes(self.lower(t), self.padded(t), self.extra_verbs).bits()
+        token_classes(self.lower(t), self.following(t), self.extra_verbs).bits()
     }
 
     /// Whether token `t` is a noun that heads a description of a speaker.
@@ -341,16 +342,6 @@ impl<'a, 'h> Words<'a, 'h> {
         &self.buffer[..self.tokens.text().len()]
     }
 
-    /// The bytes of the buffer from the start of token `t`'s lower-cased
-    /// form on: its form and at least [`PADDING`] more.
-    fn padded(&self, t: usize) -> &'a [u8] {
-        let form = self.lower(t).as_ptr();
-        let buffer = self.buffer.as_bytes();
-        // The form is a span of the buffer: its offset is the distance.
-        let start = (form as usize).wrapping_sub(buffer.as_ptr() as usize);
-        buffer.get(start..).unwrap_or_default()
-    }
-
     /// The lower-cased text of token `t` (empty past the end).
     pub(crate) fn lower(&self, t: usize) -> &'a str {
         self.lower.get(t).copied().unwrap_or("")
@@ -398,6 +389,10 @@ const COMMON_SEARCHES: usize = 32;
 /// than making the set at once: a long article, well inside the caches.
 const COMMON_SEARCH_BYTES: usize = 64 * 1024;
 
+/// The bytes after the last form of the buffer of lower-cased forms, so
+/// that 16 bytes can be read from the start of any form.
+const PADDING: usize = 16;
+
 /// Whether `word` is a dash that sets off a phrase: an em or en dash, a
 /// horizontal bar, or a hyphen standing alone (`Jane Doe - the mayor`,
 /// `WASHINGTON --`). The one set of dashes of the speaker stage.
@@ -411,10 +406,6 @@ enum Common<'a> {
     Asked(Vec<(&'a str, bool)>),
     All(Set<&'a str>),
 }
-
-/// Bytes after the last form of [`Words::buffer`], so that the 16 bytes
-/// from the start of any form can be read at once ([`crate::util::word_table::pack_padded`]).
-const PADDING: usize = 16;
 
 /// Pushes `word` in lower case, with `’` as `'`. Mostly ASCII letters
 /// around a `’`: those without the Unicode tables.
@@ -435,14 +426,15 @@ pub(super) fn shape(kind: TokenKind, text: &str, span: Span, lower: &str) -> Cla
         TokenKind::Mark(_) => Class::MARK,
         TokenKind::Punct => Class::NONE,
         TokenKind::Word => {
-            let word = &text[span.range()];
-            // A handle (`@JaneDoe`, `#Vote`) by the letter after its sign.
-            let first = word
-                .strip_prefix(['@', '#'])
-                .filter(|rest| !rest.is_empty())
-                .unwrap_or(word);
+            let first = text.as_bytes()[span.start];
+            let capitalised = match first {
+                // A handle (`@JaneDoe`, `#Vote`) by the letter after its sign.
+                b'@' | b'#' => text[span.start + 1..span.end].starts_with(char::is_uppercase),
+                _ if first.is_ascii() => first.is_ascii_uppercase(),
+                _ => text[span.range()].starts_with(char::is_uppercase),
+            };
             let mut class = Class::WORD;
-            if first.starts_with(char::is_uppercase) {
+            if capitalised {
                 class = class | Class::CAPITALISED;
             }
             if lower == "of" {

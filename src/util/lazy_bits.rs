@@ -25,11 +25,11 @@ impl LazyBits {
         self.cells.clear();
     }
 
-    /// Adds an item with the bits known at once; `complete` when they are
+    /// Adds items, each with the bits known at once and whether they are
     /// all it has (nothing left to work out).
-    pub(crate) fn push(&mut self, known: u64, complete: bool) {
-        self.cells
-            .push(Cell::new(known | if complete { WORKED_OUT } else { 0 }));
+    pub(crate) fn extend(&mut self, items: impl Iterator<Item = (u64, bool)>) {
+        let cell = |(known, complete)| Cell::new(known | if complete { WORKED_OUT } else { 0 });
+        self.cells.extend(items.map(cell));
     }
 
     /// Adds `bits` to item `i`'s known bits.
@@ -55,11 +55,6 @@ impl LazyBits {
         bits & wanted != 0
     }
 
-    /// The bits known so far of each item, in order.
-    pub(crate) fn known(&self) -> impl Iterator<Item = u64> + '_ {
-        self.cells.iter().map(Cell::get)
-    }
-
     /// How many items there are.
     pub(crate) fn len(&self) -> usize {
         self.cells.len()
@@ -78,8 +73,7 @@ mod tests {
     #[test]
     fn bits_are_worked_out_once_and_only_when_asked() {
         let mut bits = LazyBits::default();
-        bits.push(0b01, false);
-        bits.push(0b01, true);
+        bits.extend([(0b01, false), (0b01, true)].into_iter());
         let calls = Cell::new(0);
         let work = || {
             calls.set(calls.get() + 1);

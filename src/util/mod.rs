@@ -3,7 +3,6 @@
 //! to bits. The speed tricks of the crate live here, each behind a `PERF:`
 //! note, so that the rule code can be written the plain way.
 
-pub(crate) mod filter;
 pub(crate) mod hash;
 pub(crate) mod lazy_bits;
 pub(crate) mod word_table;

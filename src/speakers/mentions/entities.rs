@@ -58,19 +58,6 @@ pub(crate) struct Entity<'a> {
     pub(crate) outside_quotes: bool,
 }
 
-/// A named entity as [`Mentions::new_entity`] starts it, before its words
-/// and sort are set.
-const NEW_ENTITY: Entity<'static> = Entity {
-    name: NameText::Slice(""),
-    name_words: 0,
-    first: NO_WORD,
-    last: NO_WORD,
-    gender: Gender::Unknown,
-    sort: Sort::Person,
-    named: true,
-    outside_quotes: false,
-};
-
 /// The `first` and `last` of an entity that has no name.
 pub(super) const NO_WORD: u32 = u32::MAX;
 
@@ -187,33 +174,21 @@ pub(super) struct NameInfo<'a> {
     given_gender: Gender,
 }
 
-/// A [`NameInfo`] before [`NameInfo::write`] writes it.
-const NEW_NAME_INFO: NameInfo<'static> = NameInfo {
-    clean: NameText::Slice(""),
-    lower: 0,
-    first: 0,
-    last: 0,
-    first_is_given_name: false,
-    words: 0,
-    sort: Sort::Person,
-    given_gender: Gender::Unknown,
-};
-
 impl<'a> NameInfo<'a> {
     /// Writes into `out` the info of name `raw`, whose span of the
     /// lower-cased text (ASCII letters in lower case) is `raw_lower`.
-    fn write(raw: &'a str, raw_lower: &'a str, index: &mut NameIndex<'a>, out: &mut NameInfo<'a>) {
+    fn read(raw: &'a str, raw_lower: &'a str, index: &mut NameIndex<'a>) -> NameInfo<'a> {
         // Most names are written clean already: one space between words,
         // no handle's `@`, no possessive. They need no taking apart, and
         // in ASCII their lower-cased form is the lower-cased text's.
         if let Some(words) = clean_name_words(raw) {
-            return NameInfo::of_slice(raw, raw_lower, words, index, out);
+            return NameInfo::of_slice(raw, raw_lower, words, index);
         }
         // `Trump's`: most others are clean but for a possessive, and their
         // clean form is the text before it.
         let clean_stem = possessive_stem(raw).and_then(|stem| Some((stem, clean_name_words(stem)?)));
         if let Some((stem, words)) = clean_stem {
-            return NameInfo::of_slice(stem, &raw_lower[..stem.len()], words, index, out);
+            return NameInfo::of_slice(stem, &raw_lower[..stem.len()], words, index);
         }
         let clean = clean_name(raw);
         let words = clean.split_whitespace().count();
@@ -231,20 +206,19 @@ impl<'a> NameInfo<'a> {
             words,
             one_word,
             index,
-            out,
-        );
+        )
     }
 
     /// The info of a clean name of `words` words written as `clean` in the
     /// text, whose span of the lower-cased text is `clean_lower`.
-    fn of_slice(clean: &'a str, clean_lower: &'a str, words: usize, index: &mut NameIndex<'a>, out: &mut NameInfo<'a>) {
+    fn of_slice(clean: &'a str, clean_lower: &'a str, words: usize, index: &mut NameIndex<'a>) -> NameInfo<'a> {
         let lower = if clean.is_ascii() {
             Cow::Borrowed(clean_lower)
         } else {
             Cow::Owned(clean.to_lowercase())
         };
         // (One word has no space, nor other white space.)
-        NameInfo::of_clean(NameText::Slice(clean), lower, words, words == 1, index, out);
+        NameInfo::of_clean(NameText::Slice(clean), lower, words, words == 1, index)
     }
 
     /// The name's info from its clean form and that in lower case, of
@@ -255,8 +229,7 @@ impl<'a> NameInfo<'a> {
         words: usize,
         one_word: bool,
         index: &mut NameIndex<'a>,
-        out: &mut NameInfo<'a>,
-    ) {
+    ) -> NameInfo<'a> {
         // The first and last words (for one word, the name itself).
         let (first, last): (Cow<'a, str>, Cow<'a, str>) = if one_word {
             (Cow::Borrowed(""), Cow::Borrowed(""))
@@ -285,15 +258,16 @@ impl<'a> NameInfo<'a> {
         } else {
             (index.number(first), index.number(last))
         };
-        // Field by field, in place (see [`Mentions::name_info`]).
-        out.first = first;
-        out.last = last;
-        out.first_is_given_name = given_name.is_some();
-        out.clean = clean;
-        out.lower = lower;
-        out.words = words;
-        out.sort = sort;
-        out.given_gender = given_gender;
+        NameInfo {
+            clean,
+            lower,
+            first,
+            last,
+            first_is_given_name: given_name.is_some(),
+            words,
+            sort,
+            given_gender,
+        }
     }
 }
 
@@ -348,30 +322,26 @@ impl<'a> Mentions<'a> {
     /// What the words of a name say, worked out once per document for each
     /// way the name is written: its number in `infos`.
     fn name_info(&mut self, raw: &'a str, raw_lower: &'a str) -> usize {
-        // One hash of the name, found or new; a new info is written in
-        // place, field by field, at the end of the vector: one built on the
-        // stack and copied there was read back in wider pieces than its
-        // fields had just been written in, which stalls the copy.
+        // One hash of the name, found or new.
         let infos = &mut self.infos;
         let index = &mut self.index;
         *self.names.entry(raw).or_insert_with(|| {
-            infos.push(NEW_NAME_INFO);
-            let n = infos.len() - 1;
-            NameInfo::write(raw, raw_lower, index, &mut infos[n]);
-            n as u32
+            infos.push(NameInfo::read(raw, raw_lower, index));
+            (infos.len() - 1) as u32
         }) as usize
     }
 
     fn new_entity(&mut self, first: u32, last: u32, sort: Sort) -> usize {
-        // A constant pushed and then its fields set, in place: an entity
-        // built on the stack and copied was read back in wider pieces than
-        // its fields had just been written in, which stalls the copy.
-        self.entities.push(NEW_ENTITY);
-        if let Some(e) = self.entities.last_mut() {
-            e.first = first;
-            e.last = last;
-            e.sort = sort;
-        }
+        self.entities.push(Entity {
+            name: NameText::Slice(""),
+            name_words: 0,
+            first,
+            last,
+            gender: Gender::Unknown,
+            sort,
+            named: true,
+            outside_quotes: false,
+        });
         self.last_seen.push(0);
         self.entities.len() - 1
     }

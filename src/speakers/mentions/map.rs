@@ -16,16 +16,6 @@ pub(crate) struct Mention {
     pub(crate) quoted: bool,
 }
 
-/// A mention as [`Mentions::push`](super::Mentions::push) starts it, before its fields are set.
-pub(super) const NEW_MENTION: Mention = Mention {
-    entity: 0,
-    token: 0,
-    token_end: 0,
-    sentence: 0,
-    subject: false,
-    quoted: false,
-};
-
 /// Mentions by their first token, in text order. The mention pass meets
 /// them in text order, each at or after the ones before but for a few right
 /// before the last (a relation's, after the name in it): a sorted vector

@@ -33,7 +33,6 @@ use crate::types::Span;
 pub(super) use crate::util::hash::Map;
 pub(crate) use entities::{Entity, NameText};
 use entities::{NO_WORD, NameIndex, NameInfo};
-use map::NEW_MENTION;
 pub(crate) use map::{Mention, MentionMap};
 
 /// At most this many earlier mentions are weighed for one pronoun, and
@@ -179,24 +178,6 @@ impl<'a> Mentions<'a> {
         }
         self.last_seen[entity] = self.last_seen[entity].max(np.start);
         self.entities[entity].outside_quotes |= !quoted;
-        // Most mentions come after the last: pushed at once, and written
-        // in place, field by field. (A mention built on the stack and
-        // copied was read back in wider pieces than its flags had just
-        // been written in, which stalls the copy.)
-        if let MentionMap::Sorted { list, .. } = &mut self.mentions {
-            if list.last().is_none_or(|last| last.token < np.start) {
-                list.push(NEW_MENTION);
-                if let Some(m) = list.last_mut() {
-                    m.entity = entity;
-                    m.token = np.start;
-                    m.token_end = np.end;
-                    m.sentence = sentence;
-                    m.subject = subject;
-                    m.quoted = quoted;
-                }
-                return;
-            }
-        }
         self.mentions.insert_first(Mention {
             entity,
             token: np.start,
@@ -397,7 +378,6 @@ impl<'a> Mentions<'a> {
 /// Most tokens start nothing, and are passed over on their bits, in a loop
 /// of their own up to the next clause's start: the clauses' starts are
 /// not searched for each token.
-#[inline]
 fn next_start(
     words: &Words<'_, '_>,
     quoted: &[bool],
