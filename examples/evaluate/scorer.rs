@@ -1015,7 +1015,7 @@ fn jaccard(a: Span, b: Span) -> f64 {
 // Names
 
 /// Lower case, without possessives, punctuation and leading articles and
-/// titles: `Mr. Raab's` becomes `["raab"]`.
+/// titles: `Mr. Pryce's` becomes `["pryce"]`.
 pub fn norm_name(name: Option<&str>) -> Vec<String> {
     let Some(name) = name.filter(|n| !n.is_empty()) else {
         return Vec::new();

@@ -257,7 +257,7 @@ pub(crate) fn title_gender(words: &Words<'_, '_>, start: usize, name_start: usiz
 
 /// The tokens of the role words right before a name: `Tory candidate` in
 /// `Labour candidate Mr Reilly`, `Foreign Secretary` in `Foreign Secretary
-/// Dominic Raab` (tokens, not a vector of their words: most names have
+/// Ann Ruiz` (tokens, not a vector of their words: most names have
 /// none).
 pub(crate) fn role_words_before(words: &Words<'_, '_>, name_start: usize) -> Range<usize> {
     let none = name_start..name_start;
@@ -291,18 +291,11 @@ pub(crate) fn role_words_before(words: &Words<'_, '_>, name_start: usize) -> Ran
     }
 }
 
-/// Whether word token `t` is a role noun or a title: [`is_role`] or
-/// [`is_title`] of its word, read off the token's classes (looked up once
-/// a token) rather than hashed again. The classes read a word without one
-/// dot at its end and the lists hold no words with dots, so a word with
-/// one is a role noun for neither; a title is read without all its dots,
-/// the classes' key without one: a word with two is asked of the list.
+/// Whether token `t` is a role noun ([`role_of`]) or a title (written with
+/// or without its dots: `Sen.`).
 fn role_or_title_at(words: &Words<'_, '_>, t: usize) -> bool {
     let lower = words.lower(t);
-    if lower.ends_with("..") {
-        return role_of(lower).is_some() || Class::TITLE.holds(lower.trim_end_matches('.'));
-    }
-    (words.is(t, Class::ROLE) && !lower.ends_with('.')) || words.is(t, Class::TITLE)
+    role_of(lower).is_some() || Class::TITLE.holds(lower.trim_end_matches('.'))
 }
 
 /// [`role_of`] token `t`'s word, past a test of its bits: a word that the

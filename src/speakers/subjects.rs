@@ -147,8 +147,8 @@ pub(super) fn subject_before_appositive(words: &Words<'_, '_>, close: usize, flo
 }
 
 /// Whether token `t` starts its clause: at `floor`, after a mark or
-/// punctuation that opens a clause (`(Ruth Calder`; not `Greenwich &
-/// Lewisham`) or after a word that opens clauses (`But Len Duvall`).
+/// punctuation that opens a clause (`(Ruth Calder`; not `Harlow &
+/// Eastfield`) or after a word that opens clauses (`But Len Ostrow`).
 pub(super) fn opens_clause(words: &Words<'_, '_>, t: usize, floor: usize) -> bool {
     t <= floor
         || words.is_mark(t - 1)
@@ -158,7 +158,7 @@ pub(super) fn opens_clause(words: &Words<'_, '_>, t: usize, floor: usize) -> boo
 
 /// Whether `np` is a name, and not of a place (`from Sumter, South
 /// Carolina,` is where someone is from) nor the object of a preposition
-/// (`Member for Greenwich & Lewisham,`).
+/// (`Member for Harlow & Eastfield,`).
 pub(super) fn is_person_or_body(words: &Words<'_, '_>, np: &Np) -> bool {
     let NpKind::Name { name } = np.kind else {
         return false;

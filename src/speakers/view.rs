@@ -23,11 +23,8 @@ pub(crate) struct Words<'a, 'h> {
     /// slice of the lower-cased text for most tokens, of the forms after
     /// it for the others.
     lower: Vec<&'a str>,
-    /// The classes of each token ([`class`]): its shape and place at once,
-    /// the lexicon's classes when first asked. Most tokens are never asked
-    /// about: the rules look near quotes and names. (Apart from `lower`: a
-    /// vector of 4 bytes a token, not one of 24 with the forms, for a long
-    /// text's memory.)
+    /// The classes of each token ([`Class`]): its shape and place at once,
+    /// the lists' classes when first asked (see [`LazyBits`] for why).
     class: LazyBits,
     /// The text with its ASCII letters in lower case (the same length, the
     /// same character boundaries: [`Words::lower_text`]), then the forms of
@@ -35,9 +32,19 @@ pub(crate) struct Words<'a, 'h> {
     buffer: &'a str,
     /// Which sentence-opening words the text also writes in lower case:
     /// the answers so far (see [`Common`]).
+    ///
+    /// PERF: a cache filled behind `&self`, as are `surnames` and `class`.
+    /// A text is asked this of a few words, each answered by a search of
+    /// the text, and only a text that asks many pays for the set of all
+    /// the answers; asked in a pass of its own before the rules, every text
+    /// would pay for the set.
     common: RefCell<Common<'a>>,
     /// Words the text uses as surnames after a given name (`Ruth Baron`,
     /// `Ann From`), worked out when first asked.
+    ///
+    /// PERF: most texts never ask (only a capitalised word that is also a
+    /// title, verb or function word does); a pass of its own for every
+    /// text made the whole pipeline slower (see CONTRIBUTING.md).
     surnames: OnceCell<Set<&'a str>>,
     /// How many tokens are words: what the tables of names are sized by.
     word_count: usize,

@@ -1,7 +1,7 @@
 //! Entities and their names: each way a name is written is read once
 //! (`NameInfo`), and finds the entity it stands for through an index of
-//! names and their first and last words (`Bailey` and `Mr Bailey` for
-//! `Shaun Bailey`), or starts a new one.
+//! names and their first and last words (`Pryce` and `Mr Pryce` for
+//! `Alan Pryce`), or starts a new one.
 
 use std::borrow::Cow;
 use std::ops::Deref;
@@ -158,7 +158,7 @@ impl<'a> NameIndex<'a> {
 /// A name as written, tidied and taken apart.
 #[derive(Clone, Debug)]
 pub(super) struct NameInfo<'a> {
-    /// Without possessive and stray marks: `Shaun Bailey`.
+    /// Without possessive and stray marks: `Alan Pryce`.
     clean: NameText<'a>,
     /// `clean` in lower case, to find the same name again (its number in
     /// the [`NameIndex`]).
@@ -357,9 +357,9 @@ impl<'a> Mentions<'a> {
     }
 
     /// The entity that a name of these words can stand for: the same name;
-    /// for one word, the latest entity with that surname (`Bailey` for
-    /// `Shaun Bailey`), or, when it is a given name, with that first name
-    /// (`Shaun`); for more words, the same first and last words, or an
+    /// for one word, the latest entity with that surname (`Pryce` for
+    /// `Alan Pryce`), or, when it is a given name, with that first name
+    /// (`Alan`); for more words, the same first and last words, or an
     /// entity known so far by the surname alone.
     fn matching_entity(&self, info: &NameInfo) -> Option<usize> {
         let index = &self.index;

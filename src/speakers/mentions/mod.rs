@@ -4,9 +4,9 @@
 //!
 //! The text is read once, sentence by sentence. Each name becomes a
 //! mention of an entity: a new one, or an earlier one it shortens (`Mr
-//! Bailey`, `Bailey` and `Shaun` for `Shaun Bailey`). A title or role
+//! Pryce`, `Pryce` and `Alan` for `Alan Pryce`). A title or role
 //! before a name (`Foreign Secretary Ann Ruiz`) and an appositive after
-//! it (`Dominic Raab, the Foreign Secretary,`) bind the description to the
+//! it (`Ann Ruiz, the Foreign Secretary,`) bind the description to the
 //! entity. A pronoun or a definite description that starts a clause is
 //! resolved when it is read, to the most salient earlier entity that
 //! agrees with it: recent sentences first, and within a sentence subjects
@@ -39,7 +39,7 @@ pub(crate) use map::{Mention, MentionMap};
 /// this many entities for one name.
 const MAX_CANDIDATES: usize = 64;
 
-/// A description bound to an entity: `the Foreign Secretary` → Raab.
+/// A description bound to an entity: `the Foreign Secretary` → Ann Ruiz.
 #[derive(Clone, Debug)]
 struct Binding<'a> {
     /// The description's words, lower-cased, head noun last.
@@ -224,7 +224,7 @@ impl<'a> Mentions<'a> {
         if !roles.is_empty() {
             self.bind(roles.map(|u| words.lower(u)).collect(), entity);
         }
-        // `Dominic Raab, the Foreign Secretary,`
+        // `Ann Ruiz, the Foreign Secretary,`
         if let Some(role) = appositive_after(words, np.end) {
             self.bind(role, entity);
         }
