@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::name_runs::name_at;
 use super::names::name_sort;
 use super::np::{Np, NpKind};
+use super::verbs::opens_participle_phrase;
 use super::view::Words;
 use crate::lexicon::Sort;
 use crate::lexicon::classes::{Class, role_of};
@@ -131,21 +132,6 @@ pub(crate) fn subject_start(words: &Words<'_, '_>, mut t: usize, limit: usize) -
         }
     }
     (t < limit && words.is_word(t)).then_some(t)
-}
-
-/// `Smiling broadly throughout her speech, Mrs. Clinton…`: a participle
-/// that opens the sentence, followed by a word in lower case that is not a
-/// verb (`Manning said` is a name and its verb).
-pub(super) fn opens_participle_phrase(words: &Words<'_, '_>, t: usize) -> bool {
-    let next = t + 1;
-    words.starts_sentence(t)
-        && words.is_participle(t)
-        && !words.is(t, Class::FIRST_NAME)
-        && next < words.len()
-        && words.is_word(next)
-        && !words.is_capitalised(next)
-        && !words.is_reporting_verb(next)
-        && !words.is(next, Class::AUXILIARY)
 }
 
 /// Past a dateline that opens a paragraph: `WASHINGTON (AP) —`,

@@ -155,7 +155,7 @@ pub(crate) fn attribute<'h>(
                 }
                 None if options.carry_speakers => {
                     attributed = previous
-                        .filter(|p| continues(tokens, &words, q, p, &context, &quoted))
+                        .filter(|p| continues(tokens, &words, q, p.last_para, &context, &quoted))
                         .and_then(|p| p.speaker)
                         .map(|s| Attributed {
                             attribution: Attribution::Continuation,

@@ -8,9 +8,8 @@
 
 use std::ops::Range;
 
-use super::clauses::opens_participle_phrase;
 use super::np::{Np, NpKind};
-use super::phrases::is_possessive;
+use super::verbs::opens_participle_phrase;
 use super::view::Words;
 use crate::lexicon::classes::{Class, role_of};
 use crate::lexicon::{Gender, LEXICON, Role, Sort};
@@ -42,7 +41,7 @@ pub(crate) fn name_at(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<N
     }
     // Not inside a name; but after a possessive a new name starts
     // (`Fieldwork’s Nora Quint`).
-    if t > 0 && can_start_name(words, t - 1) && !is_possessive(words, t - 1) {
+    if t > 0 && can_start_name(words, t - 1) && !words.is_possessive(t - 1) {
         return None;
     }
     name_run_from(words, t, limit)
@@ -63,7 +62,7 @@ fn name_run_from(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     let mut end = t + 1;
     loop {
         // A possessive ends the name: `Mr. Reilly's well-known temper`.
-        if is_possessive(words, end - 1) {
+        if words.is_possessive(end - 1) {
             break;
         }
         if end < limit && name_word(words, end) {

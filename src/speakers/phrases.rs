@@ -37,7 +37,7 @@ pub(crate) fn np_right(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<
     }
     let name_here = name_at(words, t, limit);
     if let Some(np) = name_here {
-        if is_possessive(words, np.end - 1) && words.is_capitalised(np.end) {
+        if words.is_possessive(np.end - 1) && words.is_capitalised(np.end) {
             // `Fieldwork’s Nora B. Quint`, `Britain’s Prime Minister Jo
             // Lee`: the name after the possessive is the person's.
             if let Some(
@@ -50,7 +50,7 @@ pub(crate) fn np_right(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<
                 return Some(Np { start: t, ..owned });
             }
         }
-        if !(is_possessive(words, np.end - 1) && words.is_word(np.end) && !words.is_capitalised(np.end)) {
+        if !(words.is_possessive(np.end - 1) && words.is_word(np.end) && !words.is_capitalised(np.end)) {
             return Some(np);
         }
     }
@@ -70,14 +70,14 @@ pub(crate) fn np_right(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<
             name_after_modifiers(words, u, limit).filter(|np| words.lower(t) == "the" && starts_with_title(words, np))
         };
         if let Some(name) = name_at(words, u, limit).or_else(titled) {
-            if !is_possessive(words, name.end - 1) {
+            if !words.is_possessive(name.end - 1) {
                 return Some(Np { start: t, ..name });
             }
         }
     } else if let Some(name) = name_here {
         // `Tobin's former campaign manager`: a possessive name opens a
         // description.
-        if is_possessive(words, name.end - 1) && !words.is_capitalised(name.end) {
+        if words.is_possessive(name.end - 1) && !words.is_capitalised(name.end) {
             u = name.end;
         }
     }
@@ -277,7 +277,7 @@ pub(crate) fn np_left(words: &Words<'_, '_>, end: usize, floor: usize) -> Option
         let mut start = last;
         while start > floor {
             let p = start - 1;
-            if words.is(p, Class::DETERMINER) || is_possessive(words, p) {
+            if words.is(p, Class::DETERMINER) || words.is_possessive(p) {
                 start = p;
                 break;
             }
@@ -300,7 +300,7 @@ pub(crate) fn np_left(words: &Words<'_, '_>, end: usize, floor: usize) -> Option
     let mut start = last;
     while start > floor && start + 3 > last {
         let p = start - 1;
-        if words.is(p, Class::DETERMINER) || is_possessive(words, p) {
+        if words.is(p, Class::DETERMINER) || words.is_possessive(p) {
             return Some(Np {
                 start: p,
                 end,
@@ -342,12 +342,6 @@ fn extend_with_head(words: &Words<'_, '_>, np: Np, floor: usize) -> Np {
         end: np.end,
         kind: NpKind::Description { head },
     }
-}
-
-/// Whether token `t` is a word in the possessive: `Obama's`, `Jesus’`.
-pub(crate) fn is_possessive(words: &Words<'_, '_>, t: usize) -> bool {
-    let lower = words.lower(t);
-    lower.ends_with("'s") || (lower.ends_with("s'") && words.is_word(t))
 }
 
 pub(crate) fn is_definite(words: &Words<'_, '_>, start: usize) -> bool {

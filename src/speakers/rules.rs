@@ -5,7 +5,6 @@
 
 use std::ops::Range;
 
-use super::Previous;
 use super::context::{CONTEXT_MAX_TOKENS, Context};
 use super::cues::{self, Cue};
 use super::view::{Words, is_dash};
@@ -172,13 +171,14 @@ fn colon_paragraph_cue(words: &Words<'_, '_>, q: &FoundQuote, tokens: &Tokens<'_
 }
 
 /// Whether quote `q`, which has no cue, continues the speaker of the quote
-/// before: it opens its paragraph (or follows in the same paragraph), and
-/// only short lines without quotes lie between.
+/// before, which ended in paragraph `previous_para`: it opens its paragraph
+/// (or follows in the same paragraph), and only short lines without quotes
+/// lie between.
 pub(super) fn continues(
     tokens: &Tokens<'_>,
     words: &Words<'_, '_>,
     q: &FoundQuote,
-    prev: &Previous,
+    previous_para: usize,
     context: &Context,
     quoted: &[bool],
 ) -> bool {
@@ -188,10 +188,10 @@ pub(super) fn continues(
     if q.kind != QuoteKind::Direct || !opens_its_clause || has_own_cue_after(words, context) {
         return false;
     }
-    if q.first_para == prev.last_para {
+    if q.first_para == previous_para {
         return true;
     }
-    ((prev.last_para + 1)..q.first_para).all(|p| is_caption(tokens, words, p, quoted))
+    ((previous_para + 1)..q.first_para).all(|p| is_caption(tokens, words, p, quoted))
 }
 
 /// Whether tokens `range` are only words that open a clause, and commas:

@@ -1,7 +1,6 @@
 //! Reporting verbs used as verbs: `said`, `told`, `claims`, and not the
 //! nouns of the same form (`a court order`, `campaign claims`).
 
-use super::phrases::is_possessive;
 use super::view::Words;
 use crate::lexicon::classes::Class;
 
@@ -33,7 +32,7 @@ impl Words<'_, '_> {
         if is_clear_verb_form(lower) {
             return true;
         }
-        let opens_noun_phrase = |p: usize| self.determiner_at(p) || is_possessive(self, p);
+        let opens_noun_phrase = |p: usize| self.determiner_at(p) || self.is_possessive(p);
         let after_determiner = t >= 1 && opens_noun_phrase(t - 1);
         let after_modifier = t >= 2
             && self.is_word(t - 1)
@@ -69,4 +68,19 @@ impl Words<'_, '_> {
 /// forms are also nouns (`a news report`, `campaign claims`).
 pub(super) fn is_clear_verb_form(lower: &str) -> bool {
     lower.ends_with("ed") || lower.ends_with("ing") || Class::CLEAR_VERB_FORM.holds(lower)
+}
+
+/// `Smiling broadly throughout her speech, Mrs. Clinton…`: a participle
+/// that opens the sentence, followed by a word in lower case that is not a
+/// verb (`Manning said` is a name and its verb).
+pub(super) fn opens_participle_phrase(words: &Words<'_, '_>, t: usize) -> bool {
+    let next = t + 1;
+    words.starts_sentence(t)
+        && words.is_participle(t)
+        && !words.is(t, Class::FIRST_NAME)
+        && next < words.len()
+        && words.is_word(next)
+        && !words.is_capitalised(next)
+        && !words.is_reporting_verb(next)
+        && !words.is(next, Class::AUXILIARY)
 }

@@ -371,6 +371,12 @@ impl<'a, 'h> Words<'a, 'h> {
         self.is(t, Class::CAPITALISED)
     }
 
+    /// Whether token `t` is a word in the possessive: `Obama's`, `Jesus’`.
+    pub(crate) fn is_possessive(&self, t: usize) -> bool {
+        let lower = self.lower(t);
+        lower.ends_with("'s") || (lower.ends_with("s'") && self.is_word(t))
+    }
+
     /// Whether token `t` is a dash ([`is_dash`]).
     pub(crate) fn is_dash(&self, t: usize) -> bool {
         is_dash(self.lower(t))

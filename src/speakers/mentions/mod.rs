@@ -27,7 +27,7 @@ use crate::speakers::clauses::{clause_starts_into, is_title_case};
 use crate::speakers::name_runs::{is_headline_run, name_at, role_of_token, role_words_before};
 use crate::speakers::names::{clean_name, description_name};
 pub(super) use crate::speakers::np::{Np, NpKind};
-use crate::speakers::phrases::{appositive_after, is_definite, is_possessive, np_right, of_follows, relation_at};
+use crate::speakers::phrases::{appositive_after, is_definite, np_right, of_follows, relation_at};
 use crate::speakers::view::Words;
 use crate::types::Span;
 pub(super) use crate::util::hash::Map;
@@ -308,7 +308,7 @@ impl<'a> Mentions<'a> {
         };
         let role = role_of_token(words, head)?;
         let owned =
-            (np.start..head).any(|t| is_possessive(words, t)) || words.is(np.start, Class::POSSESSIVE_DETERMINER);
+            (np.start..head).any(|t| words.is_possessive(t)) || words.is(np.start, Class::POSSESSIVE_DETERMINER);
         let indefinite = words.determiner_at(np.start) && !is_definite(words, np.start);
         let speaks = match role.sort {
             Sort::Person => indefinite || owned,
