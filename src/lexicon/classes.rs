@@ -257,12 +257,11 @@ pub(crate) fn word_class_map() -> Map<&'static str, u64> {
     map
 }
 
-/// The classes the lists give a token's lower-cased form `lower`, which
-/// starts the bytes `following` (see [`WordTable::get_following`]).
-pub(crate) fn token_classes(lower: &str, following: &[u8], extra_verbs: &HashSet<String>) -> Class {
+/// The classes the lists give a token's lower-cased form `lower`.
+pub(crate) fn token_classes(lower: &str, extra_verbs: &HashSet<String>) -> Class {
     // Titles are also written with a dot: `Sen.`, `Mr.`.
     let key = lower.strip_suffix('.').unwrap_or(lower);
-    let mut c = WORD_CLASSES.get_following(key, following);
+    let mut c = WORD_CLASSES.get(key);
     // The suffixes below by the last byte first: most words have neither.
     match key.as_bytes().last() {
         // `Here’s Clinton in 1992: “…”`: a word that is never a name is

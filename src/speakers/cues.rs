@@ -1,6 +1,23 @@
 //! Finding the cue of a quote (`said`, `told reporters`, `according to`,
 //! a trailing dash) and the noun phrase of its speaker, in the words
 //! around the quote.
+//!
+//! After the quote (`after_quote`), at its first words (or past a phrase
+//! to its comma), in order: a dash and a name (`“…” — Jane Doe`); a source
+//! phrase (`according to X`); a verb and its subject after it (`said X`);
+//! a subject and its verb (`X said`, `X, a professor at Y, said`).
+//!
+//! Before the quote (`before_quote`): a source phrase that opens the
+//! clause or names the source right before the quote; else the nearest
+//! reporting verb to the left, with its subject (`subjects.rs`), or the
+//! subject after a verb that opens the clause (`Said Jane Doe: “…”`); a
+//! verb that is not one of saying, or follows a modal, hands the quote to
+//! a verb of saying that reports its clause (`Calder said voters would
+//! find it “hard to swallow”`).
+//!
+//! Then the cues without a verb: a clause that a colon ends
+//! (`subject_before_colon`), a transcript label, `what X called “…”`, and
+//! a source between a dash and a colon (`source_after_dash`).
 
 use std::ops::Range;
 

@@ -14,6 +14,13 @@
 //! 5. the speaker of the quote before, for a quote paragraph without a cue
 //!    (also across short lines without quotes, such as a photo caption);
 //! 6. otherwise no speaker: unknown is an answer.
+//!
+//! `rules.rs` holds that order; `context.rs` the words around a quote it
+//! reads; `cues.rs` and `subjects.rs` the cue and speaker phrase;
+//! `mentions/` who each phrase stands for. Below them: `phrases.rs` and
+//! `name_runs.rs` (noun phrases and names), `clauses.rs`, `verbs.rs`, the
+//! token view `view.rs`, and the string functions of `names.rs`. Arrows
+//! run one way, from the rules down to the view.
 
 mod clauses;
 mod confidence;

@@ -95,7 +95,6 @@ impl<'a, 'h> Words<'a, 'h> {
         // tokenizer noted them as it read them), each with its token and
         // span.
         buffer.clear();
-        buffer.reserve(text.len() + PADDING);
         buffer.push_str(text);
         buffer.make_ascii_lowercase();
         let mut other_forms = Vec::with_capacity(tokens.non_ascii.len());
@@ -106,8 +105,6 @@ impl<'a, 'h> Words<'a, 'h> {
                 other_forms.push((i as usize, start..buffer.len()));
             }
         }
-        // (Padding for [`Words::following`].)
-        buffer.extend(std::iter::repeat_n(' ', PADDING));
         let buffer: &'a String = buffer;
         let word_count = tokens.tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
         // An earlier text's vectors, empty: covariance lets a vector of
@@ -118,10 +115,7 @@ impl<'a, 'h> Words<'a, 'h> {
             lower[i] = &buffer[form];
         }
         // Only a word has classes to look up.
-        class.extend(
-            (tokens.tokens.iter().zip(&lower))
-                .map(|(t, form)| (shape(t.kind, text, t.span(), form).bits(), t.kind != TokenKind::Word)),
-        );
+        class.extend((tokens.tokens.iter()).map(|t| (shape(t.kind, text, t.span()).bits(), t.kind != TokenKind::Word)));
         for s in &tokens.sentences {
             // The first word, past opening marks and brackets.
             if let Some(first) = s.tokens.clone().find(|&t| tokens.tokens[t].kind == TokenKind::Word) {
@@ -228,18 +222,9 @@ impl<'a, 'h> Words<'a, 'h> {
         (self.class).any(t, class.bits(), Class::SHAPE.bits(), || self.look_up(t))
     }
 
-    /// The bytes of the lower-cased text from token `t` on, padded: its
-    /// form, for a word in ASCII (see [`WordTable::get_following`]).
-    ///
-    /// [`WordTable::get_following`]: crate::util::word_table::WordTable::get_following
-    fn following(&self, t: usize) -> &[u8] {
-        let start = self.tokens.tokens.get(t).map_or(0, |token| token.span().start);
-        self.buffer.as_bytes().get(start..).unwrap_or_default()
-    }
-
     /// The classes the lists give token `t`, a word.
     fn look_up(&self, t: usize) -> u64 {
-        token_classes(self.lower(t), self.following(t), self.extra_verbs).bits()
+        token_classes(self.lower(t), self.extra_verbs).bits()
     }
 
     /// Whether token `t` is a noun that heads a description of a speaker.
@@ -402,10 +387,6 @@ const COMMON_SEARCHES: usize = 32;
 /// than making the set at once: a long article, well inside the caches.
 const COMMON_SEARCH_BYTES: usize = 64 * 1024;
 
-/// The bytes after the last form of the buffer of lower-cased forms, so
-/// that 16 bytes can be read from the start of any form.
-const PADDING: usize = 16;
-
 /// Whether `word` is a dash that sets off a phrase: an em or en dash, a
 /// horizontal bar, or a hyphen standing alone (`Jane Doe - the mayor`,
 /// `WASHINGTON --`). The one set of dashes of the speaker stage.
@@ -433,24 +414,24 @@ fn push_lower_case(word: &str, out: &mut String) {
 }
 
 /// The classes a token's shape gives: word, mark, capitalised, and
-/// [`Class::OF`]; `lower` is its lower-cased form.
-pub(super) fn shape(kind: TokenKind, text: &str, span: Span, lower: &str) -> Class {
+/// [`Class::OF`].
+pub(super) fn shape(kind: TokenKind, text: &str, span: Span) -> Class {
     match kind {
         TokenKind::Mark(_) => Class::MARK,
         TokenKind::Punct => Class::NONE,
         TokenKind::Word => {
-            let first = text.as_bytes()[span.start];
-            let capitalised = match first {
+            let word = &text.as_bytes()[span.range()];
+            let capitalised = match word[0] {
                 // A handle (`@JaneDoe`, `#Vote`) by the letter after its sign.
                 b'@' | b'#' => text[span.start + 1..span.end].starts_with(char::is_uppercase),
-                _ if first.is_ascii() => first.is_ascii_uppercase(),
+                first if first.is_ascii() => first.is_ascii_uppercase(),
                 _ => text[span.range()].starts_with(char::is_uppercase),
             };
             let mut class = Class::WORD;
             if capitalised {
                 class = class | Class::CAPITALISED;
             }
-            if lower == "of" {
+            if word.eq_ignore_ascii_case(b"of") {
                 class = class | Class::OF;
             }
             class

@@ -63,36 +63,6 @@ impl WordTable {
         }
     }
 
-    /// [`get`](Self::get) of `word`, whose bytes start `following`, which
-    /// has at least 16 bytes (else the word is looked up the plain way).
-    ///
-    /// PERF: a word of up to 15 bytes is packed by two loads of eight
-    /// bytes, not byte by byte: the speaker stage looks up most of a
-    /// text's words through here, from its lower-cased copy of the text
-    /// (which ends in 16 bytes of padding). It made the whole pipeline
-    /// N% faster on PolNeAR train (`examples/throughput`).
-    pub(crate) fn get_following(&self, word: &str, following: &[u8]) -> u64 {
-        let len = word.len();
-        let (Some(low), Some(high)) = (following.get(..8), following.get(8..16)) else {
-            return self.get(word);
-        };
-        if len > 15 || !following.starts_with(word.as_bytes()) {
-            return self.get(word);
-        }
-        // The low `bytes` bytes of a little-endian word.
-        let keep = |bytes: usize| {
-            if bytes >= 8 {
-                u64::MAX
-            } else {
-                (1u64 << (8 * bytes)) - 1
-            }
-        };
-        let word_at = |bytes: &[u8]| bytes.try_into().map_or(0, u64::from_le_bytes);
-        let low = word_at(low) & keep(len);
-        let high = word_at(high) & keep(len.saturating_sub(8));
-        self.get_packed((low, high | (len as u64) << 56))
-    }
-
     fn get_packed(&self, key: (u64, u64)) -> u64 {
         let (mut i, tag) = self.slot_and_tag(key);
         loop {

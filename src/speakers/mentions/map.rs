@@ -1,4 +1,7 @@
-//! Mentions by their first token, in text order.
+//! Mentions by their first token, in text order: a sorted vector that the
+//! mention pass fills at its end, which turns into a tree once mentions
+//! added out of order (a cue's speaker) have moved too many others, so
+//! that any text stays linear.
 
 use std::collections::BTreeMap;
 
