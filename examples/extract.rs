@@ -250,7 +250,7 @@ fn speaker_line(q: &Quote) -> Option<String> {
     let Some(s) = q.speaker() else {
         return q.kind().is_speech().then(|| "— speaker unknown".to_string());
     };
-    let (name, mention) = (s.name(), s.mention_str());
+    let (name, mention) = (s.name().unwrap_or("unknown"), s.mention_str());
     let how = match s.attribution() {
         Attribution::Pronoun => format!(" (via pronoun “{mention}”)"),
         Attribution::Description if mention != name => format!(" (via “{mention}”)"),

@@ -6,7 +6,7 @@
 //! A violation panics (`assert!`), so that the fuzzer records it as a crash
 //! and a test fails on it.
 
-use whosaid::{CharOffsets, ErrorKind, Extractor, Quote, Span};
+use whosaid::{Attribution, CharOffsets, ErrorKind, Extractor, Quote, Span};
 
 /// Reporting verbs the fuzz target can add to the built-in list (all valid
 /// for [`whosaid::ExtractorBuilder::reporting_verb`]).
@@ -187,7 +187,16 @@ pub fn check(text: &str, quotes: &[Quote<'_>], settings: &Settings) {
             assert!(q.kind().is_speech(), "quote {i}: a speaker on a {} quote", q.kind());
             span_ok("speaker mention", i, s.mention());
             assert_eq!(s.mention_str(), &text[s.mention().range()]);
-            assert!(!s.name().is_empty(), "quote {i}: a speaker with an empty name");
+            match s.name() {
+                Some(name) => assert!(!name.is_empty(), "quote {i}: a speaker with an empty name"),
+                // Only a pronoun (or the continuation of one) leaves a
+                // speaker without a name.
+                None => assert!(
+                    matches!(s.attribution(), Attribution::Pronoun | Attribution::Continuation),
+                    "quote {i}: a {} speaker without a name",
+                    s.attribution()
+                ),
+            }
             let c = s.confidence();
             assert!((0.0..=1.0).contains(&c), "quote {i}: confidence {c} outside [0, 1]");
             assert!(

@@ -99,7 +99,7 @@ impl Default for Config {
 /// ```
 /// let extractor = whosaid::Extractor::new();
 /// let quotes = extractor.extract("“Prices will fall,” said Jane Doe, the bank's governor.");
-/// assert_eq!(quotes[0].speaker().unwrap().name(), "Jane Doe");
+/// assert_eq!(quotes[0].speaker().unwrap().name(), Some("Jane Doe"));
 /// ```
 #[derive(Clone, Debug)]
 pub struct Extractor {
@@ -209,7 +209,7 @@ impl Extractor {
 ///     .build()
 ///     .unwrap();
 /// let quotes = extractor.extract("“Not today,” Jo Bloggs quipped.");
-/// assert_eq!(quotes[0].speaker().unwrap().name(), "Jo Bloggs");
+/// assert_eq!(quotes[0].speaker().unwrap().name(), Some("Jo Bloggs"));
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct ExtractorBuilder {
@@ -250,7 +250,8 @@ impl ExtractorBuilder {
 
     /// Whether `he`, `she`, `they` and `it` next to a cue are followed back
     /// to a person or body named earlier (default: yes). When off, a quote
-    /// cued by a pronoun has no speaker.
+    /// cued by a pronoun has a speaker whose mention is the pronoun and
+    /// whose [`name`](crate::Speaker::name) is `None`.
     pub fn resolve_pronouns(&mut self, yes: bool) -> &mut ExtractorBuilder {
         self.config.speakers.resolve_pronouns = yes;
         self

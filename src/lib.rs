@@ -22,11 +22,11 @@
 //!
 //! let quotes = whosaid::Extractor::new().extract(text);
 //! for q in &quotes {
-//!     let speaker = q.speaker().map_or("unknown", |s| s.name());
+//!     let speaker = q.speaker().and_then(|s| s.name()).unwrap_or("unknown");
 //!     println!("{:<6} {} — {}", q.kind(), q.as_str(), speaker);
 //! }
 //! assert_eq!(quotes[0].kind(), whosaid::QuoteKind::Direct);
-//! assert_eq!(quotes[0].speaker().unwrap().name(), "Priya Natarajan");
+//! assert_eq!(quotes[0].speaker().unwrap().name(), Some("Priya Natarajan"));
 //! ```
 //!
 //! The second quote is a fragment inside reported speech, a
@@ -104,7 +104,7 @@
 //! let quotes = whosaid::Extractor::new().extract(text);
 //! assert_eq!(quotes.len(), 1);
 //! assert_eq!(quotes[0].content().len(), 2);
-//! assert_eq!(quotes[0].speaker().unwrap().name(), "Lena Ortiz");
+//! assert_eq!(quotes[0].speaker().unwrap().name(), Some("Lena Ortiz"));
 //! ```
 //!
 //! # Offsets

@@ -148,7 +148,7 @@ impl fmt::Display for Attribution {
 pub struct Speaker<'h> {
     pub(crate) haystack: &'h str,
     pub(crate) mention: Span,
-    pub(crate) name: String,
+    pub(crate) name: Option<String>,
     pub(crate) attribution: Attribution,
     pub(crate) confidence: f32,
 }
@@ -158,8 +158,14 @@ impl<'h> Speaker<'h> {
     /// titles or roles (`Jane Doe` for a quote cued by `Ms Doe said`). When
     /// the text never names the speaker, the description itself (`a
     /// spokesman for the ministry`).
-    pub fn name(&self) -> &str {
-        &self.name
+    ///
+    /// `None` when the mention is a pronoun that the text gives nothing to
+    /// take up (`“…,” he said.` with no man named before), or that
+    /// [`ExtractorBuilder::resolve_pronouns`](crate::ExtractorBuilder::resolve_pronouns)
+    /// leaves unresolved: the quote has a speaker, whose words are
+    /// [`mention_str`](Speaker::mention_str), but no name.
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
     }
 
     /// The words in the text that stand for the speaker at this quote: a
@@ -269,13 +275,14 @@ impl<'h> Quote<'h> {
 }
 
 /// With the `serde` feature, a speaker serializes as `{"name", "mention",
-/// "mention_text", "attribution", "confidence"}`, spans in bytes.
+/// "mention_text", "attribution", "confidence"}`, spans in bytes, `name`
+/// `null` for a speaker without one.
 #[cfg(feature = "serde")]
 impl serde::Serialize for Speaker<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut s = serializer.serialize_struct("Speaker", 5)?;
-        s.serialize_field("name", self.name())?;
+        s.serialize_field("name", &self.name())?;
         s.serialize_field("mention", &self.mention)?;
         s.serialize_field("mention_text", self.mention_str())?;
         s.serialize_field("attribution", &self.attribution)?;

@@ -95,21 +95,15 @@ fn quote_mismatch(expected: &str, quote: &Quote<'_>) -> Option<String> {
         Some(prefix) => quote.as_str().starts_with(prefix),
         None => quote.as_str() == want_text,
     };
-    let speaker = quote.speaker().map_or("-", |s| s.name());
-    let how = quote.speaker().map(|s| s.attribution().as_str());
+    // `-` for no name; a fourth field `-` for no speaker at all (a
+    // pronoun with nothing to take up is a speaker without a name).
+    let speaker = quote.speaker().and_then(|s| s.name()).unwrap_or("-");
+    let how = quote.speaker().map_or("-", |s| s.attribution().as_str());
     let ok = text_ok
         && quote.kind().as_str() == fields[1]
         && speaker == fields[2]
-        && fields.get(3).is_none_or(|w| how == Some(*w));
-    (!ok).then(|| {
-        format!(
-            "{:?} | {} | {} | {}",
-            quote.as_str(),
-            quote.kind(),
-            speaker,
-            how.unwrap_or("-")
-        )
-    })
+        && fields.get(3).is_none_or(|w| how == *w);
+    (!ok).then(|| format!("{:?} | {} | {} | {}", quote.as_str(), quote.kind(), speaker, how))
 }
 
 fn check_quotes(case: &Case, extractor: &Extractor) -> Result<(), String> {
@@ -128,7 +122,7 @@ fn check_quotes(case: &Case, extractor: &Extractor) -> Result<(), String> {
                 "  quote {i}: want nothing\n           got  {:?} | {} | {}",
                 got.as_str(),
                 got.kind(),
-                got.speaker().map_or("-", |s| s.name())
+                got.speaker().and_then(|s| s.name()).unwrap_or("-")
             )
             .unwrap(),
             (None, None) => {}

@@ -118,7 +118,7 @@ fn check(text: &str, quotes: &[Quote<'_>]) {
         }
         if let Some(s) = q.speaker() {
             inside(s.mention());
-            assert!(!s.name().is_empty());
+            assert!(s.name().is_none_or(|name| !name.is_empty()));
             assert!(q.kind().is_speech());
         }
     }
@@ -171,7 +171,7 @@ fn a_stray_mark_does_not_lose_the_rest() {
     let quotes = Extractor::new().extract(text);
     let found: Vec<_> = quotes
         .iter()
-        .map(|q| (q.as_str(), q.speaker().map(|s| s.name())))
+        .map(|q| (q.as_str(), q.speaker().and_then(|s| s.name())))
         .collect();
     assert_eq!(
         found,

@@ -51,7 +51,7 @@ fn quote_json(q: &Quote, offsets: &CharOffsets) -> Value {
         "text": q.as_str(),
         "kind": q.kind().as_str(),
         "content": content,
-        "speaker": speaker.map(|s| s.name()),
+        "speaker": speaker.and_then(|s| s.name()),
         "speaker_start": speaker.map(|s| at(s.mention().start)),
         "speaker_end": speaker.map(|s| at(s.mention().end)),
         "speaker_mention": speaker.map(|s| s.mention_str()),

@@ -86,7 +86,9 @@ struct Attributed {
     mention_kind: MentionKind,
     attribution: Attribution,
     side: Side,
-    entity: usize,
+    /// The entity the mention stands for; none for a pronoun the text
+    /// gives nothing to take up (its speaker has no name).
+    entity: Option<usize>,
 }
 
 /// What became of the quote before, for continuations.
@@ -203,7 +205,7 @@ pub(crate) fn attribute<'h>(
                 last_para: q.last_para,
             });
         }
-        entity_of.push(attributed.map(|a| a.entity));
+        entity_of.push(attributed.and_then(|a| a.entity));
         out.push(Quote {
             haystack: tokens.text(),
             span: q.span,
@@ -214,7 +216,7 @@ pub(crate) fn attribute<'h>(
             speaker: attributed.zip(confidence).map(|(a, confidence)| Speaker {
                 haystack: tokens.text(),
                 mention: a.mention,
-                name: String::new(),
+                name: None,
                 attribution: a.attribution,
                 confidence,
             }),
@@ -224,7 +226,7 @@ pub(crate) fn attribute<'h>(
     for ((quote, entity), q) in out.iter_mut().zip(entity_of).zip(found) {
         quote.content = q.content;
         if let (Some(s), Some(id)) = (quote.speaker.as_mut(), entity) {
-            s.name = mentions.entities[id].name.to_string();
+            s.name = Some(mentions.entities[id].name.to_string());
         }
     }
     drop(mentions);
@@ -245,7 +247,9 @@ fn attribute_cue<'a>(
 ) -> Option<Attributed> {
     let sentence = words.tokens.sentence_among(cue.speaker.start, context.sentences);
     let (entity, attribution) = resolve(words, mentions, cue.clone(), sentence, options)?;
-    mentions.note_speaker(entity, cue.speaker, sentence);
+    if let Some(entity) = entity {
+        mentions.note_speaker(entity, cue.speaker, sentence);
+    }
     let mention = words.span(cue.speaker.start, cue.speaker.end);
     Some(Attributed {
         mention,
@@ -260,28 +264,31 @@ fn attribute_cue<'a>(
     })
 }
 
-/// Resolves the speaker phrase of a cue to an entity, and says how.
+/// Resolves the speaker phrase of a cue to an entity, and says how. A
+/// pronoun that the text gives nothing to take up (or that the options
+/// leave unresolved) is still the speaker's mention: its entity is none,
+/// and the speaker's name unknown.
 fn resolve<'a>(
     words: &Words<'a, '_>,
     mentions: &mut Mentions<'a>,
     cue: Cue,
     sentence: usize,
     options: &Options,
-) -> Option<(usize, Attribution)> {
+) -> Option<(Option<usize>, Attribution)> {
     let np = cue.speaker;
     match np.kind {
         NpKind::Name { .. } => {
             let id = mentions.named(words, np, sentence)?;
-            Some((id, Attribution::Cue))
+            Some((Some(id), Attribution::Cue))
         }
         NpKind::Pronoun => {
-            if !options.resolve_pronouns {
-                return None;
-            }
-            let id = mentions
-                .exactly(np.start, np.end)
-                .map(|m| m.entity)
-                .or_else(|| mentions.resolve(words, np, sentence))?;
+            let id = options
+                .resolve_pronouns
+                .then(|| {
+                    (mentions.exactly(np.start, np.end).map(|m| m.entity))
+                        .or_else(|| mentions.resolve(words, np, sentence))
+                })
+                .flatten();
             Some((id, Attribution::Pronoun))
         }
         NpKind::Description { head } => {
@@ -291,17 +298,17 @@ fn resolve<'a>(
                     .map(|m| m.entity)
                     .or_else(|| mentions.resolve(words, np, sentence))
                 {
-                    return Some((id, Attribution::Description));
+                    return Some((Some(id), Attribution::Description));
                 }
             }
-            Some((mentions.described(words, np, head), Attribution::Description))
+            Some((Some(mentions.described(words, np, head)), Attribution::Description))
         }
         NpKind::Relation { head, name } => {
             let id = mentions
                 .exactly(np.start, np.end)
                 .map(|m| m.entity)
                 .unwrap_or_else(|| mentions.relation_entity(words, head, name));
-            Some((id, Attribution::Description))
+            Some((Some(id), Attribution::Description))
         }
     }
 }

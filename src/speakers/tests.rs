@@ -78,7 +78,7 @@ fn extract_with(extractor: &Extractor, text: &str) -> Vec<Q> {
         .map(|q| Q {
             quote: q.as_str().to_string(),
             kind: q.kind(),
-            name: q.speaker().map(|s| s.name().to_string()),
+            name: q.speaker().and_then(|s| s.name()).map(str::to_string),
             attribution: q.speaker().map(|s| s.attribution()),
             mention: q.speaker().map(|s| s.mention_str().to_string()),
             cue: q.cue_str().map(str::to_string),
@@ -108,6 +108,9 @@ fn said(name: &str, how: Attribution) -> (Option<String>, Option<Attribution>) {
 }
 
 const NOBODY: (Option<String>, Option<Attribution>) = (None, None);
+
+/// A pronoun the text gives nothing to take up: a speaker without a name.
+const UNNAMED_PRONOUN: (Option<String>, Option<Attribution>) = (None, Some(Attribution::Pronoun));
 
 /// Mentions collected with no token inside a quotation.
 fn mentions_unquoted<'a>(tokens: &'a Tokens<'_>) -> Mentions<'a> {
@@ -578,21 +581,21 @@ fn it_skips_a_place_for_an_organisation() {
 fn it_never_stands_for_a_place() {
     let text = "France raised its fuel tax on Tuesday.\n“We will appeal,” it said.";
     let qs = extract(text);
-    assert_eq!(who(&qs, "“We will"), NOBODY);
+    assert_eq!(who(&qs, "“We will"), UNNAMED_PRONOUN);
     assert_eq!(quote(&qs, "“We will").cue.as_deref(), Some("said"));
 }
 
 #[test]
 fn pronoun_does_not_take_a_name_inside_its_own_quote() {
     let qs = extract("“Tom Reilly is wrong about the farm,” she said.");
-    assert_eq!(who(&qs, "“Tom"), NOBODY);
+    assert_eq!(who(&qs, "“Tom"), UNNAMED_PRONOUN);
 }
 
 #[test]
 fn unknown_stays_unknown_without_an_antecedent() {
     let qs = extract("“We will not stop now,” he said.");
     let q = quote(&qs, "“We will");
-    assert_eq!((q.name.clone(), q.attribution), NOBODY);
+    assert_eq!((q.name.clone(), q.attribution), UNNAMED_PRONOUN);
     assert_eq!(q.kind, QuoteKind::Direct);
     assert_eq!(q.cue.as_deref(), Some("said"));
 }
@@ -784,7 +787,8 @@ fn pronouns_left_unresolved_when_turned_off() {
     let extractor = Extractor::builder().resolve_pronouns(false).build().unwrap();
     let text = "Jane Doe spoke after the vote.\n“We lost,” she said.";
     let qs = extract_with(&extractor, text);
-    assert_eq!(who(&qs, "“We lost"), NOBODY);
+    assert_eq!(who(&qs, "“We lost"), (None, Some(Attribution::Pronoun)));
+    assert_eq!(quote(&qs, "“We lost").mention.as_deref(), Some("she"));
 }
 
 // --- more rules -----------------------------------------------------------
@@ -907,7 +911,7 @@ fn pronoun_takes_the_subject_of_an_earlier_clause_in_its_sentence() {
 #[test]
 fn pronoun_does_not_take_a_name_in_its_own_introductory_phrase() {
     let qs = extract("After meeting Tom Reilly, he said: “It was hard.”");
-    assert_eq!(who(&qs, "“It was"), NOBODY);
+    assert_eq!(who(&qs, "“It was"), UNNAMED_PRONOUN);
 }
 
 #[test]
@@ -924,7 +928,7 @@ fn pronoun_looks_back_twelve_sentences_and_no_further() {
         "Tom Reilly arrived. {}\n“It was hard,” he said.",
         "The rain fell. ".repeat(13)
     );
-    assert_eq!(who(&extract(&far), "“It was"), NOBODY);
+    assert_eq!(who(&extract(&far), "“It was"), UNNAMED_PRONOUN);
 }
 
 #[test]
@@ -959,9 +963,11 @@ fn continuation_within_the_same_paragraph() {
 }
 
 #[test]
-fn no_continuation_from_a_quote_without_a_speaker() {
+fn a_speaker_without_a_name_continues_without_one() {
     let qs = extract("“We won,” she said.\n“Now we rebuild.”");
-    assert_eq!(who(&qs, "“Now we"), NOBODY);
+    assert_eq!(who(&qs, "“We won"), UNNAMED_PRONOUN);
+    assert_eq!(who(&qs, "“Now we"), (None, Some(Attribution::Continuation)));
+    assert_eq!(quote(&qs, "“Now we").mention.as_deref(), Some("she"));
 }
 
 #[test]
