@@ -308,3 +308,22 @@ pub(crate) fn pronoun_agreement(word: &str) -> Option<(Gender, &'static [Sort])>
         .unwrap_or(word);
     lx.pronouns.get(word).map(|(gender, sorts)| (*gender, sorts.as_slice()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pronoun_and_its_contractions_are_of_the_pronoun_class() {
+        for base in ["he", "she", "it", "they", "i", "we"] {
+            for contraction in ["", "'s", "'d", "'ll", "'re", "'ve"] {
+                let word = format!("{base}{contraction}");
+                assert!(pronoun_agreement(&word).is_some(), "{word}");
+                assert!(Class::PRONOUN.holds(&word), "{word}");
+            }
+        }
+        for word in ["hers", "the", "it's'", "theyre"] {
+            assert!(!Class::PRONOUN.holds(word), "{word}");
+        }
+    }
+}

@@ -307,3 +307,78 @@ pub(crate) fn role_of_token(words: &Words<'_, '_>, t: usize) -> Option<Role> {
     }
     role_of(words.lower(t))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::speakers::tests::words_of;
+    use crate::tokenize::tokenize;
+
+    #[test]
+    fn a_tokens_role_is_its_words() {
+        let text = "The spokeswoman, Sen. Jo Lee, a 45-year-old. lawyer and wife of the \
+            company’s chief, said: Minister! secretary. The mayor-elect's aide and Spokesman Bo.";
+        let t = tokenize(text);
+        let w = words_of(&t);
+        for k in 0..=t.tokens.len() {
+            let by_token = role_of_token(&w, k).map(|r| (r.gender, r.sort));
+            let by_word = role_of(w.lower(k)).map(|r| (r.gender, r.sort));
+            assert_eq!(by_token, by_word, "{:?}", w.lower(k));
+        }
+    }
+
+    /// The role words before a name as they were first found: the last
+    /// word's role or title asked of the lists by its text.
+    fn role_words_by_lists(w: &Words<'_, '_>, name_start: usize) -> Range<usize> {
+        let mut t = name_start;
+        while t > 0 {
+            let prev = t - 1;
+            if !w.is_word(prev) || w.determiner_at(prev) || w.is_reporting_verb(prev) {
+                break;
+            }
+            let lw = w.lower(prev);
+            let keep = w.role_at(prev)
+                || w.is(prev, Class::TITLE | Class::CAPITALISED)
+                || lw.contains('-')
+                || Class::LOOSE_MODIFIER.holds(lw);
+            if !keep {
+                break;
+            }
+            t = prev;
+        }
+        let mut end = name_start;
+        while end > t
+            && matches!(
+                w.lower(end - 1),
+                "mr" | "mrs" | "ms" | "miss" | "dr" | "mr." | "mrs." | "ms." | "dr."
+            )
+        {
+            end -= 1;
+        }
+        let last = w.lower(end.saturating_sub(1));
+        let listed = role_of(last).is_some() || LEXICON.titles.contains_key(last.trim_end_matches('.'));
+        if end > t && listed {
+            t..end
+        } else {
+            name_start..name_start
+        }
+    }
+
+    #[test]
+    fn role_words_are_those_the_lists_give() {
+        let texts = [
+            "Foreign Secretary Ann Ruiz said so.",
+            "But Labour candidate Mr Reilly has left.",
+            "The sen. Jo Lee and Sen.. Al Roe and the 45-year-old. Bo Li spoke.",
+            "Former Deputy Prime Minister Jane Doe, wife Ann Lee and Mrs. Dr. Kay Orr came.",
+            "Tory mayoral candidate Dr Tim Oak and spokeswoman Hope Hicks met chairman. Al Ng.",
+        ];
+        for text in texts {
+            let t = tokenize(text);
+            let w = words_of(&t);
+            for k in 0..t.tokens.len() {
+                assert_eq!(role_words_before(&w, k), role_words_by_lists(&w, k), "{text} at {k}");
+            }
+        }
+    }
+}

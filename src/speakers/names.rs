@@ -118,3 +118,85 @@ pub(super) fn description_name(text: &str) -> String {
     }
     format!("{lower} {rest}")
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use proptest::test_runner::Config;
+
+    use super::*;
+
+    /// Whether a name is clean ([`clean_name_words`]) as it was
+    /// first written: each byte tested against the rules with its place.
+    fn is_clean_name_by_bytes(name: &str) -> bool {
+        let bytes = name.as_bytes();
+        let plain = |(i, &b): (usize, &u8)| match b {
+            b' ' => i > 0 && i + 1 < bytes.len() && bytes[i - 1] != b' ',
+            b'@' => false,
+            _ => !b.is_ascii_whitespace() && b != 0x0b,
+        };
+        !bytes.is_empty()
+            && bytes.iter().enumerate().all(plain)
+            && (name.is_ascii() || !name.chars().any(|c| c.is_whitespace() && c != ' '))
+            && !["'s", "’s", "'", "’"].iter().any(|s| name.ends_with(s))
+    }
+
+    /// [`name_sort`] as it was first written: the lists asked
+    /// without filters, the words split at any white space.
+    fn name_sort_by_lists(name: &str) -> Sort {
+        let lower = name.to_lowercase();
+        if LEXICON.places.contains(lower.as_str()) {
+            return Sort::Place;
+        }
+        let acronym = name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c == '.' || c == '&');
+        if acronym || lower.split_whitespace().any(|w| LEXICON.org_words.contains(w)) {
+            Sort::Organisation
+        } else {
+            Sort::Person
+        }
+    }
+
+    #[test]
+    fn every_listed_place_and_word_of_organisations_gives_its_sort() {
+        for place in &LEXICON.places {
+            assert_eq!(clean_name_sort(place, place), Sort::Place, "{place}");
+        }
+        for word in &LEXICON.org_words {
+            let name = format!("Acme {word}");
+            let sort = clean_name_sort(&name, &name.to_lowercase());
+            assert_eq!(sort, name_sort_by_lists(&name), "{name}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(Config { failure_persistence: None, ..Config::default() })]
+
+        #[test]
+        fn clean_names_are_those_the_byte_rules_give(name in "[ @\t\u{b}\n\u{1}aB's’\u{a0}é.]{0,8}") {
+            let words = is_clean_name_by_bytes(&name).then(|| name.split(' ').count());
+            prop_assert_eq!(clean_name_words(&name), words, "{:?}", name);
+        }
+
+        #[test]
+        fn a_possessive_stem_that_is_clean_is_the_clean_name(name in "[ @\t\u{a0}aB'’s.]{0,8}") {
+            if let Some(stem) = possessive_stem(&name).filter(|stem| clean_name_words(stem).is_some()) {
+                prop_assert_eq!(stem, clean_name(&name), "{:?}", name);
+            }
+        }
+
+        #[test]
+        fn first_and_last_words_are_those_between_white_space(name in "[ ab]{0,8}") {
+            let mut parts = name.split_whitespace();
+            let first = parts.next().unwrap_or("");
+            prop_assert_eq!(first_last(&name), (first, parts.next_back().unwrap_or(first)));
+        }
+
+        #[test]
+        fn a_clean_name_has_the_sort_the_lists_give(name in "[ @aA'’s.]{0,4}(Labour|Party|China|BBC|New|York|Zealand|Inc)?[ a]{0,2}(Party|Zealand|York|of)?") {
+            let clean = clean_name(&name);
+            let sort = name_sort_by_lists(&clean);
+            prop_assert_eq!(clean_name_sort(&clean, &clean.to_lowercase()), sort, "{:?}", clean);
+            prop_assert_eq!(name_sort(&name), name_sort_by_lists(&name), "{:?}", name);
+        }
+    }
+}
