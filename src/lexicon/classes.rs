@@ -104,6 +104,8 @@ impl Class {
     pub(crate) const PLACE_PREPOSITION: Class = Class(1 << 33);
     /// relatives.txt.
     pub(crate) const RELATIVE: Class = Class(1 << 34);
+    /// relative_subjects.txt.
+    pub(crate) const RELATIVE_SUBJECT: Class = Class(1 << 47);
 
     // Clauses.
     /// clause_openers.txt.
@@ -205,6 +207,7 @@ const CLASS_LISTS: &[(&str, Class)] = &[
     (include_str!("../data/naming_passives.txt"), Class::NAMING_PASSIVE),
     (include_str!("../data/passive_markers.txt"), Class::PASSIVE_MARKER),
     (include_str!("../data/articles.txt"), Class::ARTICLE),
+    (include_str!("../data/relative_subjects.txt"), Class::RELATIVE_SUBJECT),
     (include_str!("../data/not_nouns.txt"), Class::NOT_NOUN),
 ];
 

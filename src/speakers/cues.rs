@@ -51,6 +51,21 @@ pub(crate) struct Cue {
     pub(crate) speaker: Np,
 }
 
+/// `the department, which reported “…”`, `Ann Lee, who said “…”`: the
+/// relative pronoun between a cue's speaker and its verb, which stands for
+/// the speaker at the cue as a pronoun would (the speaker is still the
+/// phrase before it).
+pub(crate) fn relative_pronoun_at(words: &Words<'_, '_>, cue: &Cue) -> Option<usize> {
+    if cue.speaker.end > cue.cue.start {
+        return None;
+    }
+    let end = skip_auxiliaries_left(words, cue.cue.start, cue.speaker.end);
+    let relative = end.checked_sub(1).filter(|&r| r >= cue.speaker.end)?;
+    // (Past a comma: `X, who said`.)
+    let between_ok = (cue.speaker.end..relative).all(|t| words.lower(t) == ",");
+    (between_ok && words.is(relative, Class::RELATIVE_SUBJECT)).then_some(relative)
+}
+
 /// The cue after the quote: `“…,” X said`, `“…,” said X`, `“…,” X, a
 /// professor at Y, said`, `“…,” according to X`, `“…” — X`.
 pub(crate) fn after_quote(words: &Words<'_, '_>, after: Range<usize>) -> Option<Cue> {

@@ -250,7 +250,13 @@ fn attribute_cue<'a>(
     if let Some(entity) = entity {
         mentions.note_speaker(entity, cue.speaker, sentence);
     }
-    let mention = words.span(cue.speaker.start, cue.speaker.end);
+    // `the department, which reported “…”`: the relative pronoun is the
+    // mention at the cue, and stands for the phrase before it as a pronoun.
+    let relative = cues::relative_pronoun_at(words, cue);
+    let (mention, attribution) = match relative {
+        Some(r) => (words.span(r, r + 1), Attribution::Pronoun),
+        None => (words.span(cue.speaker.start, cue.speaker.end), attribution),
+    };
     Some(Attributed {
         mention,
         mention_kind: confidence::mention_kind(&words.tokens.text()[mention.range()]),

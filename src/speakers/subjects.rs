@@ -54,7 +54,7 @@ pub(super) fn subject_of(words: &Words<'_, '_>, v: usize, floor: usize, clause_f
     // `Tobin went after Ruiz, calling her “…”`: a participle's subject is
     // its clause's, not the phrase next to it; except its own subject
     // after `with` or a dash: `with Sen. Jo Lee calling it “…”`.
-    if words.is_participle(v) && !matches!(prev, "who" | "which" | "that") {
+    if words.is_participle(v) && !words.is(end - 1, Class::RELATIVE_SUBJECT) {
         let own_subject = np_left(words, end, floor).filter(|np| stands_as_own_subject(words, np, floor));
         return own_subject
             .or_else(|| name_after_of(words, end, floor))
@@ -92,7 +92,7 @@ pub(super) fn subject_of(words: &Words<'_, '_>, v: usize, floor: usize, clause_f
         }
         "but" => clause_subject(words, clause_floor, end - 1),
         // `the department which reported`, `X, who said`.
-        "who" | "which" | "that" => {
+        _ if words.is(end - 1, Class::RELATIVE_SUBJECT) => {
             let mut e = end - 1;
             if e > floor && words.lower(e - 1) == "," {
                 e -= 1;

@@ -1244,3 +1244,15 @@ fn a_tokens_shape_is_its_capital_and_whether_it_is_of() {
     assert!(w.is_mark(0) && !w.is_word(0));
     assert!(!w.is_word(2) && !w.is_mark(2));
 }
+
+#[test]
+fn a_relative_pronoun_is_the_mention_of_the_phrase_before_it() {
+    let qs = extract("Ann Lee, who called the plan “a fantasy,” left early.");
+    let q = quote(&qs, "“a fantasy");
+    assert_eq!(q.name.as_deref(), Some("Ann Lee"));
+    assert_eq!(q.mention.as_deref(), Some("who"));
+    assert_eq!(q.attribution, Some(Attribution::Pronoun));
+    // Without one, the phrase is the mention.
+    let qs = extract("Ann Lee called the plan “a fantasy” on Monday.");
+    assert_eq!(quote(&qs, "“a fantasy").mention.as_deref(), Some("Ann Lee"));
+}
