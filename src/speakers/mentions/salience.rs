@@ -2,9 +2,11 @@
 //! a definite description is resolved to the most salient earlier entity
 //! that agrees with it: recent sentences first, and within a sentence
 //! subjects before other mentions, earlier before later, words outside
-//! quotes before names inside them. A description bound to an entity
-//! (`Foreign Secretary Ann Ruiz`, `Ann Ruiz, the Foreign Secretary,`)
-//! finds it again by its head noun.
+//! quotes before names inside them; a `he` or `she` passes over a
+//! one-word name that nothing gave a gender (a town, a dateline) when a
+//! named person agrees. A description bound to an entity (`Foreign
+//! Secretary Ann Ruiz`, `Ann Ruiz, the Foreign Secretary,`) finds it
+//! again by its head noun.
 
 use super::Mentions;
 use super::entities::Entity;
@@ -37,9 +39,18 @@ impl<'a> Mentions<'a> {
                 if words.lower(np.start) == "i" {
                     return Some(self.writer());
                 }
-                let id = self.most_salient(np.start, sentence, SALIENCE_WINDOW, |e| {
-                    sorts.contains(&e.sort) && gender.agrees(e.gender)
-                })?;
+                let agrees = |e: &Entity| sorts.contains(&e.sort) && gender.agrees(e.gender);
+                let mut id = self.most_salient(np.start, sentence, SALIENCE_WINDOW, agrees)?;
+                // `he`/`she` passes over a lone capitalised word that
+                // nothing gave a gender (a town, a heading, a dateline)
+                // when a person the text names agrees.
+                if gender != Gender::Unknown && is_bare_word_name(&self.entities[id]) {
+                    if let Some(person) = self.most_salient(np.start, sentence, SALIENCE_WINDOW, |e| {
+                        agrees(e) && e.named && !is_bare_word_name(e)
+                    }) {
+                        id = person;
+                    }
+                }
                 if self.entities[id].gender == Gender::Unknown {
                     self.entities[id].gender = gender;
                 }
@@ -145,4 +156,11 @@ impl<'a> Mentions<'a> {
         }
         None
     }
+}
+
+/// Whether an entity is named by one word only and nothing gave it a
+/// gender: as likely a town, a heading or a dateline word as a person's
+/// surname.
+fn is_bare_word_name(e: &Entity) -> bool {
+    e.named && e.name_words == 1 && e.gender == Gender::Unknown
 }
