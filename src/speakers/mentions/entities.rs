@@ -56,6 +56,10 @@ pub(crate) struct Entity<'a> {
     /// only ever quoted (`“Interethnic conflicts continue”`) is no one
     /// the writer's `he` can mean.
     pub(crate) outside_quotes: bool,
+    /// Whether a person's role or title was bound to it (`Chief Ann`,
+    /// `Ruiz, the mayor,`): a person, even named by one word that nothing
+    /// gave a gender.
+    pub(super) person_role: bool,
 }
 
 /// The `first` and `last` of an entity that has no name.
@@ -341,6 +345,7 @@ impl<'a> Mentions<'a> {
             sort,
             named: true,
             outside_quotes: false,
+            person_role: false,
         });
         self.last_seen.push(0);
         self.entities.len() - 1

@@ -237,6 +237,7 @@ impl<'a> Mentions<'a> {
                 if e.gender == Gender::Unknown {
                     e.gender = role.gender;
                 }
+                e.person_role |= role.sort == Sort::Person;
             }
         }
         self.add_binding(words, entity);
@@ -362,6 +363,7 @@ impl<'a> Mentions<'a> {
             sort,
             named: false,
             outside_quotes: true,
+            person_role: false,
         });
         self.last_seen.push(0);
         self.entities.len() - 1

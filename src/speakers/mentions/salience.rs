@@ -3,8 +3,8 @@
 //! that agrees with it: recent sentences first, and within a sentence
 //! subjects before other mentions, earlier before later, words outside
 //! quotes before names inside them; a `he` or `she` passes over a
-//! one-word name that nothing gave a gender (a town, a dateline) when a
-//! named person agrees. A description bound to an entity (`Foreign
+//! one-word name that nothing gave a gender nor a person's role (a town,
+//! a dateline) when a named person agrees. A description bound to an entity (`Foreign
 //! Secretary Ann Ruiz`, `Ann Ruiz, the Foreign Secretary,`) finds it
 //! again by its head noun.
 
@@ -159,8 +159,8 @@ impl<'a> Mentions<'a> {
 }
 
 /// Whether an entity is named by one word only and nothing gave it a
-/// gender: as likely a town, a heading or a dateline word as a person's
+/// gender nor a person's role: as likely a town, a heading or a dateline word as a person's
 /// surname.
 fn is_bare_word_name(e: &Entity) -> bool {
-    e.named && e.name_words == 1 && e.gender == Gender::Unknown
+    e.named && e.name_words == 1 && e.gender == Gender::Unknown && !e.person_role
 }
