@@ -2,12 +2,13 @@
 //! it: `said the council leader`) and left (`np_left`, from a verb back to
 //! its subject: `the council leader said`). A phrase is, in the order
 //! tried: a pronoun; a name (after a possessive, the name after it); a
-//! name after lower-case modifiers; a description, a determiner and
+//! name after lower-case modifiers, or after modifiers joined by `and`
+//! (`oil and gas worker Tom Ashby`); a description, a determiner and
 //! modifiers up to a role noun, with what attaches to it (`a spokesman
 //! for the ministry`, `the wife of X`) and a name in apposition; a plain
 //! description whose head the lists do not know (`the announcer`).
 
-use super::name_runs::{name_at, name_run, name_word, np_for_run, person_then_of};
+use super::name_runs::{name_at, name_run, name_word, np_for_run, person_then_of, role_or_title_at};
 use super::np::{Np, NpKind};
 use super::verbs::is_clear_verb_form;
 use super::view::Words;
@@ -57,6 +58,10 @@ pub(crate) fn np_right(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<
     // `former Sen. Evan Bayh`, `panel Chairman Rep. Jo Lee`: lower-case
     // modifiers before a name.
     if let Some(name) = name_after_modifiers(words, t, limit) {
+        return Some(name);
+    }
+    // `oil and gas worker Tom Ashby`: modifiers joined by `and`.
+    if let Some(name) = name_after_joined_modifiers(words, t, limit) {
         return Some(name);
     }
     // A description: determiner, modifiers, head role noun.
@@ -185,6 +190,31 @@ fn name_after_modifiers(words: &Words<'_, '_>, t: usize, limit: usize) -> Option
         u += 1;
     }
     if u == t {
+        return None;
+    }
+    let name = name_at(words, u, limit)?;
+    matches!(name.kind, NpKind::Name { .. }).then_some(Np { start: t, ..name })
+}
+
+/// A name after lower-case modifiers joined by `and` that end in a role
+/// noun: `oil and gas worker Tom Ashby`, `health and safety officer Ann
+/// Ruiz`. Each `and` stands between two modifiers.
+fn name_after_joined_modifiers(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+    let modifier =
+        |u: usize| words.is_word(u) && !words.is_capitalised(u) && !words.function_at(u) && !words.is_reporting_verb(u);
+    let mut u = t;
+    let mut joined = false;
+    while u < limit && u < t + 6 {
+        if modifier(u) {
+            u += 1;
+        } else if u > t && words.lower(u) == "and" && modifier(u - 1) && u + 1 < limit && modifier(u + 1) {
+            joined = true;
+            u += 1;
+        } else {
+            break;
+        }
+    }
+    if !joined || !role_or_title_at(words, u - 1) {
         return None;
     }
     let name = name_at(words, u, limit)?;
