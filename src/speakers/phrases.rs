@@ -1,12 +1,14 @@
 //! Noun phrases read right (`np_right`, from a verb to its subject after
 //! it: `said the council leader`) and left (`np_left`, from a verb back to
 //! its subject: `the council leader said`). A phrase is, in the order
-//! tried: a pronoun; a name (after a possessive, the name after it); a
-//! name after lower-case modifiers, or after modifiers joined by `and`
-//! (`oil and gas worker Tom Ashby`); a description, a determiner and
-//! modifiers up to a role noun, with what attaches to it (`a spokesman
-//! for the ministry`, `the wife of X`) and a name in apposition; a plain
-//! description whose head the lists do not know (`the announcer`).
+//! tried: a pronoun; a name after a body's name with `of` and role words
+//! (`University of the North Shore political scientist Ann Ruiz`); a name
+//! (after a possessive, the name after it); a name after lower-case
+//! modifiers, or after modifiers joined by `and` (`oil and gas worker Tom
+//! Ashby`); a description, a determiner and modifiers up to a role noun,
+//! with what attaches to it (`a spokesman for the ministry`, `the wife of
+//! X`) and a name in apposition; a plain description whose head the lists
+//! do not know (`the announcer`).
 
 use super::name_runs::{name_at, name_run, name_word, np_for_run, person_then_of, role_or_title_at};
 use super::np::{Np, NpKind};
@@ -35,6 +37,10 @@ pub(crate) fn np_right(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<
             end: t + 1,
             kind: NpKind::Pronoun,
         });
+    }
+    // `University of the North Shore political scientist Ann Ruiz`
+    if let Some(name) = name_after_body_and_role(words, t, limit) {
+        return Some(name);
     }
     let name_here = name_at(words, t, limit);
     if let Some(np) = name_here {
@@ -218,6 +224,44 @@ fn name_after_joined_modifiers(words: &Words<'_, '_>, t: usize, limit: usize) ->
         return None;
     }
     let name = name_at(words, u, limit)?;
+    matches!(name.kind, NpKind::Name { .. }).then_some(Np { start: t, ..name })
+}
+
+/// A name after a body's name with `of` in it (`University of the North
+/// Shore`, `Bank of Eastfield`) and lower-case role words: `University of
+/// the North Shore political scientist Ann Ruiz`. The body's name is a run
+/// of capitalised words joined by `of` or `of the`; the phrase is the
+/// person's, starting at `t`.
+fn name_after_body_and_role(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+    if !name_word(words, t) || words.lower(t + 1) != "of" {
+        return None;
+    }
+    let mut u = t + 1;
+    while u < limit && u < t + 8 {
+        if name_word(words, u) {
+            u += 1;
+        } else if words.lower(u) == "of" && name_word(words, u + 1) {
+            u += 2;
+        } else if words.lower(u) == "of" && words.lower(u + 1) == "the" && name_word(words, u + 2) {
+            u += 3;
+        } else {
+            break;
+        }
+    }
+    let mut v = u;
+    while v < limit
+        && v < u + 3
+        && words.is_word(v)
+        && !words.is_capitalised(v)
+        && !words.function_at(v)
+        && !words.is_reporting_verb(v)
+    {
+        v += 1;
+    }
+    if v == u || u == t + 1 || !role_or_title_at(words, v - 1) {
+        return None;
+    }
+    let name = name_run(words, v, limit)?;
     matches!(name.kind, NpKind::Name { .. }).then_some(Np { start: t, ..name })
 }
 
