@@ -62,7 +62,8 @@ pub(crate) fn ends_in_possessive(name: &str) -> bool {
 }
 
 /// The sort of a name: an organisation when one of its words says so
-/// (`Party`, `Times`, `Inc`) or it is written in capitals (`BBC`), a place
+/// (`Party`, `Times`, `Inc`), it is written in capitals (`BBC`) or one of
+/// its several words is (`Harbour RCMP`), a place
 /// when the lexicon lists it, else a person.
 pub(crate) fn name_sort(name: &str) -> Sort {
     let lower = name.to_lowercase();
@@ -87,11 +88,24 @@ fn sort_of_name<'l>(name: &str, lower: &str, mut words: impl Iterator<Item = &'l
         return Sort::Place;
     }
     let acronym = name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c == '.' || c == '&');
-    if acronym || words.any(|word| LEXICON.org_words.contains(word)) {
+    if acronym || has_acronym_word(name) || words.any(|word| LEXICON.org_words.contains(word)) {
         Sort::Organisation
     } else {
         Sort::Person
     }
+}
+
+/// Whether a name of several words has one in capitals (`Harbour RCMP`,
+/// `NWT Power`, `Eastfield CBC`): a body's initials, not a person's name
+/// (but for Roman numerals: `Henry VIII`, `John Doe III`).
+fn has_acronym_word(name: &str) -> bool {
+    name.split_whitespace().nth(1).is_some()
+        && name.split_whitespace().any(|word| {
+            let letters = word.bytes().filter(u8::is_ascii_alphabetic).count();
+            letters >= 2
+                && word.bytes().all(|b| b.is_ascii_uppercase() || b == b'.' || b == b'&')
+                && !word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+        })
 }
 
 /// The first and last words of a name of more than one word, whose only

@@ -47,7 +47,14 @@ fn name_sort_by_lists(name: &str) -> Sort {
         return Sort::Place;
     }
     let acronym = name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c == '.' || c == '&');
-    if acronym || lower.split_whitespace().any(|w| LEXICON.org_words.contains(w)) {
+    // A word in capitals among several: `Harlow RCMP` (not `John Doe III`).
+    let capitals = |w: &str| {
+        w.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 2
+            && w.chars().all(|c| c.is_ascii_uppercase() || c == '.' || c == '&')
+            && !w.chars().all(|c| "IVX".contains(c))
+    };
+    let acronym_word = name.split_whitespace().count() > 1 && name.split_whitespace().any(capitals);
+    if acronym || acronym_word || lower.split_whitespace().any(|w| LEXICON.org_words.contains(w)) {
         Sort::Organisation
     } else {
         Sort::Person
