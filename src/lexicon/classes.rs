@@ -133,6 +133,10 @@ impl Class {
     /// not_nouns.txt.
     pub(crate) const NOT_NOUN: Class = Class(1 << 46);
 
+    // Cues.
+    /// request_prepositions.txt.
+    pub(crate) const REQUEST_PREPOSITION: Class = Class(1 << 47);
+
     /// The classes known from a token's shape and place, set at once.
     pub(crate) const SHAPE: Class =
         Class(Class::WORD.0 | Class::MARK.0 | Class::CAPITALISED.0 | Class::SENTENCE_START.0 | Class::OF.0);
@@ -206,6 +210,10 @@ const CLASS_LISTS: &[(&str, Class)] = &[
     (include_str!("../data/passive_markers.txt"), Class::PASSIVE_MARKER),
     (include_str!("../data/articles.txt"), Class::ARTICLE),
     (include_str!("../data/not_nouns.txt"), Class::NOT_NOUN),
+    (
+        include_str!("../data/request_prepositions.txt"),
+        Class::REQUEST_PREPOSITION,
+    ),
 ];
 
 /// The classes of every word the lists know, in one table, so that a

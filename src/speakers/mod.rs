@@ -11,6 +11,10 @@
 //! 3. the cue before it in its sentence (`She said: “…”`, `X said it was
 //!    “…”`, `X accused Y of a “…”`);
 //! 4. the last sentence of the paragraph before, when it ends with a colon;
+//!    a sentence of reported speech just before, in the same paragraph
+//!    (`…, Calder said. “…”`); for a quote that opens its paragraph, a
+//!    paragraph before without quotes that reports speech (`Calder says
+//!    the town cannot wait.` ⏎ `“…”`);
 //! 5. the speaker of the quote before, for a quote paragraph without a cue
 //!    (also across short lines without quotes, such as a photo caption);
 //! 6. otherwise no speaker: unknown is an answer.
