@@ -5,10 +5,11 @@
 //! (`University of the North Shore political scientist Ann Ruiz`); a name
 //! (after a possessive, the name after it); a name after lower-case
 //! modifiers, or after modifiers joined by `and` (`oil and gas worker Tom
-//! Ashby`); a description, a determiner and modifiers up to a role noun,
-//! with what attaches to it (`a spokesman for the ministry`, `the wife of
-//! X`) and a name in apposition; a plain description whose head the lists
-//! do not know (`the announcer`).
+//! Ashby`); a description whose modifiers a comma separates (`the tall,
+//! soft-spoken engineer`); a description, a determiner and modifiers up
+//! to a role noun, with what attaches to it (`a spokesman for the
+//! ministry`, `the wife of X`) and a name in apposition; a plain
+//! description whose head the lists do not know (`the announcer`).
 
 use super::name_runs::{name_at, name_run, name_word, np_for_run, person_then_of, role_or_title_at};
 use super::np::{Np, NpKind};
@@ -69,6 +70,10 @@ pub(crate) fn np_right(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<
     // `oil and gas worker Tom Ashby`: modifiers joined by `and`.
     if let Some(name) = name_after_joined_modifiers(words, t, limit) {
         return Some(name);
+    }
+    // `the tall, soft-spoken engineer`
+    if let Some(np) = description_with_commas(words, t, limit) {
+        return Some(np);
     }
     // A description: determiner, modifiers, head role noun.
     let mut u = t;
@@ -263,6 +268,38 @@ fn name_after_body_and_role(words: &Words<'_, '_>, t: usize, limit: usize) -> Op
     }
     let name = name_run(words, v, limit)?;
     matches!(name.kind, NpKind::Name { .. }).then_some(Np { start: t, ..name })
+}
+
+/// A description whose modifiers a comma separates: `the tall,
+/// soft-spoken engineer`, `a gruff, grey-haired sergeant`. A determiner
+/// at `t`, lower-case words with a comma between two of them, and a role
+/// noun at the end.
+fn description_with_commas(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+    if !words.determiner_at(t) {
+        return None;
+    }
+    let plain =
+        |u: usize| words.is_word(u) && !words.is_capitalised(u) && !words.function_at(u) && !words.is_reporting_verb(u);
+    let mut u = t + 1;
+    let mut comma = false;
+    while u < limit && u < t + 7 {
+        if plain(u) {
+            if words.role_at(u) && !words.role_at(u + 1) && comma {
+                return Some(Np {
+                    start: t,
+                    end: u + 1,
+                    kind: NpKind::Description { head: u },
+                });
+            }
+            u += 1;
+        } else if words.lower(u) == "," && u > t + 1 && plain(u - 1) && u + 1 < limit && plain(u + 1) {
+            comma = true;
+            u += 1;
+        } else {
+            break;
+        }
+    }
+    None
 }
 
 /// Whether the name in `np` starts with a title (`Mr.`, `Sen.`) after the
