@@ -2,7 +2,9 @@
 //! right before it (past auxiliaries and a parenthesis); past a phrase of
 //! place or time; for a participle, its own subject or its clause's; for a
 //! verb after `and`, the subject of the verb before; past an appositive or
-//! relative clause, the phrase before it; else the clause's first phrase.
+//! relative clause, the phrase before it (for a relative clause after a
+//! name's appositive, `Ana Ruiz, the welterweight who calls herself`, the
+//! name); else the clause's first phrase.
 
 use super::clauses::{clause_starts, skip_auxiliaries_left};
 use super::name_runs::name_at;
@@ -97,9 +99,28 @@ pub(super) fn subject_of(words: &Words<'_, '_>, v: usize, floor: usize, clause_f
             if e > floor && words.lower(e - 1) == "," {
                 e -= 1;
             }
-            np_left(words, e, floor)
+            np_left(words, e, floor).map(|np| named_before_appositive(words, np, floor))
         }
         _ => None,
+    }
+}
+
+/// `Ana Ruiz, the veteran welterweight who calls herself`: a description
+/// that is the appositive of a name just before it stands for that name's
+/// person (whatever stands before the name: `by Ana Ruiz, the…`); the
+/// name, if so, else the description.
+fn named_before_appositive(words: &Words<'_, '_>, np: Np, floor: usize) -> Np {
+    if !matches!(np.kind, NpKind::Description { .. }) || np.start <= floor + 1 || words.lower(np.start - 1) != "," {
+        return np;
+    }
+    match np_left(words, np.start - 1, floor) {
+        Some(
+            name @ Np {
+                kind: NpKind::Name { name: span },
+                ..
+            },
+        ) if !names_a_place(words, span) => name,
+        _ => np,
     }
 }
 
