@@ -137,6 +137,10 @@ impl Class {
     /// request_prepositions.txt.
     pub(crate) const REQUEST_PREPOSITION: Class = Class(1 << 47);
 
+    // Phrases, again.
+    /// indefinite_articles.txt.
+    pub(crate) const INDEFINITE_ARTICLE: Class = Class(1 << 48);
+
     /// The classes known from a token's shape and place, set at once.
     pub(crate) const SHAPE: Class =
         Class(Class::WORD.0 | Class::MARK.0 | Class::CAPITALISED.0 | Class::SENTENCE_START.0 | Class::OF.0);
@@ -213,6 +217,10 @@ const CLASS_LISTS: &[(&str, Class)] = &[
     (
         include_str!("../data/request_prepositions.txt"),
         Class::REQUEST_PREPOSITION,
+    ),
+    (
+        include_str!("../data/indefinite_articles.txt"),
+        Class::INDEFINITE_ARTICLE,
     ),
 ];
 

@@ -4,9 +4,10 @@
 //! subjects before other mentions, earlier before later, words outside
 //! quotes before names inside them; a `he` or `she` passes over a
 //! one-word name that nothing gave a gender nor a person's role (a town,
-//! a dateline) when a named person agrees. A description bound to an entity (`Foreign
-//! Secretary Ann Ruiz`, `Ann Ruiz, the Foreign Secretary,`) finds it
-//! again by its head noun.
+//! a dateline) when a named person agrees. A description bound to an
+//! entity (`Foreign Secretary Ann Ruiz`, `Ann Ruiz, the Foreign
+//! Secretary,`) finds it again by its head noun; one that opens with `a`
+//! or `an` brings someone in, and takes up no binding.
 
 use super::Mentions;
 use super::entities::Entity;
@@ -58,7 +59,10 @@ impl<'a> Mentions<'a> {
             }
             NpKind::Description { head } => {
                 let role = role_of_token(words, head);
-                if let Some(id) = self.bound(words, np.start, np.end) {
+                if let Some(id) = self
+                    .bound(words, np.start, np.end)
+                    .filter(|_| !is_indefinite_article(words, np.start))
+                {
                     return Some(id);
                 }
                 let role = role?;
@@ -156,6 +160,14 @@ impl<'a> Mentions<'a> {
         }
         None
     }
+}
+
+/// Whether the phrase at `start` opens with `a` or `an`: a description
+/// that brings someone in (`a justice official said`), not one that takes
+/// up a person bound to the same words elsewhere.
+fn is_indefinite_article(words: &Words<'_, '_>, start: usize) -> bool {
+    // (`Tom Lee, a former secretary,`: an appositive is the name's.)
+    words.is(start, Class::INDEFINITE_ARTICLE) && (start == 0 || words.lower(start - 1) != ",")
 }
 
 /// Whether an entity is named by one word only and nothing gave it a
