@@ -108,6 +108,16 @@ fn has_acronym_word(name: &str) -> bool {
         })
 }
 
+/// Whether name `full` ends with the words of `tail` (a whole word
+/// before them), whatever their case.
+pub(super) fn ends_with_words(full: &str, tail: &str) -> bool {
+    let Some(cut) = full.len().checked_sub(tail.len()) else {
+        return false;
+    };
+    full.get(cut..).is_some_and(|end| end.eq_ignore_ascii_case(tail))
+        && full.get(..cut).is_some_and(|s| s.ends_with(' '))
+}
+
 /// The first and last words of a name of more than one word, whose only
 /// white space is spaces (see `NameInfo::write`).
 pub(super) fn first_last(name: &str) -> (&str, &str) {

@@ -1,7 +1,8 @@
 //! Entities and their names: each way a name is written is read once
 //! (`NameInfo`), and finds the entity it stands for through an index of
 //! names and their first and last words (`Pryce` and `Mr Pryce` for
-//! `Alan Pryce`), or starts a new one.
+//! `Alan Pryce`; a surname of two words, `Vega Ortiz` for `Marisol Vega
+//! Ortiz`), or starts a new one.
 
 use std::borrow::Cow;
 use std::ops::Deref;
@@ -11,7 +12,7 @@ use super::{MAX_CANDIDATES, Mentions};
 use crate::lexicon::{Gender, Sort};
 use crate::speakers::name_runs::title_gender;
 use crate::speakers::names::{
-    clean_name, clean_name_sort, clean_name_words, first_last, given_name_gender, possessive_stem,
+    clean_name, clean_name_sort, clean_name_words, ends_with_words, first_last, given_name_gender, possessive_stem,
 };
 use crate::speakers::np::Np;
 use crate::speakers::view::Words;
@@ -365,7 +366,8 @@ impl<'a> Mentions<'a> {
     /// for one word, the latest entity with that surname (`Pryce` for
     /// `Alan Pryce`), or, when it is a given name, with that first name
     /// (`Alan`); for more words, the same first and last words, or an
-    /// entity known so far by the surname alone.
+    /// entity known so far by the surname alone, else a longer name that
+    /// these words end (`Vega Ortiz` for `Marisol Vega Ortiz`).
     fn matching_entity(&self, info: &NameInfo) -> Option<usize> {
         let index = &self.index;
         if let Some(id) = index.filed[info.lower as usize].name {
@@ -387,6 +389,19 @@ impl<'a> Mentions<'a> {
         }
         self.most_recent(index.newest_first(info.last, List::Last), |e| {
             named(e) && (e.name_words == 1 || e.first == info.first)
+        })
+        .or_else(|| self.longer_name_ending_with(info))
+    }
+
+    /// `Vega Ortiz` for `Marisol Vega Ortiz`: a name of two words or more,
+    /// the first no given name, that ends a longer name met before is that
+    /// name's person (a surname of two words).
+    fn longer_name_ending_with(&self, info: &NameInfo) -> Option<usize> {
+        if info.first_is_given_name || info.sort != Sort::Person {
+            return None;
+        }
+        self.most_recent(self.index.newest_first(info.last, List::Last), |e| {
+            e.named && e.name_words > info.words && ends_with_words(&e.name, &info.clean)
         })
     }
 }
