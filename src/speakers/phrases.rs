@@ -8,7 +8,8 @@
 //! Ashby`); a description whose modifiers a comma separates (`the tall,
 //! soft-spoken engineer`); a description, a determiner and modifiers up
 //! to a role noun, with what attaches to it (`a spokesman for the
-//! ministry`, `the wife of X`) and a name in apposition; a plain
+//! ministry`, `the wife of X`) and a name in apposition (also after what
+//! attaches: `the captain of the team, Jordan Mills,`); a plain
 //! description whose head the lists do not know (`the announcer`).
 
 use super::name_runs::{name_at, name_run, name_word, np_for_run, person_then_of, role_or_title_at};
@@ -143,6 +144,11 @@ pub(crate) fn np_right(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<
     };
     if attacher + 1 < limit && words.is(attacher, Class::ATTACHER) {
         if let Some(obj) = np_right(words, attacher + 1, limit) {
+            // `the captain of the team, Jordan Mills,`: the name is the
+            // captain's.
+            if names_after_comma(words, &obj) {
+                return Some(Np { start: t, ..obj });
+            }
             if obj.kind != NpKind::Pronoun {
                 let relation = words.is(head, Class::RELATION) && words.lower(end) == "of";
                 if let (true, NpKind::Name { name }) = (relation, obj.kind) {
@@ -165,6 +171,15 @@ pub(crate) fn np_right(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<
         },
         limit,
     ))
+}
+
+/// Whether phrase `np` is a description with its name set off after a
+/// comma (`the team, Jordan Mills`, as [`appositive_name`] gives it).
+fn names_after_comma(words: &Words<'_, '_>, np: &Np) -> bool {
+    let NpKind::Name { name } = np.kind else {
+        return false;
+    };
+    (np.start + 1..np.end).any(|k| words.span(k, k + 1).start == name.start && words.lower(k - 1) == ",")
 }
 
 /// `the harbourmaster, Alan Pryce,`: a name in apposition to a description

@@ -376,7 +376,9 @@ impl<'a> Mentions<'a> {
         let named = |e: &Entity| e.named && e.name_words > 0;
         if info.words == 1 {
             let by_surname = self.most_recent(index.newest_first(info.last, List::Last), named);
-            let given_name = info.sort == Sort::Person && info.first_is_given_name;
+            // (`Jordan`, `Georgia`: a place's name that is also a given
+            // name is the person's when the text has named them so.)
+            let given_name = matches!(info.sort, Sort::Person | Sort::Place) && info.first_is_given_name;
             return by_surname.or_else(|| {
                 given_name
                     .then(|| {
