@@ -108,6 +108,20 @@ fn has_acronym_word(name: &str) -> bool {
         })
 }
 
+/// The initials of a name's capitalised words, lower-cased (`pgc` for
+/// `Prairie Grain Canada`, `hrta` for `Harbour, Roads and Transport
+/// Authority`): words in lower case (`of`, `and`) are left out. None for
+/// fewer than two.
+pub(super) fn initials_of(name: &str) -> Option<String> {
+    let initials: String = name
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter_map(|word| word.chars().next())
+        .filter(|c| c.is_uppercase())
+        .flat_map(char::to_lowercase)
+        .collect();
+    (initials.chars().count() >= 2).then_some(initials)
+}
+
 /// Whether name `full` ends with the words of `tail` (a whole word
 /// before them), whatever their case.
 pub(super) fn ends_with_words(full: &str, tail: &str) -> bool {
