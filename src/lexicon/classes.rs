@@ -141,6 +141,10 @@ impl Class {
     /// indefinite_articles.txt.
     pub(crate) const INDEFINITE_ARTICLE: Class = Class(1 << 48);
 
+    // Clauses, again.
+    /// subordinators.txt.
+    pub(crate) const SUBORDINATOR: Class = Class(1 << 49);
+
     /// The classes known from a token's shape and place, set at once.
     pub(crate) const SHAPE: Class =
         Class(Class::WORD.0 | Class::MARK.0 | Class::CAPITALISED.0 | Class::SENTENCE_START.0 | Class::OF.0);
@@ -222,6 +226,7 @@ const CLASS_LISTS: &[(&str, Class)] = &[
         include_str!("../data/indefinite_articles.txt"),
         Class::INDEFINITE_ARTICLE,
     ),
+    (include_str!("../data/subordinators.txt"), Class::SUBORDINATOR),
 ];
 
 /// The classes of every word the lists know, in one table, so that a

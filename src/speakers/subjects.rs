@@ -169,12 +169,13 @@ pub(super) fn subject_before_appositive(words: &Words<'_, '_>, close: usize, flo
 
 /// Whether token `t` starts its clause: at `floor`, after a mark or
 /// punctuation that opens a clause (`(Ruth Calder`; not `Harlow &
-/// Eastfield`) or after a word that opens clauses (`But Len Ostrow`).
+/// Eastfield`) or after a word that opens clauses (`But Len Ostrow`,
+/// `after Ann Ruiz, the mayor, said`).
 pub(super) fn opens_clause(words: &Words<'_, '_>, t: usize, floor: usize) -> bool {
     t <= floor
         || words.is_mark(t - 1)
         || matches!(words.lower(t - 1), "(" | "," | ";" | ":" | "—" | "–")
-        || words.is(t - 1, Class::CLAUSE_OPENER)
+        || words.is(t - 1, Class::CLAUSE_OPENER | Class::SUBORDINATOR)
 }
 
 /// Whether `np` is a name, and not of a place (`from Sumter, South
@@ -184,7 +185,10 @@ pub(super) fn is_person_or_body(words: &Words<'_, '_>, np: &Np) -> bool {
     let NpKind::Name { name } = np.kind else {
         return false;
     };
-    let after_preposition = np.start > 0 && words.is(np.start - 1, Class::ATTACHER | Class::PLACE_PREPOSITION);
+    // (`after Ann Ruiz, the mayor, said`: `after` opens a clause here.)
+    let after_preposition = np.start > 0
+        && words.is(np.start - 1, Class::ATTACHER | Class::PLACE_PREPOSITION)
+        && !words.is(np.start - 1, Class::SUBORDINATOR);
     !after_preposition && !names_a_place(words, name)
 }
 
