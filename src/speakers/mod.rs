@@ -264,7 +264,10 @@ fn attribute_cue<'a>(
     })
 }
 
-/// Resolves the speaker phrase of a cue to an entity, and says how.
+/// Resolves the speaker phrase of a cue to an entity, and says how. A
+/// description is first a document's author's (`the Harbour Police
+/// statement said`), then what the mention pass bound it to, else a
+/// described speaker of its own.
 fn resolve<'a>(
     words: &Words<'a, '_>,
     mentions: &mut Mentions<'a>,
@@ -289,6 +292,9 @@ fn resolve<'a>(
             Some((id, Attribution::Pronoun))
         }
         NpKind::Description { head } => {
+            if let Some(id) = mentions.document_author(words, np, head, sentence) {
+                return Some((id, Attribution::Description));
+            }
             if options.resolve_descriptions {
                 if let Some(id) = mentions
                     .exactly(np.start, np.end)

@@ -297,6 +297,30 @@ impl<'a> Mentions<'a> {
         self.overlapping(np.start, np.end).map(|m| m.entity)
     }
 
+    /// `the Harbour Police statement said`, `a Northgate Council report
+    /// found`: a document whose author's name stands right before its noun
+    /// speaks for that author. The author's entity, if so.
+    pub(crate) fn document_author(
+        &mut self,
+        words: &Words<'a, '_>,
+        np: Np,
+        head: usize,
+        sentence: usize,
+    ) -> Option<usize> {
+        if role_of_token(words, head)?.sort != Sort::Document {
+            return None;
+        }
+        let name = (np.start..head).find_map(|k| name_at(words, k, head))?;
+        // Not `the school's Facebook post` (the owner before is the
+        // author) nor `White House-era documents`.
+        let owned = (np.start..name.start).any(|k| words.is_possessive(k));
+        if !matches!(name.kind, NpKind::Name { .. }) || name.end != head || owned || words.lower(head - 1).contains('-')
+        {
+            return None;
+        }
+        self.named(words, name, sentence)
+    }
+
     /// `A young woman asked…`, `My mother still says…`, `Donald Trump’s
     /// campaign is defending…`: a person or body the text describes
     /// without naming, as the subject of a clause, is someone the pronouns
