@@ -227,13 +227,24 @@ pub(super) fn continues(
     // Only whole sentences continue a speaker: a fragment in marks with no
     // cue is more often a term or a name than more of the same speech.
     let opens_its_clause = context.before.is_empty() || only_openers(words, context.before.clone());
-    if q.kind != QuoteKind::Direct || !opens_its_clause || has_own_cue_after(words, context) {
+    // (A verb in the sentence after a quote that ends with its own stop,
+    // `“…alive.” Her government is expected to…`, is that sentence's.)
+    let own_cue_after = has_own_cue_after(words, context) && !ends_with_stop_inside(words, q);
+    if q.kind != QuoteKind::Direct || !opens_its_clause || own_cue_after {
         return false;
     }
     if q.first_para == previous_para {
         return true;
     }
     ((previous_para + 1)..q.first_para).all(|p| is_caption(tokens, words, p, quoted))
+}
+
+/// Whether the quote ends with a full stop inside its closing mark:
+/// `“…alive.” Her…`.
+fn ends_with_stop_inside(words: &Words<'_, '_>, q: &FoundQuote) -> bool {
+    q.close
+        .and_then(|close| close.checked_sub(1))
+        .is_some_and(|t| words.lower(t) == ".")
 }
 
 /// Whether tokens `range` are only words that open a clause, and commas:
