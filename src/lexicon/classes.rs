@@ -145,6 +145,10 @@ impl Class {
     /// subordinators.txt.
     pub(crate) const SUBORDINATOR: Class = Class(1 << 49);
 
+    // Verbs and cues, again.
+    /// telling_verbs.txt.
+    pub(crate) const TELLING_VERB: Class = Class(1 << 50);
+
     /// The classes known from a token's shape and place, set at once.
     pub(crate) const SHAPE: Class =
         Class(Class::WORD.0 | Class::MARK.0 | Class::CAPITALISED.0 | Class::SENTENCE_START.0 | Class::OF.0);
@@ -227,6 +231,7 @@ const CLASS_LISTS: &[(&str, Class)] = &[
         Class::INDEFINITE_ARTICLE,
     ),
     (include_str!("../data/subordinators.txt"), Class::SUBORDINATOR),
+    (include_str!("../data/telling_verbs.txt"), Class::TELLING_VERB),
 ];
 
 /// The classes of every word the lists know, in one table, so that a
