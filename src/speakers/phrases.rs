@@ -3,14 +3,15 @@
 //! its subject: `the council leader said`). A phrase is, in the order
 //! tried: a pronoun; a name after a body's name with `of` and role words
 //! (`University of the North Shore political scientist Ann Ruiz`); a name
-//! (after a possessive, the name after it); a name after lower-case
-//! modifiers, or after modifiers joined by `and` (`oil and gas worker Tom
-//! Ashby`); a description whose modifiers a comma separates (`the tall,
-//! soft-spoken engineer`); a description, a determiner and modifiers up
-//! to a role noun, with what attaches to it (`a spokesman for the
-//! ministry`, `the wife of X`) and a name in apposition (also after what
-//! attaches: `the captain of the team, Jordan Mills,`); a plain
-//! description whose head the lists do not know (`the announcer`).
+//! (after a possessive, the name after it, also past capitalised and role
+//! words: `Halden’s U.K. managing director Piet Norland`); a name after
+//! lower-case modifiers, or after modifiers joined by `and` (`oil and gas
+//! worker Tom Ashby`); a description whose modifiers a comma separates
+//! (`the tall, soft-spoken engineer`); a description, a determiner and
+//! modifiers up to a role noun, with what attaches to it (`a spokesman
+//! for the ministry`, `the wife of X`) and a name in apposition (also
+//! after what attaches: `the captain of the team, Jordan Mills,`); a
+//! plain description whose head the lists do not know (`the announcer`).
 
 use super::name_runs::{name_at, name_run, name_word, np_for_run, person_then_of, role_or_title_at};
 use super::np::{Np, NpKind};
@@ -57,6 +58,11 @@ pub(crate) fn np_right(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<
             ) = name_at(words, np.end, limit)
             {
                 return Some(Np { start: t, ..owned });
+            }
+            // `Halden’s U.K. managing director Piet Norland`: the owner's
+            // capitalised words, role words, then the person's name.
+            if let Some(person) = name_after_owned_role(words, np.end, limit) {
+                return Some(Np { start: t, ..person });
             }
         }
         if !(words.is_possessive(np.end - 1) && words.is_word(np.end) && !words.is_capitalised(np.end)) {
@@ -315,6 +321,34 @@ fn description_with_commas(words: &Words<'_, '_>, t: usize, limit: usize) -> Opt
         }
     }
     None
+}
+
+/// A name after capitalised words and lower-case role words at `t`, which
+/// follows a possessive: `U.K. managing director Piet Norland` in
+/// `Halden’s U.K. managing director Piet Norland`.
+fn name_after_owned_role(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+    let mut u = t;
+    while u < limit
+        && u < t + 4
+        && (name_word(words, u) || (words.lower(u) == "." && u > t && words.is_capitalised(u - 1)))
+    {
+        u += 1;
+    }
+    let mut v = u;
+    while v < limit
+        && v < u + 3
+        && words.is_word(v)
+        && !words.is_capitalised(v)
+        && !words.function_at(v)
+        && !words.is_reporting_verb(v)
+    {
+        v += 1;
+    }
+    if v == u || !role_or_title_at(words, v - 1) {
+        return None;
+    }
+    let name = name_run(words, v, limit)?;
+    matches!(name.kind, NpKind::Name { .. }).then_some(name)
 }
 
 /// Whether the name in `np` starts with a title (`Mr.`, `Sen.`) after the
