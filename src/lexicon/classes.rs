@@ -149,6 +149,10 @@ impl Class {
     /// telling_verbs.txt.
     pub(crate) const TELLING_VERB: Class = Class(1 << 50);
 
+    // Clauses, again.
+    /// photo_credits.txt.
+    pub(crate) const PHOTO_CREDIT: Class = Class(1 << 51);
+
     /// The classes known from a token's shape and place, set at once.
     pub(crate) const SHAPE: Class =
         Class(Class::WORD.0 | Class::MARK.0 | Class::CAPITALISED.0 | Class::SENTENCE_START.0 | Class::OF.0);
@@ -232,6 +236,7 @@ const CLASS_LISTS: &[(&str, Class)] = &[
     ),
     (include_str!("../data/subordinators.txt"), Class::SUBORDINATOR),
     (include_str!("../data/telling_verbs.txt"), Class::TELLING_VERB),
+    (include_str!("../data/photo_credits.txt"), Class::PHOTO_CREDIT),
 ];
 
 /// The classes of every word the lists know, in one table, so that a

@@ -4,10 +4,11 @@
 //! subjects before other mentions, earlier before later, words outside
 //! quotes before names inside them; a `he` or `she` passes over a
 //! one-word name that nothing gave a gender nor a person's role (a town,
-//! a dateline) when a named person agrees. A description bound to an
-//! entity (`Foreign Secretary Ann Ruiz`, `Ann Ruiz, the Foreign
-//! Secretary,`) finds it again by its head noun; one that opens with `a`
-//! or `an` brings someone in, and takes up no binding.
+//! a dateline) when a named person agrees; mentions in a photo caption
+//! are passed over. A description bound to an entity (`Foreign Secretary
+//! Ann Ruiz`, `Ann Ruiz, the Foreign Secretary,`) finds it again by its
+//! head noun; one that opens with `a` or `an` brings someone in, and
+//! takes up no binding.
 
 use super::Mentions;
 use super::entities::Entity;
@@ -142,7 +143,8 @@ impl<'a> Mentions<'a> {
                 let e = &self.entities[m.entity];
                 let may_take_up = !own || (m.subject && !m.quoted);
                 let known_outside_quotes = !m.quoted || e.outside_quotes;
-                if !may_take_up || !known_outside_quotes || !agrees(e) {
+                let in_caption = self.in_caption.get(m.sentence).copied().unwrap_or(false);
+                if !may_take_up || !known_outside_quotes || in_caption || !agrees(e) {
                     continue;
                 }
                 // Subjects first, then mentions outside quotes; among those,
