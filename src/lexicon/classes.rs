@@ -105,7 +105,7 @@ impl Class {
     /// relatives.txt.
     pub(crate) const RELATIVE: Class = Class(1 << 34);
     /// relative_subjects.txt.
-    pub(crate) const RELATIVE_SUBJECT: Class = Class(1 << 47);
+    pub(crate) const RELATIVE_SUBJECT: Class = Class(1 << 52);
 
     // Clauses.
     /// clause_openers.txt.
@@ -134,6 +134,26 @@ impl Class {
     pub(crate) const ARTICLE: Class = Class(1 << 45);
     /// not_nouns.txt.
     pub(crate) const NOT_NOUN: Class = Class(1 << 46);
+
+    // Cues.
+    /// request_prepositions.txt.
+    pub(crate) const REQUEST_PREPOSITION: Class = Class(1 << 47);
+
+    // Phrases, again.
+    /// indefinite_articles.txt.
+    pub(crate) const INDEFINITE_ARTICLE: Class = Class(1 << 48);
+
+    // Clauses, again.
+    /// subordinators.txt.
+    pub(crate) const SUBORDINATOR: Class = Class(1 << 49);
+
+    // Verbs and cues, again.
+    /// telling_verbs.txt.
+    pub(crate) const TELLING_VERB: Class = Class(1 << 50);
+
+    // Clauses, again.
+    /// photo_credits.txt.
+    pub(crate) const PHOTO_CREDIT: Class = Class(1 << 51);
 
     /// The classes known from a token's shape and place, set at once.
     pub(crate) const SHAPE: Class =
@@ -209,6 +229,17 @@ const CLASS_LISTS: &[(&str, Class)] = &[
     (include_str!("../data/articles.txt"), Class::ARTICLE),
     (include_str!("../data/relative_subjects.txt"), Class::RELATIVE_SUBJECT),
     (include_str!("../data/not_nouns.txt"), Class::NOT_NOUN),
+    (
+        include_str!("../data/request_prepositions.txt"),
+        Class::REQUEST_PREPOSITION,
+    ),
+    (
+        include_str!("../data/indefinite_articles.txt"),
+        Class::INDEFINITE_ARTICLE,
+    ),
+    (include_str!("../data/subordinators.txt"), Class::SUBORDINATOR),
+    (include_str!("../data/telling_verbs.txt"), Class::TELLING_VERB),
+    (include_str!("../data/photo_credits.txt"), Class::PHOTO_CREDIT),
 ];
 
 /// The classes of every word the lists know, in one table, so that a

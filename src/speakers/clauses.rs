@@ -1,6 +1,7 @@
 //! Clauses: where a clause's subject starts (past conjunctions,
 //! introductory phrases and datelines), the auxiliaries and adverbs
-//! between a subject and its verb, and headlines in title case.
+//! between a subject and its verb, headlines in title case, and photo
+//! captions.
 
 use std::ops::Range;
 
@@ -167,4 +168,20 @@ pub(crate) fn is_title_case(words: &Words<'_, '_>, range: Range<usize>) -> bool 
         word_count += 1;
     }
     word_count >= 4
+}
+
+/// Whether the tokens `range` of a paragraph end with a picture's credit
+/// in brackets: `… at the station in 1999. (THE DAILY PRESS FILE PHOTO)`,
+/// `(Submitted by Ann Lee)`.
+pub(crate) fn is_photo_caption(words: &Words<'_, '_>, range: Range<usize>) -> bool {
+    let Some(last) = range.clone().rev().find(|&t| words.lower(t) != ".") else {
+        return false;
+    };
+    if words.lower(last) != ")" {
+        return false;
+    }
+    let open = (range.start.max(last.saturating_sub(12))..last)
+        .rev()
+        .find(|&t| words.lower(t) == "(");
+    open.is_some_and(|open| (open..last).any(|t| words.is(t, Class::PHOTO_CREDIT)))
 }

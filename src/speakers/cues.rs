@@ -9,11 +9,13 @@
 //!
 //! Before the quote (`before_quote`): a source phrase that opens the
 //! clause or names the source right before the quote; else the nearest
-//! reporting verb to the left, with its subject (`subjects.rs`), or the
-//! subject after a verb that opens the clause (`Said Jane Doe: “…”`); a
-//! verb that is not one of saying, or follows a modal, hands the quote to
-//! a verb of saying that reports its clause (`Calder said voters would
-//! find it “hard to swallow”`).
+//! reporting verb to the left, with its subject after it when the verb
+//! follows a comma and the subject reaches the quote (`…, asks editor Jo
+//! Lee, “…”`), else before it (`subjects.rs`), or the subject after a
+//! verb that opens the clause (`Said Jane Doe: “…”`); a verb that is not
+//! one of saying, or follows a modal, hands the quote to a verb of saying
+//! that reports its clause (`Calder said voters would find it “hard to
+//! swallow”`).
 //!
 //! Then the cues without a verb: a clause that a colon ends
 //! (`subject_before_colon`), a transcript label, `what X called “…”`, and
@@ -238,6 +240,11 @@ pub(crate) fn before_quote(words: &Words<'_, '_>, before: Range<usize>, clause_f
         } else {
             found.clone()
         };
+        // `…, asks editor Jana Dittmer, “…?”`: a verb after a comma, its
+        // subject after it and right before the quote.
+        if let Some(np) = subject_after_verb_before_quote(words, found.start, cue.end, before.end) {
+            return Some(Cue { cue, speaker: np });
+        }
         if let Some(np) = subject_of(words, found.start, floor, clause_floor) {
             let inner = Cue { cue, speaker: np };
             if words.is(v, Class::SAY_VERB) && !after_modal(words, found.start) {
@@ -258,6 +265,20 @@ pub(crate) fn before_quote(words: &Words<'_, '_>, before: Range<usize>, clause_f
         }
     }
     None
+}
+
+/// The subject after a verb of saying at `verb` (its words ending at
+/// `verb_end`) that follows a comma, when the subject reaches the quote at
+/// `quote` (only punctuation between): `The plan, says Ann Lee, “…”`. Not
+/// after a verb of telling, whose object follows it.
+fn subject_after_verb_before_quote(words: &Words<'_, '_>, verb: usize, verb_end: usize, quote: usize) -> Option<Np> {
+    // (Not `told`: `X, who …, told the Gazette, “…”` names whom it was told.)
+    let tells = words.is(verb, Class::TELLING_VERB);
+    if verb == 0 || words.lower(verb - 1) != "," || words.is_participle(verb) || tells {
+        return None;
+    }
+    np_right(words, verb_end, quote)
+        .filter(|np| np.kind != NpKind::Pronoun && np.end < quote && (np.end..quote).all(|k| !words.is_word(k)))
 }
 
 /// `Calder said voters would find it “hard to swallow”`: when the subject of

@@ -11,6 +11,10 @@
 //! 3. the cue before it in its sentence (`She said: “…”`, `X said it was
 //!    “…”`, `X accused Y of a “…”`);
 //! 4. the last sentence of the paragraph before, when it ends with a colon;
+//!    a sentence of reported speech just before, in the same paragraph
+//!    (`…, Calder said. “…”`); for a quote that opens its paragraph, a
+//!    paragraph before without quotes that reports speech (`Calder says
+//!    the town cannot wait.` ⏎ `“…”`);
 //! 5. the speaker of the quote before, for a quote paragraph without a cue
 //!    (also across short lines without quotes, such as a photo caption);
 //! 6. otherwise no speaker: unknown is an answer.
@@ -38,15 +42,17 @@ mod view;
 
 use std::collections::HashSet;
 
+use crate::lexicon::Sort;
+use crate::lexicon::classes::Class;
 use crate::quotes::FoundQuote;
 use crate::tokenize::Tokens;
 use crate::types::{Attribution, Quote, QuoteKind, Span, Speaker};
 
 use confidence::{Features, MentionKind, Side};
-use context::{Context, context};
+use context::{CONTEXT_MAX_TOKENS, Context, context};
 use cues::Cue;
 use mentions::Mentions;
-use np::NpKind;
+use np::{Np, NpKind};
 use rules::{continues, find_cue, unattributed_fragment_kind};
 use view::Words;
 
@@ -271,9 +277,13 @@ fn attribute_cue<'a>(
 }
 
 /// Resolves the speaker phrase of a cue to an entity, and says how. A
-/// pronoun that the text gives nothing to take up (or that the options
-/// leave unresolved) is still the speaker's mention: its entity is none,
-/// and the speaker's name unknown.
+/// description is first a document's author's (`the Harbour Police
+/// statement said`), then, for a definite document, its issuer's (`X said
+/// in a statement` … `the statement said`), then what the mention pass
+/// bound it to, else a described speaker of its own. A pronoun that the
+/// text gives nothing to take up (or that the options leave unresolved) is
+/// still the speaker's mention: its entity is none, and the speaker's name
+/// unknown.
 fn resolve<'a>(
     words: &Words<'a, '_>,
     mentions: &mut Mentions<'a>,
@@ -298,6 +308,19 @@ fn resolve<'a>(
             Some((id, Attribution::Pronoun))
         }
         NpKind::Description { head } => {
+            if let Some(id) = mentions.document_author(words, np, head, sentence) {
+                return Some((Some(id), Attribution::Description));
+            }
+            // `X said in a statement that …` … `The statement also said`
+            if let Some(issuer) = document_issuer(words, np, head) {
+                let issuer_sentence = words.tokens.sentence_of(issuer.speaker.start);
+                // (Not a description, which could name a document again.)
+                if !matches!(issuer.speaker.kind, NpKind::Description { .. }) {
+                    if let Some((Some(id), _)) = resolve(words, mentions, issuer, issuer_sentence, options) {
+                        return Some((Some(id), Attribution::Description));
+                    }
+                }
+            }
             if options.resolve_descriptions {
                 if let Some(id) = mentions
                     .exactly(np.start, np.end)
@@ -317,6 +340,32 @@ fn resolve<'a>(
             Some((Some(id), Attribution::Description))
         }
     }
+}
+
+/// How far back (in tokens) a definite document looks for where the text
+/// said who spoke in it.
+const ISSUER_WINDOW: usize = 2 * CONTEXT_MAX_TOKENS;
+
+/// `The Dairy Board said in a statement that …` … `The statement also
+/// said`, `the post read`: a definite document (`the statement`, `the
+/// post`) is the words of whoever the text said spoke in it (`said in a
+/// statement`, `stated in the company's blog post`) shortly before. The
+/// cue of that saying, if any.
+fn document_issuer(words: &Words<'_, '_>, np: Np, head: usize) -> Option<Cue> {
+    if !phrases::is_definite(words, np.start) || name_runs::role_of_token(words, head)?.sort != Sort::Document {
+        return None;
+    }
+    let noun = words.lower(head);
+    let floor = np.start.saturating_sub(ISSUER_WINDOW);
+    crate::steps::take(np.start - floor);
+    let k = (floor..np.start).rev().find(|&k| words.lower(k) == noun)?;
+    // `in a statement`, `in its statement`, `in the company's blog post`
+    let in_at = (k.saturating_sub(4)..k).rev().find(|&u| words.lower(u) == "in")?;
+    let v = (in_at.saturating_sub(3)..in_at)
+        .rev()
+        .find(|&u| words.is_cue_verb(u) && words.is(u, Class::SAY_VERB) && !words.is_participle(u))?;
+    let sentence = &words.tokens.sentences[words.tokens.sentence_of(v)];
+    cues::before_quote(words, sentence.tokens.start..v + 1, sentence.tokens.start).filter(|cue| cue.cue.contains(&v))
 }
 
 #[cfg(test)]

@@ -292,7 +292,7 @@ pub(crate) fn role_words_before(words: &Words<'_, '_>, name_start: usize) -> Ran
 
 /// Whether token `t` is a role noun ([`role_of`]) or a title (written with
 /// or without its dots: `Sen.`).
-fn role_or_title_at(words: &Words<'_, '_>, t: usize) -> bool {
+pub(super) fn role_or_title_at(words: &Words<'_, '_>, t: usize) -> bool {
     let lower = words.lower(t);
     role_of(lower).is_some() || Class::TITLE.holds(lower.trim_end_matches('.'))
 }

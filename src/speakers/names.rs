@@ -62,7 +62,8 @@ pub(crate) fn ends_in_possessive(name: &str) -> bool {
 }
 
 /// The sort of a name: an organisation when one of its words says so
-/// (`Party`, `Times`, `Inc`) or it is written in capitals (`BBC`), a place
+/// (`Party`, `Times`, `Inc`), it is written in capitals (`BBC`) or one of
+/// its several words is (`Harbour RCMP`), a place
 /// when the lexicon lists it, else a person.
 pub(crate) fn name_sort(name: &str) -> Sort {
     let lower = name.to_lowercase();
@@ -87,11 +88,48 @@ fn sort_of_name<'l>(name: &str, lower: &str, mut words: impl Iterator<Item = &'l
         return Sort::Place;
     }
     let acronym = name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c == '.' || c == '&');
-    if acronym || words.any(|word| LEXICON.org_words.contains(word)) {
+    if acronym || has_acronym_word(name) || words.any(|word| LEXICON.org_words.contains(word)) {
         Sort::Organisation
     } else {
         Sort::Person
     }
+}
+
+/// Whether a name of several words has one in capitals (`Harbour RCMP`,
+/// `NWT Power`, `Eastfield CBC`): a body's initials, not a person's name
+/// (but for Roman numerals: `Henry VIII`, `John Doe III`).
+fn has_acronym_word(name: &str) -> bool {
+    name.split_whitespace().nth(1).is_some()
+        && name.split_whitespace().any(|word| {
+            let letters = word.bytes().filter(u8::is_ascii_alphabetic).count();
+            letters >= 2
+                && word.bytes().all(|b| b.is_ascii_uppercase() || b == b'.' || b == b'&')
+                && !word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+        })
+}
+
+/// The initials of a name's capitalised words, lower-cased (`pgc` for
+/// `Prairie Grain Canada`, `hrta` for `Harbour, Roads and Transport
+/// Authority`): words in lower case (`of`, `and`) are left out. None for
+/// fewer than two.
+pub(super) fn initials_of(name: &str) -> Option<String> {
+    let initials: String = name
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter_map(|word| word.chars().next())
+        .filter(|c| c.is_uppercase())
+        .flat_map(char::to_lowercase)
+        .collect();
+    (initials.chars().count() >= 2).then_some(initials)
+}
+
+/// Whether name `full` ends with the words of `tail` (a whole word
+/// before them), whatever their case.
+pub(super) fn ends_with_words(full: &str, tail: &str) -> bool {
+    let Some(cut) = full.len().checked_sub(tail.len()) else {
+        return false;
+    };
+    full.get(cut..).is_some_and(|end| end.eq_ignore_ascii_case(tail))
+        && full.get(..cut).is_some_and(|s| s.ends_with(' '))
 }
 
 /// The first and last words of a name of more than one word, whose only
@@ -149,7 +187,14 @@ mod tests {
             return Sort::Place;
         }
         let acronym = name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c == '.' || c == '&');
-        if acronym || lower.split_whitespace().any(|w| LEXICON.org_words.contains(w)) {
+        // A word in capitals among several: `Harlow RCMP` (not `John Doe III`).
+        let capitals = |w: &str| {
+            w.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 2
+                && w.chars().all(|c| c.is_ascii_uppercase() || c == '.' || c == '&')
+                && !w.chars().all(|c| "IVX".contains(c))
+        };
+        let acronym_word = name.split_whitespace().count() > 1 && name.split_whitespace().any(capitals);
+        if acronym || acronym_word || lower.split_whitespace().any(|w| LEXICON.org_words.contains(w)) {
             Sort::Organisation
         } else {
             Sort::Person

@@ -1,13 +1,19 @@
 //! Noun phrases read right (`np_right`, from a verb to its subject after
 //! it: `said the council leader`) and left (`np_left`, from a verb back to
 //! its subject: `the council leader said`). A phrase is, in the order
-//! tried: a pronoun; a name (after a possessive, the name after it); a
-//! name after lower-case modifiers; a description, a determiner and
+//! tried: a pronoun; a name after a body's name with `of` and role words
+//! (`University of the North Shore political scientist Ann Ruiz`); a name
+//! (after a possessive, the name after it, also past capitalised and role
+//! words: `Halden’s U.K. managing director Piet Norland`); a name after
+//! lower-case modifiers, or after modifiers joined by `and` (`oil and gas
+//! worker Tom Ashby`); a description whose modifiers a comma separates
+//! (`the tall, soft-spoken engineer`); a description, a determiner and
 //! modifiers up to a role noun, with what attaches to it (`a spokesman
-//! for the ministry`, `the wife of X`) and a name in apposition; a plain
-//! description whose head the lists do not know (`the announcer`).
+//! for the ministry`, `the wife of X`) and a name in apposition (also
+//! after what attaches: `the captain of the team, Jordan Mills,`); a
+//! plain description whose head the lists do not know (`the announcer`).
 
-use super::name_runs::{name_at, name_run, name_word, np_for_run, person_then_of};
+use super::name_runs::{name_at, name_run, name_word, np_for_run, person_then_of, role_or_title_at};
 use super::np::{Np, NpKind};
 use super::verbs::is_clear_verb_form;
 use super::view::Words;
@@ -35,6 +41,10 @@ pub(crate) fn np_right(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<
             kind: NpKind::Pronoun,
         });
     }
+    // `University of the North Shore political scientist Ann Ruiz`
+    if let Some(name) = name_after_body_and_role(words, t, limit) {
+        return Some(name);
+    }
     let name_here = name_at(words, t, limit);
     if let Some(np) = name_here {
         if words.is_possessive(np.end - 1) && words.is_capitalised(np.end) {
@@ -49,6 +59,11 @@ pub(crate) fn np_right(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<
             {
                 return Some(Np { start: t, ..owned });
             }
+            // `Halden’s U.K. managing director Piet Norland`: the owner's
+            // capitalised words, role words, then the person's name.
+            if let Some(person) = name_after_owned_role(words, np.end, limit) {
+                return Some(Np { start: t, ..person });
+            }
         }
         if !(words.is_possessive(np.end - 1) && words.is_word(np.end) && !words.is_capitalised(np.end)) {
             return Some(np);
@@ -58,6 +73,14 @@ pub(crate) fn np_right(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<
     // modifiers before a name.
     if let Some(name) = name_after_modifiers(words, t, limit) {
         return Some(name);
+    }
+    // `oil and gas worker Tom Ashby`: modifiers joined by `and`.
+    if let Some(name) = name_after_joined_modifiers(words, t, limit) {
+        return Some(name);
+    }
+    // `the tall, soft-spoken engineer`
+    if let Some(np) = description_with_commas(words, t, limit) {
+        return Some(np);
     }
     // A description: determiner, modifiers, head role noun.
     let mut u = t;
@@ -127,6 +150,11 @@ pub(crate) fn np_right(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<
     };
     if attacher + 1 < limit && words.is(attacher, Class::ATTACHER) {
         if let Some(obj) = np_right(words, attacher + 1, limit) {
+            // `the captain of the team, Jordan Mills,`: the name is the
+            // captain's.
+            if names_after_comma(words, &obj) {
+                return Some(Np { start: t, ..obj });
+            }
             if obj.kind != NpKind::Pronoun {
                 let relation = words.is(head, Class::RELATION) && words.lower(end) == "of";
                 if let (true, NpKind::Name { name }) = (relation, obj.kind) {
@@ -149,6 +177,15 @@ pub(crate) fn np_right(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<
         },
         limit,
     ))
+}
+
+/// Whether phrase `np` is a description with its name set off after a
+/// comma (`the team, Jordan Mills`, as [`appositive_name`] gives it).
+fn names_after_comma(words: &Words<'_, '_>, np: &Np) -> bool {
+    let NpKind::Name { name } = np.kind else {
+        return false;
+    };
+    (np.start + 1..np.end).any(|k| words.span(k, k + 1).start == name.start && words.lower(k - 1) == ",")
 }
 
 /// `the harbourmaster, Alan Pryce,`: a name in apposition to a description
@@ -189,6 +226,129 @@ fn name_after_modifiers(words: &Words<'_, '_>, t: usize, limit: usize) -> Option
     }
     let name = name_at(words, u, limit)?;
     matches!(name.kind, NpKind::Name { .. }).then_some(Np { start: t, ..name })
+}
+
+/// A name after lower-case modifiers joined by `and` that end in a role
+/// noun: `oil and gas worker Tom Ashby`, `health and safety officer Ann
+/// Ruiz`. Each `and` stands between two modifiers.
+fn name_after_joined_modifiers(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+    let modifier =
+        |u: usize| words.is_word(u) && !words.is_capitalised(u) && !words.function_at(u) && !words.is_reporting_verb(u);
+    let mut u = t;
+    let mut joined = false;
+    while u < limit && u < t + 6 {
+        if modifier(u) {
+            u += 1;
+        } else if u > t && words.lower(u) == "and" && modifier(u - 1) && u + 1 < limit && modifier(u + 1) {
+            joined = true;
+            u += 1;
+        } else {
+            break;
+        }
+    }
+    if !joined || !role_or_title_at(words, u - 1) {
+        return None;
+    }
+    let name = name_at(words, u, limit)?;
+    matches!(name.kind, NpKind::Name { .. }).then_some(Np { start: t, ..name })
+}
+
+/// A name after a body's name with `of` in it (`University of the North
+/// Shore`, `Bank of Eastfield`) and lower-case role words: `University of
+/// the North Shore political scientist Ann Ruiz`. The body's name is a run
+/// of capitalised words joined by `of` or `of the`; the phrase is the
+/// person's, starting at `t`.
+fn name_after_body_and_role(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+    if !name_word(words, t) || words.lower(t + 1) != "of" {
+        return None;
+    }
+    let mut u = t + 1;
+    while u < limit && u < t + 8 {
+        if name_word(words, u) {
+            u += 1;
+        } else if words.lower(u) == "of" && name_word(words, u + 1) {
+            u += 2;
+        } else if words.lower(u) == "of" && words.lower(u + 1) == "the" && name_word(words, u + 2) {
+            u += 3;
+        } else {
+            break;
+        }
+    }
+    let mut v = u;
+    while v < limit
+        && v < u + 3
+        && words.is_word(v)
+        && !words.is_capitalised(v)
+        && !words.function_at(v)
+        && !words.is_reporting_verb(v)
+    {
+        v += 1;
+    }
+    if v == u || u == t + 1 || !role_or_title_at(words, v - 1) {
+        return None;
+    }
+    let name = name_run(words, v, limit)?;
+    matches!(name.kind, NpKind::Name { .. }).then_some(Np { start: t, ..name })
+}
+
+/// A description whose modifiers a comma separates: `the tall,
+/// soft-spoken engineer`, `a gruff, grey-haired sergeant`. A determiner
+/// at `t`, lower-case words with a comma between two of them, and a role
+/// noun at the end.
+fn description_with_commas(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+    if !words.determiner_at(t) {
+        return None;
+    }
+    let plain =
+        |u: usize| words.is_word(u) && !words.is_capitalised(u) && !words.function_at(u) && !words.is_reporting_verb(u);
+    let mut u = t + 1;
+    let mut comma = false;
+    while u < limit && u < t + 7 {
+        if plain(u) {
+            if words.role_at(u) && !words.role_at(u + 1) && comma {
+                return Some(Np {
+                    start: t,
+                    end: u + 1,
+                    kind: NpKind::Description { head: u },
+                });
+            }
+            u += 1;
+        } else if words.lower(u) == "," && u > t + 1 && plain(u - 1) && u + 1 < limit && plain(u + 1) {
+            comma = true;
+            u += 1;
+        } else {
+            break;
+        }
+    }
+    None
+}
+
+/// A name after capitalised words and lower-case role words at `t`, which
+/// follows a possessive: `U.K. managing director Piet Norland` in
+/// `Halden’s U.K. managing director Piet Norland`.
+fn name_after_owned_role(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+    let mut u = t;
+    while u < limit
+        && u < t + 4
+        && (name_word(words, u) || (words.lower(u) == "." && u > t && words.is_capitalised(u - 1)))
+    {
+        u += 1;
+    }
+    let mut v = u;
+    while v < limit
+        && v < u + 3
+        && words.is_word(v)
+        && !words.is_capitalised(v)
+        && !words.function_at(v)
+        && !words.is_reporting_verb(v)
+    {
+        v += 1;
+    }
+    if v == u || !role_or_title_at(words, v - 1) {
+        return None;
+    }
+    let name = name_run(words, v, limit)?;
+    matches!(name.kind, NpKind::Name { .. }).then_some(name)
 }
 
 /// Whether the name in `np` starts with a title (`Mr.`, `Sen.`) after the

@@ -80,7 +80,49 @@ pub(super) fn find_cue(words: &Words<'_, '_>, q: &FoundQuote, context: &Context,
             return Some(cue);
         }
     }
-    colon_paragraph_cue(words, q, tokens).or_else(|| reported_speech_before(words, q, tokens, context))
+    colon_paragraph_cue(words, q, tokens)
+        .or_else(|| reported_speech_before(words, q, tokens, context))
+        .or_else(|| reported_speech_paragraph_before(words, q, tokens, context))
+}
+
+/// `Calder says the town cannot wait.` ⏎ `“The bridge is falling down.”`:
+/// a quote in marks that is its paragraph's first sentence, with no cue,
+/// after a paragraph without quotes that reports what someone says, is
+/// that reporter's. The cue is the first verb of saying of the paragraph's
+/// last sentence, else of its first (not one that asks for something).
+fn reported_speech_paragraph_before(
+    words: &Words<'_, '_>,
+    q: &FoundQuote,
+    tokens: &Tokens<'_>,
+    context: &Context,
+) -> Option<Cue> {
+    let para = &tokens.paragraphs[q.first_para];
+    if q.kind != QuoteKind::Direct || q.open != para.tokens.start || q.first_para == 0 || !context.before.is_empty() {
+        return None;
+    }
+    // `“…,” one of them said.`: a verb after the quote gives it a speaker
+    // of its own, even one the rules cannot read.
+    if has_own_cue_after(words, context) {
+        return None;
+    }
+    let prev = &tokens.paragraphs[q.first_para - 1];
+    crate::steps::take(prev.tokens.len().min(CONTEXT_MAX_TOKENS));
+    if prev.tokens.len() > CONTEXT_MAX_TOKENS || prev.tokens.clone().any(|t| words.is_mark(t)) {
+        return None;
+    }
+    let last = tokens
+        .sentence_before(prev.tokens.end)
+        .filter(|s| s.tokens.start >= prev.tokens.start)?;
+    let first = &tokens.sentences[tokens.sentence_of(prev.tokens.start)];
+    [last, first].into_iter().find_map(|sentence| {
+        let range = sentence.tokens.clone();
+        let v = range
+            .clone()
+            .find(|&t| words.is_cue_verb(t) && words.is(t, Class::SAY_VERB) && !words.is_participle(t))
+            // `The bank asked for its money`: a request, not speech.
+            .filter(|&v| !words.is(v + 1, Class::REQUEST_PREPOSITION))?;
+        cues::before_quote(words, range.start..v + 1, range.start).filter(|cue| cue.cue.contains(&v))
+    })
 }
 
 /// Whether nothing but punctuation follows the cue's words (verb and
@@ -185,13 +227,24 @@ pub(super) fn continues(
     // Only whole sentences continue a speaker: a fragment in marks with no
     // cue is more often a term or a name than more of the same speech.
     let opens_its_clause = context.before.is_empty() || only_openers(words, context.before.clone());
-    if q.kind != QuoteKind::Direct || !opens_its_clause || has_own_cue_after(words, context) {
+    // (A verb in the sentence after a quote that ends with its own stop,
+    // `“…alive.” Her government is expected to…`, is that sentence's.)
+    let own_cue_after = has_own_cue_after(words, context) && !ends_with_stop_inside(words, q);
+    if q.kind != QuoteKind::Direct || !opens_its_clause || own_cue_after {
         return false;
     }
     if q.first_para == previous_para {
         return true;
     }
     ((previous_para + 1)..q.first_para).all(|p| is_caption(tokens, words, p, quoted))
+}
+
+/// Whether the quote ends with a full stop inside its closing mark:
+/// `“…alive.” Her…`.
+fn ends_with_stop_inside(words: &Words<'_, '_>, q: &FoundQuote) -> bool {
+    q.close
+        .and_then(|close| close.checked_sub(1))
+        .is_some_and(|t| words.lower(t) == ".")
 }
 
 /// Whether tokens `range` are only words that open a clause, and commas:

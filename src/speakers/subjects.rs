@@ -2,7 +2,9 @@
 //! right before it (past auxiliaries and a parenthesis); past a phrase of
 //! place or time; for a participle, its own subject or its clause's; for a
 //! verb after `and`, the subject of the verb before; past an appositive or
-//! relative clause, the phrase before it; else the clause's first phrase.
+//! relative clause, the phrase before it (for a relative clause after a
+//! name's appositive, `Ana Ruiz, the welterweight who calls herself`, the
+//! name); else the clause's first phrase.
 
 use super::clauses::{clause_starts, skip_auxiliaries_left};
 use super::name_runs::name_at;
@@ -97,9 +99,28 @@ pub(super) fn subject_of(words: &Words<'_, '_>, v: usize, floor: usize, clause_f
             if e > floor && words.lower(e - 1) == "," {
                 e -= 1;
             }
-            np_left(words, e, floor)
+            np_left(words, e, floor).map(|np| named_before_appositive(words, np, floor))
         }
         _ => None,
+    }
+}
+
+/// `Ana Ruiz, the veteran welterweight who calls herself`: a description
+/// that is the appositive of a name just before it stands for that name's
+/// person (whatever stands before the name: `by Ana Ruiz, the…`); the
+/// name, if so, else the description.
+fn named_before_appositive(words: &Words<'_, '_>, np: Np, floor: usize) -> Np {
+    if !matches!(np.kind, NpKind::Description { .. }) || np.start <= floor + 1 || words.lower(np.start - 1) != "," {
+        return np;
+    }
+    match np_left(words, np.start - 1, floor) {
+        Some(
+            name @ Np {
+                kind: NpKind::Name { name: span },
+                ..
+            },
+        ) if !names_a_place(words, span) => name,
+        _ => np,
     }
 }
 
@@ -148,12 +169,13 @@ pub(super) fn subject_before_appositive(words: &Words<'_, '_>, close: usize, flo
 
 /// Whether token `t` starts its clause: at `floor`, after a mark or
 /// punctuation that opens a clause (`(Ruth Calder`; not `Harlow &
-/// Eastfield`) or after a word that opens clauses (`But Len Ostrow`).
+/// Eastfield`) or after a word that opens clauses (`But Len Ostrow`,
+/// `after Ann Ruiz, the mayor, said`).
 pub(super) fn opens_clause(words: &Words<'_, '_>, t: usize, floor: usize) -> bool {
     t <= floor
         || words.is_mark(t - 1)
         || matches!(words.lower(t - 1), "(" | "," | ";" | ":" | "—" | "–")
-        || words.is(t - 1, Class::CLAUSE_OPENER)
+        || words.is(t - 1, Class::CLAUSE_OPENER | Class::SUBORDINATOR)
 }
 
 /// Whether `np` is a name, and not of a place (`from Sumter, South
@@ -163,7 +185,10 @@ pub(super) fn is_person_or_body(words: &Words<'_, '_>, np: &Np) -> bool {
     let NpKind::Name { name } = np.kind else {
         return false;
     };
-    let after_preposition = np.start > 0 && words.is(np.start - 1, Class::ATTACHER | Class::PLACE_PREPOSITION);
+    // (`after Ann Ruiz, the mayor, said`: `after` opens a clause here.)
+    let after_preposition = np.start > 0
+        && words.is(np.start - 1, Class::ATTACHER | Class::PLACE_PREPOSITION)
+        && !words.is(np.start - 1, Class::SUBORDINATOR);
     !after_preposition && !names_a_place(words, name)
 }
 

@@ -254,6 +254,8 @@ fn name_sort_tells_places_organisations_and_people_apart() {
     assert_eq!(name_sort("Halden Motors"), Sort::Organisation);
     assert_eq!(name_sort("Green Valley Party"), Sort::Organisation);
     assert_eq!(name_sort("Jane Doe"), Sort::Person);
+    assert_eq!(name_sort("Harlow RCMP"), Sort::Organisation);
+    assert_eq!(name_sort("John Doe III"), Sort::Person);
 }
 
 #[test]

@@ -1,7 +1,9 @@
 //! Entities and their names: each way a name is written is read once
 //! (`NameInfo`), and finds the entity it stands for through an index of
 //! names and their first and last words (`Pryce` and `Mr Pryce` for
-//! `Alan Pryce`), or starts a new one.
+//! `Alan Pryce`; a surname of two words, `Vega Ortiz` for `Marisol Vega
+//! Ortiz`; a body's initials, `PGC` for `Prairie Grain Canada`, and the
+//! reverse), or starts a new one.
 
 use std::borrow::Cow;
 use std::ops::Deref;
@@ -11,7 +13,8 @@ use super::{MAX_CANDIDATES, Mentions};
 use crate::lexicon::{Gender, Sort};
 use crate::speakers::name_runs::title_gender;
 use crate::speakers::names::{
-    clean_name, clean_name_sort, clean_name_words, first_last, given_name_gender, possessive_stem,
+    clean_name, clean_name_sort, clean_name_words, ends_with_words, first_last, given_name_gender, initials_of,
+    possessive_stem,
 };
 use crate::speakers::np::Np;
 use crate::speakers::view::Words;
@@ -56,6 +59,10 @@ pub(crate) struct Entity<'a> {
     /// only ever quoted (`“Interethnic conflicts continue”`) is no one
     /// the writer's `he` can mean.
     pub(crate) outside_quotes: bool,
+    /// Whether a person's role or title was bound to it (`Chief Ann`,
+    /// `Ruiz, the mayor,`): a person, even named by one word that nothing
+    /// gave a gender.
+    pub(super) person_role: bool,
 }
 
 /// The `first` and `last` of an entity that has no name.
@@ -305,6 +312,14 @@ impl<'a> Mentions<'a> {
         };
         let info = &self.infos[n];
         index_name(&mut self.index, id, info);
+        if info.sort != Sort::Place && info.words >= 2 && !info.first_is_given_name {
+            // `Prairie Grain Canada` is also `PGC` (not a person's name:
+            // `AR` is no Ann Ruiz).
+            if let Some(initials) = initials_of(&info.clean) {
+                let k = self.index.number(Cow::Owned(initials));
+                self.index.filed[k as usize].name.get_or_insert(id);
+            }
+        }
         let e = &mut self.entities[id];
         if info.words > e.name_words {
             e.name = info.clean.clone();
@@ -314,6 +329,10 @@ impl<'a> Mentions<'a> {
         }
         if e.gender == Gender::Unknown {
             e.gender = gender;
+        }
+        // `Eastern Trade Canada` … `ETC`: initials make the name a body's.
+        if info.words == 1 && info.sort == Sort::Organisation && e.sort == Sort::Person && e.name_words > 1 {
+            e.sort = Sort::Organisation;
         }
         e.named = true;
         id
@@ -341,6 +360,7 @@ impl<'a> Mentions<'a> {
             sort,
             named: true,
             outside_quotes: false,
+            person_role: false,
         });
         self.last_seen.push(0);
         self.entities.len() - 1
@@ -360,16 +380,24 @@ impl<'a> Mentions<'a> {
     /// for one word, the latest entity with that surname (`Pryce` for
     /// `Alan Pryce`), or, when it is a given name, with that first name
     /// (`Alan`); for more words, the same first and last words, or an
-    /// entity known so far by the surname alone.
+    /// entity known so far by the surname alone, else a longer name that
+    /// these words end (`Vega Ortiz` for `Marisol Vega Ortiz`).
     fn matching_entity(&self, info: &NameInfo) -> Option<usize> {
         let index = &self.index;
         if let Some(id) = index.filed[info.lower as usize].name {
             return Some(id);
         }
         let named = |e: &Entity| e.named && e.name_words > 0;
+        // `PGC` … `Prairie Grain Canada`: a body named by its initials
+        // first.
+        if let Some(id) = self.body_of_initials(info) {
+            return Some(id);
+        }
         if info.words == 1 {
             let by_surname = self.most_recent(index.newest_first(info.last, List::Last), named);
-            let given_name = info.sort == Sort::Person && info.first_is_given_name;
+            // (`Jordan`, `Georgia`: a place's name that is also a given
+            // name is the person's when the text has named them so.)
+            let given_name = matches!(info.sort, Sort::Person | Sort::Place) && info.first_is_given_name;
             return by_surname.or_else(|| {
                 given_name
                     .then(|| {
@@ -380,8 +408,35 @@ impl<'a> Mentions<'a> {
                     .flatten()
             });
         }
+        // (Not a place's: `Prairie Grain Canada` is no `Canada`.)
         self.most_recent(index.newest_first(info.last, List::Last), |e| {
-            named(e) && (e.name_words == 1 || e.first == info.first)
+            named(e) && ((e.name_words == 1 && e.sort != Sort::Place) || e.first == info.first)
+        })
+        .or_else(|| self.longer_name_ending_with(info))
+    }
+
+    /// The body known so far by the initials of name `info` (`PGC` for
+    /// `Prairie Grain Canada`), if the text named one so.
+    fn body_of_initials(&self, info: &NameInfo) -> Option<usize> {
+        if info.sort == Sort::Place || info.words < 2 || info.first_is_given_name {
+            return None;
+        }
+        let initials = initials_of(&info.clean)?;
+        let n = *self.index.numbers.get(initials.as_str())?;
+        let id = self.index.filed[n as usize].name?;
+        let e = &self.entities[id];
+        (e.named && e.name_words == 1 && e.sort == Sort::Organisation).then_some(id)
+    }
+
+    /// `Vega Ortiz` for `Marisol Vega Ortiz`: a name of two words or more,
+    /// the first no given name, that ends a longer name met before is that
+    /// name's person (a surname of two words).
+    fn longer_name_ending_with(&self, info: &NameInfo) -> Option<usize> {
+        if info.first_is_given_name || info.sort != Sort::Person {
+            return None;
+        }
+        self.most_recent(self.index.newest_first(info.last, List::Last), |e| {
+            e.named && e.name_words > info.words && ends_with_words(&e.name, &info.clean)
         })
     }
 }

@@ -23,7 +23,7 @@ use std::ops::Range;
 
 use crate::lexicon::classes::{Class, role_of};
 use crate::lexicon::{Gender, LEXICON, Sort};
-use crate::speakers::clauses::{clause_starts_into, is_title_case};
+use crate::speakers::clauses::{clause_starts_into, is_photo_caption, is_title_case};
 use crate::speakers::name_runs::{is_headline_run, name_at, role_of_token, role_words_before};
 use crate::speakers::names::{clean_name, description_name};
 pub(super) use crate::speakers::np::{Np, NpKind};
@@ -69,6 +69,9 @@ pub(crate) struct Mentions<'a> {
     /// The writer (`I`), once a cue has named them: a speaker of their
     /// own, and never someone a third-person pronoun takes up.
     writer: Option<usize>,
+    /// Whether each sentence is in a photo caption ([`is_photo_caption`]):
+    /// who is in the picture, not who the text goes on about.
+    in_caption: Vec<bool>,
 }
 
 impl<'a> Mentions<'a> {
@@ -92,6 +95,7 @@ impl<'a> Mentions<'a> {
         // And for the mentions: about one every ten words in news.
         m.mentions.reserve(words.word_count() / 8);
         let mut subject_at = Vec::new();
+        m.in_caption = caption_sentences(words);
         for (s, sentence) in tokens.sentences.iter().enumerate() {
             // A headline in title case has a capital on every word: its
             // runs of capitals are not names.
@@ -237,6 +241,7 @@ impl<'a> Mentions<'a> {
                 if e.gender == Gender::Unknown {
                     e.gender = role.gender;
                 }
+                e.person_role |= role.sort == Sort::Person;
             }
         }
         self.add_binding(words, entity);
@@ -294,6 +299,30 @@ impl<'a> Mentions<'a> {
         }
         self.add_name(words, np, sentence, true, false);
         self.overlapping(np.start, np.end).map(|m| m.entity)
+    }
+
+    /// `the Harbour Police statement said`, `a Northgate Council report
+    /// found`: a document whose author's name stands right before its noun
+    /// speaks for that author. The author's entity, if so.
+    pub(crate) fn document_author(
+        &mut self,
+        words: &Words<'a, '_>,
+        np: Np,
+        head: usize,
+        sentence: usize,
+    ) -> Option<usize> {
+        if role_of_token(words, head)?.sort != Sort::Document {
+            return None;
+        }
+        let name = (np.start..head).find_map(|k| name_at(words, k, head))?;
+        // Not `the school's Facebook post` (the owner before is the
+        // author) nor `White House-era documents`.
+        let owned = (np.start..name.start).any(|k| words.is_possessive(k));
+        if !matches!(name.kind, NpKind::Name { .. }) || name.end != head || owned || words.lower(head - 1).contains('-')
+        {
+            return None;
+        }
+        self.named(words, name, sentence)
     }
 
     /// `A young woman asked…`, `My mother still says…`, `Donald Trump’s
@@ -362,10 +391,27 @@ impl<'a> Mentions<'a> {
             sort,
             named: false,
             outside_quotes: true,
+            person_role: false,
         });
         self.last_seen.push(0);
         self.entities.len() - 1
     }
+}
+
+/// For each sentence, whether its paragraph is a photo caption
+/// ([`is_photo_caption`]).
+fn caption_sentences(words: &Words<'_, '_>) -> Vec<bool> {
+    let tokens = words.tokens;
+    let mut out = vec![false; tokens.sentences.len()];
+    let mut s = 0;
+    for para in &tokens.paragraphs {
+        let caption = is_photo_caption(words, para.tokens.clone());
+        while s < out.len() && tokens.sentences[s].tokens.start < para.tokens.end {
+            out[s] = caption && tokens.sentences[s].tokens.start >= para.tokens.start;
+            s += 1;
+        }
+    }
+    out
 }
 
 /// The first token from `t` on (before `end`, else `end`) that may start

@@ -2,9 +2,13 @@
 //! a definite description is resolved to the most salient earlier entity
 //! that agrees with it: recent sentences first, and within a sentence
 //! subjects before other mentions, earlier before later, words outside
-//! quotes before names inside them. A description bound to an entity
-//! (`Foreign Secretary Ann Ruiz`, `Ann Ruiz, the Foreign Secretary,`)
-//! finds it again by its head noun.
+//! quotes before names inside them; a `he` or `she` passes over a
+//! one-word name that nothing gave a gender nor a person's role (a town,
+//! a dateline) when a named person agrees; mentions in a photo caption
+//! are passed over. A description bound to an entity (`Foreign Secretary
+//! Ann Ruiz`, `Ann Ruiz, the Foreign Secretary,`) finds it again by its
+//! head noun; one that opens with `a` or `an` brings someone in, and
+//! takes up no binding.
 
 use super::Mentions;
 use super::entities::Entity;
@@ -37,9 +41,18 @@ impl<'a> Mentions<'a> {
                 if words.lower(np.start) == "i" {
                     return Some(self.writer());
                 }
-                let id = self.most_salient(np.start, sentence, SALIENCE_WINDOW, |e| {
-                    sorts.contains(&e.sort) && gender.agrees(e.gender)
-                })?;
+                let agrees = |e: &Entity| sorts.contains(&e.sort) && gender.agrees(e.gender);
+                let mut id = self.most_salient(np.start, sentence, SALIENCE_WINDOW, agrees)?;
+                // `he`/`she` passes over a lone capitalised word that
+                // nothing gave a gender (a town, a heading, a dateline)
+                // when a person the text names agrees.
+                if gender != Gender::Unknown && is_bare_word_name(&self.entities[id]) {
+                    if let Some(person) = self.most_salient(np.start, sentence, SALIENCE_WINDOW, |e| {
+                        agrees(e) && e.named && !is_bare_word_name(e)
+                    }) {
+                        id = person;
+                    }
+                }
                 if self.entities[id].gender == Gender::Unknown {
                     self.entities[id].gender = gender;
                 }
@@ -47,7 +60,10 @@ impl<'a> Mentions<'a> {
             }
             NpKind::Description { head } => {
                 let role = role_of_token(words, head);
-                if let Some(id) = self.bound(words, np.start, np.end) {
+                if let Some(id) = self
+                    .bound(words, np.start, np.end)
+                    .filter(|_| !is_indefinite_article(words, np.start))
+                {
                     return Some(id);
                 }
                 let role = role?;
@@ -127,7 +143,8 @@ impl<'a> Mentions<'a> {
                 let e = &self.entities[m.entity];
                 let may_take_up = !own || (m.subject && !m.quoted);
                 let known_outside_quotes = !m.quoted || e.outside_quotes;
-                if !may_take_up || !known_outside_quotes || !agrees(e) {
+                let in_caption = self.in_caption.get(m.sentence).copied().unwrap_or(false);
+                if !may_take_up || !known_outside_quotes || in_caption || !agrees(e) {
                     continue;
                 }
                 // Subjects first, then mentions outside quotes; among those,
@@ -145,4 +162,19 @@ impl<'a> Mentions<'a> {
         }
         None
     }
+}
+
+/// Whether the phrase at `start` opens with `a` or `an`: a description
+/// that brings someone in (`a justice official said`), not one that takes
+/// up a person bound to the same words elsewhere.
+fn is_indefinite_article(words: &Words<'_, '_>, start: usize) -> bool {
+    // (`Tom Lee, a former secretary,`: an appositive is the name's.)
+    words.is(start, Class::INDEFINITE_ARTICLE) && (start == 0 || words.lower(start - 1) != ",")
+}
+
+/// Whether an entity is named by one word only and nothing gave it a
+/// gender nor a person's role: as likely a town, a heading or a dateline word as a person's
+/// surname.
+fn is_bare_word_name(e: &Entity) -> bool {
+    e.named && e.name_words == 1 && e.gender == Gender::Unknown && !e.person_role
 }
