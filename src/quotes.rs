@@ -425,12 +425,19 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[FoundQuote], i: usize) -> bool {
     if q.first_para != q.last_para || word_count_up_to(tokens, q, 13) > 12 {
         return false;
     }
+    // `the film “Harbour Lights”`, `his new book, “Tides and Tolls”`: a
+    // title noun among the words before, up to a verb (`the program was
+    // “…”`, `the plan is a “…”` say something of the noun, they name
+    // nothing); after a comma, only a name in title case (`said of the
+    // episode, “I don't like it,”` is speech).
     let near_noun = words_before(tokens, q)
         .take(4)
+        .take_while(|w| !Class::AUXILIARY.holds(w))
         .map(|w| TITLE_CUES.get(w.as_ref()).copied())
         .take_while(|&cue| cue != Some(TitleCue::ReportingVerb))
         .any(|cue| cue == Some(TitleCue::TitleNoun));
-    if near_noun {
+    let after_comma = q.open > 0 && tokens.str(q.open - 1) == ",";
+    if near_noun && (!after_comma || is_title_case(tokens, q)) {
         return true;
     }
     // `told MSNBC's “Morning Report”`, a paragraph that is nothing but
