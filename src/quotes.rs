@@ -544,7 +544,17 @@ fn follows_scare_cue(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
     let second = before.next();
     let second = second.as_deref();
     match (first.as_ref(), second) {
-        ("as", Some(w)) => lx.scare_cues.contains(w) || Class::NAMING_PASSIVE.holds(w),
+        ("as", Some(w)) => {
+            // `which he described as “…”`, `whom one aide described as
+            // “…”`: with a subject before it, the participle is a verb of
+            // saying, not a passive.
+            let has_subject = || {
+                let mut rest = before.take(4);
+                rest.next().is_some_and(|w| Class::PRONOUN.holds(&w))
+                    || rest.any(|w| Class::RELATIVE_SUBJECT.holds(&w) || w == "whom")
+            };
+            lx.scare_cues.contains(w) || Class::NAMING_PASSIVE.holds(w) && !has_subject()
+        }
         (participle, Some(w)) if Class::NAMING_PARTICIPLE.holds(participle) => {
             Class::PASSIVE_MARKER.holds(w) || names_a_thing(tokens, open)
         }
