@@ -73,6 +73,8 @@ impl Class {
     pub(crate) const HONORIFIC: Class = Class(1 << 19);
     /// first_names.txt.
     pub(crate) const FIRST_NAME: Class = Class(1 << 20);
+    /// org_words.txt.
+    pub(crate) const ORG_WORD: Class = Class(1 << 53);
     /// not_names.txt.
     pub(crate) const NOT_NAME: Class = Class(1 << 21);
     /// name_joiners.txt.
@@ -165,6 +167,12 @@ impl Class {
     /// class: a string's question, where a token's is the view's `is`.
     pub(crate) fn holds(self, word: &str) -> bool {
         WORD_CLASSES.get(word) & self.0 != 0
+    }
+
+    /// These classes when `yes`, else none, without a branch:
+    /// `Class::OF.when(is_of)`.
+    pub(crate) const fn when(self, yes: bool) -> Class {
+        Class(self.0 * yes as u64)
     }
 
     /// The classes as bits.
@@ -273,6 +281,7 @@ pub(crate) fn word_class_map() -> Map<&'static str, u64> {
     add(&mut lx.verb_bases.iter().copied(), Class::VERB_BASE);
     add(&mut role_nouns_of(Sort::Group), Class::PLURAL_NOUN);
     add(&mut lx.first_names.keys().copied(), Class::FIRST_NAME);
+    add(&mut lx.org_words.iter().copied(), Class::ORG_WORD);
     add(&mut lx.say_verbs.iter().copied(), Class::SAY_VERB);
     add(&mut lx.pronouns.keys().copied(), Class::PRONOUN);
     // `he's`, `they're`: a pronoun in a contraction. (The table keeps its

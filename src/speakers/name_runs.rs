@@ -150,7 +150,7 @@ fn org_continues_after_and(words: &Words<'_, '_>, t: usize, limit: usize) -> Opt
     while end < limit && end < t + 6 && name_word(words, end) {
         end += 1;
     }
-    LEXICON.org_words.contains(words.lower(end - 1)).then_some(end)
+    words.is(end - 1, Class::ORG_WORD).then_some(end)
 }
 
 /// Whether a capitalised run ending before `t` (`one_word` long or more)

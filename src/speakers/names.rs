@@ -79,7 +79,11 @@ pub(crate) fn clean_name_sort(name: &str, lower: &str) -> Sort {
 
 /// The gender of a given name of the lexicon (lower-cased), if it is one.
 pub(crate) fn given_name_gender(word: &str) -> Option<Gender> {
-    LEXICON.first_names.get(word).copied()
+    // (The class first: a miss, most words, costs one probe of the table.)
+    Class::FIRST_NAME
+        .holds(word)
+        .then(|| LEXICON.first_names.get(word).copied())
+        .flatten()
 }
 
 /// [`name_sort`] of a name, its lower-cased form and the words of that.
@@ -88,7 +92,7 @@ fn sort_of_name<'l>(name: &str, lower: &str, mut words: impl Iterator<Item = &'l
         return Sort::Place;
     }
     let acronym = name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c == '.' || c == '&');
-    if acronym || has_acronym_word(name) || words.any(|word| LEXICON.org_words.contains(word)) {
+    if acronym || has_acronym_word(name) || words.any(|word| Class::ORG_WORD.holds(word)) {
         Sort::Organisation
     } else {
         Sort::Person

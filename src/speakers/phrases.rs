@@ -17,7 +17,6 @@ use super::name_runs::{name_at, name_run, name_word, np_for_run, person_then_of,
 use super::np::{Np, NpKind};
 use super::verbs::is_clear_verb_form;
 use super::view::Words;
-use crate::lexicon::LEXICON;
 use crate::lexicon::classes::{Class, pronoun_agreement};
 
 /// The longest noun phrase, in tokens, that the rules read: `the chief
@@ -416,10 +415,7 @@ pub(crate) fn np_left(words: &Words<'_, '_>, end: usize, floor: usize) -> Option
             } else if p > floor && (words.is(p, Class::NAME_JOINER) || words.lower(p) == ".") && name_word(words, p - 1)
             {
                 start = p - 1;
-            } else if p > floor
-                && words.lower(p) == "and"
-                && name_word(words, p - 1)
-                && LEXICON.org_words.contains(words.lower(last))
+            } else if p > floor && words.lower(p) == "and" && name_word(words, p - 1) && words.is(last, Class::ORG_WORD)
             {
                 // `Saltmarsh Fire and Rescue Service`
                 start = p - 1;

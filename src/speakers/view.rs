@@ -203,10 +203,10 @@ impl<'a, 'h> Words<'a, 'h> {
         };
         // Each token with the one before and the one after; the last has
         // none after it.
+        let capitalised = (self.class.known()).map(|bits| Class::CAPITALISED.bits() & bits != 0);
+        // (None is capitalised past the end.)
         let (mut before, mut this) = (false, false);
-        for next in 0..=self.len() {
-            // (None is capitalised past the end.)
-            let after = self.is_capitalised(next);
+        for (next, after) in capitalised.chain([false]).enumerate() {
             if before && this && !after {
                 pair_at(next - 1);
             }
@@ -415,6 +415,11 @@ fn push_lower_case(word: &str, out: &mut String) {
 
 /// The classes a token's shape gives: word, mark, capitalised, and
 /// [`Class::OF`].
+///
+/// PERF: this runs at every token of every text, inlined into the loop
+/// that reads them, and with no branch on what no predictor can guess (a
+/// capital, `of`): see CONTRIBUTING.md for the figure.
+#[inline]
 pub(super) fn shape(kind: TokenKind, text: &str, span: Span) -> Class {
     match kind {
         TokenKind::Mark(_) => Class::MARK,
@@ -422,19 +427,12 @@ pub(super) fn shape(kind: TokenKind, text: &str, span: Span) -> Class {
         TokenKind::Word => {
             let word = &text.as_bytes()[span.range()];
             let capitalised = match word[0] {
+                first if first.is_ascii_alphanumeric() => first.is_ascii_uppercase(),
                 // A handle (`@JaneDoe`, `#Vote`) by the letter after its sign.
                 b'@' | b'#' => text[span.start + 1..span.end].starts_with(char::is_uppercase),
-                first if first.is_ascii() => first.is_ascii_uppercase(),
                 _ => text[span.range()].starts_with(char::is_uppercase),
             };
-            let mut class = Class::WORD;
-            if capitalised {
-                class = class | Class::CAPITALISED;
-            }
-            if word.eq_ignore_ascii_case(b"of") {
-                class = class | Class::OF;
-            }
-            class
+            Class::WORD | Class::CAPITALISED.when(capitalised) | Class::OF.when(word.eq_ignore_ascii_case(b"of"))
         }
     }
 }

@@ -55,6 +55,12 @@ impl LazyBits {
         bits & wanted != 0
     }
 
+    /// The bits known so far of each item, in order (those known at once,
+    /// and the rest for the items already asked about).
+    pub(crate) fn known(&self) -> impl Iterator<Item = u64> + '_ {
+        self.cells.iter().map(Cell::get)
+    }
+
     /// How many items there are.
     pub(crate) fn len(&self) -> usize {
         self.cells.len()
