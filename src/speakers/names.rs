@@ -103,13 +103,13 @@ fn sort_of_name<'l>(name: &str, lower: &str, mut words: impl Iterator<Item = &'l
 /// `NWT Power`, `Eastfield CBC`): a body's initials, not a person's name
 /// (but for Roman numerals: `Henry VIII`, `John Doe III`).
 fn has_acronym_word(name: &str) -> bool {
-    name.split_whitespace().nth(1).is_some()
-        && name.split_whitespace().any(|word| {
-            let letters = word.bytes().filter(u8::is_ascii_alphabetic).count();
-            letters >= 2
-                && word.bytes().all(|b| b.is_ascii_uppercase() || b == b'.' || b == b'&')
-                && !word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
-        })
+    // (Capitals first: most words fail at their second letter.)
+    let initials = |word: &str| {
+        word.bytes().all(|b| b.is_ascii_uppercase() || b == b'.' || b == b'&')
+            && word.bytes().filter(u8::is_ascii_alphabetic).count() >= 2
+            && !word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+    };
+    name.split_whitespace().nth(1).is_some() && name.split_whitespace().any(initials)
 }
 
 /// The initials of a name's capitalised words, lower-cased (`pgc` for

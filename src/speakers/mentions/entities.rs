@@ -179,11 +179,15 @@ pub(super) struct NameInfo<'a> {
     sort: Sort,
     /// The gender of a given name, for names of two words or more.
     given_gender: Gender,
+    /// The number in the index of the name's initials (`pgc` for `Prairie
+    /// Grain Canada`), for a name that can be a body's: two words or more,
+    /// not a place's, not starting with a given name (`AR` is no Ann Ruiz).
+    initials: Option<u32>,
 }
 
 impl<'a> NameInfo<'a> {
-    /// Writes into `out` the info of name `raw`, whose span of the
-    /// lower-cased text (ASCII letters in lower case) is `raw_lower`.
+    /// The info of name `raw`, whose span of the lower-cased text (ASCII
+    /// letters in lower case) is `raw_lower`.
     fn read(raw: &'a str, raw_lower: &'a str, index: &mut NameIndex<'a>) -> NameInfo<'a> {
         // Most names are written clean already: one space between words,
         // no handle's `@`, no possessive. They need no taking apart, and
@@ -265,6 +269,11 @@ impl<'a> NameInfo<'a> {
         } else {
             (index.number(first), index.number(last))
         };
+        let may_have_initials = sort != Sort::Place && words >= 2 && given_name.is_none();
+        let initials = (may_have_initials)
+            .then(|| initials_of(&clean))
+            .flatten()
+            .map(|initials| index.number(Cow::Owned(initials)));
         NameInfo {
             clean,
             lower,
@@ -274,6 +283,7 @@ impl<'a> NameInfo<'a> {
             words,
             sort,
             given_gender,
+            initials,
         }
     }
 }
@@ -312,13 +322,9 @@ impl<'a> Mentions<'a> {
         };
         let info = &self.infos[n];
         index_name(&mut self.index, id, info);
-        if info.sort != Sort::Place && info.words >= 2 && !info.first_is_given_name {
-            // `Prairie Grain Canada` is also `PGC` (not a person's name:
-            // `AR` is no Ann Ruiz).
-            if let Some(initials) = initials_of(&info.clean) {
-                let k = self.index.number(Cow::Owned(initials));
-                self.index.filed[k as usize].name.get_or_insert(id);
-            }
+        // `Prairie Grain Canada` is also `PGC`.
+        if let Some(initials) = info.initials {
+            self.index.filed[initials as usize].name.get_or_insert(id);
         }
         let e = &mut self.entities[id];
         if info.words > e.name_words {
@@ -418,12 +424,7 @@ impl<'a> Mentions<'a> {
     /// The body known so far by the initials of name `info` (`PGC` for
     /// `Prairie Grain Canada`), if the text named one so.
     fn body_of_initials(&self, info: &NameInfo) -> Option<usize> {
-        if info.sort == Sort::Place || info.words < 2 || info.first_is_given_name {
-            return None;
-        }
-        let initials = initials_of(&info.clean)?;
-        let n = *self.index.numbers.get(initials.as_str())?;
-        let id = self.index.filed[n as usize].name?;
+        let id = self.index.filed[info.initials? as usize].name?;
         let e = &self.entities[id];
         (e.named && e.name_words == 1 && e.sort == Sort::Organisation).then_some(id)
     }
