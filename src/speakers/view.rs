@@ -42,9 +42,9 @@ pub(crate) struct Words<'a, 'h> {
     /// Words the text uses as surnames after a given name (`Ruth Baron`,
     /// `Ann From`), worked out when first asked.
     ///
-    /// PERF: most texts never ask (only a capitalised word that is also a
-    /// title, verb or function word does); a pass of its own for every
-    /// text made the whole pipeline slower (see CONTRIBUTING.md).
+    /// PERF: many texts never ask (only a capitalised word that is also a
+    /// title, verb or function word does), and the pass costs a lookup for
+    /// every pair of capitalised words.
     surnames: OnceCell<Set<&'a str>>,
     /// How many tokens are words: what the tables of names are sized by.
     word_count: usize,
@@ -418,7 +418,8 @@ fn push_lower_case(word: &str, out: &mut String) {
 ///
 /// PERF: this runs at every token of every text, inlined into the loop
 /// that reads them, and with no branch on what no predictor can guess (a
-/// capital, `of`): see CONTRIBUTING.md for the figure.
+/// capital, `of`): 1.7% fewer instructions in the library than a call
+/// with `if`s (callgrind, `extract` on 100 PolNeAR train articles).
 #[inline]
 pub(super) fn shape(kind: TokenKind, text: &str, span: Span) -> Class {
     match kind {
