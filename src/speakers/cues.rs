@@ -264,7 +264,26 @@ pub(crate) fn before_quote(words: &Words<'_, '_>, before: Range<usize>, clause_f
             }
         }
     }
-    None
+    owners_claim_before(words, floor, before.end)
+}
+
+/// `Jo Lee’s claim that there have been “thousands of …”`: a reporting
+/// verb used as a noun right after a name in the possessive, with the
+/// clause it reports after `that`, is that name's words (the nearest such
+/// noun before the quote). Without `that` the quote is as often about the
+/// words (`Lee’s comments “are based on nothing”`).
+fn owners_claim_before(words: &Words<'_, '_>, floor: usize, end: usize) -> Option<Cue> {
+    (floor + 1..end).rev().find_map(|v| {
+        let owned_claim = words.is_reporting_verb(v)
+            && words.is_possessive(v - 1)
+            && words.is_capitalised(v - 1)
+            && words.lower(v + 1) == "that";
+        let np = owned_claim.then(|| np_left(words, v, floor)).flatten()?;
+        matches!(np.kind, NpKind::Name { .. }).then_some(Cue {
+            cue: v..v + 1,
+            speaker: np,
+        })
+    })
 }
 
 /// The subject after a verb of saying at `verb` (its words ending at
