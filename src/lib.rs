@@ -138,8 +138,8 @@
 //! - the words before a quote that make it a title or a scare quote
 //!   (`the book “…”`, `so-called “…”`) are looked for within 32 tokens
 //!   of its opening mark;
-//! - quoted fragments (`called it “a” and “b”`) are joined across at most
-//!   8 words;
+//! - quoted fragments of one report (`said it was “a” and that “b”`) are
+//!   joined across at most 40 words;
 //! - a quote's context, the words of its sentence before and after it, and
 //!   the sentence before it are read at most 160 tokens from the quote;
 //! - a quote's cue is looked for within 40 tokens of it;

@@ -185,8 +185,12 @@ pub(crate) fn find(tokens: &Tokens<'_>) -> Vec<FoundQuote> {
     merge_fragments(tokens, quotes)
 }
 
-/// Fragments this close together in one sentence are parts of one quote.
-const MERGE_MAX_GAP_WORDS: usize = 8;
+/// Fragments this close together in one sentence, with no reporting verb
+/// between, are parts of one quote: the words of one report, however long
+/// the sentence between them (`Reilly said he won “every single vote” and
+/// that, with the count still going, there was “a lot going on.”`). The
+/// bound keeps the look at the gap short whatever the text.
+const MERGE_MAX_GAP_WORDS: usize = 40;
 
 /// Joins quoted fragments of one statement, `called it “a disgrace” and “a
 /// robbery”`, into one mixed quote with a content part per fragment: the
