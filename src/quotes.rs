@@ -237,6 +237,30 @@ fn joins(tokens: &Tokens<'_>, a: &FoundQuote, b: &FoundQuote) -> bool {
     words <= MERGE_MAX_GAP_WORDS
 }
 
+/// `Rep. Robert C. “Bobby” Scott`, `Del. Marcia “Cia” Price`: a word or
+/// two in title case between the words of a name is the person's nickname,
+/// a name, not speech.
+fn is_nickname(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
+    let capitalised_word = |t: usize| {
+        tokens.tokens.get(t).is_some_and(|token| token.kind == TokenKind::Word)
+            && tokens.str(t).starts_with(char::is_uppercase)
+    };
+    // (Past the dot of an initial before the marks: `Robert C. “Bobby”`.)
+    let before = match q.open.checked_sub(1) {
+        Some(t) if tokens.str(t) == "." => t.checked_sub(1),
+        t => t,
+    };
+    let Some(close) = q.close else {
+        return false;
+    };
+    let para_end = tokens.paragraphs[q.last_para].tokens.end;
+    before.is_some_and(capitalised_word)
+        && close + 1 < para_end
+        && capitalised_word(close + 1)
+        && word_count_up_to(tokens, q, 3) <= 2
+        && is_title_case(tokens, q)
+}
+
 /// The quotation marks of a paragraph (apostrophes are not among them),
 /// with their token indexes, in order. Found from the marks, which are in
 /// text order as the tokens are: a paragraph costs a look at each of its
@@ -428,6 +452,9 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[FoundQuote], i: usize) -> bool {
     let q = &quotes[i];
     if q.first_para != q.last_para || word_count_up_to(tokens, q, 13) > 12 {
         return false;
+    }
+    if is_nickname(tokens, q) {
+        return true;
     }
     // `the film “Harbour Lights”`, `his new book, “Tides and Tolls”`: a
     // title noun among the words before, up to a verb (`the program was
