@@ -237,6 +237,21 @@ fn joins(tokens: &Tokens<'_>, a: &FoundQuote, b: &FoundQuote) -> bool {
     words <= MERGE_MAX_GAP_WORDS
 }
 
+/// `his “Keepin' On” radio program`, `the “Harbour Lights” tour`: a name
+/// in title case right before a title noun (one word may stand between)
+/// is the name of that show, book or tour.
+fn names_what_follows(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
+    let Some(close) = q.close else {
+        return false;
+    };
+    let para_end = tokens.paragraphs[q.last_para].tokens.end;
+    let title_noun = |t: usize| {
+        t < para_end && tokens.tokens[t].kind == TokenKind::Word && Class::TITLE_NOUN.holds(&lower_case(tokens.str(t)))
+    };
+    let word = |t: usize| t < para_end && tokens.tokens[t].kind == TokenKind::Word;
+    (title_noun(close + 1) || word(close + 1) && title_noun(close + 2)) && is_title_case(tokens, q)
+}
+
 /// `Rep. Robert C. “Bobby” Scott`, `Del. Marcia “Cia” Price`: a word or
 /// two in title case between the words of a name is the person's nickname,
 /// a name, not speech.
@@ -453,7 +468,7 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[FoundQuote], i: usize) -> bool {
     if q.first_para != q.last_para || word_count_up_to(tokens, q, 13) > 12 {
         return false;
     }
-    if is_nickname(tokens, q) {
+    if is_nickname(tokens, q) || names_what_follows(tokens, q) {
         return true;
     }
     // `the film “Harbour Lights”`, `his new book, “Tides and Tolls”`: a

@@ -75,6 +75,8 @@ impl Class {
     pub(crate) const FIRST_NAME: Class = Class(1 << 20);
     /// org_words.txt.
     pub(crate) const ORG_WORD: Class = Class(1 << 53);
+    /// title_nouns.txt.
+    pub(crate) const TITLE_NOUN: Class = Class(1 << 54);
     /// not_names.txt.
     pub(crate) const NOT_NAME: Class = Class(1 << 21);
     /// name_joiners.txt.
@@ -282,6 +284,7 @@ pub(crate) fn word_class_map() -> Map<&'static str, u64> {
     add(&mut role_nouns_of(Sort::Group), Class::PLURAL_NOUN);
     add(&mut lx.first_names.keys().copied(), Class::FIRST_NAME);
     add(&mut lx.org_words.iter().copied(), Class::ORG_WORD);
+    add(&mut lx.title_nouns.iter().copied(), Class::TITLE_NOUN);
     add(&mut lx.say_verbs.iter().copied(), Class::SAY_VERB);
     add(&mut lx.pronouns.keys().copied(), Class::PRONOUN);
     // `he's`, `they're`: a pronoun in a contraction. (The table keeps its
