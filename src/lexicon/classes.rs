@@ -77,6 +77,8 @@ impl Class {
     pub(crate) const ORG_WORD: Class = Class(1 << 53);
     /// title_nouns.txt.
     pub(crate) const TITLE_NOUN: Class = Class(1 << 54);
+    /// partitive_quantifiers.txt.
+    pub(crate) const PARTITIVE: Class = Class(1 << 55);
     /// not_names.txt.
     pub(crate) const NOT_NAME: Class = Class(1 << 21);
     /// name_joiners.txt.
@@ -238,6 +240,7 @@ const CLASS_LISTS: &[(&str, Class)] = &[
     (include_str!("../data/passive_markers.txt"), Class::PASSIVE_MARKER),
     (include_str!("../data/articles.txt"), Class::ARTICLE),
     (include_str!("../data/relative_subjects.txt"), Class::RELATIVE_SUBJECT),
+    (include_str!("../data/partitive_quantifiers.txt"), Class::PARTITIVE),
     (include_str!("../data/not_nouns.txt"), Class::NOT_NOUN),
     (
         include_str!("../data/request_prepositions.txt"),

@@ -44,6 +44,9 @@ pub(crate) fn np_right(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<
     if let Some(name) = name_after_body_and_role(words, t, limit) {
         return Some(name);
     }
+    if let Some(some_of) = partitive_description(words, t, limit) {
+        return Some(some_of);
+    }
     let name_here = name_at(words, t, limit);
     if let Some(np) = name_here {
         if words.is_possessive(np.end - 1) && words.is_capitalised(np.end) {
@@ -185,6 +188,24 @@ fn names_after_comma(words: &Words<'_, '_>, np: &Np) -> bool {
         return false;
     };
     (np.start + 1..np.end).any(|k| words.span(k, k + 1).start == name.start && words.lower(k - 1) == ",")
+}
+
+/// `one of the players`, `two of his aides`: a quantifier, `of` and a
+/// description is a description of its own, headed by the group's noun
+/// (some of a group, not the group).
+fn partitive_description(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+    if !words.is(t, Class::PARTITIVE) || words.lower(t + 1) != "of" {
+        return None;
+    }
+    let group = np_right(words, t + 2, limit)?;
+    let NpKind::Description { head } = group.kind else {
+        return None;
+    };
+    Some(Np {
+        start: t,
+        end: group.end,
+        kind: NpKind::Description { head },
+    })
 }
 
 /// `the harbourmaster, Alan Pryce,`: a name in apposition to a description
