@@ -252,6 +252,28 @@ fn names_what_follows(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
     (title_noun(close + 1) || word(close + 1) && title_noun(close + 2)) && is_title_case(tokens, q)
 }
 
+/// `READ MORE: ‘Still in shock’: …`, `WATCH: Police warn of ‘…’ scams`: a
+/// line that opens with a label in capitals and a colon links to another
+/// story, and its words in marks are that story's headline.
+fn on_link_line(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
+    let para = &tokens.paragraphs[q.first_para];
+    let label = |t: usize| {
+        let word = tokens.str(t);
+        tokens.tokens[t].kind == TokenKind::Word
+            && word.chars().all(|c| c.is_uppercase())
+            && Class::LINK_LABEL.holds(&lower_case(word))
+    };
+    let start = para.tokens.start;
+    let words = (start..para.tokens.end.min(start + 3))
+        .take_while(|&t| label(t))
+        .count();
+    words > 0
+        && tokens
+            .tokens
+            .get(start + words)
+            .is_some_and(|_| tokens.str(start + words) == ":")
+}
+
 /// `Rep. Robert C. “Bobby” Scott`, `Del. Marcia “Cia” Price`: a word or
 /// two in title case between the words of a name is the person's nickname,
 /// a name, not speech.
@@ -468,7 +490,7 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[FoundQuote], i: usize) -> bool {
     if q.first_para != q.last_para || word_count_up_to(tokens, q, 13) > 12 {
         return false;
     }
-    if is_nickname(tokens, q) || names_what_follows(tokens, q) {
+    if is_nickname(tokens, q) || names_what_follows(tokens, q) || on_link_line(tokens, q) {
         return true;
     }
     // `the film “Harbour Lights”`, `his new book, “Tides and Tolls”`: a

@@ -79,6 +79,8 @@ impl Class {
     pub(crate) const TITLE_NOUN: Class = Class(1 << 54);
     /// partitive_quantifiers.txt.
     pub(crate) const PARTITIVE: Class = Class(1 << 55);
+    /// link_labels.txt.
+    pub(crate) const LINK_LABEL: Class = Class(1 << 56);
     /// not_names.txt.
     pub(crate) const NOT_NAME: Class = Class(1 << 21);
     /// name_joiners.txt.
@@ -241,6 +243,7 @@ const CLASS_LISTS: &[(&str, Class)] = &[
     (include_str!("../data/articles.txt"), Class::ARTICLE),
     (include_str!("../data/relative_subjects.txt"), Class::RELATIVE_SUBJECT),
     (include_str!("../data/partitive_quantifiers.txt"), Class::PARTITIVE),
+    (include_str!("../data/link_labels.txt"), Class::LINK_LABEL),
     (include_str!("../data/not_nouns.txt"), Class::NOT_NOUN),
     (
         include_str!("../data/request_prepositions.txt"),
