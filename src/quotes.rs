@@ -252,6 +252,22 @@ fn names_what_follows(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
     (title_noun(close + 1) || word(close + 1) && title_noun(close + 2)) && is_title_case(tokens, q)
 }
 
+/// `‘Not a lot of units left’` alone on its line, in single marks and
+/// with no stop: a subheading that pulls a phrase out of the story (the
+/// story quotes it again where it was said), not a quote of its own.
+fn is_pull_quote(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
+    let para = &tokens.paragraphs[q.first_para];
+    let Some(close) = q.close else {
+        return false;
+    };
+    let alone = q.open == para.tokens.start && close + 1 == para.tokens.end;
+    let single = opening_family(tokens, q.open) == Some(Family::Single);
+    let stop = close
+        .checked_sub(1)
+        .is_some_and(|t| matches!(tokens.str(t), "." | "!" | "?" | "," | ":" | "…"));
+    alone && single && !stop
+}
+
 /// `READ MORE: ‘Still in shock’: …`, `WATCH: Police warn of ‘…’ scams`: a
 /// line that opens with a label in capitals and a colon links to another
 /// story, and its words in marks are that story's headline.
@@ -490,7 +506,7 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[FoundQuote], i: usize) -> bool {
     if q.first_para != q.last_para || word_count_up_to(tokens, q, 13) > 12 {
         return false;
     }
-    if is_nickname(tokens, q) || names_what_follows(tokens, q) || on_link_line(tokens, q) {
+    if is_nickname(tokens, q) || names_what_follows(tokens, q) || on_link_line(tokens, q) || is_pull_quote(tokens, q) {
         return true;
     }
     // `the film “Harbour Lights”`, `his new book, “Tides and Tolls”`: a
@@ -535,7 +551,7 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[FoundQuote], i: usize) -> bool {
         }
     }
     // `‘Tides and Tolls’ and ‘Long Roads’`: a list of titles.
-    if i > 0 && quotes[i - 1].kind == QuoteKind::Title {
+    if i > 0 && quotes[i - 1].kind == QuoteKind::Title && quotes[i - 1].last_para == q.first_para {
         if let Some(prev_close) = quotes[i - 1].close {
             let between = &tokens.text()[tokens.tokens[prev_close].span().end..tokens.tokens[q.open].span().start];
             let between = between.trim_matches(|c: char| c.is_whitespace() || c == ',');
