@@ -635,7 +635,7 @@ fn follows_scare_cue(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
             let has_subject = || {
                 let mut rest = before.take(4);
                 rest.next().is_some_and(|w| Class::PRONOUN.holds(&w))
-                    || rest.any(|w| Class::RELATIVE_SUBJECT.holds(&w) || matches!(w.as_ref(), "whom" | "what"))
+                    || rest.any(|w| Class::RELATIVE_SUBJECT.holds(&w) || w == "whom")
             };
             lx.scare_cues.contains(w) || Class::NAMING_PASSIVE.holds(w) && !has_subject()
         }

@@ -379,10 +379,6 @@ pub(crate) fn turn_label(words: &Words<'_, '_>, label: Range<usize>) -> Cue {
 /// words.
 pub(crate) fn what_they_called(words: &Words<'_, '_>, before: Range<usize>) -> Option<Cue> {
     let mut v = before.end.checked_sub(1)?;
-    // `what the board described as a “…”`
-    if words.is(v, Class::ARTICLE) {
-        v = v.checked_sub(1)?;
-    }
     if words.lower(v) == "as" {
         v = v.checked_sub(1)?;
     }
