@@ -331,7 +331,11 @@ impl<'a> Mentions<'a> {
             e.gender = gender;
         }
         // `Eastern Trade Canada` … `ETC`: initials make the name a body's.
-        if info.words == 1 && info.sort == Sort::Organisation && e.sort == Sort::Person && e.name_words > 1 {
+        // (Not the name's own last word: `Church` for `Sean Church`
+        // is a surname, whatever bodies' names it also ends.)
+        let initials = info.last != e.last;
+        if info.words == 1 && initials && info.sort == Sort::Organisation && e.sort == Sort::Person && e.name_words > 1
+        {
             e.sort = Sort::Organisation;
         }
         e.named = true;

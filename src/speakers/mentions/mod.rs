@@ -7,7 +7,8 @@
 //! Pryce`, `Pryce` and `Alan` for `Alan Pryce`). A title or role
 //! before a name (`Foreign Secretary Ann Ruiz`) and an appositive after
 //! it (`Ann Ruiz, the Foreign Secretary,`) bind the description to the
-//! entity. A pronoun or a definite description that starts a clause is
+//! entity; a person's role before a name makes it a person's, though it
+//! ends in a word of bodies' names (`museum director Sean Church`). A pronoun or a definite description that starts a clause is
 //! resolved when it is read, to the most salient earlier entity that
 //! agrees with it: recent sentences first, and within a sentence subjects
 //! before other mentions, earlier before later, words outside quotes before
@@ -226,11 +227,28 @@ impl<'a> Mentions<'a> {
             _ => role_words_before(words, name_token),
         };
         if !roles.is_empty() {
-            self.bind(roles.map(|u| words.lower(u)).collect(), entity);
+            let role_words: Vec<&'a str> = roles.map(|u| words.lower(u)).collect();
+            self.person_by_role_before(&role_words, entity);
+            self.bind(role_words, entity);
         }
         // `Ann Ruiz, the Foreign Secretary,`
         if let Some(role) = appositive_after(words, np.end) {
             self.bind(role, entity);
+        }
+    }
+
+    /// `artistic director Lena Bank`, `union steward Paul Church`: a name
+    /// right after a person's role is a person's, though its last word is
+    /// one that ends the names of bodies. (Not after the name: in `Harlow
+    /// Bank, the lender's owner,` the role may be of someone else's.)
+    fn person_by_role_before(&mut self, role_words: &[&str], entity: usize) {
+        let is_person_role = role_words
+            .last()
+            .and_then(|head| role_of(head))
+            .is_some_and(|r| r.sort == Sort::Person);
+        let e = &mut self.entities[entity];
+        if is_person_role && e.sort == Sort::Organisation {
+            e.sort = Sort::Person;
         }
     }
 
