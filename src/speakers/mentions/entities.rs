@@ -65,6 +65,15 @@ pub(crate) struct Entity<'a> {
     pub(super) person_role: bool,
 }
 
+impl Entity<'_> {
+    /// Whether the entity is named by one word only and nothing gave it a
+    /// gender nor a person's role: as likely a town, a heading or a
+    /// dateline word as a person's surname.
+    pub(crate) fn is_bare_word_name(&self) -> bool {
+        self.named && self.name_words == 1 && self.gender == Gender::Unknown && !self.person_role
+    }
+}
+
 /// The `first` and `last` of an entity that has no name.
 pub(super) const NO_WORD: u32 = u32::MAX;
 

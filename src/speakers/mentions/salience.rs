@@ -46,9 +46,9 @@ impl<'a> Mentions<'a> {
                 // `he`/`she` passes over a lone capitalised word that
                 // nothing gave a gender (a town, a heading, a dateline)
                 // when a person the text names agrees.
-                if gender != Gender::Unknown && is_bare_word_name(&self.entities[id]) {
+                if gender != Gender::Unknown && self.entities[id].is_bare_word_name() {
                     if let Some(person) = self.most_salient(np.start, sentence, SALIENCE_WINDOW, |e| {
-                        agrees(e) && e.named && !is_bare_word_name(e)
+                        agrees(e) && e.named && !e.is_bare_word_name()
                     }) {
                         id = person;
                     }
@@ -170,11 +170,4 @@ impl<'a> Mentions<'a> {
 fn is_indefinite_article(words: &Words<'_, '_>, start: usize) -> bool {
     // (`Tom Lee, a former secretary,`: an appositive is the name's.)
     words.is(start, Class::INDEFINITE_ARTICLE) && (start == 0 || words.lower(start - 1) != ",")
-}
-
-/// Whether an entity is named by one word only and nothing gave it a
-/// gender nor a person's role: as likely a town, a heading or a dateline word as a person's
-/// surname.
-fn is_bare_word_name(e: &Entity) -> bool {
-    e.named && e.name_words == 1 && e.gender == Gender::Unknown && !e.person_role
 }
