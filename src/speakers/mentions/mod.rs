@@ -227,8 +227,10 @@ impl<'a> Mentions<'a> {
             _ => role_words_before(words, name_token),
         };
         if !roles.is_empty() {
+            if !words.is_capitalised(roles.end - 1) {
+                self.person_by_common_role_before(words, roles.end - 1, entity);
+            }
             let role_words: Vec<&'a str> = roles.map(|u| words.lower(u)).collect();
-            self.person_by_role_before(&role_words, entity);
             self.bind(role_words, entity);
         }
         // `Ann Ruiz, the Foreign Secretary,`
@@ -237,17 +239,16 @@ impl<'a> Mentions<'a> {
         }
     }
 
-    /// `artistic director Lena Bank`, `union steward Paul Church`: a name
-    /// right after a person's role is a person's, though its last word is
-    /// one that ends the names of bodies. (Not after the name: in `Harlow
-    /// Bank, the lender's owner,` the role may be of someone else's.)
-    fn person_by_role_before(&mut self, role_words: &[&str], entity: usize) {
-        let is_person_role = role_words
-            .last()
-            .and_then(|head| role_of(head))
-            .is_some_and(|r| r.sort == Sort::Person);
+    /// `artistic director Lena Bank`, `museum director Sean Church`: a
+    /// name of two words or more right after a person's role in lower
+    /// case is a person's, though its last word is one that ends the names
+    /// of bodies. (Not after a capitalised role, which may be part of a
+    /// body's name: `Reform Party`; nor after the name: in `Harlow
+    /// Bank, the lender's owner,` the role may be someone else's.)
+    fn person_by_common_role_before(&mut self, words: &Words<'a, '_>, head: usize, entity: usize) {
+        let is_person_role = role_of(words.lower(head)).is_some_and(|r| r.sort == Sort::Person);
         let e = &mut self.entities[entity];
-        if is_person_role && e.sort == Sort::Organisation {
+        if is_person_role && e.sort == Sort::Organisation && e.name_words >= 2 {
             e.sort = Sort::Person;
         }
     }
