@@ -155,6 +155,10 @@ impl Class {
     /// photo_credits.txt.
     pub(crate) const PHOTO_CREDIT: Class = Class(1 << 51);
 
+    // Names, again.
+    /// nationalities.txt.
+    pub(crate) const NATIONALITY: Class = Class(1 << 53);
+
     /// The classes known from a token's shape and place, set at once.
     pub(crate) const SHAPE: Class =
         Class(Class::WORD.0 | Class::MARK.0 | Class::CAPITALISED.0 | Class::SENTENCE_START.0 | Class::OF.0);
@@ -238,6 +242,7 @@ const CLASS_LISTS: &[(&str, Class)] = &[
         Class::INDEFINITE_ARTICLE,
     ),
     (include_str!("../data/subordinators.txt"), Class::SUBORDINATOR),
+    (include_str!("../data/nationalities.txt"), Class::NATIONALITY),
     (include_str!("../data/telling_verbs.txt"), Class::TELLING_VERB),
     (include_str!("../data/photo_credits.txt"), Class::PHOTO_CREDIT),
 ];
