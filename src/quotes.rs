@@ -593,6 +593,26 @@ fn word_count_up_to(tokens: &Tokens<'_>, q: &FoundQuote, limit: usize) -> usize 
     words
 }
 
+/// How many words the longest of the quote's parts holds (a quote of
+/// fragments joined has a part a fragment: `“a disgrace” and “a
+/// robbery”`): a run of short parts is a list of terms (`“toxic,”
+/// “optics” and “thought leader”`), however many words they hold in all.
+pub(crate) fn longest_part_words(tokens: &Tokens<'_>, q: &FoundQuote) -> usize {
+    let mut parts = q.content.iter().peekable();
+    let (mut longest, mut words) = (0, 0);
+    for t in &tokens.tokens[q.open..q.end_token] {
+        // Past the part that ends before this token: the next part's count.
+        let start = t.span().start;
+        while parts.peek().is_some_and(|p| p.end <= start) {
+            parts.next();
+            longest = longest.max(words);
+            words = 0;
+        }
+        words += usize::from(t.kind == TokenKind::Word && parts.peek().is_some_and(|p| p.start <= start));
+    }
+    longest.max(words)
+}
+
 /// Direct speech: the quote holds whole sentences. It starts its sentence
 /// or follows a cue's colon or comma, and starts with a capital (or a
 /// digit, `@`, `#`), or it runs over paragraphs.
