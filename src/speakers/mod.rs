@@ -301,7 +301,8 @@ fn carried_from_subject(words: &Words<'_, '_>, subject: mentions::Mention) -> At
 /// description is first a document's author's (`the Harbour Police
 /// statement said`), then, for a definite document, its issuer's (`X said
 /// in a statement` … `the statement said`), then what the mention pass
-/// bound it to, else a described speaker of its own. A pronoun that the
+/// bound it to, else a described speaker of its own (which a definite
+/// description after takes up, when `a` or `an` brought it in). A pronoun that the
 /// text gives nothing to take up (or that the options leave unresolved) is
 /// still the speaker's mention: its entity is none, and the speaker's name
 /// unknown.
@@ -351,7 +352,10 @@ fn resolve<'a>(
                     return Some((Some(id), Attribution::Description));
                 }
             }
-            Some((Some(mentions.described(words, np, head)), Attribution::Description))
+            Some((
+                Some(mentions.described_speaker(words, np, head)),
+                Attribution::Description,
+            ))
         }
         NpKind::Relation { head, name } => {
             let id = mentions

@@ -382,6 +382,19 @@ impl<'a> Mentions<'a> {
         id
     }
 
+    /// The entity of a cue's speaker described and named nowhere: `“…,” a
+    /// justice official said` … `the official said`. One brought in by
+    /// `a` or `an` is bound to its words, so that a definite description
+    /// after it with the same head noun takes it up (as one that starts a
+    /// clause is in [`Mentions::collect`]).
+    pub(crate) fn described_speaker(&mut self, words: &Words<'a, '_>, np: Np, head: usize) -> usize {
+        let id = self.described(words, np, head);
+        if words.is(np.start, Class::INDEFINITE_ARTICLE) {
+            self.add_binding(words.lower_words(np.start, head + 1), id);
+        }
+        id
+    }
+
     /// The entity for description `np` with head noun `head` that names no
     /// one the text has named: `a spokesman for the ministry`.
     pub(crate) fn described(&mut self, words: &Words<'_, '_>, np: Np, head: usize) -> usize {
