@@ -1,7 +1,8 @@
 //! Noun phrases read right (`np_right`, from a verb to its subject after
 //! it: `said the council leader`) and left (`np_left`, from a verb back to
 //! its subject: `the council leader said`). A phrase is, in the order
-//! tried: a pronoun; a name after a body's name with `of` and role words
+//! tried: a pronoun; one or some of a group (`one of the players`); a
+//! name after a body's name with `of` and role words
 //! (`University of the North Shore political scientist Ann Ruiz`); a name
 //! (after a possessive, the name after it, also past capitalised and role
 //! words: `Halden’s U.K. managing director Piet Norland`); a name after
@@ -40,6 +41,10 @@ pub(crate) fn np_right(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<
             end: t + 1,
             kind: NpKind::Pronoun,
         });
+    }
+    // `one of the players`, `some of the parents`
+    if let Some(np) = partitive(words, t, limit) {
+        return Some(np);
     }
     // `University of the North Shore political scientist Ann Ruiz`
     if let Some(name) = name_after_body_and_role(words, t, limit) {
@@ -177,6 +182,24 @@ pub(crate) fn np_right(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<
         },
         limit,
     ))
+}
+
+/// `says one of the players`, `said some of the parents`: one or some of
+/// a group the text describes, a description whose head is the group's.
+fn partitive(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+    let counts = words.lower(t) == "one" || words.is(t, Class::COUNTING_MODIFIER);
+    if !counts || words.is_capitalised(t) && !words.starts_sentence(t) || words.lower(t + 1) != "of" {
+        return None;
+    }
+    let group = np_right(words, t + 2, limit)?;
+    let NpKind::Description { head } = group.kind else {
+        return None;
+    };
+    Some(Np {
+        start: t,
+        end: group.end,
+        kind: NpKind::Description { head },
+    })
 }
 
 /// Whether phrase `np` is a description with its name set off after a
