@@ -377,7 +377,7 @@ fn extend(tokens: &Tokens<'_>, q: &mut FoundQuote, p: usize, open: usize, close:
 /// Says what quote `i` holds, from its words and the words before it.
 fn classify(tokens: &Tokens<'_>, quotes: &[FoundQuote], i: usize) -> QuoteKind {
     let q = &quotes[i];
-    if is_title(tokens, quotes, i) {
+    if is_title(tokens, quotes, i) || is_link_line(tokens, q.first_para) {
         return QuoteKind::Title;
     }
     if follows_scare_cue(tokens, q) {
@@ -388,6 +388,25 @@ fn classify(tokens: &Tokens<'_>, quotes: &[FoundQuote], i: usize) -> QuoteKind {
     } else {
         QuoteKind::Mixed
     }
+}
+
+/// A link to another story, the words of its label in capitals and a
+/// colon first: `READ MORE: ‘Still in shock’: town rejects…`, `WATCH:
+/// Police warn of rise in ‘sextortion’ cases`. Its quotes are parts of
+/// that story's headline.
+fn is_link_line(tokens: &Tokens<'_>, p: usize) -> bool {
+    let para = &tokens.paragraphs[p];
+    let mut label_words = 0;
+    for t in para.tokens.clone().take(LABEL_MAX_WORDS + 1) {
+        let w = tokens.str(t);
+        let in_capitals = !w.bytes().any(|b| b.is_ascii_lowercase());
+        match tokens.tokens[t].kind {
+            TokenKind::Word if in_capitals && Class::LINK_LABEL.holds(&w.to_lowercase()) => label_words += 1,
+            TokenKind::Punct if w == ":" => return label_words > 0,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The lower-cased words before the opening mark of quote `q` in its

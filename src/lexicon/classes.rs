@@ -159,6 +159,10 @@ impl Class {
     /// nationalities.txt.
     pub(crate) const NATIONALITY: Class = Class(1 << 53);
 
+    // Stage 2, again.
+    /// link_labels.txt.
+    pub(crate) const LINK_LABEL: Class = Class(1 << 54);
+
     /// The classes known from a token's shape and place, set at once.
     pub(crate) const SHAPE: Class =
         Class(Class::WORD.0 | Class::MARK.0 | Class::CAPITALISED.0 | Class::SENTENCE_START.0 | Class::OF.0);
@@ -243,6 +247,7 @@ const CLASS_LISTS: &[(&str, Class)] = &[
     ),
     (include_str!("../data/subordinators.txt"), Class::SUBORDINATOR),
     (include_str!("../data/nationalities.txt"), Class::NATIONALITY),
+    (include_str!("../data/link_labels.txt"), Class::LINK_LABEL),
     (include_str!("../data/telling_verbs.txt"), Class::TELLING_VERB),
     (include_str!("../data/photo_credits.txt"), Class::PHOTO_CREDIT),
 ];
