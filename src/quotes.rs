@@ -438,7 +438,8 @@ fn lower_case(word: &str) -> Cow<'_, str> {
 }
 
 /// A title: a title noun shortly before it (`the book ‘…’`, `his film,
-/// “…”`, `an album called “…”`), or joined by `and`/`or` to a title.
+/// “…”`, `an album called “…”`), a subheading, or joined by `and`/`or`
+/// to a title.
 fn is_title(tokens: &Tokens<'_>, quotes: &[FoundQuote], i: usize) -> bool {
     let q = &quotes[i];
     if q.first_para != q.last_para || word_count_up_to(tokens, q, 13) > 12 {
@@ -478,6 +479,9 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[FoundQuote], i: usize) -> bool {
             return true;
         }
     }
+    if is_quoted_subheading(tokens, q) {
+        return true;
+    }
     // `‘Tides and Tolls’ and ‘Long Roads’`: a list of titles.
     if i > 0 && quotes[i - 1].kind == QuoteKind::Title {
         if let Some(prev_close) = quotes[i - 1].close {
@@ -487,6 +491,19 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[FoundQuote], i: usize) -> bool {
         }
     }
     false
+}
+
+/// `‘Not a lot of flats to rent’` alone on its line: a subheading that
+/// quotes the story, a paragraph that is nothing but a quote whose words
+/// end with no stop, comma or other mark of a sentence. (Speech on a line
+/// of its own ends like a sentence: `“It was awful.”`)
+fn is_quoted_subheading(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
+    let para = &tokens.paragraphs[q.first_para];
+    let Some(close) = q.close else {
+        return false;
+    };
+    let alone = q.open == para.tokens.start && q.end_token == para.tokens.end;
+    alone && close > q.open + 1 && tokens.tokens[close - 1].kind == TokenKind::Word
 }
 
 /// What a word shortly before a quote says of it being a title.
