@@ -158,6 +158,8 @@ impl Class {
     // Names, again.
     /// nationalities.txt.
     pub(crate) const NATIONALITY: Class = Class(1 << 53);
+    /// body_nouns.txt.
+    pub(crate) const BODY_NOUN: Class = Class(1 << 55);
 
     // Stage 2, again.
     /// link_labels.txt.
@@ -247,6 +249,7 @@ const CLASS_LISTS: &[(&str, Class)] = &[
     ),
     (include_str!("../data/subordinators.txt"), Class::SUBORDINATOR),
     (include_str!("../data/nationalities.txt"), Class::NATIONALITY),
+    (include_str!("../data/body_nouns.txt"), Class::BODY_NOUN),
     (include_str!("../data/link_labels.txt"), Class::LINK_LABEL),
     (include_str!("../data/telling_verbs.txt"), Class::TELLING_VERB),
     (include_str!("../data/photo_credits.txt"), Class::PHOTO_CREDIT),
