@@ -252,44 +252,6 @@ fn names_what_follows(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
     (title_noun(close + 1) || word(close + 1) && title_noun(close + 2)) && is_title_case(tokens, q)
 }
 
-/// `‘Not a lot of units left’` alone on its line, in single marks and
-/// with no stop: a subheading that pulls a phrase out of the story (the
-/// story quotes it again where it was said), not a quote of its own.
-fn is_pull_quote(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
-    let para = &tokens.paragraphs[q.first_para];
-    let Some(close) = q.close else {
-        return false;
-    };
-    let alone = q.open == para.tokens.start && close + 1 == para.tokens.end;
-    let single = opening_family(tokens, q.open) == Some(Family::Single);
-    let stop = close
-        .checked_sub(1)
-        .is_some_and(|t| matches!(tokens.str(t), "." | "!" | "?" | "," | ":" | "…"));
-    alone && single && !stop
-}
-
-/// `READ MORE: ‘Still in shock’: …`, `WATCH: Police warn of ‘…’ scams`: a
-/// line that opens with a label in capitals and a colon links to another
-/// story, and its words in marks are that story's headline.
-fn on_link_line(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
-    let para = &tokens.paragraphs[q.first_para];
-    let label = |t: usize| {
-        let word = tokens.str(t);
-        tokens.tokens[t].kind == TokenKind::Word
-            && word.chars().all(|c| c.is_uppercase())
-            && Class::LINK_LABEL.holds(&lower_case(word))
-    };
-    let start = para.tokens.start;
-    let words = (start..para.tokens.end.min(start + 3))
-        .take_while(|&t| label(t))
-        .count();
-    words > 0
-        && tokens
-            .tokens
-            .get(start + words)
-            .is_some_and(|_| tokens.str(start + words) == ":")
-}
-
 /// `Rep. Robert C. “Bobby” Scott`, `Del. Marcia “Cia” Price`: a word or
 /// two in title case between the words of a name is the person's nickname,
 /// a name, not speech.
@@ -458,7 +420,7 @@ fn extend(tokens: &Tokens<'_>, q: &mut FoundQuote, p: usize, open: usize, close:
 /// Says what quote `i` holds, from its words and the words before it.
 fn classify(tokens: &Tokens<'_>, quotes: &[FoundQuote], i: usize) -> QuoteKind {
     let q = &quotes[i];
-    if is_title(tokens, quotes, i) {
+    if is_title(tokens, quotes, i) || is_link_line(tokens, q.first_para) {
         return QuoteKind::Title;
     }
     if follows_scare_cue(tokens, q) {
@@ -469,6 +431,25 @@ fn classify(tokens: &Tokens<'_>, quotes: &[FoundQuote], i: usize) -> QuoteKind {
     } else {
         QuoteKind::Mixed
     }
+}
+
+/// A link to another story, the words of its label in capitals and a
+/// colon first: `READ MORE: ‘Still in shock’: town rejects…`, `WATCH:
+/// Police warn of rise in ‘sextortion’ cases`. Its quotes are parts of
+/// that story's headline.
+fn is_link_line(tokens: &Tokens<'_>, p: usize) -> bool {
+    let para = &tokens.paragraphs[p];
+    let mut label_words = 0;
+    for t in para.tokens.clone().take(LABEL_MAX_WORDS + 1) {
+        let w = tokens.str(t);
+        let in_capitals = !w.bytes().any(|b| b.is_ascii_lowercase());
+        match tokens.tokens[t].kind {
+            TokenKind::Word if in_capitals && Class::LINK_LABEL.holds(&w.to_lowercase()) => label_words += 1,
+            TokenKind::Punct if w == ":" => return label_words > 0,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The lower-cased words before the opening mark of quote `q` in its
@@ -500,13 +481,14 @@ fn lower_case(word: &str) -> Cow<'_, str> {
 }
 
 /// A title: a title noun shortly before it (`the book ‘…’`, `his film,
-/// “…”`, `an album called “…”`), or joined by `and`/`or` to a title.
+/// “…”`, `an album called “…”`), a subheading, or joined by `and`/`or`
+/// to a title.
 fn is_title(tokens: &Tokens<'_>, quotes: &[FoundQuote], i: usize) -> bool {
     let q = &quotes[i];
     if q.first_para != q.last_para || word_count_up_to(tokens, q, 13) > 12 {
         return false;
     }
-    if is_nickname(tokens, q) || names_what_follows(tokens, q) || on_link_line(tokens, q) || is_pull_quote(tokens, q) {
+    if is_nickname(tokens, q) || names_what_follows(tokens, q) {
         return true;
     }
     // `the film “Harbour Lights”`, `his new book, “Tides and Tolls”`: a
@@ -550,6 +532,9 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[FoundQuote], i: usize) -> bool {
             return true;
         }
     }
+    if is_quoted_subheading(tokens, q) {
+        return true;
+    }
     // `‘Tides and Tolls’ and ‘Long Roads’`: a list of titles.
     if i > 0 && quotes[i - 1].kind == QuoteKind::Title && quotes[i - 1].last_para == q.first_para {
         if let Some(prev_close) = quotes[i - 1].close {
@@ -559,6 +544,19 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[FoundQuote], i: usize) -> bool {
         }
     }
     false
+}
+
+/// `‘Not a lot of flats to rent’` alone on its line: a subheading that
+/// quotes the story, a paragraph that is nothing but a quote whose words
+/// end with no stop, comma or other mark of a sentence. (Speech on a line
+/// of its own ends like a sentence: `“It was awful.”`)
+fn is_quoted_subheading(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
+    let para = &tokens.paragraphs[q.first_para];
+    let Some(close) = q.close else {
+        return false;
+    };
+    let alone = q.open == para.tokens.start && q.end_token == para.tokens.end;
+    alone && close > q.open + 1 && tokens.tokens[close - 1].kind == TokenKind::Word
 }
 
 /// What a word shortly before a quote says of it being a title.
@@ -692,6 +690,26 @@ fn word_count_up_to(tokens: &Tokens<'_>, q: &FoundQuote, limit: usize) -> usize 
         words += usize::from(t.kind == TokenKind::Word);
     }
     words
+}
+
+/// How many words the longest of the quote's parts holds (a quote of
+/// fragments joined has a part a fragment: `“a disgrace” and “a
+/// robbery”`): a run of short parts is a list of terms (`“toxic,”
+/// “optics” and “thought leader”`), however many words they hold in all.
+pub(crate) fn longest_part_words(tokens: &Tokens<'_>, q: &FoundQuote) -> usize {
+    let mut parts = q.content.iter().peekable();
+    let (mut longest, mut words) = (0, 0);
+    for t in &tokens.tokens[q.open..q.end_token] {
+        // Past the part that ends before this token: the next part's count.
+        let start = t.span().start;
+        while parts.peek().is_some_and(|p| p.end <= start) {
+            parts.next();
+            longest = longest.max(words);
+            words = 0;
+        }
+        words += usize::from(t.kind == TokenKind::Word && parts.peek().is_some_and(|p| p.start <= start));
+    }
+    longest.max(words)
 }
 
 /// Direct speech: the quote holds whole sentences. It starts its sentence

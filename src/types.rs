@@ -120,7 +120,9 @@ pub enum Attribution {
     /// when the text never names them.
     Description,
     /// The quote has no cue of its own and continues the speaker of the
-    /// quote before it.
+    /// quote before it, or of the sentence before it (the person that
+    /// sentence is about: `Hardy was told she needed a kidney. “I was not
+    /// ready.”`).
     Continuation,
 }
 

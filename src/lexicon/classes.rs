@@ -163,6 +163,12 @@ impl Class {
     /// photo_credits.txt.
     pub(crate) const PHOTO_CREDIT: Class = Class(1 << 51);
 
+    // Names, again.
+    /// nationalities.txt.
+    pub(crate) const NATIONALITY: Class = Class(1 << 57);
+    /// body_nouns.txt.
+    pub(crate) const BODY_NOUN: Class = Class(1 << 58);
+
     /// The classes known from a token's shape and place, set at once.
     pub(crate) const SHAPE: Class =
         Class(Class::WORD.0 | Class::MARK.0 | Class::CAPITALISED.0 | Class::SENTENCE_START.0 | Class::OF.0);
@@ -254,6 +260,8 @@ const CLASS_LISTS: &[(&str, Class)] = &[
         Class::INDEFINITE_ARTICLE,
     ),
     (include_str!("../data/subordinators.txt"), Class::SUBORDINATOR),
+    (include_str!("../data/nationalities.txt"), Class::NATIONALITY),
+    (include_str!("../data/body_nouns.txt"), Class::BODY_NOUN),
     (include_str!("../data/telling_verbs.txt"), Class::TELLING_VERB),
     (include_str!("../data/photo_credits.txt"), Class::PHOTO_CREDIT),
 ];

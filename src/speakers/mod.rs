@@ -17,6 +17,8 @@
 //!    the town cannot wait.` ⏎ `“…”`);
 //! 5. the speaker of the quote before, for a quote paragraph without a cue
 //!    (also across short lines without quotes, such as a photo caption);
+//!    else, for a quote that is a sentence of its own, the person the
+//!    sentence before is about (`topic.rs`);
 //! 6. otherwise no speaker: unknown is an answer.
 //!
 //! `rules.rs` holds that order; `context.rs` the words around a quote it
@@ -37,6 +39,7 @@ mod np;
 mod phrases;
 mod rules;
 mod subjects;
+mod topic;
 mod verbs;
 mod view;
 
@@ -176,6 +179,10 @@ pub(crate) fn attribute<'h>(
                             attribution: Attribution::Continuation,
                             side: Side::None,
                             ..s
+                        })
+                        .or_else(|| {
+                            topic::subject_before(&words, &mentions, q, &context, &quoted)
+                                .map(|m| carried_from_subject(&words, m))
                         });
                 }
                 None => {}
@@ -276,11 +283,26 @@ fn attribute_cue<'a>(
     })
 }
 
+/// The speaker of a quote without a cue that the person the sentence
+/// before is about speaks ([`topic::subject_before`]): carried, as a
+/// continuation is, from that sentence's subject.
+fn carried_from_subject(words: &Words<'_, '_>, subject: mentions::Mention) -> Attributed {
+    let mention = words.span(subject.token, subject.token_end);
+    Attributed {
+        mention,
+        mention_kind: confidence::mention_kind(&words.tokens.text()[mention.range()]),
+        attribution: Attribution::Continuation,
+        side: Side::None,
+        entity: Some(subject.entity),
+    }
+}
+
 /// Resolves the speaker phrase of a cue to an entity, and says how. A
 /// description is first a document's author's (`the Harbour Police
 /// statement said`), then, for a definite document, its issuer's (`X said
 /// in a statement` … `the statement said`), then what the mention pass
-/// bound it to, else a described speaker of its own. A pronoun that the
+/// bound it to, else a described speaker of its own (which a definite
+/// description after takes up, when `a` or `an` brought it in). A pronoun that the
 /// text gives nothing to take up (or that the options leave unresolved) is
 /// still the speaker's mention: its entity is none, and the speaker's name
 /// unknown.
@@ -330,7 +352,10 @@ fn resolve<'a>(
                     return Some((Some(id), Attribution::Description));
                 }
             }
-            Some((Some(mentions.described(words, np, head)), Attribution::Description))
+            Some((
+                Some(mentions.described_speaker(words, np, head)),
+                Attribution::Description,
+            ))
         }
         NpKind::Relation { head, name } => {
             let id = mentions

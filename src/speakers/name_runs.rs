@@ -2,8 +2,9 @@
 //! initials) becomes a name with its titles stripped, or a capitalised
 //! description (`Foreign Secretary`). In order: can the token start a name
 //! (`name_at`); how far the run goes (`name_run_from`); whether it is a
-//! modifier of a role noun or a common word at a sentence start (then no
-//! name); where the name proper starts past titles (`np_for_run`). Also
+//! modifier of a role noun, an adjective phrase ending in a nationality
+//! (`Notable Danish examples`) or a common word at a sentence start (then
+//! no name); where the name proper starts past titles (`np_for_run`). Also
 //! the titles and role words around a name.
 
 use std::ops::Range;
@@ -93,7 +94,7 @@ fn name_run_from(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
     }
     // `Tory candidate`, `Chinese authorities`: a capitalised modifier of a
     // role noun is part of a description, not a name.
-    if modifies_role(words, end, limit, end == t + 1) {
+    if modifies_role(words, end, limit, end == t + 1) || is_nationality_phrase(words, t, end, limit) {
         return None;
     }
     // A single word at a sentence start may be a common word or open a
@@ -169,6 +170,22 @@ fn modifies_role(words: &Words<'_, '_>, t: usize, limit: usize, one_word: bool) 
                 && (!words.is_reporting_verb(u) || text_noun(u))
         })
         .any(|u| words.role_at(u))
+}
+
+/// `Notable Danish examples include…`, `Many British firms`: a
+/// capitalised run `start..end` that ends in a nationality, with a noun
+/// in lower case after it, is an adjective phrase. Not when a given name
+/// or a title opens the run (`Dawn French`), nor when a verb or a
+/// function word follows (`English said`, `French has`).
+fn is_nationality_phrase(words: &Words<'_, '_>, start: usize, end: usize, limit: usize) -> bool {
+    end < limit
+        && words.is(end - 1, Class::NATIONALITY)
+        && !words.is(start, Class::FIRST_NAME | Class::TITLE | Class::HONORIFIC)
+        && words.is_word(end)
+        && !words.is_capitalised(end)
+        && !words.function_at(end)
+        && !words.is(end, Class::MODAL)
+        && !words.is_cue_verb(end)
 }
 
 /// Sorts a capitalised run `start..end` into a name (titles stripped) or a

@@ -1,7 +1,8 @@
 //! Noun phrases read right (`np_right`, from a verb to its subject after
 //! it: `said the council leader`) and left (`np_left`, from a verb back to
 //! its subject: `the council leader said`). A phrase is, in the order
-//! tried: a pronoun; a name after a body's name with `of` and role words
+//! tried: a pronoun; one or some of a group (`one of the players`); a
+//! name after a body's name with `of` and role words
 //! (`University of the North Shore political scientist Ann Ruiz`); a name
 //! (after a possessive, the name after it, also past capitalised and role
 //! words: `Halden’s U.K. managing director Piet Norland`); a name after
@@ -40,12 +41,13 @@ pub(crate) fn np_right(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<
             kind: NpKind::Pronoun,
         });
     }
+    // `one of the players`, `some of the parents`
+    if let Some(np) = partitive(words, t, limit) {
+        return Some(np);
+    }
     // `University of the North Shore political scientist Ann Ruiz`
     if let Some(name) = name_after_body_and_role(words, t, limit) {
         return Some(name);
-    }
-    if let Some(some_of) = partitive_description(words, t, limit) {
-        return Some(some_of);
     }
     let name_here = name_at(words, t, limit);
     if let Some(np) = name_here {
@@ -181,20 +183,11 @@ pub(crate) fn np_right(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<
     ))
 }
 
-/// Whether phrase `np` is a description with its name set off after a
-/// comma (`the team, Jordan Mills`, as [`appositive_name`] gives it).
-fn names_after_comma(words: &Words<'_, '_>, np: &Np) -> bool {
-    let NpKind::Name { name } = np.kind else {
-        return false;
-    };
-    (np.start + 1..np.end).any(|k| words.span(k, k + 1).start == name.start && words.lower(k - 1) == ",")
-}
-
-/// `one of the players`, `two of his aides`: a quantifier, `of` and a
-/// description is a description of its own, headed by the group's noun
-/// (some of a group, not the group).
-fn partitive_description(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
-    if !words.is(t, Class::PARTITIVE) || words.lower(t + 1) != "of" {
+/// `says one of the players`, `said some of the parents`: one or some of
+/// a group the text describes, a description whose head is the group's.
+fn partitive(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
+    let counts = words.is(t, Class::PARTITIVE);
+    if !counts || words.is_capitalised(t) && !words.starts_sentence(t) || words.lower(t + 1) != "of" {
         return None;
     }
     let group = np_right(words, t + 2, limit)?;
@@ -206,6 +199,15 @@ fn partitive_description(words: &Words<'_, '_>, t: usize, limit: usize) -> Optio
         end: group.end,
         kind: NpKind::Description { head },
     })
+}
+
+/// Whether phrase `np` is a description with its name set off after a
+/// comma (`the team, Jordan Mills`, as [`appositive_name`] gives it).
+fn names_after_comma(words: &Words<'_, '_>, np: &Np) -> bool {
+    let NpKind::Name { name } = np.kind else {
+        return false;
+    };
+    (np.start + 1..np.end).any(|k| words.span(k, k + 1).start == name.start && words.lower(k - 1) == ",")
 }
 
 /// `the harbourmaster, Alan Pryce,`: a name in apposition to a description

@@ -282,12 +282,13 @@ fn is_caption(tokens: &Tokens<'_>, words: &Words<'_, '_>, p: usize, quoted: &[bo
 
 /// What a fragment in marks is when no one is reported to say it: a title
 /// or name when its word_count are capitalised (`“Morning Report”`), a scare
-/// quote when it is short (`“re-education camps”`), else still speech
+/// quote when it is short (`“re-education camps”`) or a list of short
+/// terms (`“pivot,” “synergy” and “circle back”`), else still speech
 /// whose speaker the text does not give.
 pub(super) fn unattributed_fragment_kind(words: &Words<'_, '_>, q: &FoundQuote) -> QuoteKind {
     if crate::quotes::is_title_case(words.tokens, q) {
         QuoteKind::Title
-    } else if (q.open..q.end_token).filter(|&t| words.is_word(t)).count() <= SCARE_MAX_WORDS {
+    } else if crate::quotes::longest_part_words(words.tokens, q) <= SCARE_MAX_WORDS {
         QuoteKind::ScareQuote
     } else {
         QuoteKind::Mixed

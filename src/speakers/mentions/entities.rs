@@ -65,6 +65,15 @@ pub(crate) struct Entity<'a> {
     pub(super) person_role: bool,
 }
 
+impl Entity<'_> {
+    /// Whether the entity is named by one word only and nothing gave it a
+    /// gender nor a person's role: as likely a town, a heading or a
+    /// dateline word as a person's surname.
+    pub(crate) fn is_bare_word_name(&self) -> bool {
+        self.named && self.name_words == 1 && self.gender == Gender::Unknown && !self.person_role
+    }
+}
+
 /// The `first` and `last` of an entity that has no name.
 pub(super) const NO_WORD: u32 = u32::MAX;
 
@@ -337,7 +346,11 @@ impl<'a> Mentions<'a> {
             e.gender = gender;
         }
         // `Eastern Trade Canada` … `ETC`: initials make the name a body's.
-        if info.words == 1 && info.sort == Sort::Organisation && e.sort == Sort::Person && e.name_words > 1 {
+        // (Not the name's own last word: `Church` for `Sean Church`
+        // is a surname, whatever bodies' names it also ends.)
+        let initials = info.last != e.last;
+        if info.words == 1 && initials && info.sort == Sort::Organisation && e.sort == Sort::Person && e.name_words > 1
+        {
             e.sort = Sort::Organisation;
         }
         e.named = true;

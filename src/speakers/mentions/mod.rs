@@ -7,11 +7,14 @@
 //! Pryce`, `Pryce` and `Alan` for `Alan Pryce`). A title or role
 //! before a name (`Foreign Secretary Ann Ruiz`) and an appositive after
 //! it (`Ann Ruiz, the Foreign Secretary,`) bind the description to the
-//! entity. A pronoun or a definite description that starts a clause is
-//! resolved when it is read, to the most salient earlier entity that
-//! agrees with it: recent sentences first, and within a sentence subjects
-//! before other mentions, earlier before later, words outside quotes before
-//! names inside them.
+//! entity; a person's role before a name makes it a person's, though it
+//! ends in a word of bodies' names (`museum director Sean Church`); a
+//! name of one word that the text writes before a noun of what bodies
+//! have (`Voxley employees`) is a body's. A pronoun or a definite
+//! description that starts a clause is resolved when it is read, to the
+//! most salient earlier entity that agrees with it: recent sentences
+//! first, and within a sentence subjects before other mentions, earlier
+//! before later, words outside quotes before names inside them.
 
 mod entities;
 mod map;
@@ -69,6 +72,9 @@ pub(crate) struct Mentions<'a> {
     /// The writer (`I`), once a cue has named them: a speaker of their
     /// own, and never someone a third-person pronoun takes up.
     writer: Option<usize>,
+    /// The capitalised words that the text writes right before a noun of
+    /// what bodies have (`Voxley employees`): bodies' names.
+    body_words: crate::util::hash::Set<&'a str>,
     /// Whether each sentence is in a photo caption ([`is_photo_caption`]):
     /// who is in the picture, not who the text goes on about.
     in_caption: Vec<bool>,
@@ -96,6 +102,7 @@ impl<'a> Mentions<'a> {
         m.mentions.reserve(words.word_count() / 8);
         let mut subject_at = Vec::new();
         m.in_caption = caption_sentences(words);
+        m.body_words = body_words(words);
         for (s, sentence) in tokens.sentences.iter().enumerate() {
             // A headline in title case has a capital on every word: its
             // runs of capitals are not names.
@@ -219,6 +226,9 @@ impl<'a> Mentions<'a> {
         if quoted {
             return;
         }
+        if self.body_words.contains(words.lower(name_token)) {
+            self.learn_body(entity);
+        }
         // `Foreign Secretary Ann Ruiz`, `Labour candidate Mr Reilly`: the
         // role words before the name.
         let roles = match known_roles {
@@ -226,11 +236,40 @@ impl<'a> Mentions<'a> {
             _ => role_words_before(words, name_token),
         };
         if !roles.is_empty() {
-            self.bind(roles.map(|u| words.lower(u)).collect(), entity);
+            if !words.is_capitalised(roles.end - 1) {
+                self.person_by_common_role_before(words, roles.end - 1, entity);
+            }
+            let role_words: Vec<&'a str> = roles.map(|u| words.lower(u)).collect();
+            self.bind(role_words, entity);
         }
         // `Ann Ruiz, the Foreign Secretary,`
         if let Some(role) = appositive_after(words, np.end) {
             self.bind(role, entity);
+        }
+    }
+
+    /// `artistic director Lena Bank`, `museum director Sean Church`: a
+    /// name of two words or more right after a person's role in lower
+    /// case is a person's, though its last word is one that ends the names
+    /// of bodies. (Not after a capitalised role, which may be part of a
+    /// body's name: `Reform Party`; nor after the name: in `Harlow
+    /// Bank, the lender's owner,` the role may be someone else's.)
+    fn person_by_common_role_before(&mut self, words: &Words<'a, '_>, head: usize, entity: usize) {
+        let is_person_role = role_of(words.lower(head)).is_some_and(|r| r.sort == Sort::Person);
+        let e = &mut self.entities[entity];
+        if is_person_role && e.sort == Sort::Organisation && e.name_words >= 2 {
+            e.sort = Sort::Person;
+        }
+    }
+
+    /// A name of one word that nothing marked as a person's, and that
+    /// the text writes before a noun of what bodies have (`Voxley
+    /// employees`, `a Voxley refinery`), is a body's: `it` and `the
+    /// company` may take it up, and `he` or `she` does not.
+    fn learn_body(&mut self, entity: usize) {
+        let e = &mut self.entities[entity];
+        if e.is_bare_word_name() && e.sort == Sort::Person {
+            e.sort = Sort::Organisation;
         }
     }
 
@@ -363,6 +402,19 @@ impl<'a> Mentions<'a> {
         id
     }
 
+    /// The entity of a cue's speaker described and named nowhere: `“…,” a
+    /// justice official said` … `the official said`. One brought in by
+    /// `a` or `an` is bound to its words, so that a definite description
+    /// after it with the same head noun takes it up (as one that starts a
+    /// clause is in [`Mentions::collect`]).
+    pub(crate) fn described_speaker(&mut self, words: &Words<'a, '_>, np: Np, head: usize) -> usize {
+        let id = self.described(words, np, head);
+        if words.is(np.start, Class::INDEFINITE_ARTICLE) {
+            self.add_binding(words.lower_words(np.start, head + 1), id);
+        }
+        id
+    }
+
     /// The entity for description `np` with head noun `head` that names no
     /// one the text has named: `a spokesman for the ministry`.
     pub(crate) fn described(&mut self, words: &Words<'_, '_>, np: Np, head: usize) -> usize {
@@ -396,6 +448,15 @@ impl<'a> Mentions<'a> {
         self.last_seen.push(0);
         self.entities.len() - 1
     }
+}
+
+/// The capitalised words written right before a noun of what bodies
+/// have (`Voxley employees`, `a Voxley refinery`), lower-cased.
+fn body_words<'a>(words: &Words<'a, '_>) -> crate::util::hash::Set<&'a str> {
+    (1..words.len())
+        .filter(|&t| words.is_capitalised(t - 1) && words.is(t, Class::BODY_NOUN))
+        .map(|t| words.lower(t - 1))
+        .collect()
 }
 
 /// For each sentence, whether its paragraph is a photo caption

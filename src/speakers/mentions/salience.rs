@@ -7,8 +7,10 @@
 //! a dateline) when a named person agrees; mentions in a photo caption
 //! are passed over. A description bound to an entity (`Foreign Secretary
 //! Ann Ruiz`, `Ann Ruiz, the Foreign Secretary,`) finds it again by its
-//! head noun; one that opens with `a` or `an` brings someone in, and
-//! takes up no binding.
+//! head noun, but for `the company` (a body's noun alone after `the`),
+//! which first stands for a body named in its sentence or the one before;
+//! one that opens with `a` or `an` brings someone in, and takes up no
+//! binding.
 
 use super::Mentions;
 use super::entities::Entity;
@@ -46,9 +48,9 @@ impl<'a> Mentions<'a> {
                 // `he`/`she` passes over a lone capitalised word that
                 // nothing gave a gender (a town, a heading, a dateline)
                 // when a person the text names agrees.
-                if gender != Gender::Unknown && is_bare_word_name(&self.entities[id]) {
+                if gender != Gender::Unknown && self.entities[id].is_bare_word_name() {
                     if let Some(person) = self.most_salient(np.start, sentence, SALIENCE_WINDOW, |e| {
-                        agrees(e) && e.named && !is_bare_word_name(e)
+                        agrees(e) && e.named && !e.is_bare_word_name()
                     }) {
                         id = person;
                     }
@@ -60,6 +62,9 @@ impl<'a> Mentions<'a> {
             }
             NpKind::Description { head } => {
                 let role = role_of_token(words, head);
+                if let Some(id) = self.body_just_named(words, np, sentence) {
+                    return Some(id);
+                }
                 if let Some(id) = self
                     .bound(words, np.start, np.end)
                     .filter(|_| !is_indefinite_article(words, np.start))
@@ -80,6 +85,22 @@ impl<'a> Mentions<'a> {
             }
             NpKind::Relation { .. } => None,
         }
+    }
+
+    /// `Voxley suspended its work there. The company filed a claim…`: a
+    /// definite description of a body, its head noun alone after the
+    /// determiner, stands for the body named in its sentence or the one
+    /// before, rather than for one that the same words took up further
+    /// back: news calls the company it is writing about `the company`.
+    fn body_just_named(&self, words: &Words<'a, '_>, np: Np, sentence: usize) -> Option<usize> {
+        let NpKind::Description { head } = np.kind else {
+            return None;
+        };
+        let body = role_of_token(words, head).is_some_and(|r| r.sort == Sort::Organisation);
+        if !body || !is_definite(words, np.start) || head != np.start + 1 || np.end != head + 1 {
+            return None;
+        }
+        self.most_salient(np.start, sentence, 1, |e| e.named && e.sort == Sort::Organisation)
     }
 
     /// The entity most recently bound to a description with the same head
@@ -170,11 +191,4 @@ impl<'a> Mentions<'a> {
 fn is_indefinite_article(words: &Words<'_, '_>, start: usize) -> bool {
     // (`Tom Lee, a former secretary,`: an appositive is the name's.)
     words.is(start, Class::INDEFINITE_ARTICLE) && (start == 0 || words.lower(start - 1) != ",")
-}
-
-/// Whether an entity is named by one word only and nothing gave it a
-/// gender nor a person's role: as likely a town, a heading or a dateline word as a person's
-/// surname.
-fn is_bare_word_name(e: &Entity) -> bool {
-    e.named && e.name_words == 1 && e.gender == Gender::Unknown && !e.person_role
 }
