@@ -230,19 +230,21 @@ fn appositive_name(words: &Words<'_, '_>, np: Np, limit: usize) -> Np {
     }
 }
 
+/// Past up to three plain lower-case words from `t` (modifiers: `former`,
+/// `retired`, `panel`), none a function word or reporting verb: where
+/// they end (`t` when there are none).
+fn past_modifiers(words: &Words<'_, '_>, t: usize, limit: usize) -> usize {
+    let plain =
+        |u: usize| words.is_word(u) && !words.is_capitalised(u) && !words.function_at(u) && !words.is_reporting_verb(u);
+    (t..limit.min(t + 3))
+        .find(|&u| !plain(u))
+        .unwrap_or(limit.min(t + 3).max(t))
+}
+
 /// A name after up to three lower-case modifiers at `t` (`former`,
 /// `retired`, `panel`), the phrase starting at `t`.
 fn name_after_modifiers(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Np> {
-    let mut u = t;
-    while u < limit
-        && u < t + 3
-        && words.is_word(u)
-        && !words.is_capitalised(u)
-        && !words.function_at(u)
-        && !words.is_reporting_verb(u)
-    {
-        u += 1;
-    }
+    let u = past_modifiers(words, t, limit);
     if u == t {
         return None;
     }
@@ -296,16 +298,7 @@ fn name_after_body_and_role(words: &Words<'_, '_>, t: usize, limit: usize) -> Op
             break;
         }
     }
-    let mut v = u;
-    while v < limit
-        && v < u + 3
-        && words.is_word(v)
-        && !words.is_capitalised(v)
-        && !words.function_at(v)
-        && !words.is_reporting_verb(v)
-    {
-        v += 1;
-    }
+    let v = past_modifiers(words, u, limit);
     if v == u || u == t + 1 || !role_or_title_at(words, v - 1) {
         return None;
     }
@@ -356,16 +349,7 @@ fn name_after_owned_role(words: &Words<'_, '_>, t: usize, limit: usize) -> Optio
     {
         u += 1;
     }
-    let mut v = u;
-    while v < limit
-        && v < u + 3
-        && words.is_word(v)
-        && !words.is_capitalised(v)
-        && !words.function_at(v)
-        && !words.is_reporting_verb(v)
-    {
-        v += 1;
-    }
+    let v = past_modifiers(words, u, limit);
     if v == u || !role_or_title_at(words, v - 1) {
         return None;
     }
