@@ -25,7 +25,7 @@ pub(crate) struct Class(u64);
 impl Class {
     // Shape and place: set by the view from the token itself.
     /// A word (or number): not a quotation mark, not punctuation.
-    pub(crate) const WORD: Class = Class(1);
+    pub(crate) const WORD: Class = Class(1 << 0);
     /// A quotation mark.
     pub(crate) const MARK: Class = Class(1 << 1);
     /// A word starting with a capital letter (past a handle's `@`).
@@ -55,120 +55,107 @@ impl Class {
     pub(crate) const MODAL: Class = Class(1 << 12);
     /// auxiliaries.txt.
     pub(crate) const AUXILIARY: Class = Class(1 << 13);
+    /// request_prepositions.txt.
+    pub(crate) const REQUEST_PREPOSITION: Class = Class(1 << 14);
+    /// telling_verbs.txt.
+    pub(crate) const TELLING_VERB: Class = Class(1 << 15);
 
     // Nouns and names.
     /// A noun that heads a description of a speaker: role_nouns.txt,
     /// relation_nouns.txt, an age (`45-year-old`).
-    pub(crate) const ROLE: Class = Class(1 << 14);
+    pub(crate) const ROLE: Class = Class(1 << 16);
     /// A role noun for a person (`secretary`), not a body (`ministry`).
-    pub(crate) const PERSON_ROLE: Class = Class(1 << 15);
+    pub(crate) const PERSON_ROLE: Class = Class(1 << 17);
     /// relation_nouns.txt.
-    pub(crate) const RELATION: Class = Class(1 << 16);
+    pub(crate) const RELATION: Class = Class(1 << 18);
     /// A noun that takes a plural verb: plurals_without_s.txt and the role
     /// nouns of groups (`people`, `police`, `officials`).
-    pub(crate) const PLURAL_NOUN: Class = Class(1 << 17);
+    pub(crate) const PLURAL_NOUN: Class = Class(1 << 19);
     /// titles.txt.
-    pub(crate) const TITLE: Class = Class(1 << 18);
+    pub(crate) const TITLE: Class = Class(1 << 20);
     /// honorifics.txt.
-    pub(crate) const HONORIFIC: Class = Class(1 << 19);
+    pub(crate) const HONORIFIC: Class = Class(1 << 21);
     /// first_names.txt.
-    pub(crate) const FIRST_NAME: Class = Class(1 << 20);
+    pub(crate) const FIRST_NAME: Class = Class(1 << 22);
     /// org_words.txt.
-    pub(crate) const ORG_WORD: Class = Class(1 << 53);
-    /// title_nouns.txt.
-    pub(crate) const TITLE_NOUN: Class = Class(1 << 54);
-    /// partitive_quantifiers.txt.
-    pub(crate) const PARTITIVE: Class = Class(1 << 55);
-    /// link_labels.txt.
-    pub(crate) const LINK_LABEL: Class = Class(1 << 56);
+    pub(crate) const ORG_WORD: Class = Class(1 << 23);
     /// not_names.txt.
-    pub(crate) const NOT_NAME: Class = Class(1 << 21);
+    pub(crate) const NOT_NAME: Class = Class(1 << 24);
     /// name_joiners.txt.
-    pub(crate) const NAME_JOINER: Class = Class(1 << 22);
+    pub(crate) const NAME_JOINER: Class = Class(1 << 25);
     /// pronouns.txt.
-    pub(crate) const PRONOUN: Class = Class(1 << 23);
+    pub(crate) const PRONOUN: Class = Class(1 << 26);
     /// ly_nouns.txt.
-    pub(crate) const LY_NOUN: Class = Class(1 << 24);
+    pub(crate) const LY_NOUN: Class = Class(1 << 27);
+    /// nationalities.txt.
+    pub(crate) const NATIONALITY: Class = Class(1 << 28);
+    /// body_nouns.txt.
+    pub(crate) const BODY_NOUN: Class = Class(1 << 29);
+
+    // Stage 2: terms in marks that are named, not said.
+    /// title_nouns.txt.
+    pub(crate) const TITLE_NOUN: Class = Class(1 << 30);
+    /// link_labels.txt.
+    pub(crate) const LINK_LABEL: Class = Class(1 << 31);
+    /// naming_participles.txt.
+    pub(crate) const NAMING_PARTICIPLE: Class = Class(1 << 32);
+    /// naming_passives.txt.
+    pub(crate) const NAMING_PASSIVE: Class = Class(1 << 33);
+    /// passive_markers.txt.
+    pub(crate) const PASSIVE_MARKER: Class = Class(1 << 34);
+    /// articles.txt.
+    pub(crate) const ARTICLE: Class = Class(1 << 35);
+    /// not_nouns.txt.
+    pub(crate) const NOT_NOUN: Class = Class(1 << 36);
 
     // Phrases.
+    /// partitive_quantifiers.txt.
+    pub(crate) const PARTITIVE: Class = Class(1 << 37);
     /// A function word, which never heads a noun phrase: not_names.txt,
     /// attachers.txt, auxiliaries.txt, relatives.txt.
-    pub(crate) const FUNCTION: Class = Class(1 << 25);
+    pub(crate) const FUNCTION: Class = Class(1 << 38);
     /// determiners.txt.
-    pub(crate) const DETERMINER: Class = Class(1 << 26);
+    pub(crate) const DETERMINER: Class = Class(1 << 39);
     /// definite_determiners.txt.
-    pub(crate) const DEFINITE: Class = Class(1 << 27);
+    pub(crate) const DEFINITE: Class = Class(1 << 40);
     /// possessive_determiners.txt.
-    pub(crate) const POSSESSIVE_DETERMINER: Class = Class(1 << 28);
+    pub(crate) const POSSESSIVE_DETERMINER: Class = Class(1 << 41);
     /// counting_modifiers.txt.
-    pub(crate) const COUNTING_MODIFIER: Class = Class(1 << 29);
+    pub(crate) const COUNTING_MODIFIER: Class = Class(1 << 42);
     /// loose_modifiers.txt.
-    pub(crate) const LOOSE_MODIFIER: Class = Class(1 << 30);
+    pub(crate) const LOOSE_MODIFIER: Class = Class(1 << 43);
     /// placing_adjectives.txt.
-    pub(crate) const PLACING_ADJECTIVE: Class = Class(1 << 31);
+    pub(crate) const PLACING_ADJECTIVE: Class = Class(1 << 44);
     /// attachers.txt.
-    pub(crate) const ATTACHER: Class = Class(1 << 32);
+    pub(crate) const ATTACHER: Class = Class(1 << 45);
     /// place_prepositions.txt.
-    pub(crate) const PLACE_PREPOSITION: Class = Class(1 << 33);
+    pub(crate) const PLACE_PREPOSITION: Class = Class(1 << 46);
     /// relatives.txt.
-    pub(crate) const RELATIVE: Class = Class(1 << 34);
+    pub(crate) const RELATIVE: Class = Class(1 << 47);
     /// relative_subjects.txt.
-    pub(crate) const RELATIVE_SUBJECT: Class = Class(1 << 52);
+    pub(crate) const RELATIVE_SUBJECT: Class = Class(1 << 48);
+    /// indefinite_articles.txt.
+    pub(crate) const INDEFINITE_ARTICLE: Class = Class(1 << 49);
 
     // Clauses.
     /// clause_openers.txt.
-    pub(crate) const CLAUSE_OPENER: Class = Class(1 << 35);
+    pub(crate) const CLAUSE_OPENER: Class = Class(1 << 50);
     /// clause_joiners.txt.
-    pub(crate) const CLAUSE_JOINER: Class = Class(1 << 36);
+    pub(crate) const CLAUSE_JOINER: Class = Class(1 << 51);
     /// introducers.txt.
-    pub(crate) const INTRODUCER: Class = Class(1 << 37);
+    pub(crate) const INTRODUCER: Class = Class(1 << 52);
     /// frequency_adverbs.txt.
-    pub(crate) const FREQUENCY_ADVERB: Class = Class(1 << 38);
+    pub(crate) const FREQUENCY_ADVERB: Class = Class(1 << 53);
     /// time_words.txt.
-    pub(crate) const TIME_WORD: Class = Class(1 << 39);
+    pub(crate) const TIME_WORD: Class = Class(1 << 54);
     /// time_openers.txt.
-    pub(crate) const TIME_OPENER: Class = Class(1 << 40);
+    pub(crate) const TIME_OPENER: Class = Class(1 << 55);
     /// title_case_small_words.txt.
-    pub(crate) const TITLE_CASE_SMALL_WORD: Class = Class(1 << 41);
-
-    // Stage 2: terms in marks that are named, not said.
-    /// naming_participles.txt.
-    pub(crate) const NAMING_PARTICIPLE: Class = Class(1 << 42);
-    /// naming_passives.txt.
-    pub(crate) const NAMING_PASSIVE: Class = Class(1 << 43);
-    /// passive_markers.txt.
-    pub(crate) const PASSIVE_MARKER: Class = Class(1 << 44);
-    /// articles.txt.
-    pub(crate) const ARTICLE: Class = Class(1 << 45);
-    /// not_nouns.txt.
-    pub(crate) const NOT_NOUN: Class = Class(1 << 46);
-
-    // Cues.
-    /// request_prepositions.txt.
-    pub(crate) const REQUEST_PREPOSITION: Class = Class(1 << 47);
-
-    // Phrases, again.
-    /// indefinite_articles.txt.
-    pub(crate) const INDEFINITE_ARTICLE: Class = Class(1 << 48);
-
-    // Clauses, again.
+    pub(crate) const TITLE_CASE_SMALL_WORD: Class = Class(1 << 56);
     /// subordinators.txt.
-    pub(crate) const SUBORDINATOR: Class = Class(1 << 49);
-
-    // Verbs and cues, again.
-    /// telling_verbs.txt.
-    pub(crate) const TELLING_VERB: Class = Class(1 << 50);
-
-    // Clauses, again.
+    pub(crate) const SUBORDINATOR: Class = Class(1 << 57);
     /// photo_credits.txt.
-    pub(crate) const PHOTO_CREDIT: Class = Class(1 << 51);
-
-    // Names, again.
-    /// nationalities.txt.
-    pub(crate) const NATIONALITY: Class = Class(1 << 57);
-    /// body_nouns.txt.
-    pub(crate) const BODY_NOUN: Class = Class(1 << 58);
-
+    pub(crate) const PHOTO_CREDIT: Class = Class(1 << 58);
     /// The classes known from a token's shape and place, set at once.
     pub(crate) const SHAPE: Class =
         Class(Class::WORD.0 | Class::MARK.0 | Class::CAPITALISED.0 | Class::SENTENCE_START.0 | Class::OF.0);
