@@ -74,7 +74,7 @@ fn main() -> ExitCode {
 fn features(q: &Quote<'_>) -> Option<[&'static str; 5]> {
     let s = q.speaker()?;
     let side = match s.attribution() {
-        Attribution::Continuation => "none",
+        Attribution::Continuation | Attribution::Narration => "none",
         _ if s.mention().start >= q.span().end => "after",
         _ => "before",
     };
@@ -141,7 +141,9 @@ fn table(path: &Path) -> Result<(), String> {
     let gold = Docs::load(path)?;
     let extractor = Extractor::new();
     // Finest groups first, then coarser ones (length and mention folded),
-    // then by attribution alone, then everything.
+    // then by attribution alone, then everything. Each way of finding a
+    // speaker has a line of its own however few its attributions (a rare
+    // one, `narration`, must not take the rate of all the others).
     let levels: [Coarsen; 4] = [
         |f| *f,
         |f| [f[0], f[1], f[2], "*", "*"],
@@ -155,7 +157,8 @@ fn table(path: &Path) -> Result<(), String> {
         let mut lines = rates(&gold, &pred)?;
         lines.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
         for (key, right, all) in lines {
-            if all < MIN_GROUP && depth + 1 < levels.len() {
+            let by_attribution = depth == 2;
+            if all < MIN_GROUP && depth + 1 < levels.len() && !by_attribution {
                 continue;
             }
             // Laplace's rule of succession: a small group is pulled to 1/2.
@@ -184,7 +187,7 @@ const HEADER: &str = "\
 # ../shared/eval/polnear/train.jsonl`; only counts, no text, come from it.
 #
 # Fields: attribution side kind length mention confidence
-#   attribution  cue | pronoun | description | continuation
+#   attribution  cue | pronoun | description | continuation | narration
 #   side         after (the cue follows the quote) | before | none
 #   kind         direct | mixed
 #   length       short (six words or fewer) | long
@@ -192,7 +195,8 @@ const HEADER: &str = "\
 #                (`a spokesman`, `officials`): the words that name the
 #                speaker next to the cue
 # `*` matches anything. The first line that matches wins: groups of at
-# least 30 attributions first, then coarser ones.
+# least 30 attributions first, then coarser ones; each attribution has a
+# line of its own, however few its attributions.
 ";
 
 fn check(path: &Path) -> Result<(), String> {

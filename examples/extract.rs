@@ -255,6 +255,7 @@ fn speaker_line(q: &Quote) -> Option<String> {
         Attribution::Pronoun => format!(" (via pronoun “{mention}”)"),
         Attribution::Description if mention != name => format!(" (via “{mention}”)"),
         Attribution::Continuation => " (continuing the quote before)".to_string(),
+        Attribution::Narration => " (the person the sentence before is about)".to_string(),
         // Say how the text named them when it is not the full name.
         Attribution::Cue if mention != name => format!(" (as “{mention}”)"),
         _ => String::new(),

@@ -120,21 +120,26 @@ pub enum Attribution {
     /// when the text never names them.
     Description,
     /// The quote has no cue of its own and continues the speaker of the
-    /// quote before it, or of the sentence before it (the person that
-    /// sentence is about: `Hardy was told she needed a kidney. “I was not
-    /// ready.”`).
+    /// quote before it.
     Continuation,
+    /// The quote has no cue of its own, follows no quote it could continue,
+    /// and is taken to be the words of the person the sentence before it
+    /// is about: `Hardy was told she needed a kidney. “I was not ready.”`.
+    /// The text does not say so in as many words: it is the least sure way
+    /// of the five.
+    Narration,
 }
 
 impl Attribution {
-    /// The name used in JSON output: `cue`, `pronoun`, `description` or
-    /// `continuation`.
+    /// The name used in JSON output: `cue`, `pronoun`, `description`,
+    /// `continuation` or `narration`.
     pub const fn as_str(self) -> &'static str {
         match self {
             Attribution::Cue => "cue",
             Attribution::Pronoun => "pronoun",
             Attribution::Description => "description",
             Attribution::Continuation => "continuation",
+            Attribution::Narration => "narration",
         }
     }
 }

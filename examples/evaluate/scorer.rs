@@ -201,7 +201,7 @@ const TITLES: &[&str] = &[
 
 /// The order groups are shown in; other values follow, alphabetically.
 const KIND_ORDER: &[&str] = &["direct", "mixed"];
-const ATTRIBUTION_ORDER: &[&str] = &["cue", "pronoun", "description", "continuation", "none"];
+const ATTRIBUTION_ORDER: &[&str] = &["cue", "pronoun", "description", "continuation", "narration", "none"];
 
 /// A half-open range of code points.
 pub type Span = (usize, usize);

@@ -74,11 +74,12 @@ pub(crate) struct Features {
 
 /// Every value of each feature, in the order of its code (see
 /// [`Features::codes`]).
-const ATTRIBUTIONS: [Attribution; 4] = [
+const ATTRIBUTIONS: [Attribution; 5] = [
     Attribution::Cue,
     Attribution::Pronoun,
     Attribution::Description,
     Attribution::Continuation,
+    Attribution::Narration,
 ];
 const SIDES: [Side; 3] = [Side::After, Side::Before, Side::None];
 const KINDS: [QuoteKind; 4] = [
@@ -158,6 +159,7 @@ impl Features {
                 Attribution::Pronoun => 1,
                 Attribution::Description => 2,
                 Attribution::Continuation => 3,
+                Attribution::Narration => 4,
             },
             match self.side {
                 Side::After => 0,

@@ -284,14 +284,14 @@ fn attribute_cue<'a>(
 }
 
 /// The speaker of a quote without a cue that the person the sentence
-/// before is about speaks ([`topic::subject_before`]): carried, as a
-/// continuation is, from that sentence's subject.
+/// before is about speaks ([`topic::subject_before`]): carried from that
+/// sentence's subject.
 fn carried_from_subject(words: &Words<'_, '_>, subject: mentions::Mention) -> Attributed {
     let mention = words.span(subject.token, subject.token_end);
     Attributed {
         mention,
         mention_kind: confidence::mention_kind(&words.tokens.text()[mention.range()]),
-        attribution: Attribution::Continuation,
+        attribution: Attribution::Narration,
         side: Side::None,
         entity: Some(subject.entity),
     }
