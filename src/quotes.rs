@@ -17,13 +17,11 @@
 //! quote, whose content starts after the label.
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
 use crate::lexicon::LEXICON;
 use crate::lexicon::classes::Class;
 use crate::tokenize::{Family, Mark, MarkRole, Segment, TokenKind, Tokens};
 use crate::types::{QuoteKind, Span};
-use crate::util::hash::Map;
 
 /// A title in marks has at most this many words.
 const TITLE_MAX_WORDS: usize = 8;
@@ -496,12 +494,13 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[FoundQuote], i: usize) -> bool {
     // “…”`, `the plan is a “…”` say something of the noun, they name
     // nothing); after a comma, only a name in title case (`said of the
     // episode, “I don't like it,”` is speech).
+    // (A word's classes read once; a verb that is also a title noun, `hit`,
+    // `record`, ends the look back.)
     let near_noun = words_before(tokens, q)
         .take(4)
-        .take_while(|w| !Class::AUXILIARY.holds(w))
-        .map(|w| TITLE_CUES.get(w.as_ref()).copied())
-        .take_while(|&cue| cue != Some(TitleCue::ReportingVerb))
-        .any(|cue| cue == Some(TitleCue::TitleNoun));
+        .map(|w| Class::of(&w))
+        .take_while(|c| !c.intersects(Class::AUXILIARY | Class::REPORTING_VERB))
+        .any(|c| c.intersects(Class::TITLE_NOUN));
     let after_comma = q.open > 0 && tokens.str(q.open - 1) == ",";
     if near_noun && (!after_comma || is_title_case(tokens, q)) {
         return true;
@@ -558,27 +557,6 @@ fn is_quoted_subheading(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
     let alone = q.open == para.tokens.start && q.end_token == para.tokens.end;
     alone && close > q.open + 1 && tokens.tokens[close - 1].kind == TokenKind::Word
 }
-
-/// What a word shortly before a quote says of it being a title.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum TitleCue {
-    /// `said`, `told`: the words before it say nothing of the quote.
-    ReportingVerb,
-    /// `book`, `film`, `album`: the quote names one.
-    TitleNoun,
-}
-
-/// The lexicon's reporting verbs and title nouns in one map, so that a word
-/// before a quote is looked up once, not once in each set. A word in both
-/// is a reporting verb: the look back stops at it before asking whether it
-/// is a title noun.
-static TITLE_CUES: LazyLock<Map<&'static str, TitleCue>> = LazyLock::new(|| {
-    let lx = &*LEXICON;
-    let nouns = lx.title_nouns.iter().map(|&w| (w, TitleCue::TitleNoun));
-    let verbs = lx.reporting_verbs.iter().map(|&w| (w, TitleCue::ReportingVerb));
-    // Later entries win: the verbs over the nouns.
-    nouns.chain(verbs).collect()
-});
 
 /// Whether every word of the quote is capitalised but the small words of
 /// titles (`of`, `the`), with eight words at most: `Face the Nation`.

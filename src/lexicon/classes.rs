@@ -165,7 +165,18 @@ impl Class {
     /// Whether `word` (lower case, as the lists write it) is of this
     /// class: a string's question, where a token's is the view's `is`.
     pub(crate) fn holds(self, word: &str) -> bool {
-        WORD_CLASSES.get(word) & self.0 != 0
+        Class::of(word).intersects(self)
+    }
+
+    /// All the classes of `word` (lower case), for a rule that asks a
+    /// string several questions.
+    pub(crate) fn of(word: &str) -> Class {
+        Class(WORD_CLASSES.get(word))
+    }
+
+    /// Whether the two sets share a class.
+    pub(crate) const fn intersects(self, other: Class) -> bool {
+        self.0 & other.0 != 0
     }
 
     /// These classes when `yes`, else none, without a branch:

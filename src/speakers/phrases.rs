@@ -405,7 +405,7 @@ pub(crate) fn np_left(words: &Words<'_, '_>, end: usize, floor: usize) -> Option
     if !words.is_word(last) {
         return None;
     }
-    if pronoun_agreement(words.lower(last)).is_some() {
+    if words.is(last, Class::PRONOUN) && pronoun_agreement(words.lower(last)).is_some() {
         return Some(Np {
             start: last,
             end,
