@@ -162,6 +162,9 @@ impl Class {
     /// infinitive_reports.txt: verbs of saying whose infinitive reports
     /// what was said (`vowed to fight`).
     pub(crate) const INFINITIVE_REPORT: Class = Class(1 << 60);
+    /// The verbs that report a clause: verbs of saying (`said`), verbs
+    /// whose infinitive is what was said (`urged`).
+    pub(crate) const REPORT_VERB: Class = Class(Class::SAY_VERB.0 | Class::INFINITIVE_REPORT.0);
     /// The classes known from a token's shape and place, set at once.
     pub(crate) const SHAPE: Class =
         Class(Class::WORD.0 | Class::MARK.0 | Class::CAPITALISED.0 | Class::SENTENCE_START.0 | Class::OF.0);
@@ -323,6 +326,77 @@ pub(crate) fn word_class_map() -> Map<&'static str, u64> {
     map
 }
 
+/// Which letters the words of some classes start and end with, and how
+/// long they are: a test that costs a few instructions and no look-up,
+/// which tells most words that are not of the classes from those that may
+/// be.
+#[derive(Debug)]
+pub(crate) struct LetterLengths {
+    /// For each first letter and length, the last letters of the words,
+    /// as bits.
+    by_first: [[u32; 32]; 26],
+    /// Likewise for each second letter and length.
+    by_second: [[u32; 32]; 26],
+}
+
+impl LetterLengths {
+    /// The letters and lengths of `words` (each of which should be of
+    /// letters from a to z, at least two, and shorter than 32 bytes, or it
+    /// will not pass: the test below says that those of the lists do).
+    pub(crate) fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> LetterLengths {
+        let mut filter = LetterLengths {
+            by_first: [[0; 32]; 26],
+            by_second: [[0; 32]; 26],
+        };
+        for word in words {
+            if let Some((first, second, last, len)) = letters(word.as_bytes()) {
+                filter.by_first[first][len] |= 1 << last;
+                filter.by_second[second][len] |= 1 << last;
+            }
+        }
+        filter
+    }
+
+    /// Whether `lower` may be a word of the classes: false only when no
+    /// word of them has its first and last letters and length, or its
+    /// second and last letters and length.
+    #[inline]
+    pub(crate) fn may_hold(&self, lower: &str) -> bool {
+        match letters(lower.as_bytes()) {
+            Some((first, second, last, len)) => {
+                self.by_first[first][len] & self.by_second[second][len] & 1 << last != 0
+            }
+            None => false,
+        }
+    }
+}
+
+/// The first, second and last letters of a word (0 to 25) and its length,
+/// for a word of two to 31 bytes whose letters these are from a to z.
+#[inline]
+fn letters(bytes: &[u8]) -> Option<(usize, usize, usize, usize)> {
+    let letter = |b: u8| b.is_ascii_lowercase().then(|| usize::from(b - b'a'));
+    match bytes {
+        [first, second, .., last] if bytes.len() < 32 => {
+            Some((letter(*first)?, letter(*second)?, letter(*last)?, bytes.len()))
+        }
+        [first, second] => Some((letter(*first)?, letter(*second)?, letter(*second)?, 2)),
+        _ => None,
+    }
+}
+
+/// The words of `class`, with that class alone: for a rule that asks
+/// every word of a text about one rare class (`said`, `urged`), a small
+/// table of its own ([`WordTable::new`]) stays in the nearest cache.
+pub(crate) fn words_of(class: Class) -> Map<&'static str, u64> {
+    let mut map = word_class_map();
+    map.retain(|_, bits| *bits & class.0 != 0);
+    for bits in map.values_mut() {
+        *bits &= class.0;
+    }
+    map
+}
+
 /// The classes the lists give a token's lower-cased form `lower`.
 pub(crate) fn token_classes(lower: &str, extra_verbs: &HashSet<String>) -> Class {
     // Titles are also written with a dot: `Sen.`, `Mr.`.
@@ -390,6 +464,31 @@ mod tests {
         }
         for word in ["hers", "the", "it's'", "theyre"] {
             assert!(!Class::PRONOUN.holds(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_table_of_the_words_of_a_class_holds_exactly_them() {
+        let table = WordTable::new(words_of(Class::REPORT_VERB));
+        let mut held = 0;
+        for (word, bits) in word_class_map() {
+            let of_class = bits & Class::REPORT_VERB.0 != 0;
+            assert_eq!(table.get(word), bits & Class::REPORT_VERB.0, "{word}");
+            held += usize::from(of_class);
+        }
+        assert!(held > 100, "only {held} words");
+    }
+
+    #[test]
+    fn letter_lengths_pass_every_word_of_their_classes() {
+        let verbs = words_of(Class::REPORT_VERB);
+        let filter = LetterLengths::of(verbs.keys().copied());
+        for word in verbs.keys() {
+            assert!(filter.may_hold(word), "{word}");
+        }
+        // Words of no such class, of shapes no such word has.
+        for word in ["the", "of", "to", "x", "", "7th", "Said", "éclat"] {
+            assert!(!filter.may_hold(word), "{word}");
         }
     }
 }

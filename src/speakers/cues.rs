@@ -232,39 +232,49 @@ pub(crate) fn before_quote(words: &Words<'_, '_>, before: Range<usize>, clause_f
     let mut v = before.end;
     while v > floor {
         v -= 1;
-        let Some(found) = cue_words_ending_at(words, v, floor) else {
-            continue;
-        };
-        let cue = if found.len() == 1 {
-            verb_with_particle(words, v, before.end)
-        } else {
-            found.clone()
-        };
-        // `…, asks editor Jana Dittmer, “…?”`: a verb after a comma, its
-        // subject after it and right before the quote.
-        if let Some(np) = subject_after_verb_before_quote(words, found.start, cue.end, before.end) {
-            return Some(Cue { cue, speaker: np });
-        }
-        if let Some(np) = subject_of(words, found.start, floor, clause_floor) {
-            let inner = Cue { cue, speaker: np };
-            if words.is(v, Class::SAY_VERB) && !after_modal(words, found.start) {
-                return Some(inner);
-            }
-            return Some(outer_report(words, &inner, floor, clause_floor).unwrap_or(inner));
-        }
-        // `Said Jane Doe: “…”`, `“…,” said Jane Doe, “…”`: the subject after a
-        // verb that opens the sentence, follows a colon, or follows the
-        // quote before.
-        let opens_clause = found.start == clause_floor
-            || found.start <= floor + 1
-            || matches!(words.lower(found.start - 1), ":" | ";");
-        if opens_clause && !words.is_participle(v) {
-            if let Some(np) = np_right(words, cue.end, before.end).filter(|np| np.kind != NpKind::Pronoun) {
-                return Some(Cue { cue, speaker: np });
-            }
+        if let Some(cue) = cue_ending_at(words, v, floor..before.end, clause_floor) {
+            return Some(cue);
         }
     }
     owners_claim_before(words, floor, before.end)
+}
+
+/// The cue whose words end at token `v` (a reporting verb or a verb
+/// phrase), with its speaker, for words that run on to `before.end` (a
+/// quote, or the clause a verb of saying reports); `before.start` is as
+/// far back as its subject may stand, `clause_floor` as in
+/// [`before_quote`].
+pub(crate) fn cue_ending_at(words: &Words<'_, '_>, v: usize, before: Range<usize>, clause_floor: usize) -> Option<Cue> {
+    let floor = before.start;
+    let found = cue_words_ending_at(words, v, floor)?;
+    let cue = if found.len() == 1 {
+        verb_with_particle(words, v, before.end)
+    } else {
+        found.clone()
+    };
+    // `…, asks editor Jana Dittmer, “…?”`: a verb after a comma, its
+    // subject after it and right before the quote.
+    if let Some(np) = subject_after_verb_before_quote(words, found.start, cue.end, before.end) {
+        return Some(Cue { cue, speaker: np });
+    }
+    if let Some(np) = subject_of(words, found.start, floor, clause_floor) {
+        let inner = Cue { cue, speaker: np };
+        if words.is(v, Class::SAY_VERB) && !after_modal(words, found.start) {
+            return Some(inner);
+        }
+        return Some(outer_report(words, &inner, floor, clause_floor).unwrap_or(inner));
+    }
+    // `Said Jane Doe: “…”`, `“…,” said Jane Doe, “…”`: the subject after a
+    // verb that opens the sentence, follows a colon, or follows the
+    // quote before.
+    let opens_clause =
+        found.start == clause_floor || found.start <= floor + 1 || matches!(words.lower(found.start - 1), ":" | ";");
+    if opens_clause && !words.is_participle(v) {
+        if let Some(np) = np_right(words, cue.end, before.end).filter(|np| np.kind != NpKind::Pronoun) {
+            return Some(Cue { cue, speaker: np });
+        }
+    }
+    None
 }
 
 /// `Jo Lee’s claim that there have been “thousands of …”`: a reporting

@@ -156,7 +156,6 @@ pub(crate) fn attribute<'h>(
         &mut vecs.lower_case,
         std::mem::take(&mut vecs.words),
     );
-    let mut mentions = Mentions::collect(&words, &quoted);
     let reported = if options.reported_speech {
         let mut reported = reported::find(&words, &quoted);
         reported.retain(|r| !crosses_a_quote(&found, &r.quote));
@@ -164,6 +163,13 @@ pub(crate) fn attribute<'h>(
     } else {
         Vec::new()
     };
+    // No speech after all: the mentions need not be read.
+    if reported.is_empty() && !found.iter().any(|q| q.kind.is_speech()) {
+        vecs.words = words.into_vecs();
+        vecs.quoted = quoted;
+        return found.into_iter().map(|q| q.into_quote(tokens.text())).collect();
+    }
+    let mut mentions = Mentions::collect(&words, &quoted);
     let (found, given_cues) = merge_in_text_order(found, reported);
 
     let mut previous: Option<Previous> = None;

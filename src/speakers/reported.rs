@@ -21,13 +21,16 @@
 //! rules: `She said the plan was “a fantasy”` is one mixed quote.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use super::cues::{self, CUE_WINDOW, Cue};
+use super::cues::{self, CLAUSE_WINDOW, CUE_WINDOW, Cue};
 use super::phrases::np_right;
 use super::view::Words;
-use crate::lexicon::classes::Class;
+use crate::lexicon::LEXICON;
+use crate::lexicon::classes::{Class, LetterLengths, words_of};
 use crate::quotes::FoundQuote;
 use crate::types::QuoteKind;
+use crate::util::word_table::WordTable;
 
 /// A reported clause shorter than this many words is not taken: `said
 /// so`, `told reporters Tuesday` are no report of what was said.
@@ -37,6 +40,10 @@ pub(super) const MIN_CLAUSE_WORDS: usize = 3;
 /// (`urged both sides to …`).
 const HEARER_MAX_WORDS: usize = 3;
 
+/// How many tokens after a comma the verb of an attribution may stand:
+/// `…, the regional transport authority said`, `…, said Ann Lee`.
+const ATTRIBUTION_MAX_TOKENS: usize = 12;
+
 /// How many words after a comma may stand before the verb of a second
 /// report that ends a clause (`…, but the landlord warned`).
 const SECOND_REPORT_WINDOW: usize = 6;
@@ -44,6 +51,33 @@ const SECOND_REPORT_WINDOW: usize = 6;
 /// How many tokens past a verb of saying `that` may stand and still open
 /// its clause: `said in a statement on Friday that …`.
 const THAT_WINDOW: usize = 8;
+
+/// The verbs that report a clause ([`Class::REPORT_VERB`]), for a
+/// question asked of every word of the text outside quotes, which the
+/// other rules never ask of most lower-case words.
+///
+/// PERF: a test of a word's letters and length answers most words, and a
+/// small table of these verbs the rest, at a fraction of the cost of a
+/// look-up of all of a word's classes; the table is reached once a text,
+/// not once a word (CONTRIBUTING.md has the figures).
+struct ReportVerbs {
+    shapes: LetterLengths,
+    table: WordTable,
+}
+
+impl ReportVerbs {
+    fn holds(&self, lower: &str) -> bool {
+        self.shapes.may_hold(lower) && self.table.get(lower) != 0
+    }
+}
+
+static REPORT_VERBS: LazyLock<ReportVerbs> = LazyLock::new(|| {
+    let verbs = words_of(Class::REPORT_VERB);
+    ReportVerbs {
+        shapes: LetterLengths::of(verbs.keys().copied()),
+        table: WordTable::new(verbs),
+    }
+});
 
 /// A clause of reported speech and the cue that reports it.
 pub(super) struct Reported {
@@ -58,22 +92,38 @@ pub(super) fn find(words: &Words<'_, '_>, quoted: &[bool]) -> Vec<Reported> {
     let tokens = words.tokens;
     let mut out = Vec::new();
     let mut para = 0;
+    // The verbs of the sentence that can report a clause.
+    let mut at = Vec::new();
+    let report_verbs = &*REPORT_VERBS;
     for sentence in &tokens.sentences {
         let range = sentence.tokens.clone();
-        if range.is_empty() {
+        // The words outside quotes in marks: all of them, or those before
+        // the first quote and after the last.
+        let quoted_here = &quoted[range.clone()];
+        let (first, last) = match quoted_here.iter().position(|&q| q) {
+            None => (range.end, range.start),
+            Some(first) => {
+                let last = quoted_here.iter().rposition(|&q| q).unwrap_or(first);
+                (range.start + first, range.start + last + 1)
+            }
+        };
+        at.clear();
+        for part in [range.start..first, last.max(first)..range.end] {
+            at.extend(part.filter(|&t| report_verbs.holds(words.lower(t))));
+        }
+        // (Without a verb, only a sentence without quotes can hold a report:
+        // `According to officials, …`.)
+        if at.is_empty() && first != range.end {
             continue;
         }
         while tokens.paragraphs[para].tokens.end <= range.start {
             para += 1;
         }
-        let quoted_here = &quoted[range.clone()];
-        let found = match quoted_here.iter().rposition(|&q| q) {
-            None => report_in(words, range),
-            Some(last) => {
-                let first = quoted_here.iter().position(|&q| q).unwrap_or(last);
-                report_before_quote(words, range.start, range.start + first)
-                    .or_else(|| report_after_quote(words, range.clone(), range.start + last + 1))
-            }
+        let found = if first == range.end {
+            report_in(words, range, &at)
+        } else {
+            report_before_quote(words, range.start, first, &at)
+                .or_else(|| report_after_quote(words, range.clone(), last, &at))
         };
         if let Some((clause, cue)) = found {
             out.push(Reported {
@@ -86,12 +136,13 @@ pub(super) fn find(words: &Words<'_, '_>, quoted: &[bool]) -> Vec<Reported> {
 }
 
 /// The reported clause of the sentence `range` and its cue, by the three
-/// rules in order (see the module docs).
-fn report_in(words: &Words<'_, '_>, range: Range<usize>) -> Option<(Range<usize>, Cue)> {
+/// rules in order (see the module docs). `at`: the sentence's verbs that
+/// can report a clause.
+fn report_in(words: &Words<'_, '_>, range: Range<usize>, at: &[usize]) -> Option<(Range<usize>, Cue)> {
     let end = sentence_end(words, range.clone());
     source_opening(words, range.start, end)
-        .or_else(|| attribution_after_comma(words, range.start, end))
-        .or_else(|| speaker_first(words, range.start, range.start, end))
+        .or_else(|| attribution_after_comma(words, range.start, end, at))
+        .or_else(|| speaker_first(words, range.start..end, range.start, at))
         .filter(|(clause, _)| word_count(words, clause.clone()) >= MIN_CLAUSE_WORDS)
 }
 
@@ -100,8 +151,8 @@ fn report_in(words: &Words<'_, '_>, range: Range<usize>) -> Option<(Range<usize>
 /// whose clause ends at a second report before the quote. A clause that
 /// runs on into the quote is the quote's own report: `She said the plan
 /// was “a fantasy”` is one mixed quote.
-fn report_before_quote(words: &Words<'_, '_>, start: usize, quote: usize) -> Option<(Range<usize>, Cue)> {
-    speaker_first(words, start, start, quote)
+fn report_before_quote(words: &Words<'_, '_>, start: usize, quote: usize, at: &[usize]) -> Option<(Range<usize>, Cue)> {
+    speaker_first(words, start..quote, start, at)
         .filter(|(clause, _)| clause.end < quote && word_count(words, clause.end..quote) > 0)
         .filter(|(clause, _)| word_count(words, clause.clone()) >= MIN_CLAUSE_WORDS)
 }
@@ -109,9 +160,14 @@ fn report_before_quote(words: &Words<'_, '_>, start: usize, quote: usize) -> Opt
 /// `“…,” he said, adding he would stay.`: after the last quote in marks of
 /// a sentence (from `after`), a verb of saying that a comma sets off
 /// reports a clause of its own.
-fn report_after_quote(words: &Words<'_, '_>, range: Range<usize>, after: usize) -> Option<(Range<usize>, Cue)> {
+fn report_after_quote(
+    words: &Words<'_, '_>,
+    range: Range<usize>,
+    after: usize,
+    at: &[usize],
+) -> Option<(Range<usize>, Cue)> {
     let end = sentence_end(words, range.clone());
-    speaker_first(words, range.start, after, end)
+    speaker_first(words, range.start..end, after, at)
         .filter(|(_, cue)| cue.cue.start > after && words.lower(cue.cue.start - 1) == ",")
         .filter(|(clause, _)| word_count(words, clause.clone()) >= MIN_CLAUSE_WORDS)
 }
@@ -150,8 +206,20 @@ fn source_opening(words: &Words<'_, '_>, start: usize, end: usize) -> Option<(Ra
 /// the words before it; when a comma closes it, the longer side. When
 /// other words follow (`…, Ann Lee said the town would pay`), the
 /// attribution opens a clause of its own: [`speaker_first`] reads it.
-fn attribution_after_comma(words: &Words<'_, '_>, start: usize, end: usize) -> Option<(Range<usize>, Cue)> {
-    let commas = (start + 1..end).filter(|&k| words.lower(k) == ",");
+fn attribution_after_comma(
+    words: &Words<'_, '_>,
+    start: usize,
+    end: usize,
+    at: &[usize],
+) -> Option<(Range<usize>, Cue)> {
+    // Only a comma with a verb that can report a clause soon after it, or
+    // a source phrase right after it.
+    let report_soon_after = |k: usize| {
+        at.get(at.partition_point(|&t| t <= k))
+            .is_some_and(|&t| t <= k + ATTRIBUTION_MAX_TOKENS)
+    };
+    let commas = (start + 1..end)
+        .filter(|&k| words.lower(k) == "," && (report_soon_after(k) || opens_source_phrase(words, k + 1)));
     for comma in commas {
         let Some(cue) = cues::attribution_at(words, comma + 1, end.min(comma + 1 + CUE_WINDOW)) else {
             continue;
@@ -168,6 +236,17 @@ fn attribution_after_comma(words: &Words<'_, '_>, start: usize, end: usize) -> O
         }
     }
     None
+}
+
+/// Whether a source phrase (`according to`) may start at `t`: its first
+/// word is a source phrase's, by a few compares of strings rather than a
+/// look-up, as it is asked after every comma.
+fn opens_source_phrase(words: &Words<'_, '_>, t: usize) -> bool {
+    let word = words.lower(t);
+    LEXICON
+        .source_phrases
+        .iter()
+        .any(|phrase| phrase.first() == Some(&word))
 }
 
 /// Which side of an attribution inside a sentence is the reported clause:
@@ -211,26 +290,39 @@ fn is_adverbial(words: &Words<'_, '_>, t: usize) -> bool {
         || words.lower(t).ends_with("ly")
 }
 
-/// Whether a cue after a comma reports speech: a verb or source phrase,
-/// not a trailing dash and name (`… — Jane Doe` ends a caption).
+/// Whether a cue after a comma reports a clause: a verb of saying or a
+/// source phrase (not a verb that only reports stance, `…, the study
+/// found`, nor a trailing dash and name: `… — Jane Doe` ends a caption).
 fn reports_speech(words: &Words<'_, '_>, cue: &Cue) -> bool {
-    !cue.cue.is_empty() && !words.is_dash(cue.cue.start)
+    !cue.cue.is_empty() && words.is(cue.cue.start, Class::REPORT_VERB | Class::SOURCE_FIRST)
 }
 
-/// `Police said a man had been arrested.`: the first verb of saying from
-/// `from` on whose subject stands before it in the sentence (from
-/// `start`), and the clause after it, to the end or to where a second
+/// `Police said a man had been arrested.`: the first verb of saying
+/// among `at` from `from` on whose subject stands before it in `range`,
+/// and the clause after it, to the end of `range` or to where a second
 /// report starts (`;`, `…, adding …`, `and warned that …`).
-fn speaker_first(words: &Words<'_, '_>, start: usize, from: usize, end: usize) -> Option<(Range<usize>, Cue)> {
-    (from..end).find_map(|v| {
-        if !is_report_verb(words, v) || is_passive(words, v, start) {
+fn speaker_first(words: &Words<'_, '_>, range: Range<usize>, from: usize, at: &[usize]) -> Option<(Range<usize>, Cue)> {
+    let Range { start, end } = range;
+    let verbs = at.iter().copied().filter(|&v| v >= from && v < end);
+    verbs.into_iter().find_map(|v| {
+        // (The words after the verb first: they are quicker to read than
+        // its subject.)
+        if !is_report_verb(words, v) || is_passive(words, v, start) || clause_after_verb(words, v, v + 1, end).is_none()
+        {
             return None;
         }
-        let cue =
-            cues::before_quote(words, start..v + 1, start).filter(|c| c.cue.contains(&v) && c.speaker.end <= v)?;
-        let clause = clause_after(words, &cue, v, end)?;
+        let cue = verb_cue(words, v, start).filter(|c| c.cue.contains(&v) && c.speaker.end <= v)?;
+        let clause = clause_after_verb(words, v, cue.cue.end, end)?;
         Some((clause..second_report(words, clause, end), cue))
     })
+}
+
+/// The cue of the verb of saying at `v` and its speaker, as for a quote
+/// right after it (`cues::before_quote`, for this verb alone).
+fn verb_cue(words: &Words<'_, '_>, v: usize, start: usize) -> Option<Cue> {
+    let floor = start.max((v + 1).saturating_sub(CUE_WINDOW));
+    let clause_floor = start.max((v + 1).saturating_sub(CLAUSE_WINDOW));
+    cues::cue_ending_at(words, v, floor..v + 1, clause_floor)
 }
 
 /// `was told`, `is said to`: the subject of a passive is the hearer or the
@@ -245,8 +337,8 @@ fn is_passive(words: &Words<'_, '_>, v: usize, start: usize) -> bool {
 /// Friday that …`). None when the words after the verb show that it
 /// reports no clause (`said nothing`, `spoke about`, `said to be`, `says
 /// is a lie`, `said when`).
-fn clause_after(words: &Words<'_, '_>, cue: &Cue, v: usize, end: usize) -> Option<usize> {
-    let mut t = cue.cue.end;
+fn clause_after_verb(words: &Words<'_, '_>, v: usize, cue_end: usize, end: usize) -> Option<usize> {
+    let mut t = cue_end;
     if words.is(v, Class::TELLING_VERB | Class::INFINITIVE_REPORT) {
         t = past_hearer_after_verb(words, v, t, end);
     }
@@ -328,7 +420,7 @@ fn says_soon(words: &Words<'_, '_>, t: usize, end: usize) -> bool {
 /// saying proper (`said`, `warned`) or one whose infinitive is what was
 /// said (`urged`, `vowed`), used as a verb.
 fn is_report_verb(words: &Words<'_, '_>, v: usize) -> bool {
-    words.is(v, Class::SAY_VERB | Class::INFINITIVE_REPORT) && words.is_cue_verb(v)
+    words.is(v, Class::REPORT_VERB) && words.is_cue_verb(v)
 }
 
 /// The reported clause as a quote without marks, to be attributed as
