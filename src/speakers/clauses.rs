@@ -172,7 +172,8 @@ pub(crate) fn is_title_case(words: &Words<'_, '_>, range: Range<usize>) -> bool 
 
 /// Whether the tokens `range` of a paragraph end with a picture's credit
 /// in brackets: `… at the station in 1999. (THE DAILY PRESS FILE PHOTO)`,
-/// `(Submitted by Ann Lee)`.
+/// `(Submitted by Ann Lee)`, `(Ann Lee/Harbour Gazette)`: a word of
+/// credit, or a slash between the photographer and the agency.
 pub(crate) fn is_photo_caption(words: &Words<'_, '_>, range: Range<usize>) -> bool {
     let Some(last) = range.clone().rev().find(|&t| words.lower(t) != ".") else {
         return false;
@@ -183,5 +184,5 @@ pub(crate) fn is_photo_caption(words: &Words<'_, '_>, range: Range<usize>) -> bo
     let open = (range.start.max(last.saturating_sub(12))..last)
         .rev()
         .find(|&t| words.lower(t) == "(");
-    open.is_some_and(|open| (open..last).any(|t| words.is(t, Class::PHOTO_CREDIT)))
+    open.is_some_and(|open| (open..last).any(|t| words.lower(t) == "/" || words.is(t, Class::PHOTO_CREDIT)))
 }

@@ -23,6 +23,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use super::clauses;
 use super::cues::{self, CLAUSE_WINDOW, CUE_WINDOW, Cue};
 use super::phrases::np_right;
 use super::view::Words;
@@ -47,6 +48,10 @@ const ATTRIBUTION_MAX_TOKENS: usize = 12;
 /// How many words after a comma may stand before the verb of a second
 /// report that ends a clause (`…, but the landlord warned`).
 const SECOND_REPORT_WINDOW: usize = 6;
+
+/// A clause that opens with a preposition and has no more words than
+/// this is a phrase of when or where: `said in her order.`
+const PHRASE_MAX_WORDS: usize = 6;
 
 /// How many tokens past a verb of saying `that` may stand and still open
 /// its clause: `said in a statement on Friday that …`.
@@ -92,8 +97,9 @@ pub(super) fn find(words: &Words<'_, '_>, quoted: &[bool]) -> Vec<Reported> {
     let tokens = words.tokens;
     let mut out = Vec::new();
     let mut para = 0;
-    // The verbs of the sentence that can report a clause.
+    // The verbs of the sentence that can report a clause, and its reports.
     let mut at = Vec::new();
+    let mut found = Vec::new();
     let report_verbs = &*REPORT_VERBS;
     for sentence in &tokens.sentences {
         let range = sentence.tokens.clone();
@@ -119,15 +125,19 @@ pub(super) fn find(words: &Words<'_, '_>, quoted: &[bool]) -> Vec<Reported> {
         while tokens.paragraphs[para].tokens.end <= range.start {
             para += 1;
         }
-        let found = if first == range.end {
-            report_in(words, range, &at)
+        if !is_prose(words, para, range.clone()) {
+            continue;
+        }
+        found.clear();
+        if first == range.end {
+            reports_in(words, range, &at, &mut found);
         } else {
-            report_before_quote(words, range.start, first, &at)
-                .or_else(|| report_after_quote(words, range.clone(), last, &at))
-        };
-        if let Some((clause, cue)) = found {
+            reports_before_quote(words, range.start, first, &at, &mut found);
+            found.extend(report_after_quote(words, range.clone(), last, &at));
+        }
+        for (clause, cue) in found.drain(..) {
             out.push(Reported {
-                quote: clause_quote(words, clause, para),
+                quote: clause_quote(words, clause, &cue, para),
                 cue,
             });
         }
@@ -135,26 +145,76 @@ pub(super) fn find(words: &Words<'_, '_>, quoted: &[bool]) -> Vec<Reported> {
     out
 }
 
-/// The reported clause of the sentence `range` and its cue, by the three
-/// rules in order (see the module docs). `at`: the sentence's verbs that
-/// can report a clause.
-fn report_in(words: &Words<'_, '_>, range: Range<usize>, at: &[usize]) -> Option<(Range<usize>, Cue)> {
+/// Whether the sentence `range` of paragraph `para` is prose that may
+/// report speech: not a picture's caption (`… says his son battled
+/// addiction. (Ann Lee/Harbour Gazette)`), a link (`READ MORE: Mayor says
+/// …`) or a headline in title case.
+fn is_prose(words: &Words<'_, '_>, para: usize, range: Range<usize>) -> bool {
+    let paragraph = words.tokens.paragraphs[para].tokens.clone();
+    let link = words.is(range.start, Class::LINK_LABEL)
+        && (range.start + 1..range.end.min(range.start + 4)).any(|t| words.lower(t) == ":");
+    !link && !clauses::is_photo_caption(words, paragraph) && !clauses::is_title_case(words, range)
+}
+
+/// The reported clauses of the sentence `range` and their cues: the first
+/// by the three rules in order (see the module docs), then each second
+/// report that ends the clause before it (`Ann Lee said the town would
+/// pay, but the mayor warned that it could not.`). `at`: the sentence's
+/// verbs that can report a clause.
+fn reports_in(words: &Words<'_, '_>, range: Range<usize>, at: &[usize], out: &mut Vec<(Range<usize>, Cue)>) {
     let end = sentence_end(words, range.clone());
-    source_opening(words, range.start, end)
+    let first = source_opening(words, range.start, end)
         .or_else(|| attribution_after_comma(words, range.start, end, at))
         .or_else(|| speaker_first(words, range.start..end, range.start, at))
-        .filter(|(clause, _)| word_count(words, clause.clone()) >= MIN_CLAUSE_WORDS)
+        .filter(|(clause, _)| word_count(words, clause.clone()) >= MIN_CLAUSE_WORDS);
+    if let Some((clause, cue)) = first {
+        let next = clause.end;
+        out.push((clause, cue));
+        second_reports(words, range.start..end, next, at, out);
+    }
+}
+
+/// The reports from `from` on that follow a first one in `range`, each
+/// from where the clause before it ended; those whose clause runs to the
+/// end of `range` too.
+fn second_reports(
+    words: &Words<'_, '_>,
+    range: Range<usize>,
+    mut from: usize,
+    at: &[usize],
+    out: &mut Vec<(Range<usize>, Cue)>,
+) {
+    while from < range.end {
+        let Some((clause, cue)) = speaker_first(words, range.clone(), from, at) else {
+            return;
+        };
+        from = clause.end;
+        out.push((clause, cue));
+    }
 }
 
 /// `Ann Lee said the town would pay, but the mayor warned of “chaos”.`:
-/// before the first quote in marks of a sentence (at `quote`), a report
-/// whose clause ends at a second report before the quote. A clause that
+/// before the first quote in marks of a sentence (at `quote`), the reports
+/// whose clauses end at a second report before the quote. A clause that
 /// runs on into the quote is the quote's own report: `She said the plan
 /// was “a fantasy”` is one mixed quote.
-fn report_before_quote(words: &Words<'_, '_>, start: usize, quote: usize, at: &[usize]) -> Option<(Range<usize>, Cue)> {
-    speaker_first(words, start..quote, start, at)
-        .filter(|(clause, _)| clause.end < quote && word_count(words, clause.end..quote) > 0)
-        .filter(|(clause, _)| word_count(words, clause.clone()) >= MIN_CLAUSE_WORDS)
+fn reports_before_quote(
+    words: &Words<'_, '_>,
+    start: usize,
+    quote: usize,
+    at: &[usize],
+    out: &mut Vec<(Range<usize>, Cue)>,
+) {
+    let before = out.len();
+    if let Some(first) = speaker_first(words, start..quote, start, at) {
+        let next = first.0.end;
+        out.push(first);
+        second_reports(words, start..quote, next, at, out);
+    }
+    // (The last one, if it runs on into the quote.)
+    if out.len() > before && out.last().is_some_and(|(clause, _)| clause.end >= quote) {
+        out.pop();
+    }
 }
 
 /// `“…,” he said, adding he would stay.`: after the last quote in marks of
@@ -168,8 +228,17 @@ fn report_after_quote(
 ) -> Option<(Range<usize>, Cue)> {
     let end = sentence_end(words, range.clone());
     speaker_first(words, range.start..end, after, at)
-        .filter(|(_, cue)| cue.cue.start > after && words.lower(cue.cue.start - 1) == ",")
+        .filter(|(_, cue)| cue.cue.start > after && opens_second_report(words, cue.cue.start))
         .filter(|(clause, _)| word_count(words, clause.clone()) >= MIN_CLAUSE_WORDS)
+}
+
+/// Whether the verb at `v` opens a second report after a first: a
+/// participle after a comma (`…, adding …`), or a verb after `and` (`… and
+/// warned that …`). After a quote in marks, a verb that is neither is the
+/// quote's own cue: `“…,” she said in a statement.`
+fn opens_second_report(words: &Words<'_, '_>, v: usize) -> bool {
+    let before = words.lower(v.saturating_sub(1));
+    (before == "," && words.is_participle(v)) || before == "and"
 }
 
 /// The sentence's end without its closing punctuation (but with the
@@ -228,7 +297,7 @@ fn attribution_after_comma(
             continue;
         }
         let cue_end = past_hearer(words, &cue, end);
-        if cue_end >= end || is_adverbial(words, cue_end) && !has_comma(words, cue_end..end) {
+        if cue_end >= end || says_when_or_where(words, cue_end) && !has_comma(words, cue_end..end) {
             return Some((start..comma, cue));
         }
         if words.lower(cue_end) == "," {
@@ -250,11 +319,20 @@ fn opens_source_phrase(words: &Words<'_, '_>, t: usize) -> bool {
 }
 
 /// Which side of an attribution inside a sentence is the reported clause:
-/// the longer, unless the words after it describe the speaker (`…,
-/// according to Edmund Carrow, a local historian.`).
+/// both, when the words after it go on with a verb (`The latest test,
+/// officials said, was its biggest.`); the words before it, when those
+/// after describe the speaker or attach to the sentence (`…, according to
+/// Edmund Carrow, a local historian.`, `…, the group said, compared with
+/// …`); else the longer side.
 fn side_reported(words: &Words<'_, '_>, before: Range<usize>, after: Range<usize>) -> Range<usize> {
-    let describes_speaker = words.is(after.start, Class::ARTICLE | Class::DETERMINER);
-    if !describes_speaker && word_count(words, after.clone()) > word_count(words, before.clone()) {
+    let first = after.start;
+    if words.is(first, Class::AUXILIARY | Class::MODAL | Class::CLEAR_VERB_FORM) {
+        return before.start..after.end;
+    }
+    let attaches = words.is(first, Class::ARTICLE | Class::DETERMINER | Class::SUBORDINATOR)
+        || words.lower(first).ends_with("ed")
+        || words.is_participle(first);
+    if !attaches && word_count(words, after.clone()) > word_count(words, before.clone()) {
         after
     } else {
         before
@@ -290,6 +368,15 @@ fn is_adverbial(words: &Words<'_, '_>, t: usize) -> bool {
         || words.lower(t).ends_with("ly")
 }
 
+/// Whether the words at `t`, after a cue that ends a sentence, only say
+/// when or where: `…, officials said on Tuesday.`, `…, she said last
+/// week.`, `…, he said after the vote.` (Not an adverb of how often: `…,
+/// said parents still want …` opens a clause.)
+fn says_when_or_where(words: &Words<'_, '_>, t: usize) -> bool {
+    let opens_time = words.is(t, Class::TIME_OPENER) && words.is(t + 1, Class::TIME_WORD);
+    opens_time || words.is(t, Class::TIME_WORD | Class::PLACE_PREPOSITION | Class::SUBORDINATOR)
+}
+
 /// Whether a cue after a comma reports a clause: a verb of saying or a
 /// source phrase (not a verb that only reports stance, `…, the study
 /// found`, nor a trailing dash and name: `… — Jane Doe` ends a caption).
@@ -312,9 +399,23 @@ fn speaker_first(words: &Words<'_, '_>, range: Range<usize>, from: usize, at: &[
             return None;
         }
         let cue = verb_cue(words, v, start).filter(|c| c.cue.contains(&v) && c.speaker.end <= v)?;
+        if reports_nothing_said(words, &cue, start) {
+            return None;
+        }
         let clause = clause_after_verb(words, v, cue.cue.end, end)?;
-        Some((clause..second_report(words, clause, end), cue))
+        let clause = clause..second_report(words, clause, end);
+        (word_count(words, clause.clone()) >= MIN_CLAUSE_WORDS).then_some((clause, cue))
     })
+}
+
+/// Whether the cue reports nothing that was said: a condition (`If the
+/// judge orders the extradition to proceed, …`), what someone would say
+/// (`the gap between what Ann Lee says her plan would do and…`), or no one's
+/// words (`It is worth noting that…`).
+fn reports_nothing_said(words: &Words<'_, '_>, cue: &Cue, start: usize) -> bool {
+    let before_speaker = cue.speaker.start.checked_sub(1).filter(|&k| k >= start);
+    let opened = before_speaker.is_some_and(|k| matches!(words.lower(k), "if" | "what"));
+    opened || words.lower(cue.cue.start.saturating_sub(1)) == "worth"
 }
 
 /// The cue of the verb of saying at `v` and its speaker, as for a quote
@@ -345,23 +446,77 @@ fn clause_after_verb(words: &Words<'_, '_>, v: usize, cue_end: usize, end: usize
     if t < end && words.lower(t) == ":" {
         t += 1;
     }
-    if t >= end || !words.is_word(t) || words.is(t, Class::AUXILIARY | Class::MODAL | Class::SUBORDINATOR) {
+    if t >= end || !words.is_word(t) {
         return None;
     }
     if words.lower(t) == "to" {
         return words.is(v, Class::INFINITIVE_REPORT).then_some(t);
     }
-    if words.is(t, Class::NOT_REPORTED) {
+    // `writes extensively about`: past an adverb to what it says of the
+    // verb.
+    let after_adverb = if words.lower(t).ends_with("ly") { t + 1 } else { t };
+    // (`said about 20 people…`, `said more than half…`: a number's words.)
+    let counts = words.lower(after_adverb + 1).starts_with(|c: char| c.is_ascii_digit())
+        || words.lower(after_adverb + 1) == "than";
+    if words.is(after_adverb, Class::NOT_REPORTED) && !counts {
         return None;
     }
-    if words.lower(t) == "that" {
-        return Some(t + 1);
+    let start = if words.lower(t) == "that" {
+        t + 1
+    } else {
+        let that = (t..end.min(t + THAT_WINDOW)).find(|&k| words.lower(k) == "that");
+        match that {
+            Some(k) if is_adverbial(words, t) && !has_comma(words, t..k) => k + 1,
+            _ => t,
+        }
+    };
+    opens_clause(words, start, end).then_some(start)
+}
+
+/// Whether the words from `start` can be a reported clause: not a verb
+/// (`Everything he says is true`, `states that have French as…`), not a
+/// clause of when or why (`said when…`), not only a phrase of when or
+/// where (`said in her order.`, `charged in the death`), and not a noun
+/// phrase without a verb (`urged the reinvestigation of…`, `reported a
+/// profit of $3bn`): a verb stands in its words before a relative pronoun
+/// or a comma.
+fn opens_clause(words: &Words<'_, '_>, start: usize, end: usize) -> bool {
+    if start >= end || !words.is_word(start) || words.is(start, Class::AUXILIARY | Class::MODAL | Class::SUBORDINATOR) {
+        return false;
     }
-    let that = (t..end.min(t + THAT_WINDOW)).find(|&k| words.lower(k) == "that");
-    match that {
-        Some(k) if is_adverbial(words, t) && !has_comma(words, t..k) => Some(k + 1),
-        _ => Some(t),
+    if words.is(start, Class::PLACE_PREPOSITION) && word_count(words, start..end) <= PHRASE_MAX_WORDS {
+        return false;
     }
+    // A clause that opens like a noun phrase (`a`, `the`, `his`, a
+    // number) has a verb before a relative pronoun or comma; any other
+    // opening (`he`, a name, `there`) is taken as a clause's subject.
+    let opens_like_phrase = words.is(start, Class::ARTICLE | Class::DETERMINER | Class::POSSESSIVE_DETERMINER)
+        || words.lower(start).starts_with(|c: char| c.is_ascii_digit());
+    !opens_like_phrase
+        || (start + 1..end)
+            .take_while(|&k| words.lower(k) != "," && !words.is(k, Class::RELATIVE))
+            .any(|k| is_finite_verb(words, k))
+}
+
+/// Whether the word at `k` (not the first of its clause) is a verb with a
+/// tense, as far as the lists and its ending tell: an auxiliary or modal
+/// (`is`, `would`), a past tense (`collapsed`, `told`), a negation
+/// (`don't`), a present tense after a noun (`the plan works`).
+fn is_finite_verb(words: &Words<'_, '_>, k: usize) -> bool {
+    let lower = words.lower(k);
+    // `the agreement deals with…`: a word in -s after a noun.
+    let present = lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !words.is_capitalised(k)
+        && !words.is(
+            k - 1,
+            Class::ARTICLE | Class::DETERMINER | Class::ATTACHER | Class::PLACE_PREPOSITION,
+        );
+    words.is(k, Class::AUXILIARY | Class::MODAL | Class::CLEAR_VERB_FORM)
+        || (lower.len() > 3 && lower.ends_with("ed"))
+        || lower.ends_with("n't")
+        || lower.ends_with("n’t")
+        || present
 }
 
 /// Past the hearer that a verb of telling (`told reporters the ferry…`,
@@ -401,7 +556,7 @@ fn second_report(words: &Words<'_, '_>, start: usize, end: usize) -> usize {
         .find(|&k| match words.lower(k) {
             ";" => true,
             "," => says_soon(words, k + 1, end),
-            "and" => is_report_verb(words, k + 1),
+            "and" => says_soon(words, k + 1, end),
             _ => false,
         })
         .unwrap_or(end)
@@ -425,11 +580,29 @@ fn is_report_verb(words: &Words<'_, '_>, v: usize) -> bool {
 
 /// The reported clause as a quote without marks, to be attributed as
 /// quotes in marks are.
-fn clause_quote(words: &Words<'_, '_>, clause: Range<usize>, para: usize) -> FoundQuote {
+fn clause_quote(words: &Words<'_, '_>, clause: Range<usize>, cue: &Cue, para: usize) -> FoundQuote {
     let span = words.span(clause.start, clause.end);
+    // `The latest test, officials said, was its biggest.`: the words on
+    // either side of an attribution inside the clause.
+    let attribution = cue.cue.start.min(cue.speaker.start)..cue.cue.end.max(cue.speaker.end);
+    let content = if clause.start < attribution.start && attribution.end < clause.end {
+        let before_end = (clause.start + 1..attribution.start)
+            .rev()
+            .find(|&k| words.is_word(k))
+            .map_or(clause.start + 1, |k| k + 1);
+        let after_start = (attribution.end..clause.end)
+            .find(|&k| words.is_word(k))
+            .unwrap_or(attribution.end);
+        vec![
+            words.span(clause.start, before_end),
+            words.span(after_start, clause.end),
+        ]
+    } else {
+        vec![span]
+    };
     FoundQuote {
         span,
-        content: vec![span],
+        content,
         open: clause.start,
         close: None,
         end_token: clause.end,
