@@ -1,0 +1,118 @@
+//! The article text with elements wrapped around spans of it, well formed
+//! whatever the spans.
+//!
+//! The spans come in two layers: quotes, and the marks set in the text
+//! around them (a speaker's mention, a cue). The library promises quotes
+//! that do not overlap, but a mention may lie inside a quote (a transcript
+//! label), be shared by several quotes (a continuation names the mention of
+//! the quote before) or, in text nobody has seen yet, cross a quote's edge.
+//! HTML elements must nest, so the spans kept form a laminar family: quotes
+//! first, pairwise disjoint; then marks, pairwise disjoint, each inside one
+//! quote or outside them all. A span that would cross one already kept is
+//! dropped, never clipped into something that says less than it seems to.
+//!
+//! Paragraphs: each line break outside every kept span ends a `<p>`; a line
+//! break inside a quote (a quote over paragraphs) stays in its element,
+//! which keeps one element per quote.
+
+use super::escape;
+
+/// A span of the text to wrap in an element.
+pub struct Wrap {
+    /// First byte of the span in the text.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// The opening tag, attributes escaped already.
+    pub open: String,
+    /// The closing tag.
+    pub close: &'static str,
+}
+
+/// Which wraps are kept, in the order their tags open: by start, the
+/// longer first, a quote before a mark of the same span.
+pub fn laminate(quotes: Vec<Wrap>, marks: Vec<Wrap>) -> Vec<Wrap> {
+    let quotes = disjoint(quotes);
+    let marks: Vec<Wrap> = disjoint(marks)
+        .into_iter()
+        .filter(|m| nests_among(&quotes, m))
+        .collect();
+    let mut all: Vec<(u8, Wrap)> = quotes
+        .into_iter()
+        .map(|q| (0, q))
+        .chain(marks.into_iter().map(|m| (1, m)))
+        .collect();
+    all.sort_by_key(|(layer, w)| (w.start, std::cmp::Reverse(w.end), *layer));
+    all.into_iter().map(|(_, w)| w).collect()
+}
+
+/// The non-empty wraps of one layer that overlap none kept before them,
+/// taken in text order.
+fn disjoint(mut wraps: Vec<Wrap>) -> Vec<Wrap> {
+    wraps.sort_by_key(|w| (w.start, w.end));
+    let mut kept: Vec<Wrap> = Vec::with_capacity(wraps.len());
+    for w in wraps {
+        let clear = kept.last().is_none_or(|last| last.end <= w.start);
+        if w.start < w.end && clear {
+            kept.push(w);
+        }
+    }
+    kept
+}
+
+/// Whether `mark` lies inside one of the (sorted, disjoint) `quotes` or
+/// outside them all.
+fn nests_among(quotes: &[Wrap], mark: &Wrap) -> bool {
+    // The quotes starting at or before the mark: only the last can hold it.
+    let before = quotes.partition_point(|q| q.start <= mark.start);
+    if let Some(q) = before.checked_sub(1).map(|i| &quotes[i]) {
+        if mark.start < q.end {
+            return mark.end <= q.end;
+        }
+    }
+    quotes.get(before).is_none_or(|next| mark.end <= next.start)
+}
+
+/// Writes `text` as paragraphs with `wraps` (from [`laminate`]) around
+/// their spans.
+pub fn write_marked(out: &mut String, text: &str, wraps: &[Wrap]) {
+    let mut open: Vec<&Wrap> = Vec::new();
+    let mut at = 0;
+    out.push_str("<p>");
+    for w in wraps {
+        while let Some(top) = open.last().filter(|top| top.end <= w.start) {
+            write_text(out, &text[at..top.end], open.len());
+            out.push_str(top.close);
+            at = top.end;
+            open.pop();
+        }
+        write_text(out, &text[at..w.start], open.len());
+        out.push_str(&w.open);
+        at = w.start;
+        open.push(w);
+    }
+    while let Some(top) = open.pop() {
+        write_text(out, &text[at..top.end], open.len() + 1);
+        out.push_str(top.close);
+        at = top.end;
+    }
+    write_text(out, &text[at..], 0);
+    out.push_str("</p>");
+}
+
+/// Writes a run of text at nesting `depth`: at the top level a line break
+/// ends the paragraph (kept as a text node between the paragraphs, so that
+/// the page's text is the article's, byte for byte).
+fn write_text(out: &mut String, run: &str, depth: usize) {
+    if depth > 0 {
+        return escape::text_into(out, run);
+    }
+    let mut lines = run.split('\n');
+    if let Some(first) = lines.next() {
+        escape::text_into(out, first);
+    }
+    for line in lines {
+        out.push_str("</p>\n<p>");
+        escape::text_into(out, line);
+    }
+}
