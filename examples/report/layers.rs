@@ -116,3 +116,47 @@ fn write_text(out: &mut String, run: &str, depth: usize) {
         escape::text_into(out, line);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wrap(start: usize, end: usize, name: &str) -> Wrap {
+        Wrap {
+            start,
+            end,
+            open: format!("<{name}>"),
+            close: if name == "q" { "</q>" } else { "</m>" },
+        }
+    }
+
+    fn marked(text: &str, quotes: Vec<Wrap>, marks: Vec<Wrap>) -> String {
+        let mut out = String::new();
+        write_marked(&mut out, text, &laminate(quotes, marks));
+        out
+    }
+
+    #[test]
+    fn crossing_spans_are_dropped_nested_ones_kept() {
+        let text = "0123456789";
+        let quotes = vec![wrap(2, 6, "q"), wrap(4, 8, "q"), wrap(8, 8, "q")];
+        // The second quote overlaps the first: dropped. Marks: inside the
+        // quote, crossing its end, outside, crossing the mark kept before.
+        let marks = vec![wrap(3, 4, "m"), wrap(5, 7, "m"), wrap(7, 9, "m"), wrap(8, 10, "m")];
+        assert_eq!(marked(text, quotes, marks), "<p>01<q>2<m>3</m>45</q>6<m>78</m>9</p>");
+        // A mark on the quote's own span opens inside it; of two marks
+        // that overlap, the first in the text is kept.
+        let marks = vec![wrap(3, 4, "m"), wrap(2, 6, "m")];
+        assert_eq!(
+            marked(text, vec![wrap(2, 6, "q")], marks),
+            "<p>01<q><m>2345</m></q>6789</p>"
+        );
+    }
+
+    #[test]
+    fn line_breaks_end_paragraphs_only_outside_elements() {
+        let text = "a\n“b\nc”\nd";
+        let quotes = vec![wrap(2, 11, "q")];
+        assert_eq!(marked(text, quotes, vec![]), "<p>a</p>\n<p><q>“b\nc”</q></p>\n<p>d</p>");
+    }
+}
