@@ -433,7 +433,7 @@ fn read_messages(mut from: impl Read + Send + 'static) -> Receiver<Value> {
 }
 
 fn find_chromium() -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os("CHROMIUM") {
+    if let Some(path) = std::env::var_os("CHROMIUM").filter(|p| !p.is_empty()) {
         return Some(PathBuf::from(path));
     }
     let names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
