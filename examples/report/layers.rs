@@ -27,16 +27,25 @@ pub struct Wrap {
     pub open: String,
     /// The closing tag.
     pub close: &'static str,
+    /// What the wrap stands for, for its maker (the quote's index, say).
+    pub key: usize,
 }
 
-/// Which wraps are kept, in the order their tags open: by start, the
-/// longer first, a quote before a mark of the same span.
-pub fn laminate(quotes: Vec<Wrap>, marks: Vec<Wrap>) -> Vec<Wrap> {
+/// The wraps that can nest, of each layer: quotes that overlap no quote
+/// before them, and marks that overlap no mark before them and lie inside
+/// one quote or outside all.
+pub fn keep(quotes: Vec<Wrap>, marks: Vec<Wrap>) -> (Vec<Wrap>, Vec<Wrap>) {
     let quotes = disjoint(quotes);
-    let marks: Vec<Wrap> = disjoint(marks)
+    let marks = disjoint(marks)
         .into_iter()
         .filter(|m| nests_among(&quotes, m))
         .collect();
+    (quotes, marks)
+}
+
+/// The wraps kept by [`keep`] in the order their tags open: by start, the
+/// longer first, a quote before a mark of the same span.
+pub fn in_tag_order(quotes: Vec<Wrap>, marks: Vec<Wrap>) -> Vec<Wrap> {
     let mut all: Vec<(u8, Wrap)> = quotes
         .into_iter()
         .map(|q| (0, q))
@@ -73,7 +82,7 @@ fn nests_among(quotes: &[Wrap], mark: &Wrap) -> bool {
     quotes.get(before).is_none_or(|next| mark.end <= next.start)
 }
 
-/// Writes `text` as paragraphs with `wraps` (from [`laminate`]) around
+/// Writes `text` as paragraphs with `wraps` (from [`in_tag_order`]) around
 /// their spans.
 pub fn write_marked(out: &mut String, text: &str, wraps: &[Wrap]) {
     let mut open: Vec<&Wrap> = Vec::new();
@@ -127,12 +136,14 @@ mod tests {
             end,
             open: format!("<{name}>"),
             close: if name == "q" { "</q>" } else { "</m>" },
+            key: 0,
         }
     }
 
     fn marked(text: &str, quotes: Vec<Wrap>, marks: Vec<Wrap>) -> String {
         let mut out = String::new();
-        write_marked(&mut out, text, &laminate(quotes, marks));
+        let (quotes, marks) = keep(quotes, marks);
+        write_marked(&mut out, text, &in_tag_order(quotes, marks));
         out
     }
 

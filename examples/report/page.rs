@@ -1,13 +1,14 @@
 //! The page: head with its styles and script, the summary across
 //! articles, and one section per article (speakers table, then the text).
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use whosaid::Quote;
+use whosaid::{Quote, Span};
 
 use super::Article;
 use super::escape::{attr_into, text as esc};
-use super::layers::{Wrap, laminate, write_marked};
+use super::layers::{Wrap, in_tag_order, keep, write_marked};
 use super::voices::{self, NO_SPEAKER, Voice, Voices};
 
 /// Colours a speaker's quotes may wear: a light fill for the quote and a
@@ -115,8 +116,7 @@ fn section(out: &mut String, n: usize, article: &Article, voices: &Voices) {
     );
     table(out, "Speakers in this article", &voices.voices, voices.words, true);
     out.push_str("<div class=\"text\">");
-    let (quotes, marks) = wraps(n, article, voices);
-    write_marked(out, article.text, &laminate(quotes, marks));
+    write_marked(out, article.text, &wraps(n, article, voices));
     out.push_str("</div>\n</section>\n");
 }
 
@@ -181,51 +181,73 @@ fn colour(rank: usize, label: &str) -> String {
     }
 }
 
-/// The elements to set in the text: one per quote, and one per speaker
-/// mention and cue (a mention shared by several quotes, as a continuation
-/// shares its first quote's, is marked once).
-fn wraps(n: usize, article: &Article, voices: &Voices) -> (Vec<Wrap>, Vec<Wrap>) {
-    let mut quotes = Vec::with_capacity(article.quotes.len());
+/// The elements to set in the text, in tag order: one per quote, and one
+/// per speaker mention and cue (a mention shared by several quotes, as a
+/// continuation shares its first quote's, is marked once). A quote points
+/// at its mention and cue by id only when they could be marked.
+fn wraps(n: usize, article: &Article, voices: &Voices) -> Vec<Wrap> {
+    let mut ids: Vec<String> = Vec::new();
     let mut marks: Vec<Wrap> = Vec::new();
-    let mut marked = std::collections::HashSet::new();
-    for (i, (quote, voice)) in article.quotes.iter().zip(&voices.of_quote).enumerate() {
-        let class = voice.map_or("nospeech".to_owned(), |v| colour(v, &voices.voices[v].label));
-        let mut refs = String::new();
-        if let Some(s) = quote.speaker() {
-            let m = s.mention();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    // Each quote's mention and cue, as indices into `ids`.
+    let mut refs: Vec<[Option<usize>; 2]> = Vec::with_capacity(article.quotes.len());
+    let mut mark = |id: String, span: Span, open: String| {
+        *index.entry(id.clone()).or_insert_with(|| {
+            marks.push(Wrap {
+                start: span.start,
+                end: span.end,
+                open,
+                close: "</span>",
+                key: ids.len(),
+            });
+            ids.push(id);
+            ids.len() - 1
+        })
+    };
+    for (quote, voice) in article.quotes.iter().zip(&voices.of_quote) {
+        let mention = quote.speaker().map(|s| {
+            let (m, class) = (s.mention(), colour_of(voices, *voice));
             let id = format!("a{n}-m{}-{}", m.start, m.end);
-            if marked.insert(id.clone()) {
-                marks.push(Wrap {
-                    start: m.start,
-                    end: m.end,
-                    open: format!("<span class=\"m {class}\" id=\"{id}\">"),
-                    close: "</span>",
-                });
-            }
-            let _ = write!(refs, " data-m=\"{id}\"");
-        }
-        if let Some(c) = quote.cue() {
-            let id = format!("a{n}-c{}-{}", c.start, c.end);
-            if marked.insert(id.clone()) {
-                marks.push(Wrap {
-                    start: c.start,
-                    end: c.end,
-                    open: format!("<span class=\"cue\" id=\"{id}\">"),
-                    close: "</span>",
-                });
-            }
-            let _ = write!(refs, " data-c=\"{id}\"");
-        }
-        let tag = voice.map_or(quote.kind().as_str(), |v| voices.voices[v].tag.as_str());
-        let span = quote.span();
-        quotes.push(Wrap {
-            start: span.start,
-            end: span.end,
-            open: quote_open(i, quote, &class, tag, &refs),
-            close: "</mark>",
+            mark(id.clone(), m, format!("<span class=\"m {class}\" id=\"{id}\">"))
         });
+        let cue = quote.cue().map(|c| {
+            let id = format!("a{n}-c{}-{}", c.start, c.end);
+            mark(id.clone(), c, format!("<span class=\"cue\" id=\"{id}\">"))
+        });
+        refs.push([mention, cue]);
     }
-    (quotes, marks)
+    let quotes = article.quotes.iter().enumerate();
+    let quotes = quotes.map(|(i, q)| Wrap {
+        start: q.span().start,
+        end: q.span().end,
+        open: String::new(),
+        close: "</mark>",
+        key: i,
+    });
+    let (mut quotes, marks) = keep(quotes.collect(), marks);
+    let kept: Vec<bool> = {
+        let mut kept = vec![false; ids.len()];
+        marks.iter().for_each(|m| kept[m.key] = true);
+        kept
+    };
+    for wrap in &mut quotes {
+        let (i, voice) = (wrap.key, voices.of_quote[wrap.key]);
+        let mut attrs = String::new();
+        for (name, r) in ["data-m", "data-c"].iter().zip(refs[i]) {
+            if let Some(r) = r.filter(|&r| kept[r]) {
+                let _ = write!(attrs, " {name}=\"{}\"", ids[r]);
+            }
+        }
+        let tag = voice.map_or(article.quotes[i].kind().as_str(), |v| voices.voices[v].tag.as_str());
+        wrap.open = quote_open(i, &article.quotes[i], &colour_of(voices, voice), tag, &attrs);
+    }
+    in_tag_order(quotes, marks)
+}
+
+/// The colour class of a quote's voice; `nospeech` for a quote that is not
+/// speech.
+fn colour_of(voices: &Voices, voice: Option<usize>) -> String {
+    voice.map_or("nospeech".to_owned(), |v| colour(v, &voices.voices[v].label))
 }
 
 /// The opening tag of a quote: its kind and colour as classes, the popup's
