@@ -171,3 +171,52 @@ proptest! {
         check_article(&html, 1, &text);
     }
 }
+
+/// The `report` example as a user runs it: several files, one missing.
+#[test]
+fn report_command_writes_the_page_of_the_files_it_can_read() {
+    let exe = std::env::current_exe().expect("the test's own path");
+    let target = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("target/<profile>/deps");
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let profile = if target.ends_with("debug") { "dev" } else { "release" };
+    let built = std::process::Command::new(env!("CARGO"))
+        .args([
+            "build",
+            "--quiet",
+            "--example",
+            "report",
+            "--profile",
+            profile,
+            "--manifest-path",
+        ])
+        .arg(manifest.join("Cargo.toml"))
+        .arg("--target-dir")
+        .arg(target.parent().expect("the target directory"))
+        .status()
+        .expect("cargo runs");
+    assert!(built.success(), "cargo build --example report failed");
+    let example = manifest.join("examples/articles/harbour-bridge.txt");
+    let run = std::process::Command::new(
+        target
+            .join("examples")
+            .join(format!("report{}", std::env::consts::EXE_SUFFIX)),
+    )
+    .arg("--title")
+    .arg("<Week> & more")
+    .arg(&example)
+    .arg(manifest.join("no-such-file.txt"))
+    .arg(&example)
+    .output()
+    .expect("the example runs");
+    assert_eq!(run.status.code(), Some(1), "a file could not be read");
+    assert!(String::from_utf8_lossy(&run.stderr).contains("no-such-file.txt: cannot read"));
+    let html = Html::parse_document(std::str::from_utf8(&run.stdout).expect("UTF-8"));
+    assert!(html.errors.is_empty(), "parse errors {:?}", html.errors);
+    assert_eq!(text_of(select(&html, "h1")[0]), "<Week> & more");
+    check_article(&html, 1, EXAMPLE);
+    check_article(&html, 2, EXAMPLE);
+    assert_eq!(select(&html, "#summary a").len(), 2);
+}

@@ -46,6 +46,9 @@ pub fn render(title: &str, articles: &[Article]) -> String {
     }
     for (i, (article, voices)) in articles.iter().zip(&all).enumerate() {
         section(&mut out, i + 1, article, voices);
+        if articles.len() > 1 {
+            out.push_str("<p class=\"counts\"><a href=\"#summary\">Back to the summary</a></p>\n");
+        }
     }
     out.push_str("</main>\n<div id=\"tip\" role=\"tooltip\" hidden></div>\n<script>\n");
     out.push_str(SCRIPT);
