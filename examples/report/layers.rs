@@ -2,14 +2,15 @@
 //! whatever the spans.
 //!
 //! The spans come in two layers: quotes, and the marks set in the text
-//! around them (a speaker's mention, a cue). The library promises quotes
-//! that do not overlap, but a mention may lie inside a quote (a transcript
+//! around them (a speaker's mention, a cue). The library's quotes do not
+//! overlap today, but a mention may lie inside a quote (a transcript
 //! label), be shared by several quotes (a continuation names the mention of
-//! the quote before) or, in text nobody has seen yet, cross a quote's edge.
-//! HTML elements must nest, so the spans kept form a laminar family: quotes
-//! first, pairwise disjoint; then marks, pairwise disjoint, each inside one
-//! quote or outside them all. A span that would cross one already kept is
-//! dropped, never clipped into something that says less than it seems to.
+//! the quote before), and kinds still to come (reported speech over a
+//! clause) may hold a quote or cross a mention. HTML elements must nest, so
+//! the spans kept form a laminar family: any two are disjoint or one holds
+//! the other. A span that would cross one kept is dropped, never clipped
+//! into something that says less than it seems to: a mark gives way to a
+//! quote, and of two quotes, or two marks, the later one gives way.
 //!
 //! Paragraphs: each line break outside every kept span ends a `<p>`; a line
 //! break inside a quote (a quote over paragraphs) stays in its element,
@@ -31,58 +32,70 @@ pub struct Wrap {
     pub key: usize,
 }
 
-/// The wraps that can nest, of each layer: quotes that overlap no quote
-/// before them, and marks that overlap no mark before them and lie inside
-/// one quote or outside all.
+/// The wraps that can nest, of each layer, in text order.
 pub fn keep(quotes: Vec<Wrap>, marks: Vec<Wrap>) -> (Vec<Wrap>, Vec<Wrap>) {
-    let quotes = disjoint(quotes);
-    let marks = disjoint(marks)
-        .into_iter()
-        .filter(|m| nests_among(&quotes, m))
-        .collect();
+    let mut all = in_tag_order(quotes, marks);
+    let mut kept = vec![true; all.len()];
+    // The wraps open at the current one's start, innermost last. Only the
+    // innermost can cross the current wrap: it lies inside all the others.
+    let mut open: Vec<usize> = Vec::new();
+    for i in 0..all.len() {
+        let (start, end) = (all[i].0.start, all[i].0.end);
+        if start >= end {
+            kept[i] = false;
+            continue;
+        }
+        while let Some(&top) = open.last() {
+            let top_end = all[top].0.end;
+            if top_end <= start {
+                open.pop(); // Closed before this one opens.
+            } else if end <= top_end {
+                break; // Inside the innermost open wrap: nests.
+            } else if all[top].1 == Layer::Mark && all[i].1 == Layer::Quote {
+                kept[top] = false; // A mark crossing a quote gives way.
+                open.pop();
+            } else {
+                kept[i] = false;
+                break;
+            }
+        }
+        if kept[i] {
+            open.push(i);
+        }
+    }
+    let mut quotes = Vec::new();
+    let mut marks = Vec::new();
+    for ((wrap, layer), kept) in all.drain(..).zip(kept) {
+        match (kept, layer) {
+            (true, Layer::Quote) => quotes.push(wrap),
+            (true, Layer::Mark) => marks.push(wrap),
+            (false, _) => {}
+        }
+    }
     (quotes, marks)
 }
 
-/// The wraps kept by [`keep`] in the order their tags open: by start, the
-/// longer first, a quote before a mark of the same span.
-pub fn in_tag_order(quotes: Vec<Wrap>, marks: Vec<Wrap>) -> Vec<Wrap> {
-    let mut all: Vec<(u8, Wrap)> = quotes
-        .into_iter()
-        .map(|q| (0, q))
-        .chain(marks.into_iter().map(|m| (1, m)))
-        .collect();
-    all.sort_by_key(|(layer, w)| (w.start, std::cmp::Reverse(w.end), *layer));
-    all.into_iter().map(|(_, w)| w).collect()
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Layer {
+    Quote,
+    Mark,
 }
 
-/// The non-empty wraps of one layer that overlap none kept before them,
-/// taken in text order.
-fn disjoint(mut wraps: Vec<Wrap>) -> Vec<Wrap> {
-    wraps.sort_by_key(|w| (w.start, w.end));
-    let mut kept: Vec<Wrap> = Vec::with_capacity(wraps.len());
-    for w in wraps {
-        let clear = kept.last().is_none_or(|last| last.end <= w.start);
-        if w.start < w.end && clear {
-            kept.push(w);
-        }
-    }
-    kept
+/// The wraps in the order their tags open: by start, the longer first, a
+/// quote before a mark of the same span.
+fn in_tag_order(quotes: Vec<Wrap>, marks: Vec<Wrap>) -> Vec<(Wrap, Layer)> {
+    let quotes = quotes.into_iter().map(|q| (q, Layer::Quote));
+    let mut all: Vec<(Wrap, Layer)> = quotes.chain(marks.into_iter().map(|m| (m, Layer::Mark))).collect();
+    all.sort_by_key(|(w, layer)| (w.start, std::cmp::Reverse(w.end), *layer));
+    all
 }
 
-/// Whether `mark` lies inside one of the (sorted, disjoint) `quotes` or
-/// outside them all.
-fn nests_among(quotes: &[Wrap], mark: &Wrap) -> bool {
-    // The quotes starting at or before the mark: only the last can hold it.
-    let before = quotes.partition_point(|q| q.start <= mark.start);
-    if let Some(q) = before.checked_sub(1).map(|i| &quotes[i]) {
-        if mark.start < q.end {
-            return mark.end <= q.end;
-        }
-    }
-    quotes.get(before).is_none_or(|next| mark.end <= next.start)
+/// The wraps kept by [`keep`], both layers, in the order their tags open.
+pub fn merged(quotes: Vec<Wrap>, marks: Vec<Wrap>) -> Vec<Wrap> {
+    in_tag_order(quotes, marks).into_iter().map(|(w, _)| w).collect()
 }
 
-/// Writes `text` as paragraphs with `wraps` (from [`in_tag_order`]) around
+/// Writes `text` as paragraphs with `wraps` (from [`merged`]) around
 /// their spans.
 pub fn write_marked(out: &mut String, text: &str, wraps: &[Wrap]) {
     let mut open: Vec<&Wrap> = Vec::new();
@@ -143,7 +156,7 @@ mod tests {
     fn marked(text: &str, quotes: Vec<Wrap>, marks: Vec<Wrap>) -> String {
         let mut out = String::new();
         let (quotes, marks) = keep(quotes, marks);
-        write_marked(&mut out, text, &in_tag_order(quotes, marks));
+        write_marked(&mut out, text, &merged(quotes, marks));
         out
     }
 
@@ -155,13 +168,21 @@ mod tests {
         // quote, crossing its end, outside, crossing the mark kept before.
         let marks = vec![wrap(3, 4, "m"), wrap(5, 7, "m"), wrap(7, 9, "m"), wrap(8, 10, "m")];
         assert_eq!(marked(text, quotes, marks), "<p>01<q>2<m>3</m>45</q>6<m>78</m>9</p>");
-        // A mark on the quote's own span opens inside it; of two marks
-        // that overlap, the first in the text is kept.
+        // A mark on the quote's own span opens inside it, and marks nest.
         let marks = vec![wrap(3, 4, "m"), wrap(2, 6, "m")];
         assert_eq!(
             marked(text, vec![wrap(2, 6, "q")], marks),
-            "<p>01<q><m>2345</m></q>6789</p>"
+            "<p>01<q><m>2<m>3</m>45</m></q>6789</p>"
         );
+    }
+
+    #[test]
+    fn a_mark_gives_way_to_a_quote_it_crosses_and_quotes_nest() {
+        let text = "0123456789";
+        // The mark starts first but crosses the quote: the quote stays.
+        let quotes = vec![wrap(2, 5, "q"), wrap(6, 9, "q"), wrap(7, 8, "q")];
+        let marks = vec![wrap(0, 3, "m"), wrap(5, 7, "m")];
+        assert_eq!(marked(text, quotes, marks), "<p>01<q>234</q>5<q>6<q>7</q>8</q>9</p>");
     }
 
     #[test]

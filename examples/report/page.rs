@@ -8,7 +8,7 @@ use whosaid::{Quote, Span};
 
 use super::Article;
 use super::escape::{attr_into, text as esc};
-use super::layers::{Wrap, in_tag_order, keep, write_marked};
+use super::layers::{Wrap, keep, merged, write_marked};
 use super::voices::{self, NO_SPEAKER, Voice, Voices};
 
 /// Colours a speaker's quotes may wear: a light fill for the quote and a
@@ -244,7 +244,7 @@ fn wraps(n: usize, article: &Article, voices: &Voices) -> Vec<Wrap> {
         let tag = voice.map_or(article.quotes[i].kind().as_str(), |v| voices.voices[v].tag.as_str());
         wrap.open = quote_open(i, &article.quotes[i], &colour_of(voices, voice), tag, &attrs);
     }
-    in_tag_order(quotes, marks)
+    merged(quotes, marks)
 }
 
 /// The colour class of a quote's voice; `nospeech` for a quote that is not
