@@ -79,17 +79,19 @@ fn big_article(bytes: usize) -> String {
 
 /// One element per quote; speech filled (or underlined, for reported
 /// speech), everything else not; every quote tagged in text, so that the
-/// page reads without colour; two speakers never share a fill.
+/// page reads without colour; two speakers never share a colour (the
+/// example has fewer speakers than the palette has colours).
 fn check_highlights(browser: &mut Browser, quotes: &[Quote]) {
     let shown = browser.eval(
         "[...document.querySelectorAll('#a1 .text .q')].map(q => ({
             kind: q.dataset.kind, who: q.dataset.who || null,
             fill: getComputedStyle(q).backgroundColor,
+            shade: getComputedStyle(q).borderBottomColor,
             tag: getComputedStyle(q, '::before').content }))",
     );
     let shown = shown.as_array().expect("an array");
     assert_eq!(shown.len(), quotes.len(), "highlighted quotes");
-    let mut fills = std::collections::HashMap::new();
+    let mut shades = std::collections::HashMap::new();
     for (q, s) in quotes.iter().zip(shown) {
         let fill = s["fill"].as_str().unwrap();
         let filled = fill != "rgba(0, 0, 0, 0)";
@@ -104,10 +106,11 @@ fn check_highlights(browser: &mut Browser, quotes: &[Quote]) {
             "untagged quote {s}"
         );
         if let Some(who) = s["who"].as_str() {
-            let old = fills.insert(fill.to_owned(), who.to_owned());
+            let shade = s["shade"].as_str().unwrap();
+            let old = shades.insert(shade.to_owned(), who.to_owned());
             assert!(
                 old.as_deref().is_none_or(|old| old == who),
-                "{who} and {old:?} share {fill}"
+                "{who} and {old:?} share {shade}"
             );
         }
     }
