@@ -229,11 +229,11 @@ fn write_report(out: &mut impl Write, name: &str, quotes: &[Quote]) -> io::Resul
     let width = quotes.len().to_string().len();
     // Lines after the first (paragraphs of a long quote, the speaker) are
     // indented to line up under the quote's text.
-    let indent = " ".repeat(width + 10);
+    let indent = " ".repeat(width + 12);
     for (i, q) in quotes.iter().enumerate() {
         let mut lines = q.as_str().lines().filter(|l| !l.trim().is_empty());
         let first = lines.next().unwrap_or_default();
-        writeln!(out, "{:>width$}. {:<6}  {first}", i + 1, q.kind().as_str())?;
+        writeln!(out, "{:>width$}. {:<8}  {first}", i + 1, q.kind().as_str())?;
         for line in lines {
             writeln!(out, "{indent}{line}")?;
         }

@@ -6,7 +6,7 @@
 //! A violation panics (`assert!`), so that the fuzzer records it as a crash
 //! and a test fails on it.
 
-use whosaid::{Attribution, CharOffsets, ErrorKind, Extractor, Quote, Span};
+use whosaid::{Attribution, CharOffsets, ErrorKind, Extractor, Quote, QuoteKind, Span};
 
 /// Reporting verbs the fuzz target can add to the built-in list (all valid
 /// for [`whosaid::ExtractorBuilder::reporting_verb`]).
@@ -20,6 +20,7 @@ pub struct Settings {
     pub carry_speakers: bool,
     pub speech_only: bool,
     pub find_speakers: bool,
+    pub reported_speech: bool,
     /// In [0, 1].
     pub min_confidence: f32,
     /// An extra reporting verb, valid for the builder.
@@ -35,6 +36,7 @@ impl Default for Settings {
             carry_speakers: true,
             speech_only: false,
             find_speakers: true,
+            reported_speech: true,
             min_confidence: 0.0,
             verb: None,
         }
@@ -44,21 +46,23 @@ impl Default for Settings {
 impl Settings {
     /// The settings a fuzz input starts with, and the rest of it. The first
     /// byte's bits turn defaults off (bit 0 pronouns, 1 descriptions, 2
-    /// carrying speakers, 4 finding speakers) or on (bit 3 speech only);
-    /// bits 5 to 7 pick an extra verb (0: none); the second byte is the
+    /// carrying speakers, 4 finding speakers, 7 reported speech) or on
+    /// (bit 3 speech only); bits 5 and 6 pick an extra verb (0: none); the
+    /// second byte is the
     /// confidence bar in 255ths. So `\0\0` then text runs the defaults.
     /// Inputs shorter than two bytes run the defaults on the whole input.
     pub fn from_fuzz_input(data: &[u8]) -> (Settings, &[u8]) {
         let [flags, bar, text @ ..] = data else {
             return (Settings::default(), data);
         };
-        let verb = usize::from(flags >> 5);
+        let verb = usize::from((flags >> 5) & 3);
         let settings = Settings {
             resolve_pronouns: flags & 1 == 0,
             resolve_descriptions: flags & 2 == 0,
             carry_speakers: flags & 4 == 0,
             speech_only: flags & 8 != 0,
             find_speakers: flags & 16 == 0,
+            reported_speech: flags & 128 == 0,
             min_confidence: f32::from(*bar) / 255.0,
             verb: verb.checked_sub(1).map(|i| VERBS[i % VERBS.len()].to_string()),
         };
@@ -75,6 +79,7 @@ impl Settings {
             .carry_speakers(self.carry_speakers)
             .speech_only(self.speech_only)
             .find_speakers(self.find_speakers)
+            .reported_speech(self.reported_speech)
             .min_confidence(self.min_confidence);
         if let Some(verb) = &self.verb {
             builder.reporting_verb(verb);
@@ -123,7 +128,8 @@ pub fn run_fuzz_input(data: &[u8]) {
 /// not empty; quotes in text order, none overlapping the next; speakers
 /// only on speech, with a name and a confidence in [0, 1] at or above the
 /// bar; no cue or speaker without speaker finding; only speech with
-/// `speech_only`.
+/// `speech_only`; reported speech only when on, always with its cue and
+/// speaker.
 pub fn check(text: &str, quotes: &[Quote<'_>], settings: &Settings) {
     let offsets = CharOffsets::new(text);
     // chars_before[b]: `text[..b].chars().count()` for each char boundary b.
@@ -182,6 +188,17 @@ pub fn check(text: &str, quotes: &[Quote<'_>], settings: &Settings) {
         if settings.speech_only {
             assert!(q.kind().is_speech(), "quote {i}: {} with speech_only", q.kind());
         }
+        if q.kind() == QuoteKind::Indirect {
+            // Reported speech is found by its cue, and kept with its speaker.
+            assert!(
+                settings.reported_speech && settings.find_speakers,
+                "quote {i}: reported speech with it off"
+            );
+            assert!(
+                q.cue().is_some() && q.speaker().is_some(),
+                "quote {i}: reported speech without cue or speaker"
+            );
+        }
         if let Some(s) = q.speaker() {
             assert!(settings.find_speakers, "quote {i}: a speaker without speaker finding");
             assert!(q.kind().is_speech(), "quote {i}: a speaker on a {} quote", q.kind());
@@ -206,14 +223,24 @@ pub fn check(text: &str, quotes: &[Quote<'_>], settings: &Settings) {
             );
         }
     }
-    // A quote inside a quote is part of the outer one: no two overlap.
+    // A quote inside a quote is part of the outer one: no two overlap, but
+    // for a clause of reported speech, which may hold a quote in marks
+    // that is not speech (`said the ‘bridge tax’ would go`).
     for (i, pair) in quotes.windows(2).enumerate() {
+        let holds_non_speech = pair[0].kind() == QuoteKind::Indirect
+            && !pair[1].kind().is_speech()
+            && pair[1].span().end <= pair[0].span().end;
         assert!(
-            pair[0].span().end <= pair[1].span().start,
+            pair[0].span().end <= pair[1].span().start || holds_non_speech,
             "quotes {i} {:?} and {} {:?} overlap or are out of text order",
             pair[0].span(),
             i + 1,
             pair[1].span()
+        );
+        assert!(
+            pair[0].span().start <= pair[1].span().start,
+            "quotes {i} and {} are out of text order",
+            i + 1
         );
     }
 }

@@ -57,9 +57,10 @@ impl From<Range<usize>> for Span {
 
 /// What a pair of quotation marks holds.
 ///
-/// Only [`Direct`](QuoteKind::Direct) and [`Mixed`](QuoteKind::Mixed) quotes
-/// are speech and get a speaker; the other kinds are reported so that a user
-/// can see what was set aside and why.
+/// [`Direct`](QuoteKind::Direct), [`Mixed`](QuoteKind::Mixed) and
+/// [`Indirect`](QuoteKind::Indirect) quotes are speech and get a speaker;
+/// the other kinds are reported so that a user can see what was set aside
+/// and why.
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -77,24 +78,32 @@ pub enum QuoteKind {
     /// The title of a book, film, song, programme or the like:
     /// `the book ‘This Is Paris’`.
     Title,
+    /// Reported speech without quotation marks: the clause a cue reports,
+    /// `Police said [a man had been arrested].`, `[The talks collapsed],
+    /// officials said.`, `According to officials, [the talks collapsed].`
+    /// Found only when the builder's
+    /// [`reported_speech`](crate::ExtractorBuilder::reported_speech) is on
+    /// (the default), and only with its cue and speaker.
+    Indirect,
 }
 
 impl QuoteKind {
-    /// The kind's name as used in JSON output: `direct`, `mixed`, `scare`
-    /// or `title`.
+    /// The kind's name as used in JSON output: `direct`, `mixed`, `scare`,
+    /// `title` or `indirect`.
     pub const fn as_str(self) -> &'static str {
         match self {
             QuoteKind::Direct => "direct",
             QuoteKind::Mixed => "mixed",
             QuoteKind::ScareQuote => "scare",
             QuoteKind::Title => "title",
+            QuoteKind::Indirect => "indirect",
         }
     }
 
     /// Whether quotes of this kind are reported speech (and so can have a
     /// speaker).
     pub const fn is_speech(self) -> bool {
-        matches!(self, QuoteKind::Direct | QuoteKind::Mixed)
+        matches!(self, QuoteKind::Direct | QuoteKind::Mixed | QuoteKind::Indirect)
     }
 }
 
@@ -337,6 +346,8 @@ mod tests {
         assert_eq!(QuoteKind::Direct.to_string(), "direct");
         assert!(QuoteKind::Mixed.is_speech());
         assert!(!QuoteKind::Title.is_speech());
+        assert!(QuoteKind::Indirect.is_speech());
+        assert_eq!(QuoteKind::Indirect.as_str(), "indirect");
         assert_eq!(Attribution::Continuation.as_str(), "continuation");
     }
 

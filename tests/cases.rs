@@ -13,10 +13,12 @@
 //! “re-education camps” | scare | -
 //! ```
 //!
-//! Sections: `quotes` (one line per expected quote, in text order: the quote
-//! as `Quote::as_str` gives it, with `\n` for a line break, or a prefix
-//! ending in `...`; the kind; the speaker's name or `-`; optionally how it
-//! was found), `sentences` (one line per expected sentence of the text, in
+//! Sections: `quotes` (one line per expected quote in marks, in text order:
+//! the quote as `Quote::as_str` gives it, with `\n` for a line break, or a
+//! prefix ending in `...`; the kind; the speaker's name or `-`; optionally
+//! how it was found; read with reported speech off), `reported` (the same
+//! for every quote, reported speech without marks too, read with the
+//! defaults), `sentences` (one line per expected sentence of the text, in
 //! order), `paragraphs` (likewise) and `marks` (one line per quotation-mark
 //! character in the text, in order: the character and `opening`, `closing`
 //! or `apostrophe`).
@@ -140,11 +142,19 @@ fn check_list(case: &Case, got: Vec<String>) -> Result<(), String> {
     }
 }
 
-fn check(case: &Case, extractor: &Extractor) -> Result<(), String> {
+/// The extractors the sections read with: quotes in marks only, and the
+/// defaults (reported speech too).
+struct Extractors {
+    marks_only: Extractor,
+    defaults: Extractor,
+}
+
+fn check(case: &Case, extractors: &Extractors) -> Result<(), String> {
     let tokens = whosaid::tokenize(&case.text);
     let text = case.text.as_str();
     match case.section.as_str() {
-        "quotes" => check_quotes(case, extractor),
+        "quotes" => check_quotes(case, &extractors.marks_only),
+        "reported" => check_quotes(case, &extractors.defaults),
         "sentences" => check_list(case, tokens.sentences().map(|s| text[s.range()].to_string()).collect()),
         "paragraphs" => check_list(case, tokens.paragraphs().map(|s| text[s.range()].to_string()).collect()),
         "marks" => check_list(
@@ -174,14 +184,17 @@ fn table_driven_cases() {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     files.sort();
-    let extractor = Extractor::new();
+    let extractors = Extractors {
+        marks_only: Extractor::builder().reported_speech(false).build().unwrap(),
+        defaults: Extractor::new(),
+    };
     let (mut total, mut failures) = (0, Vec::new());
     for path in &files {
         let source = std::fs::read_to_string(path).unwrap();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         for case in parse_cases(&name, &source) {
             total += 1;
-            if let Err(report) = check(&case, &extractor) {
+            if let Err(report) = check(&case, &extractors) {
                 failures.push(format!(
                     "{}:{}: {}: {}\n{report}",
                     case.file, case.line, case.section, case.name

@@ -12,7 +12,7 @@
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::Config;
-use whosaid::{CharOffsets, Extractor, ExtractorBuilder};
+use whosaid::{CharOffsets, Extractor, ExtractorBuilder, Quote, QuoteKind};
 
 #[path = "../fuzz/invariants.rs"]
 mod invariants;
@@ -184,15 +184,21 @@ fn settings() -> impl Strategy<Value = Settings> {
         select(WORDS).prop_filter_map("not one word", |w| valid_verb(w).then(|| w.to_string())),
         "[\\p{Alphabetic}-]{1,12}",
     ];
-    (any::<[bool; 5]>(), bar, prop::option::of(verb)).prop_map(|(flags, min_confidence, verb)| Settings {
+    (any::<[bool; 6]>(), bar, prop::option::of(verb)).prop_map(|(flags, min_confidence, verb)| Settings {
         resolve_pronouns: flags[0],
         resolve_descriptions: flags[1],
         carry_speakers: flags[2],
         speech_only: flags[3],
         find_speakers: flags[4],
+        reported_speech: flags[5],
         min_confidence,
         verb,
     })
+}
+
+/// The quotes in marks and the reported speech of an answer, apart.
+fn split_reported<'h>(quotes: &[Quote<'h>]) -> (Vec<Quote<'h>>, Vec<Quote<'h>>) {
+    quotes.iter().cloned().partition(|q| q.kind() != QuoteKind::Indirect)
 }
 
 /// Whether the builder takes `verb` as a reporting verb: one word of
@@ -295,31 +301,49 @@ proptest! {
         prop_assert_eq!(speech.extract(&text), expected);
     }
 
-    /// A confidence bar only takes speakers away: the same quotes, kinds
-    /// and cues, and each speaker left is one found without the bar.
+    /// A confidence bar only takes speakers away (and with them the
+    /// reported speech, which is kept only with its speaker): the same
+    /// quotes in marks, kinds and cues, and each speaker left is one found
+    /// without the bar.
     #[test]
     fn a_confidence_bar_only_removes_speakers(text in newsish(), settings in settings()) {
         let free = Settings { min_confidence: 0.0, ..settings.clone() }.extractor().extract(&text);
         let barred = settings.extractor().extract(&text);
-        prop_assert_eq!(free.len(), barred.len());
-        for (f, b) in free.iter().zip(&barred) {
+        let (free_marked, free_reported) = split_reported(&free);
+        let (barred_marked, barred_reported) = split_reported(&barred);
+        prop_assert_eq!(free_marked.len(), barred_marked.len());
+        for (f, b) in free_marked.iter().zip(&barred_marked) {
             prop_assert_eq!((f.span(), f.content(), f.kind(), f.cue()), (b.span(), b.content(), b.kind(), b.cue()));
             if let Some(s) = b.speaker() {
                 prop_assert_eq!(Some(s), f.speaker());
             }
         }
+        for b in &barred_reported {
+            prop_assert!(free_reported.contains(b), "reported speech {:?} not found without the bar", b.as_str());
+        }
     }
 
     /// Speakers are found for the quotes, not the other way round: the
-    /// speaker settings change no quote span or content part.
+    /// speaker settings change no span or content part of a quote in
+    /// marks.
     #[test]
     fn speaker_settings_do_not_move_quotes(text in newsish(), settings in settings()) {
         let spans = |settings: Settings| -> Vec<_> {
             let extractor = Settings { speech_only: false, ..settings }.extractor();
-            extractor.extract(&text).iter().map(|q| (q.span(), q.content().to_vec())).collect()
+            let quotes = extractor.extract(&text);
+            split_reported(&quotes).0.iter().map(|q| (q.span(), q.content().to_vec())).collect::<Vec<_>>()
         };
         let without = spans(Settings { find_speakers: false, ..Settings::default() });
         prop_assert_eq!(spans(settings), without);
+    }
+
+    /// Reported speech only adds quotes: with it off, the quotes in marks
+    /// and their speakers are the same.
+    #[test]
+    fn reported_speech_only_adds_quotes(text in newsish(), settings in settings()) {
+        let on = Settings { reported_speech: true, ..settings.clone() }.extractor().extract(&text);
+        let off = Settings { reported_speech: false, ..settings }.extractor().extract(&text);
+        prop_assert_eq!(split_reported(&on).0, off);
     }
 
     /// The builder takes exactly the documented settings: a reporting verb

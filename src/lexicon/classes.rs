@@ -156,6 +156,12 @@ impl Class {
     pub(crate) const SUBORDINATOR: Class = Class(1 << 57);
     /// photo_credits.txt.
     pub(crate) const PHOTO_CREDIT: Class = Class(1 << 58);
+    /// not_reported.txt: words after a verb of saying that show it
+    /// reports no clause (`said nothing`, `complained about`).
+    pub(crate) const NOT_REPORTED: Class = Class(1 << 59);
+    /// infinitive_reports.txt: verbs of saying whose infinitive reports
+    /// what was said (`vowed to fight`).
+    pub(crate) const INFINITIVE_REPORT: Class = Class(1 << 60);
     /// The classes known from a token's shape and place, set at once.
     pub(crate) const SHAPE: Class =
         Class(Class::WORD.0 | Class::MARK.0 | Class::CAPITALISED.0 | Class::SENTENCE_START.0 | Class::OF.0);
@@ -258,6 +264,8 @@ const CLASS_LISTS: &[(&str, Class)] = &[
         Class::INDEFINITE_ARTICLE,
     ),
     (include_str!("../data/subordinators.txt"), Class::SUBORDINATOR),
+    (include_str!("../data/not_reported.txt"), Class::NOT_REPORTED),
+    (include_str!("../data/infinitive_reports.txt"), Class::INFINITIVE_REPORT),
     (include_str!("../data/nationalities.txt"), Class::NATIONALITY),
     (include_str!("../data/body_nouns.txt"), Class::BODY_NOUN),
     (include_str!("../data/telling_verbs.txt"), Class::TELLING_VERB),

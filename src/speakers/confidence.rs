@@ -82,11 +82,12 @@ const ATTRIBUTIONS: [Attribution; 5] = [
     Attribution::Narration,
 ];
 const SIDES: [Side; 3] = [Side::After, Side::Before, Side::None];
-const KINDS: [QuoteKind; 4] = [
+const KINDS: [QuoteKind; 5] = [
     QuoteKind::Direct,
     QuoteKind::Mixed,
     QuoteKind::ScareQuote,
     QuoteKind::Title,
+    QuoteKind::Indirect,
 ];
 const LENGTHS: [bool; 2] = [false, true];
 const MENTIONS: [MentionKind; 4] = [
@@ -171,6 +172,7 @@ impl Features {
                 QuoteKind::Mixed => 1,
                 QuoteKind::ScareQuote => 2,
                 QuoteKind::Title => 3,
+                QuoteKind::Indirect => 4,
             },
             usize::from(self.short),
             match self.mention {

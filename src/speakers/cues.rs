@@ -84,7 +84,7 @@ pub(crate) fn after_quote(words: &Words<'_, '_>, after: Range<usize>) -> Option<
 /// An attribution that starts at token `t` (past commas): a dash and a
 /// name, a source phrase, a verb and its subject, or a subject and its
 /// verb.
-fn attribution_at(words: &Words<'_, '_>, start: usize, limit: usize) -> Option<Cue> {
+pub(crate) fn attribution_at(words: &Words<'_, '_>, start: usize, limit: usize) -> Option<Cue> {
     let mut t = start;
     while t < limit && matches!(words.lower(t), "," | "“" | "”") {
         t += 1;
@@ -189,7 +189,7 @@ fn skip_parenthesis(words: &Words<'_, '_>, t: usize, limit: usize) -> usize {
 }
 
 /// `according to X`, `in the words of X` at token `t`.
-fn phrase_cue_at(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
+pub(crate) fn phrase_cue_at(words: &Words<'_, '_>, t: usize, limit: usize) -> Option<Cue> {
     if !words.is(t, Class::SOURCE_FIRST) {
         return None;
     }

@@ -37,6 +37,7 @@ mod name_runs;
 mod names;
 mod np;
 mod phrases;
+mod reported;
 mod rules;
 mod subjects;
 mod topic;
@@ -74,6 +75,8 @@ pub(crate) struct Options {
     pub(crate) carry_speakers: bool,
     /// Attributions less sure than this are dropped.
     pub(crate) min_confidence: f32,
+    /// Whether reported speech without marks is looked for.
+    pub(crate) reported_speech: bool,
 }
 
 impl Default for Options {
@@ -84,6 +87,7 @@ impl Default for Options {
             resolve_descriptions: true,
             carry_speakers: true,
             min_confidence: 0.0,
+            reported_speech: true,
         }
     }
 }
@@ -123,16 +127,17 @@ impl SpeakerVecs {
     }
 }
 
-/// Attributes a speaker to each quote that is speech, in buffers an earlier
-/// text left in `vecs`.
+/// Attributes a speaker to each quote that is speech, and finds the
+/// reported speech without marks (when the options ask for it), in
+/// buffers an earlier text left in `vecs`.
 pub(crate) fn attribute<'h>(
     tokens: &Tokens<'h>,
     found: Vec<FoundQuote>,
     options: &Options,
     vecs: &mut SpeakerVecs,
 ) -> Vec<Quote<'h>> {
-    // No speech, no speakers to look for: the words need not be read.
-    if !found.iter().any(|q| q.kind.is_speech()) {
+    // No speech to attribute or look for: the words need not be read.
+    if !options.reported_speech && !found.iter().any(|q| q.kind.is_speech()) {
         return found.into_iter().map(|q| q.into_quote(tokens.text())).collect();
     }
     // Speech quotes are barriers for the cue search; titles and scare
@@ -152,6 +157,14 @@ pub(crate) fn attribute<'h>(
         std::mem::take(&mut vecs.words),
     );
     let mut mentions = Mentions::collect(&words, &quoted);
+    let reported = if options.reported_speech {
+        let mut reported = reported::find(&words, &quoted);
+        reported.retain(|r| !crosses_a_quote(&found, &r.quote));
+        reported
+    } else {
+        Vec::new()
+    };
+    let (found, given_cues) = merge_in_text_order(found, reported);
 
     let mut previous: Option<Previous> = None;
     // The sentence where the last quote's context ended.
@@ -159,11 +172,16 @@ pub(crate) fn attribute<'h>(
     let mut out: Vec<Quote<'h>> = Vec::with_capacity(found.len());
     // Entity ids per quote, named at the end once all names are known.
     let mut entity_of: Vec<Option<usize>> = Vec::with_capacity(found.len());
-    for (i, q) in found.iter().enumerate() {
+    for (i, (q, given_cue)) in found.iter().zip(given_cues).enumerate() {
         let mut kind = q.kind;
         let mut cue_span = None;
         let mut attributed = None;
-        if kind.is_speech() {
+        if let Some(cue) = given_cue {
+            // Reported speech comes with its cue.
+            let context = clause_context(&words, q);
+            cue_span = Some(words.span(cue.cue.start, cue.cue.end));
+            attributed = attribute_cue(&words, &mut mentions, &cue, q, &context, options);
+        } else if kind.is_speech() {
             let context = context(&words, &found, i, &quoted, last_sentence);
             last_sentence = context.sentences[1];
             match find_cue(&words, q, &context, tokens) {
@@ -212,7 +230,7 @@ pub(crate) fn attribute<'h>(
             for flag in &mut quoted[q.open..q.end_token.min(tokens.tokens.len())] {
                 *flag = false;
             }
-        } else {
+        } else if kind != QuoteKind::Indirect {
             previous = Some(Previous {
                 speaker: attributed,
                 last_para: q.last_para,
@@ -242,10 +260,72 @@ pub(crate) fn attribute<'h>(
             s.name = Some(mentions.entities[id].name.to_string());
         }
     }
+    // Reported speech is reported only with its speaker: without one, a
+    // clause is just a clause.
+    out.retain(|quote| quote.kind != QuoteKind::Indirect || quote.speaker.is_some());
     drop(mentions);
     vecs.words = words.into_vecs();
     vecs.quoted = quoted;
     out
+}
+
+/// Whether a clause of reported speech crosses the boundary of a quote in
+/// marks (starts inside one, or ends inside one that starts in it): a
+/// clause may hold a title or scare quote whole, never half of one.
+/// Clauses do not overlap, so each quote is looked at for one clause at
+/// most.
+fn crosses_a_quote(found: &[FoundQuote], clause: &FoundQuote) -> bool {
+    let first_inside = found.partition_point(|q| q.open < clause.open);
+    let starts_inside = first_inside
+        .checked_sub(1)
+        .is_some_and(|before| found[before].end_token > clause.open);
+    starts_inside
+        || found[first_inside..]
+            .iter()
+            .take_while(|q| q.open < clause.end_token)
+            .any(|q| q.end_token > clause.end_token)
+}
+
+/// The quotes in marks and the clauses of reported speech in one list, in
+/// text order, with the cue of each clause beside it (none for a quote in
+/// marks, whose cue is still to be found).
+fn merge_in_text_order(
+    found: Vec<FoundQuote>,
+    reported: Vec<reported::Reported>,
+) -> (Vec<FoundQuote>, Vec<Option<Cue>>) {
+    if reported.is_empty() {
+        let cues = vec![None; found.len()];
+        return (found, cues);
+    }
+    let mut quotes = Vec::with_capacity(found.len() + reported.len());
+    let mut cues = Vec::with_capacity(found.len() + reported.len());
+    let mut reported = reported.into_iter().peekable();
+    for q in found {
+        while let Some(r) = reported.next_if(|r| r.quote.open < q.open) {
+            quotes.push(r.quote);
+            cues.push(Some(r.cue));
+        }
+        quotes.push(q);
+        cues.push(None);
+    }
+    for r in reported {
+        quotes.push(r.quote);
+        cues.push(Some(r.cue));
+    }
+    (quotes, cues)
+}
+
+/// The context of a clause of reported speech: its sentence, where its cue
+/// and speaker stand.
+fn clause_context(words: &Words<'_, '_>, q: &FoundQuote) -> Context {
+    let index = words.tokens.sentence_of(q.open);
+    let sentence = &words.tokens.sentences[index];
+    Context {
+        before: sentence.tokens.start..q.open,
+        after: q.end_token..sentence.tokens.end,
+        sentence_start: sentence.tokens.start,
+        sentences: [index, index],
+    }
 }
 
 /// The speaker of a quote whose cue was found: its phrase resolved to an
