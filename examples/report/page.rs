@@ -184,41 +184,11 @@ fn colour(rank: usize, label: &str) -> String {
     }
 }
 
-/// The elements to set in the text, in tag order: one per quote, and one
-/// per speaker mention and cue (a mention shared by several quotes, as a
-/// continuation shares its first quote's, is marked once). A quote points
-/// at its mention and cue by id only when they could be marked.
+/// The elements to set in the text, in tag order: one per quote, and the
+/// marks of [`Marks::of`]. A quote points at its mention and cue by id
+/// only when they could be marked.
 fn wraps(n: usize, article: &Article, voices: &Voices) -> Vec<Wrap> {
-    let mut ids: Vec<String> = Vec::new();
-    let mut marks: Vec<Wrap> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    // Each quote's mention and cue, as indices into `ids`.
-    let mut refs: Vec<[Option<usize>; 2]> = Vec::with_capacity(article.quotes.len());
-    let mut mark = |id: String, span: Span, open: String| {
-        *index.entry(id.clone()).or_insert_with(|| {
-            marks.push(Wrap {
-                start: span.start,
-                end: span.end,
-                open,
-                close: "</span>",
-                key: ids.len(),
-            });
-            ids.push(id);
-            ids.len() - 1
-        })
-    };
-    for (quote, voice) in article.quotes.iter().zip(&voices.of_quote) {
-        let mention = quote.speaker().map(|s| {
-            let (m, class) = (s.mention(), colour_of(voices, *voice));
-            let id = format!("a{n}-m{}-{}", m.start, m.end);
-            mark(id.clone(), m, format!("<span class=\"m {class}\" id=\"{id}\">"))
-        });
-        let cue = quote.cue().map(|c| {
-            let id = format!("a{n}-c{}-{}", c.start, c.end);
-            mark(id.clone(), c, format!("<span class=\"cue\" id=\"{id}\">"))
-        });
-        refs.push([mention, cue]);
-    }
+    let marks = Marks::of(n, article, voices);
     let quotes = article.quotes.iter().enumerate();
     let quotes = quotes.map(|(i, q)| Wrap {
         start: q.span().start,
@@ -227,24 +197,77 @@ fn wraps(n: usize, article: &Article, voices: &Voices) -> Vec<Wrap> {
         close: "</mark>",
         key: i,
     });
-    let (mut quotes, marks) = keep(quotes.collect(), marks);
-    let kept: Vec<bool> = {
-        let mut kept = vec![false; ids.len()];
-        marks.iter().for_each(|m| kept[m.key] = true);
-        kept
-    };
+    let (mut quotes, kept_marks) = keep(quotes.collect(), marks.wraps);
+    let mut kept = vec![false; marks.ids.len()];
+    kept_marks.iter().for_each(|m| kept[m.key] = true);
     for wrap in &mut quotes {
         let (i, voice) = (wrap.key, voices.of_quote[wrap.key]);
         let mut attrs = String::new();
-        for (name, r) in ["data-m", "data-c"].iter().zip(refs[i]) {
+        for (name, r) in ["data-m", "data-c"].iter().zip(marks.of_quote[i]) {
             if let Some(r) = r.filter(|&r| kept[r]) {
-                let _ = write!(attrs, " {name}=\"{}\"", ids[r]);
+                let _ = write!(attrs, " {name}=\"{}\"", marks.ids[r]);
             }
         }
         let tag = voice.map_or(article.quotes[i].kind().as_str(), |v| voices.voices[v].tag.as_str());
         wrap.open = quote_open(i, &article.quotes[i], &colour_of(voices, voice), tag, &attrs);
     }
-    merged(quotes, marks)
+    merged(quotes, kept_marks)
+}
+
+/// The speakers' mentions and the cues of an article, to mark in its text.
+struct Marks {
+    /// One per mention or cue (a mention shared by several quotes, as a
+    /// continuation shares its first quote's, is marked once); each
+    /// wrap's key is its index in `ids`.
+    wraps: Vec<Wrap>,
+    /// The element id of each mark.
+    ids: Vec<String>,
+    /// Each quote's mention and cue, as indices into `ids`.
+    of_quote: Vec<[Option<usize>; 2]>,
+}
+
+impl Marks {
+    fn of(n: usize, article: &Article, voices: &Voices) -> Marks {
+        let mut marks = Marks {
+            wraps: Vec::new(),
+            ids: Vec::new(),
+            of_quote: Vec::new(),
+        };
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for (quote, voice) in article.quotes.iter().zip(&voices.of_quote) {
+            let mention = quote.speaker().map(|s| {
+                let (m, class) = (s.mention(), colour_of(voices, *voice));
+                let id = format!("a{n}-m{}-{}", m.start, m.end);
+                let open = format!("<span class=\"m {class}\" id=\"{id}\">");
+                marks.add(&mut index, id, m, open)
+            });
+            let cue = quote.cue().map(|c| {
+                let id = format!("a{n}-c{}-{}", c.start, c.end);
+                let open = format!("<span class=\"cue\" id=\"{id}\">");
+                marks.add(&mut index, id, c, open)
+            });
+            marks.of_quote.push([mention, cue]);
+        }
+        marks
+    }
+
+    /// The index of the mark `id`, added if new.
+    fn add(&mut self, index: &mut HashMap<String, usize>, id: String, span: Span, open: String) -> usize {
+        if let Some(&at) = index.get(&id) {
+            return at;
+        }
+        let at = self.ids.len();
+        self.wraps.push(Wrap {
+            start: span.start,
+            end: span.end,
+            open,
+            close: "</span>",
+            key: at,
+        });
+        index.insert(id.clone(), at);
+        self.ids.push(id);
+        at
+    }
 }
 
 /// The colour class of a quote's voice; `nospeech` for a quote that is not
