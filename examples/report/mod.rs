@@ -11,11 +11,9 @@ mod layers;
 mod page;
 mod voices;
 
-#[allow(unused_imports)] // The tests use them; the example does not.
-pub use escape::text as escape_text;
 pub use page::render;
-#[allow(unused_imports)]
-pub use voices::{NO_SPEAKER, label_of};
+#[allow(unused_imports)] // The tests use it; the example does not.
+pub use voices::label_of;
 
 use whosaid::Quote;
 
