@@ -162,9 +162,13 @@ impl Class {
     /// infinitive_reports.txt: verbs of saying whose infinitive reports
     /// what was said (`vowed to fight`).
     pub(crate) const INFINITIVE_REPORT: Class = Class(1 << 60);
+    /// clause_verbs.txt: verbs that report in a clause what someone made
+    /// known (`confirmed the plant would close`).
+    pub(crate) const CLAUSE_VERB: Class = Class(1 << 61);
     /// The verbs that report a clause: verbs of saying (`said`), verbs
-    /// whose infinitive is what was said (`urged`).
-    pub(crate) const REPORT_VERB: Class = Class(Class::SAY_VERB.0 | Class::INFINITIVE_REPORT.0);
+    /// whose infinitive is what was said (`urged`), verbs that report what
+    /// someone made known (`confirmed`).
+    pub(crate) const REPORT_VERB: Class = Class(Class::SAY_VERB.0 | Class::INFINITIVE_REPORT.0 | Class::CLAUSE_VERB.0);
     /// The classes known from a token's shape and place, set at once.
     pub(crate) const SHAPE: Class =
         Class(Class::WORD.0 | Class::MARK.0 | Class::CAPITALISED.0 | Class::SENTENCE_START.0 | Class::OF.0);
@@ -269,6 +273,7 @@ const CLASS_LISTS: &[(&str, Class)] = &[
     (include_str!("../data/subordinators.txt"), Class::SUBORDINATOR),
     (include_str!("../data/not_reported.txt"), Class::NOT_REPORTED),
     (include_str!("../data/infinitive_reports.txt"), Class::INFINITIVE_REPORT),
+    (include_str!("../data/clause_verbs.txt"), Class::CLAUSE_VERB),
     (include_str!("../data/nationalities.txt"), Class::NATIONALITY),
     (include_str!("../data/body_nouns.txt"), Class::BODY_NOUN),
     (include_str!("../data/telling_verbs.txt"), Class::TELLING_VERB),

@@ -455,14 +455,21 @@ fn clause_after_verb(words: &Words<'_, '_>, v: usize, cue_end: usize, end: usize
     // `writes extensively about`: past an adverb to what it says of the
     // verb.
     let after_adverb = if words.lower(t).ends_with("ly") { t + 1 } else { t };
-    // (`said about 20 people…`, `said more than half…`: a number's words.)
-    let counts = words.lower(after_adverb + 1).starts_with(|c: char| c.is_ascii_digit())
-        || words.lower(after_adverb + 1) == "than";
-    if words.is(after_adverb, Class::NOT_REPORTED) && !counts {
+    if words.is(after_adverb, Class::NOT_REPORTED) && !opens_subject_anyway(words, after_adverb) {
         return None;
     }
     let start = if words.lower(t) == "that" {
-        t + 1
+        // `said that, if elected, he would…`, `said that would permit…`:
+        // `that` opens the clause, or is its subject.
+        let next = t + 1;
+        if !words.is_word(next) || words.is(next, Class::AUXILIARY | Class::MODAL) {
+            return Some(t);
+        }
+        // (`said that because terrorists are Muslim does not mean…`)
+        if words.is(next, Class::SUBORDINATOR) {
+            return Some(next);
+        }
+        next
     } else {
         let that = (t..end.min(t + THAT_WINDOW)).find(|&k| words.lower(k) == "that");
         match that {
@@ -473,13 +480,24 @@ fn clause_after_verb(words: &Words<'_, '_>, v: usize, cue_end: usize, end: usize
     opens_clause(words, start, end).then_some(start)
 }
 
+/// Whether a word that after a verb of saying mostly shows that it reports
+/// no clause opens one's subject here: `said about 20 people…`, `said more
+/// than half…`, `said no decision had been made` (a number's words, a
+/// determiner).
+fn opens_subject_anyway(words: &Words<'_, '_>, t: usize) -> bool {
+    let next = words.lower(t + 1);
+    let number = next.starts_with(|c: char| c.is_ascii_digit()) || next == "than";
+    let determiner = words.lower(t) == "no" && words.is_word(t + 1) && next != "to";
+    number || determiner
+}
+
 /// Whether the words from `start` can be a reported clause: not a verb
 /// (`Everything he says is true`, `states that have French as…`), not a
 /// clause of when or why (`said when…`), not only a phrase of when or
 /// where (`said in her order.`, `charged in the death`), and not a noun
 /// phrase without a verb (`urged the reinvestigation of…`, `reported a
-/// profit of $3bn`): a verb stands in its words before a relative pronoun
-/// or a comma.
+/// profit of $3bn`): a verb stands in its words before a relative
+/// pronoun.
 fn opens_clause(words: &Words<'_, '_>, start: usize, end: usize) -> bool {
     if start >= end || !words.is_word(start) || words.is(start, Class::AUXILIARY | Class::MODAL | Class::SUBORDINATOR) {
         return false;
@@ -494,7 +512,7 @@ fn opens_clause(words: &Words<'_, '_>, start: usize, end: usize) -> bool {
         || words.lower(start).starts_with(|c: char| c.is_ascii_digit());
     !opens_like_phrase
         || (start + 1..end)
-            .take_while(|&k| words.lower(k) != "," && !words.is(k, Class::RELATIVE))
+            .take_while(|&k| !words.is(k, Class::RELATIVE))
             .any(|k| is_finite_verb(words, k))
 }
 
@@ -562,15 +580,13 @@ fn second_report(words: &Words<'_, '_>, start: usize, end: usize) -> usize {
         .unwrap_or(end)
 }
 
-/// Whether a verb of saying (not a participle of a clause that only
-/// describes: `…, saying …` is one) stands within a few words of `t`, with
-/// no comma before it: `…, adding …`, `…, but the landlord warned …`.
+/// Whether a verb that reports a clause stands within a few words of `t`,
+/// with no comma before it: `…, adding …`, `…, but the landlord warned …`.
 fn says_soon(words: &Words<'_, '_>, t: usize, end: usize) -> bool {
     (t..end.min(t + SECOND_REPORT_WINDOW))
         .take_while(|&k| words.is_word(k))
         .any(|k| is_report_verb(words, k))
 }
-
 /// Whether the word at `v` is a verb that reports a clause: a verb of
 /// saying proper (`said`, `warned`) or one whose infinitive is what was
 /// said (`urged`, `vowed`), used as a verb.
