@@ -117,11 +117,14 @@ fn predictions(gold: &Docs, extractor: &Extractor, label: impl Fn(&Quote<'_>) ->
     pred
 }
 
+/// All kinds scored, as `score.py --speaker either --kinds
+/// direct,mixed,indirect --speech-only`: reported speech has lines of its
+/// own.
 fn options() -> Options {
     Options {
         mode: SpeakerMode::Either,
-        kinds: scorer::parse_kinds("direct,mixed"),
-        speech_only: false,
+        kinds: scorer::parse_kinds("direct,mixed,indirect"),
+        speech_only: true,
     }
 }
 
@@ -165,7 +168,7 @@ fn table(path: &Path) -> Result<(), String> {
             let confidence = (right as f64 + 1.0) / (all as f64 + 2.0);
             let fields: Vec<&str> = key.split(' ').collect();
             say!(
-                "{:<13}{:<8}{:<8}{:<7}{:<12}{confidence:.2}    # {right}/{all}",
+                "{:<13}{:<8}{:<10}{:<7}{:<12}{confidence:.2}    # {right}/{all}",
                 fields[0],
                 fields[1],
                 fields[2],
@@ -182,14 +185,15 @@ fn table(path: &Path) -> Result<(), String> {
 const HEADER: &str = "\
 # Confidence of an attribution: the share of attributions with these
 # features that named the right speaker of a real quote on the PolNeAR
-# training split (score.py --speaker either), smoothed by Laplace's rule.
+# training split (score.py --speaker either --kinds direct,mixed,indirect
+# --speech-only), smoothed by Laplace's rule.
 # Written by `cargo run --release --example calibrate -- table
 # ../shared/eval/polnear/train.jsonl`; only counts, no text, come from it.
 #
 # Fields: attribution side kind length mention confidence
 #   attribution  cue | pronoun | description | continuation | narration
 #   side         after (the cue follows the quote) | before | none
-#   kind         direct | mixed
+#   kind         direct | mixed | indirect
 #   length       short (six words or fewer) | long
 #   mention      name | pronoun | definite (`the minister`) | indefinite
 #                (`a spokesman`, `officials`): the words that name the

@@ -125,15 +125,16 @@ pub(super) fn find(words: &Words<'_, '_>, quoted: &[bool]) -> Vec<Reported> {
         while tokens.paragraphs[para].tokens.end <= range.start {
             para += 1;
         }
-        if !is_prose(words, para, range.clone()) {
-            continue;
-        }
         found.clear();
         if first == range.end {
-            reports_in(words, range, &at, &mut found);
+            reports_in(words, range.clone(), &at, &mut found);
         } else {
             reports_before_quote(words, range.start, first, &at, &mut found);
             found.extend(report_after_quote(words, range.clone(), last, &at));
+        }
+        // (Asked only of sentences with reports: most have none.)
+        if !found.is_empty() && !is_prose(words, para, range.clone()) {
+            found.clear();
         }
         for (clause, cue) in found.drain(..) {
             out.push(Reported {
@@ -259,7 +260,7 @@ fn word_count(words: &Words<'_, '_>, range: Range<usize>) -> usize {
 /// opens the sentence (past `But`, `And`), its clause after the comma that
 /// ends the source.
 fn source_opening(words: &Words<'_, '_>, start: usize, end: usize) -> Option<(Range<usize>, Cue)> {
-    let t = (start..end.min(start + 2)).find(|&t| words.is(t, Class::SOURCE_FIRST))?;
+    let t = (start..end.min(start + 2)).find(|&t| opens_source_phrase(words, t))?;
     if (start..t).any(|k| !words.is(k, Class::CLAUSE_OPENER | Class::CLAUSE_JOINER)) {
         return None;
     }
@@ -281,14 +282,25 @@ fn attribution_after_comma(
     end: usize,
     at: &[usize],
 ) -> Option<(Range<usize>, Cue)> {
-    // Only a comma with a verb that can report a clause soon after it, or
-    // a source phrase right after it.
-    let report_soon_after = |k: usize| {
-        at.get(at.partition_point(|&t| t <= k))
-            .is_some_and(|&t| t <= k + ATTRIBUTION_MAX_TOKENS)
+    // Only a comma with a source phrase right after it, or a verb that can
+    // report a clause soon after it, where an attribution can end the
+    // sentence or a comma close it: the verb at the end, or before a
+    // comma, a phrase of when or where, or its subject (`…, said the
+    // mayor`, `…, said Ann Lee`).
+    let can_close = |k: usize| {
+        let first_verb = at.get(at.partition_point(|&t| t <= k)).copied();
+        first_verb.is_some_and(|v| {
+            let next = v + 1;
+            v <= k + ATTRIBUTION_MAX_TOKENS
+                && (next >= end
+                    || words.lower(next) == ","
+                    || words.is_capitalised(next)
+                    || says_when_or_where(words, next)
+                    || words.is(next, Class::ARTICLE | Class::DETERMINER))
+        })
     };
-    let commas = (start + 1..end)
-        .filter(|&k| words.lower(k) == "," && (report_soon_after(k) || opens_source_phrase(words, k + 1)));
+    let commas = comma_tokens(words, start + 1..end)
+        .filter(|&k| words.lower(k) == "," && (can_close(k) || opens_source_phrase(words, k + 1)));
     for comma in commas {
         let Some(cue) = cues::attribution_at(words, comma + 1, end.min(comma + 1 + CUE_WINDOW)) else {
             continue;
@@ -305,6 +317,14 @@ fn attribution_after_comma(
         }
     }
     None
+}
+
+/// The commas (and semicolons) of the tokens `range`, from the tokens'
+/// list of them rather than a look at every token.
+fn comma_tokens<'w>(words: &'w Words<'_, '_>, range: Range<usize>) -> impl Iterator<Item = usize> + 'w {
+    let commas = &words.tokens.commas;
+    let first = commas.partition_point(|&k| (k as usize) < range.start);
+    commas[first..].iter().map(|&k| k as usize).take_while(move |&k| k < range.end)
 }
 
 /// Whether a source phrase (`according to`) may start at `t`: its first
@@ -394,15 +414,20 @@ fn speaker_first(words: &Words<'_, '_>, range: Range<usize>, from: usize, at: &[
     verbs.into_iter().find_map(|v| {
         // (The words after the verb first: they are quicker to read than
         // its subject.)
-        if !is_report_verb(words, v) || is_passive(words, v, start) || clause_after_verb(words, v, v + 1, end).is_none()
-        {
+        if !is_report_verb(words, v) || is_passive(words, v, start) {
             return None;
         }
+        let after_verb = clause_after_verb(words, v, v + 1, end)?;
         let cue = verb_cue(words, v, start).filter(|c| c.cue.contains(&v) && c.speaker.end <= v)?;
         if reports_nothing_said(words, &cue, start) {
             return None;
         }
-        let clause = clause_after_verb(words, v, cue.cue.end, end)?;
+        // (A verb with a particle, `pointed out`, has its clause past it.)
+        let clause = if cue.cue.end == v + 1 {
+            after_verb
+        } else {
+            clause_after_verb(words, v, cue.cue.end, end)?
+        };
         let clause = clause..second_report(words, clause, end);
         (word_count(words, clause.clone()) >= MIN_CLAUSE_WORDS).then_some((clause, cue))
     })
