@@ -1,7 +1,7 @@
 //! Measures how fast whosaid reads news: documents and megabytes a second,
 //! on one thread and on all cores, for each stage and for the whole
-//! pipeline, beside `unicode-segmentation`'s word splitter over the same
-//! text.
+//! pipeline (also with reported speech off: quotes in marks only), beside
+//! `unicode-segmentation`'s word splitter over the same text.
 //!
 //! ```text
 //! cargo run --release --example throughput -- FILE...
@@ -133,7 +133,11 @@ fn main() -> ExitCode {
         .find_speakers(false)
         .build()
         .expect("valid settings");
-    let stages: [(&str, Stage); 4] = [
+    let marks_only = Extractor::builder()
+        .reported_speech(false)
+        .build()
+        .expect("valid settings");
+    let stages: [(&str, Stage); 5] = [
         (
             "unicode_word_indices (reference)",
             Box::new(|d: &str| d.unicode_word_indices().count()),
@@ -145,6 +149,10 @@ fn main() -> ExitCode {
         (
             "quote spans (stages 1-2)",
             Box::new(|d: &str| spans_only.extract(d).len()),
+        ),
+        (
+            "whole, quotes in marks only",
+            Box::new(|d: &str| marks_only.extract(d).len()),
         ),
         ("whole pipeline (stages 1-3)", Box::new(|d: &str| full.extract(d).len())),
     ];

@@ -1,8 +1,9 @@
 //! whosaid finds the quotations in English news text and says who said them.
 //!
 //! Give it an article as a `&str` and it returns every quotation in it, in
-//! text order: its span, the spans of the quoted words, its kind (speech, or
-//! a scare quote or title that nobody is reported to have said), the cue
+//! text order: its span, the spans of the quoted words, its kind (speech in
+//! marks, reported speech without them, or a scare quote or title that
+//! nobody is reported to have said), the cue
 //! that reports it (`said`, `told reporters`, `according to`) and its
 //! speaker, both as the words in the text (`she`, `the council leader`) and
 //! as the canonical name they stand for (`Jane Marlow`). It is pure Rust,
@@ -31,8 +32,9 @@
 //!
 //! The second quote is a fragment inside reported speech, a
 //! [`Mixed`](QuoteKind::Mixed) quote whose speaker comes from the pronoun
-//! `She`; the third is a [`ScareQuote`](QuoteKind::ScareQuote), with no
-//! speaker.
+//! `She`; the third is the clause that Callum Reid is reported to have
+//! said, an [`Indirect`](QuoteKind::Indirect) quote, which holds the
+//! fourth, a [`ScareQuote`](QuoteKind::ScareQuote) with no speaker.
 //!
 //! # Overview
 //!
@@ -44,8 +46,9 @@
 //!   defaults: extra reporting verbs, whether pronouns and descriptions are
 //!   resolved, whether speakers carry over to the quote paragraphs that
 //!   follow, the least confidence an attribution needs to be kept, whether
-//!   scare quotes and titles are left out, and whether speakers are looked
-//!   for at all (quote spans only, several times faster).
+//!   reported speech without marks is found, whether scare quotes and
+//!   titles are left out, and whether speakers are looked for at all (quote
+//!   spans in marks only, several times faster).
 //! - [`Quote`] is one quotation, borrowing the text: its [`Span`], its
 //!   content spans, its [`QuoteKind`], its cue and its [`Speaker`].
 //! - [`Speaker`] is who said it: the canonical [`name`](Speaker::name), the
@@ -67,8 +70,9 @@
 //! A quote is text between quotation marks: curly or straight, double or
 //! single, guillemets, and the wire-copy marks ``` `` ``` and `''`.
 //! Apostrophes (`don't`, `London’s`, `the players’ union`, `’90s`) are told
-//! apart from single marks by the characters around them. Each quote has a
-//! [`QuoteKind`]:
+//! apart from single marks by the characters around them. It is also a
+//! clause that a cue reports without marks (reported speech). Each quote
+//! has a [`QuoteKind`]:
 //!
 //! - [`Direct`](QuoteKind::Direct): whole sentences in marks, `“We will win,”
 //!   she said.`
@@ -79,9 +83,33 @@
 //!   fragment with no speaker anywhere near it.
 //! - [`Title`](QuoteKind::Title): the name of a book, film, song or the
 //!   like, `the book ‘The Iron Hinge’`.
+//! - [`Indirect`](QuoteKind::Indirect): reported speech, the clause a cue
+//!   reports without marks, from its first word to its end: `Police said
+//!   [a man had been arrested].`, `[The talks collapsed], officials said.`,
+//!   `According to officials, [the talks collapsed].`, `The minister told
+//!   MPs [the plan would cost £2bn].` It is found only with its cue and
+//!   speaker, and only in prose (not in a caption, link or headline). What
+//!   is not reported speech: a verb of saying with no clause (`said
+//!   nothing`, `said goodbye`, `is said to be`), a passive (`was told`), a
+//!   condition (`If the court orders…`), and a sentence whose report holds
+//!   a quote in marks: `She said the plan was “a fantasy”` is one mixed
+//!   quote, not two.
 //!
-//! Only direct and mixed quotes are speech and can have a speaker; the other
-//! kinds are reported so that a user can see what was set aside.
+//! Direct, mixed and indirect quotes are speech and can have a speaker; the
+//! other kinds are reported so that a user can see what was set aside. A
+//! clause of reported speech may hold a title or scare quote; no other two
+//! quotes overlap.
+//!
+//! ```
+//! let text = "The talks collapsed after midnight, union officials said. \
+//!             Mayor Lena Frost told reporters the depot would close.";
+//! let quotes = whosaid::Extractor::new().extract(text);
+//! assert_eq!(quotes.len(), 2);
+//! assert_eq!(quotes[0].kind(), whosaid::QuoteKind::Indirect);
+//! assert_eq!(quotes[0].as_str(), "The talks collapsed after midnight");
+//! assert_eq!(quotes[1].as_str(), "the depot would close");
+//! assert_eq!(quotes[1].speaker().unwrap().name(), Some("Lena Frost"));
+//! ```
 //!
 //! Some quotes take more than one pair of marks, or less:
 //!
@@ -147,6 +175,9 @@
 //!   sentences earlier, weighing at most 64 earlier mentions;
 //! - a noun phrase (`the chief executive of the Harbour Pilots Association`) is
 //!   read over at most 24 tokens;
+//! - reported speech is looked for in a sentence from the verbs of saying
+//!   outside its quotes, each verb's subject within 40 tokens before it,
+//!   an attribution after a comma within 12 tokens of the comma;
 //! - a single mark that may end a plural possessive (`the players’ union`)
 //!   looks at most 200 bytes ahead for the mark that would close its quote.
 //!
@@ -166,8 +197,12 @@
 //! - Rule-based, with no parser and no statistical model: the rules cover
 //!   how news writing attributes quotes, and unusual sentences get no
 //!   speaker or, less often, the wrong one.
-//! - Only speech in quotation marks is found. Reported speech without marks
-//!   (`She said the strike would end soon`) is not a quote here.
+//! - Reported speech without marks is found from its cue, by the shape of
+//!   the sentence rather than a parse: a clause is told from a noun phrase
+//!   (`reported a profit`) by the words it opens with and a verb in it, so
+//!   some objects are taken for clauses and some clauses missed; a report
+//!   with no verb of saying (`polls show`, `he believes`) is not looked
+//!   for.
 //! - The pronouns followed back are `he`, `she` (people), `it`
 //!   (organisations) and `they` (groups and organisations). `I` is the
 //!   writer, a speaker named `I`; `we` and singular `they` are not
