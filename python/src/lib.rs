@@ -1,0 +1,582 @@
+//! The native part of the `whosaid` Python package, `whosaid._whosaid`:
+//! `Extractor`, `Quote` and `Speaker` over the Rust library.
+//!
+//! Python sees code-point offsets (its `str` indices), converted with
+//! [`whosaid::CharOffsets`], beside the byte offsets of the UTF-8 text.
+//! `Quote.to_dict()` has the fields of the `extract` example's JSON, with
+//! the same names and values, so that Python and JSON agree.
+//!
+//! Extraction runs without the GIL: the texts are read in place from the
+//! Python strings (Python strings are immutable and the call holds a
+//! reference to each), the quotes are found into plain Rust values on one
+//! thread or many, and only then are Python objects made, with the GIL.
+
+use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use pyo3::{IntoPyObjectExt, intern};
+use whosaid::{CharOffsets, Span};
+
+/// The builder's settings, as given to `Extractor(...)`: kept to show them
+/// (`repr`) and to rebuild the extractor elsewhere (`pickle`, Spark).
+#[derive(Clone, Debug)]
+struct Settings {
+    reporting_verbs: Vec<String>,
+    resolve_pronouns: bool,
+    resolve_descriptions: bool,
+    carry_speakers: bool,
+    min_confidence: f64,
+    find_speakers: bool,
+    speech_only: bool,
+}
+
+impl Settings {
+    /// The Rust extractor these settings describe, or the builder's error
+    /// as a `ValueError`.
+    fn build(&self) -> PyResult<whosaid::Extractor> {
+        let mut builder = whosaid::Extractor::builder();
+        for verb in &self.reporting_verbs {
+            builder.reporting_verb(verb);
+        }
+        builder
+            .resolve_pronouns(self.resolve_pronouns)
+            .resolve_descriptions(self.resolve_descriptions)
+            .carry_speakers(self.carry_speakers)
+            .min_confidence(self.min_confidence as f32)
+            .find_speakers(self.find_speakers)
+            .speech_only(self.speech_only);
+        // `min_confidence` is checked here rather than by the builder alone:
+        // a float64 just outside [0, 1] can round into it as a float32.
+        if !(0.0..=1.0).contains(&self.min_confidence) {
+            return Err(PyValueError::new_err(format!(
+                "min_confidence: must be between 0 and 1, not {}",
+                self.min_confidence
+            )));
+        }
+        builder.build().map_err(|e| PyValueError::new_err(e.to_string()))
+    }
+
+    /// The settings as keyword arguments of `Extractor(...)`.
+    fn to_kwargs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("reporting_verbs", PyTuple::new(py, &self.reporting_verbs)?)?;
+        kwargs.set_item("resolve_pronouns", self.resolve_pronouns)?;
+        kwargs.set_item("resolve_descriptions", self.resolve_descriptions)?;
+        kwargs.set_item("carry_speakers", self.carry_speakers)?;
+        kwargs.set_item("min_confidence", self.min_confidence)?;
+        kwargs.set_item("find_speakers", self.find_speakers)?;
+        kwargs.set_item("speech_only", self.speech_only)?;
+        Ok(kwargs)
+    }
+}
+
+/// The words of `reporting_verbs=`: any iterable of `str`, but not a `str`
+/// itself (which would add each of its letters as a verb).
+fn words(value: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<String>> {
+    let Some(value) = value else {
+        return Ok(Vec::new());
+    };
+    if value.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "reporting_verbs must be a list of words, not a str: use reporting_verbs=[\"quipped\"]",
+        ));
+    }
+    let mut out = Vec::new();
+    for (i, item) in value.try_iter()?.enumerate() {
+        let item = item?;
+        let word = item.cast::<PyString>().map_err(|_| {
+            PyTypeError::new_err(format!("reporting_verbs[{i}] must be a str, not {}", type_name(&item)))
+        })?;
+        out.push(word.to_str()?.to_owned());
+    }
+    Ok(out)
+}
+
+/// The name of an object's type, for error messages.
+fn type_name(object: &Bound<'_, PyAny>) -> String {
+    object
+        .get_type()
+        .name()
+        .map_or_else(|_| "an unknown type".to_owned(), |name| name.to_string())
+}
+
+/// The text of `extract(text)` or of one item of `extract_many(texts)`,
+/// read in place: a `str`, or a `TypeError` that says what was given.
+fn text_of<'a, 'py>(object: &'a Bound<'py, PyAny>, what: &str) -> PyResult<&'a Bound<'py, PyString>> {
+    object.cast::<PyString>().map_err(|_| {
+        let hint = if object.is_instance_of::<pyo3::types::PyBytes>() {
+            " (decode bytes first: data.decode(\"utf-8\"))"
+        } else {
+            ""
+        };
+        PyTypeError::new_err(format!("{what} must be a str, not {}{hint}", type_name(object)))
+    })
+}
+
+/// A span in both units: bytes of the UTF-8 text and code points.
+#[derive(Clone, Copy, Debug)]
+struct BothSpan {
+    bytes: Span,
+    start: usize,
+    end: usize,
+}
+
+impl BothSpan {
+    fn new(bytes: Span, offsets: &CharOffsets) -> BothSpan {
+        BothSpan {
+            bytes,
+            start: offsets.char_offset(bytes.start),
+            end: offsets.char_offset(bytes.end),
+        }
+    }
+}
+
+/// A speaker found without the GIL, before it becomes a `Speaker`.
+#[derive(Debug)]
+struct FoundSpeaker {
+    name: Option<String>,
+    mention: BothSpan,
+    attribution: &'static str,
+    confidence: f32,
+}
+
+/// A quote found without the GIL, before it becomes a `Quote`: only
+/// offsets and owned values, so that it can cross threads, and its texts
+/// are sliced from the input once, when the Python object is made.
+#[derive(Debug)]
+struct FoundQuote {
+    span: BothSpan,
+    content: Vec<(usize, usize)>,
+    // `as_str()` rather than a match on the kind: `QuoteKind` and
+    // `Attribution` are non-exhaustive, and new kinds flow through as the
+    // JSON names the library gives them.
+    kind: &'static str,
+    cue: Option<BothSpan>,
+    speaker: Option<FoundSpeaker>,
+}
+
+/// The quotes of one text, with code-point offsets. No Python here: it
+/// runs without the GIL.
+fn find(extractor: &whosaid::Extractor, text: &str) -> Vec<FoundQuote> {
+    let quotes = extractor.extract(text);
+    if quotes.is_empty() {
+        return Vec::new();
+    }
+    let offsets = CharOffsets::new(text);
+    let at = |byte| offsets.char_offset(byte);
+    quotes
+        .iter()
+        .map(|q| FoundQuote {
+            span: BothSpan::new(q.span(), &offsets),
+            content: q.content().iter().map(|s| (at(s.start), at(s.end))).collect(),
+            kind: q.kind().as_str(),
+            cue: q.cue().map(|cue| BothSpan::new(cue, &offsets)),
+            speaker: q.speaker().map(|s| FoundSpeaker {
+                name: s.name().map(str::to_owned),
+                mention: BothSpan::new(s.mention(), &offsets),
+                attribution: s.attribution().as_str(),
+                confidence: s.confidence(),
+            }),
+        })
+        .collect()
+}
+
+/// The quotes of every text, in the order of the texts, on `threads`
+/// threads. Each thread takes the next text not yet taken, so that a long
+/// text holds up one thread and not a whole share of the work.
+fn find_all(extractor: &whosaid::Extractor, texts: &[&str], threads: usize) -> Vec<Vec<FoundQuote>> {
+    let threads = threads.min(texts.len());
+    if threads <= 1 {
+        return texts.iter().map(|text| find(extractor, text)).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(text) = texts.get(i) else {
+                return done;
+            };
+            done.push((i, find(extractor, text)));
+        }
+    };
+    let parts: Vec<Vec<(usize, Vec<FoundQuote>)>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+        workers
+            .into_iter()
+            // The library does not panic; if it ever did, the panic goes on
+            // to Python as a `PanicException`, as it would on one thread.
+            .map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    });
+    let mut out: Vec<Vec<FoundQuote>> = std::iter::repeat_with(Vec::new).take(texts.len()).collect();
+    for (i, quotes) in parts.into_iter().flatten() {
+        out[i] = quotes;
+    }
+    out
+}
+
+/// The number of threads of `extract_many(threads=...)`: all cores for
+/// `None`.
+fn thread_count(threads: Option<i64>) -> PyResult<usize> {
+    match threads {
+        None => Ok(std::thread::available_parallelism().map_or(1, NonZeroUsize::get)),
+        Some(n) if n >= 1 => Ok(usize::try_from(n).unwrap_or(usize::MAX)),
+        Some(n) => Err(PyValueError::new_err(format!(
+            "threads must be at least 1 (or None for all cores), not {n}"
+        ))),
+    }
+}
+
+/// Finds quotations and their speakers in English news text.
+///
+/// Build it once and reuse it: building reads the settings, and an
+/// extractor can be used from many threads at once.
+///
+/// Keyword arguments (the settings of the Rust ``ExtractorBuilder``):
+///
+/// - ``reporting_verbs``: extra reporting verbs, one word form each
+///   (``["quipped", "quips"]``), added to the built-in list.
+/// - ``resolve_pronouns`` (default True): follow ``he``, ``she``, ``it``,
+///   ``they`` back to the person or body named earlier; when off, a
+///   pronoun's speaker has no name.
+/// - ``resolve_descriptions`` (default True): follow descriptions such as
+///   ``the council leader`` back to the person they stand for.
+/// - ``carry_speakers`` (default True): a quote paragraph without a cue
+///   continues the speaker of the quote before it.
+/// - ``min_confidence`` (default 0.0): drop attributions whose confidence
+///   is below this bar, in [0, 1]; their quotes stay, with no speaker.
+/// - ``find_speakers`` (default True): when off, only quote spans and
+///   kinds, several times faster.
+/// - ``speech_only`` (default False): leave scare quotes and titles out.
+///
+/// Raises ``ValueError`` for a setting out of range or a verb that is not
+/// one word, ``TypeError`` for a value of the wrong type.
+#[pyclass(module = "whosaid", name = "Extractor", frozen)]
+struct Extractor {
+    inner: whosaid::Extractor,
+    settings: Settings,
+}
+
+#[pymethods]
+impl Extractor {
+    #[new]
+    #[pyo3(signature = (
+        *,
+        reporting_verbs = None,
+        resolve_pronouns = true,
+        resolve_descriptions = true,
+        carry_speakers = true,
+        min_confidence = 0.0,
+        find_speakers = true,
+        speech_only = false,
+    ))]
+    #[allow(clippy::too_many_arguments)] // The builder's settings, one a keyword.
+    fn new(
+        reporting_verbs: Option<&Bound<'_, PyAny>>,
+        resolve_pronouns: bool,
+        resolve_descriptions: bool,
+        carry_speakers: bool,
+        min_confidence: f64,
+        find_speakers: bool,
+        speech_only: bool,
+    ) -> PyResult<Extractor> {
+        let settings = Settings {
+            reporting_verbs: words(reporting_verbs)?,
+            resolve_pronouns,
+            resolve_descriptions,
+            carry_speakers,
+            min_confidence,
+            find_speakers,
+            speech_only,
+        };
+        Ok(Extractor {
+            inner: settings.build()?,
+            settings,
+        })
+    }
+
+    /// extract(text, /)
+    /// --
+    ///
+    /// Every quotation in ``text``, in text order, as a list of ``Quote``.
+    ///
+    /// Offsets are code points: ``text[q.start:q.end] == q.text``. Any
+    /// ``str`` gives an answer, in time linear in its length; the GIL is
+    /// released while the text is read. Raises ``TypeError`` for anything
+    /// but a ``str`` and ``UnicodeEncodeError`` for a string with lone
+    /// surrogates, which is not text.
+    #[pyo3(signature = (text, /))]
+    fn extract(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Py<Quote>>> {
+        let text = text_of(text, "text")?.to_str()?;
+        let inner = &self.inner;
+        let found = py.detach(|| find(inner, text));
+        quote_objects(py, text, found)
+    }
+
+    /// extract_many(texts, /, threads=None)
+    /// --
+    ///
+    /// The quotes of each text of ``texts`` (any iterable of ``str``: a
+    /// list, a pandas Series…), as a list with one list of ``Quote`` per
+    /// text, in the order of the texts.
+    ///
+    /// The texts are read without the GIL on ``threads`` threads (``None``:
+    /// all cores); the result is the same whatever the number of threads.
+    /// Raises ``TypeError`` when an item is not a ``str`` (saying which
+    /// item) and ``ValueError`` when ``threads`` is below 1.
+    #[pyo3(signature = (texts, /, threads = None))]
+    fn extract_many(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        threads: Option<i64>,
+    ) -> PyResult<Vec<Vec<Py<Quote>>>> {
+        let threads = thread_count(threads)?;
+        if texts.is_instance_of::<PyString>() {
+            return Err(PyTypeError::new_err(
+                "texts must be an iterable of str, not a str: use extract() for one text",
+            ));
+        }
+        // Hold every string while their bytes are read without the GIL.
+        let strings: Vec<Bound<'_, PyAny>> = texts.try_iter()?.collect::<PyResult<_>>()?;
+        let texts: Vec<&str> = strings
+            .iter()
+            .enumerate()
+            .map(|(i, s)| text_of(s, &format!("texts[{i}]"))?.to_str())
+            .collect::<PyResult<_>>()?;
+        let inner = &self.inner;
+        let found = py.detach(|| find_all(inner, &texts, threads));
+        texts
+            .iter()
+            .zip(found)
+            .map(|(text, quotes)| quote_objects(py, text, quotes))
+            .collect()
+    }
+
+    /// The settings, as keyword arguments of ``Extractor(...)``.
+    #[getter]
+    fn settings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        self.settings.to_kwargs(py)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let kwargs = self.settings.to_kwargs(py)?;
+        let mut parts = Vec::new();
+        for (key, value) in kwargs.iter() {
+            parts.push(format!("{key}={}", value.repr()?));
+        }
+        Ok(format!("Extractor({})", parts.join(", ")))
+    }
+
+    /// Pickles as its settings (Spark, multiprocessing): the extractor is
+    /// built again from them where it is unpickled.
+    fn __getnewargs_ex__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
+        Ok((PyTuple::empty(py), self.settings.to_kwargs(py)?))
+    }
+}
+
+/// One quotation: where it is, what it says, what kind it is and who said
+/// it.
+///
+/// Offsets are code points (Python ``str`` indices), end exclusive:
+/// ``text[q.start:q.end] == q.text``. ``byte_start`` and ``byte_end`` are
+/// the same span in bytes of the UTF-8 text.
+///
+/// Attributes:
+///
+/// - ``start``, ``end``: the quote's span, quotation marks included.
+/// - ``byte_start``, ``byte_end``: the same span in UTF-8 bytes.
+/// - ``text``: the quote, marks included.
+/// - ``kind``: ``"direct"``, ``"mixed"``, ``"scare"``, ``"title"``, or a
+///   kind added in a later version.
+/// - ``content``: the quoted words without marks, a tuple of ``(start,
+///   end)`` pairs: one per paragraph of a quote over paragraphs, one per
+///   fragment of joined fragments.
+/// - ``cue``, ``cue_start``, ``cue_end``: the words that report the speech
+///   (``said``, ``according to``) and where they are, or ``None``.
+/// - ``speaker``: a ``Speaker``, or ``None`` when the text does not say
+///   (always ``None`` for scare quotes and titles).
+#[pyclass(module = "whosaid", frozen, get_all)]
+struct Quote {
+    start: usize,
+    end: usize,
+    byte_start: usize,
+    byte_end: usize,
+    text: Py<PyString>,
+    kind: Py<PyString>,
+    content: Py<PyTuple>,
+    cue: Option<Py<PyString>>,
+    cue_start: Option<usize>,
+    cue_end: Option<usize>,
+    speaker: Option<Py<Speaker>>,
+}
+
+/// Who said a quote.
+///
+/// Attributes:
+///
+/// - ``name``: the canonical name (``"Jane Marlow"``), or ``None`` for a
+///   pronoun that the text gives nothing to take up.
+/// - ``mention``: the words that stand for the speaker at the quote
+///   (``"she"``, ``"the council leader"``).
+/// - ``start``, ``end``: where the mention is, in code points;
+///   ``byte_start``, ``byte_end`` in UTF-8 bytes.
+/// - ``attribution``: how the speaker was found: ``"cue"``, ``"pronoun"``,
+///   ``"description"``, ``"continuation"``, ``"narration"``, or a way added
+///   in a later version.
+/// - ``confidence``: how sure the attribution is, in [0, 1].
+#[pyclass(module = "whosaid", frozen, get_all)]
+struct Speaker {
+    name: Option<Py<PyString>>,
+    mention: Py<PyString>,
+    start: usize,
+    end: usize,
+    byte_start: usize,
+    byte_end: usize,
+    attribution: Py<PyString>,
+    confidence: f64,
+}
+
+/// The confidence as Python shows it: the shortest decimal that reads back
+/// as the library's `f32` (0.92, not 0.9200000166893005), the number the
+/// confidence table holds.
+fn confidence_f64(confidence: f32) -> f64 {
+    confidence.to_string().parse().unwrap_or(f64::from(confidence))
+}
+
+/// The `Quote` objects of one text's found quotes.
+fn quote_objects(py: Python<'_>, text: &str, found: Vec<FoundQuote>) -> PyResult<Vec<Py<Quote>>> {
+    found.into_iter().map(|q| quote_object(py, text, q)).collect()
+}
+
+fn quote_object(py: Python<'_>, text: &str, q: FoundQuote) -> PyResult<Py<Quote>> {
+    let slice = |span: BothSpan| PyString::new(py, &text[span.bytes.range()]).unbind();
+    let speaker = match q.speaker {
+        None => None,
+        Some(s) => Some(Py::new(
+            py,
+            Speaker {
+                name: s.name.map(|name| PyString::new(py, &name).unbind()),
+                mention: slice(s.mention),
+                start: s.mention.start,
+                end: s.mention.end,
+                byte_start: s.mention.bytes.start,
+                byte_end: s.mention.bytes.end,
+                attribution: PyString::intern(py, s.attribution).unbind(),
+                confidence: confidence_f64(s.confidence),
+            },
+        )?),
+    };
+    let quote = Quote {
+        start: q.span.start,
+        end: q.span.end,
+        byte_start: q.span.bytes.start,
+        byte_end: q.span.bytes.end,
+        text: slice(q.span),
+        kind: PyString::intern(py, q.kind).unbind(),
+        content: PyTuple::new(py, q.content)?.unbind(),
+        cue: q.cue.map(slice),
+        cue_start: q.cue.map(|c| c.start),
+        cue_end: q.cue.map(|c| c.end),
+        speaker,
+    };
+    Py::new(py, quote)
+}
+
+#[pymethods]
+impl Quote {
+    /// The quote as a dict with the fields of the ``extract`` example's
+    /// JSON output (``start``, ``end``, ``byte_start``, ``byte_end``,
+    /// ``text``, ``kind``, ``content``, ``speaker``, ``speaker_start``,
+    /// ``speaker_end``, ``speaker_mention``, ``attribution``,
+    /// ``confidence``, ``cue``), flat, for pandas and JSON. ``speaker`` is
+    /// the speaker's name there; ``content`` a list of ``{"start",
+    /// "end"}``.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item(intern!(py, "start"), self.start)?;
+        d.set_item(intern!(py, "end"), self.end)?;
+        d.set_item(intern!(py, "byte_start"), self.byte_start)?;
+        d.set_item(intern!(py, "byte_end"), self.byte_end)?;
+        d.set_item(intern!(py, "text"), &self.text)?;
+        d.set_item(intern!(py, "kind"), &self.kind)?;
+        d.set_item(intern!(py, "content"), self.content_dicts(py)?)?;
+        let speaker = self.speaker.as_ref().map(|s| s.get());
+        d.set_item(intern!(py, "speaker"), speaker.map(|s| &s.name))?;
+        d.set_item(intern!(py, "speaker_start"), speaker.map(|s| s.start))?;
+        d.set_item(intern!(py, "speaker_end"), speaker.map(|s| s.end))?;
+        d.set_item(intern!(py, "speaker_mention"), speaker.map(|s| &s.mention))?;
+        d.set_item(intern!(py, "attribution"), speaker.map(|s| &s.attribution))?;
+        d.set_item(intern!(py, "confidence"), speaker.map(|s| s.confidence))?;
+        d.set_item(intern!(py, "cue"), &self.cue)?;
+        Ok(d)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        // The speaker's name, and the mention when there is a speaker
+        // without one (an unresolved pronoun), so that the two `None`s are
+        // told apart.
+        let speaker = match self.speaker.as_ref().map(|s| s.get()) {
+            None => "None".to_owned(),
+            Some(s) if s.name.is_some() => repr_or_none(py, s.name.as_ref())?,
+            Some(s) => format!("None, mention={}", s.mention.bind(py).repr()?),
+        };
+        Ok(format!(
+            "Quote(start={}, end={}, kind={}, text={}, speaker={speaker})",
+            self.start,
+            self.end,
+            self.kind.bind(py).repr()?,
+            self.text.bind(py).repr()?,
+        ))
+    }
+}
+
+impl Quote {
+    /// `content` as JSON has it: a list of `{"start", "end"}`.
+    fn content_dicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for pair in self.content.bind(py).iter() {
+            let (start, end): (usize, usize) = pair.extract()?;
+            let d = PyDict::new(py);
+            d.set_item(intern!(py, "start"), start)?;
+            d.set_item(intern!(py, "end"), end)?;
+            list.append(d)?;
+        }
+        Ok(list)
+    }
+}
+
+#[pymethods]
+impl Speaker {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let name = repr_or_none(py, self.name.as_ref())?;
+        Ok(format!(
+            "Speaker(name={name}, mention={}, attribution={}, confidence={})",
+            self.mention.bind(py).repr()?,
+            self.attribution.bind(py).repr()?,
+            self.confidence.into_bound_py_any(py)?.repr()?,
+        ))
+    }
+}
+
+/// Python's `repr` of a string that may be missing.
+fn repr_or_none(py: Python<'_>, s: Option<&Py<PyString>>) -> PyResult<String> {
+    match s {
+        Some(s) => Ok(s.bind(py).repr()?.to_string()),
+        None => Ok("None".to_owned()),
+    }
+}
+
+/// The native module; `whosaid/__init__.py` re-exports what it holds.
+#[pymodule]
+fn _whosaid(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Extractor>()?;
+    m.add_class::<Quote>()?;
+    m.add_class::<Speaker>()?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
