@@ -311,10 +311,11 @@ impl Extractor {
     /// surrogates, which is not text.
     #[pyo3(signature = (text, /))]
     fn extract(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Py<Quote>>> {
-        let text = text_of(text, "text")?.to_str()?;
+        let source = text_of(text, "text")?;
+        let text = source.to_str()?;
         let inner = &self.inner;
         let found = py.detach(|| find(inner, text));
-        quote_objects(py, text, found)
+        quote_objects(py, source, found)
     }
 
     /// extract_many(texts, /, threads=None)
@@ -342,18 +343,18 @@ impl Extractor {
             ));
         }
         // Hold every string while their bytes are read without the GIL.
-        let strings: Vec<Bound<'_, PyAny>> = texts.try_iter()?.collect::<PyResult<_>>()?;
-        let texts: Vec<&str> = strings
-            .iter()
-            .enumerate()
-            .map(|(i, s)| text_of(s, &format!("texts[{i}]"))?.to_str())
-            .collect::<PyResult<_>>()?;
+        let mut sources = Vec::new();
+        for (i, item) in texts.try_iter()?.enumerate() {
+            let item = item?;
+            sources.push(text_of(&item, &format!("texts[{i}]"))?.clone());
+        }
+        let texts: Vec<&str> = sources.iter().map(|s| s.to_str()).collect::<PyResult<_>>()?;
         let inner = &self.inner;
         let found = py.detach(|| find_all(inner, &texts, threads));
-        texts
+        sources
             .iter()
             .zip(found)
-            .map(|(text, quotes)| quote_objects(py, text, quotes))
+            .map(|(source, quotes)| quote_objects(py, source, quotes))
             .collect()
     }
 
@@ -400,19 +401,17 @@ impl Extractor {
 ///   (``said``, ``according to``) and where they are, or ``None``.
 /// - ``speaker``: a ``Speaker``, or ``None`` when the text does not say
 ///   (always ``None`` for scare quotes and titles).
-#[pyclass(module = "whosaid", frozen, get_all)]
+//
+// PERF: a quote holds its offsets and the text it came from, and makes its
+// strings and its speaker when they are asked for: one Python object a
+// quote rather than eight (the strings, the content tuples, the speaker)
+// is what brings `extract_many` on one thread near the library's own
+// speed (see the README's "From Python").
+#[pyclass(module = "whosaid", frozen)]
 struct Quote {
-    start: usize,
-    end: usize,
-    byte_start: usize,
-    byte_end: usize,
-    text: Py<PyString>,
-    kind: Py<PyString>,
-    content: Py<PyTuple>,
-    cue: Option<Py<PyString>>,
-    cue_start: Option<usize>,
-    cue_end: Option<usize>,
-    speaker: Option<Py<Speaker>>,
+    /// The whole text the quote was found in, shared by its quotes.
+    source: Py<PyString>,
+    found: FoundQuote,
 }
 
 /// Who said a quote.
@@ -429,16 +428,13 @@ struct Quote {
 ///   ``"description"``, ``"continuation"``, ``"narration"``, or a way added
 ///   in a later version.
 /// - ``confidence``: how sure the attribution is, in [0, 1].
-#[pyclass(module = "whosaid", frozen, get_all)]
+#[pyclass(module = "whosaid", frozen)]
 struct Speaker {
-    name: Option<Py<PyString>>,
-    mention: Py<PyString>,
-    start: usize,
-    end: usize,
-    byte_start: usize,
-    byte_end: usize,
-    attribution: Py<PyString>,
-    confidence: f64,
+    source: Py<PyString>,
+    name: Option<String>,
+    mention: BothSpan,
+    attribution: &'static str,
+    confidence: f32,
 }
 
 /// The confidence as Python shows it: the shortest decimal that reads back
@@ -448,47 +444,98 @@ fn confidence_f64(confidence: f32) -> f64 {
     confidence.to_string().parse().unwrap_or(f64::from(confidence))
 }
 
-/// The `Quote` objects of one text's found quotes.
-fn quote_objects(py: Python<'_>, text: &str, found: Vec<FoundQuote>) -> PyResult<Vec<Py<Quote>>> {
-    found.into_iter().map(|q| quote_object(py, text, q)).collect()
+/// The words of `span` in `source`. (The UTF-8 form of `source` was made
+/// and cached inside the string when the quotes were found, so asking for
+/// it again is free.)
+fn slice<'py>(source: &Bound<'py, PyString>, span: BothSpan) -> PyResult<Bound<'py, PyString>> {
+    let text = source.to_str()?;
+    Ok(PyString::new(source.py(), &text[span.bytes.range()]))
 }
 
-fn quote_object(py: Python<'_>, text: &str, q: FoundQuote) -> PyResult<Py<Quote>> {
-    let slice = |span: BothSpan| PyString::new(py, &text[span.bytes.range()]).unbind();
-    let speaker = match q.speaker {
-        None => None,
-        Some(s) => Some(Py::new(
-            py,
-            Speaker {
-                name: s.name.map(|name| PyString::new(py, &name).unbind()),
-                mention: slice(s.mention),
-                start: s.mention.start,
-                end: s.mention.end,
-                byte_start: s.mention.bytes.start,
-                byte_end: s.mention.bytes.end,
-                attribution: PyString::intern(py, s.attribution).unbind(),
-                confidence: confidence_f64(s.confidence),
-            },
-        )?),
-    };
-    let quote = Quote {
-        start: q.span.start,
-        end: q.span.end,
-        byte_start: q.span.bytes.start,
-        byte_end: q.span.bytes.end,
-        text: slice(q.span),
-        kind: PyString::intern(py, q.kind).unbind(),
-        content: PyTuple::new(py, q.content)?.unbind(),
-        cue: q.cue.map(slice),
-        cue_start: q.cue.map(|c| c.start),
-        cue_end: q.cue.map(|c| c.end),
-        speaker,
-    };
-    Py::new(py, quote)
+/// The `Quote` objects of one text's found quotes.
+fn quote_objects(py: Python<'_>, source: &Bound<'_, PyString>, found: Vec<FoundQuote>) -> PyResult<Vec<Py<Quote>>> {
+    found
+        .into_iter()
+        .map(|found| {
+            let source = source.clone().unbind();
+            Py::new(py, Quote { source, found })
+        })
+        .collect()
 }
 
 #[pymethods]
 impl Quote {
+    #[getter]
+    fn start(&self) -> usize {
+        self.found.span.start
+    }
+
+    #[getter]
+    fn end(&self) -> usize {
+        self.found.span.end
+    }
+
+    #[getter]
+    fn byte_start(&self) -> usize {
+        self.found.span.bytes.start
+    }
+
+    #[getter]
+    fn byte_end(&self) -> usize {
+        self.found.span.bytes.end
+    }
+
+    /// The quote, its marks included.
+    #[getter]
+    fn text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
+        slice(self.source.bind(py), self.found.span)
+    }
+
+    /// ``"direct"``, ``"mixed"``, ``"scare"``, ``"title"``, or a kind added
+    /// in a later version.
+    #[getter]
+    fn kind<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        PyString::intern(py, self.found.kind)
+    }
+
+    /// The quoted words without marks, as ``(start, end)`` pairs.
+    #[getter]
+    fn content<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, &self.found.content)
+    }
+
+    /// The words that report the speech (``said``), or ``None``.
+    #[getter]
+    fn cue<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
+        self.found.cue.map(|cue| slice(self.source.bind(py), cue)).transpose()
+    }
+
+    #[getter]
+    fn cue_start(&self) -> Option<usize> {
+        self.found.cue.map(|cue| cue.start)
+    }
+
+    #[getter]
+    fn cue_end(&self) -> Option<usize> {
+        self.found.cue.map(|cue| cue.end)
+    }
+
+    /// Who said it, or ``None`` when the text does not say.
+    #[getter]
+    fn speaker(&self, py: Python<'_>) -> PyResult<Option<Py<Speaker>>> {
+        let Some(s) = &self.found.speaker else {
+            return Ok(None);
+        };
+        let speaker = Speaker {
+            source: self.source.clone_ref(py),
+            name: s.name.clone(),
+            mention: s.mention,
+            attribution: s.attribution,
+            confidence: s.confidence,
+        };
+        Py::new(py, speaker).map(Some)
+    }
+
     /// The quote as a dict with the fields of the ``extract`` example's
     /// JSON output (``start``, ``end``, ``byte_start``, ``byte_end``,
     /// ``text``, ``kind``, ``content``, ``speaker``, ``speaker_start``,
@@ -497,22 +544,25 @@ impl Quote {
     /// the speaker's name there; ``content`` a list of ``{"start",
     /// "end"}``.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let q = &self.found;
+        let source = self.source.bind(py);
+        let speaker = q.speaker.as_ref();
         let d = PyDict::new(py);
-        d.set_item(intern!(py, "start"), self.start)?;
-        d.set_item(intern!(py, "end"), self.end)?;
-        d.set_item(intern!(py, "byte_start"), self.byte_start)?;
-        d.set_item(intern!(py, "byte_end"), self.byte_end)?;
-        d.set_item(intern!(py, "text"), &self.text)?;
-        d.set_item(intern!(py, "kind"), &self.kind)?;
+        d.set_item(intern!(py, "start"), q.span.start)?;
+        d.set_item(intern!(py, "end"), q.span.end)?;
+        d.set_item(intern!(py, "byte_start"), q.span.bytes.start)?;
+        d.set_item(intern!(py, "byte_end"), q.span.bytes.end)?;
+        d.set_item(intern!(py, "text"), slice(source, q.span)?)?;
+        d.set_item(intern!(py, "kind"), self.kind(py))?;
         d.set_item(intern!(py, "content"), self.content_dicts(py)?)?;
-        let speaker = self.speaker.as_ref().map(|s| s.get());
-        d.set_item(intern!(py, "speaker"), speaker.map(|s| &s.name))?;
-        d.set_item(intern!(py, "speaker_start"), speaker.map(|s| s.start))?;
-        d.set_item(intern!(py, "speaker_end"), speaker.map(|s| s.end))?;
-        d.set_item(intern!(py, "speaker_mention"), speaker.map(|s| &s.mention))?;
-        d.set_item(intern!(py, "attribution"), speaker.map(|s| &s.attribution))?;
-        d.set_item(intern!(py, "confidence"), speaker.map(|s| s.confidence))?;
-        d.set_item(intern!(py, "cue"), &self.cue)?;
+        d.set_item(intern!(py, "speaker"), speaker.and_then(|s| s.name.as_deref()))?;
+        d.set_item(intern!(py, "speaker_start"), speaker.map(|s| s.mention.start))?;
+        d.set_item(intern!(py, "speaker_end"), speaker.map(|s| s.mention.end))?;
+        let mention = speaker.map(|s| slice(source, s.mention)).transpose()?;
+        d.set_item(intern!(py, "speaker_mention"), mention)?;
+        d.set_item(intern!(py, "attribution"), speaker.map(|s| s.attribution))?;
+        d.set_item(intern!(py, "confidence"), speaker.map(|s| confidence_f64(s.confidence)))?;
+        d.set_item(intern!(py, "cue"), self.cue(py)?)?;
         Ok(d)
     }
 
@@ -520,17 +570,19 @@ impl Quote {
         // The speaker's name, and the mention when there is a speaker
         // without one (an unresolved pronoun), so that the two `None`s are
         // told apart.
-        let speaker = match self.speaker.as_ref().map(|s| s.get()) {
+        let speaker = match &self.found.speaker {
             None => "None".to_owned(),
-            Some(s) if s.name.is_some() => repr_or_none(py, s.name.as_ref())?,
-            Some(s) => format!("None, mention={}", s.mention.bind(py).repr()?),
+            Some(s) => match &s.name {
+                Some(name) => PyString::new(py, name).repr()?.to_string(),
+                None => format!("None, mention={}", slice(self.source.bind(py), s.mention)?.repr()?),
+            },
         };
         Ok(format!(
             "Quote(start={}, end={}, kind={}, text={}, speaker={speaker})",
-            self.start,
-            self.end,
-            self.kind.bind(py).repr()?,
-            self.text.bind(py).repr()?,
+            self.found.span.start,
+            self.found.span.end,
+            self.kind(py).repr()?,
+            self.text(py)?.repr()?,
         ))
     }
 }
@@ -539,8 +591,7 @@ impl Quote {
     /// `content` as JSON has it: a list of `{"start", "end"}`.
     fn content_dicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let list = PyList::empty(py);
-        for pair in self.content.bind(py).iter() {
-            let (start, end): (usize, usize) = pair.extract()?;
+        for &(start, end) in &self.found.content {
             let d = PyDict::new(py);
             d.set_item(intern!(py, "start"), start)?;
             d.set_item(intern!(py, "end"), end)?;
@@ -552,22 +603,63 @@ impl Quote {
 
 #[pymethods]
 impl Speaker {
+    /// The canonical name, or ``None`` for a pronoun with nothing to take
+    /// up.
+    #[getter]
+    fn name(&self) -> Option<&str> {
+        self.name.as_deref()
+    }
+
+    /// The words that stand for the speaker at the quote.
+    #[getter]
+    fn mention<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
+        slice(self.source.bind(py), self.mention)
+    }
+
+    #[getter]
+    fn start(&self) -> usize {
+        self.mention.start
+    }
+
+    #[getter]
+    fn end(&self) -> usize {
+        self.mention.end
+    }
+
+    #[getter]
+    fn byte_start(&self) -> usize {
+        self.mention.bytes.start
+    }
+
+    #[getter]
+    fn byte_end(&self) -> usize {
+        self.mention.bytes.end
+    }
+
+    /// How the speaker was found: ``"cue"``, ``"pronoun"``, … or a way
+    /// added in a later version.
+    #[getter]
+    fn attribution<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        PyString::intern(py, self.attribution)
+    }
+
+    /// How sure the attribution is, in [0, 1].
+    #[getter]
+    fn confidence(&self) -> f64 {
+        confidence_f64(self.confidence)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let name = repr_or_none(py, self.name.as_ref())?;
+        let name = match &self.name {
+            Some(name) => PyString::new(py, name).repr()?.to_string(),
+            None => "None".to_owned(),
+        };
         Ok(format!(
             "Speaker(name={name}, mention={}, attribution={}, confidence={})",
-            self.mention.bind(py).repr()?,
-            self.attribution.bind(py).repr()?,
-            self.confidence.into_bound_py_any(py)?.repr()?,
+            self.mention(py)?.repr()?,
+            self.attribution(py).repr()?,
+            self.confidence().into_bound_py_any(py)?.repr()?,
         ))
-    }
-}
-
-/// Python's `repr` of a string that may be missing.
-fn repr_or_none(py: Python<'_>, s: Option<&Py<PyString>>) -> PyResult<String> {
-    match s {
-        Some(s) => Ok(s.bind(py).repr()?.to_string()),
-        None => Ok("None".to_owned()),
     }
 }
 
