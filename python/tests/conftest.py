@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -83,3 +84,23 @@ def rust_quotes(rust_extract_binary: Path):
         return [d["quotes"] for d in docs]
 
     return run
+
+
+def readme_python_blocks() -> list[str]:
+    """The ```python blocks of the README's "From Python" section, in order."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## From Python\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```python\n(.*?)```", section, re.S)
+
+
+def run_readme_block(index: int, files: Path | None = None) -> dict:
+    """Runs the README's Python block number ``index`` as it is written,
+    with its file names (``"articles.jsonl"``…) taken in the folder
+    ``files``, and returns the names it defined. (The folder goes into the
+    names rather than the working directory: Spark's JVM keeps its own.)"""
+    code = readme_python_blocks()[index]
+    if files is not None:
+        code = re.sub(r'"([\w.]+\.(?:jsonl|parquet))"', lambda m: repr(str(files / m[1])), code)
+    namespace: dict = {"__name__": "readme"}
+    exec(compile(code, f"README.md (Python block {index})", "exec"), namespace)
+    return namespace

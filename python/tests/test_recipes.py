@@ -1,5 +1,6 @@
-"""The README's Python recipes, run as written there: the example script
-and the pandas recipe."""
+"""The README's Python recipes, run as written there: the example script,
+the first example and the pandas recipe (the Spark recipe is run by
+``test_spark.py``)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import whosaid
-from conftest import EXAMPLE_ARTICLE, REPO
+from conftest import EXAMPLE_ARTICLE, REPO, run_readme_block
 
 
 def test_the_example_prints_the_example_articles_quotes(example_article):
@@ -26,27 +27,19 @@ def test_the_example_prints_the_example_articles_quotes(example_article):
             assert f"— {quote.speaker.name} ({quote.speaker.attribution}:" in out
 
 
-def pandas_recipe(articles):
-    """The README's pandas recipe, word for word."""
-    import pandas as pd
-
-    extractor = whosaid.Extractor()
-    articles["quotes"] = extractor.extract_many(articles["text"])  # all cores
-    quotes = pd.DataFrame(
-        [{"id": id_, **q.to_dict()} for id_, qs in zip(articles["id"], articles["quotes"]) for q in qs]
-    )
-    return quotes
+def test_the_readme_example_runs(capsys):
+    namespace = run_readme_block(0)
+    quote = namespace["q"]
+    assert quote.speaker.name == "Dan Okoye"
+    assert str(quote.to_dict()) in capsys.readouterr().out
 
 
 def test_the_pandas_recipe(tmp_path: Path, texts):
     pd = pytest.importorskip("pandas", reason="pandas is not installed (pip install pandas)")
     path = tmp_path / "articles.jsonl"
     pd.DataFrame({"id": range(len(texts)), "text": texts}).to_json(path, orient="records", lines=True)
-    articles = pd.read_json(path, lines=True)
-    quotes = pandas_recipe(articles)
+    quotes = run_readme_block(1, files=tmp_path)["quotes"]
 
     extractor = whosaid.Extractor()
     expected = [{"id": i, **q.to_dict()} for i, text in enumerate(texts) for q in extractor.extract(text)]
     assert quotes.astype(object).where(quotes.notna(), None).to_dict("records") == expected
-    by_speaker = quotes.groupby("speaker").size()
-    assert by_speaker.sum() == sum(1 for row in expected if row["speaker"] is not None)

@@ -116,3 +116,18 @@ def test_a_worker_builds_its_extractor_once():
     key = _settings_key(whosaid.Extractor(speech_only=True).settings)
     assert _worker_extractor(key) is _worker_extractor(key)
     assert _worker_extractor(key).settings["speech_only"] is True
+
+
+def test_the_readme_spark_recipe(spark, texts, tmp_path):
+    """The README's Spark block, as written, on a JSON Lines file of the
+    test texts; it finds the session the fixture started."""
+    import json
+
+    from conftest import run_readme_block
+
+    with open(tmp_path / "articles.jsonl", "w", encoding="utf-8") as f:
+        for id_, text in articles(texts):
+            f.write(json.dumps({"id": id_, "text": text}) + "\n")
+    quotes = run_readme_block(2, files=tmp_path)["quotes"]
+    assert collected(quotes) == expected_rows(texts, speech_only=True)
+    assert collected(spark.read.parquet(str(tmp_path / "quotes.parquet"))) == expected_rows(texts, speech_only=True)
