@@ -13,6 +13,7 @@
 
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -184,39 +185,55 @@ fn find(extractor: &whosaid::Extractor, text: &str) -> Vec<FoundQuote> {
         .collect()
 }
 
-/// The quotes of every text, in the order of the texts, on `threads`
-/// threads. Each thread takes the next text not yet taken, so that a long
-/// text holds up one thread and not a whole share of the work.
-fn find_all(extractor: &whosaid::Extractor, texts: &[&str], threads: usize) -> Vec<Vec<FoundQuote>> {
-    let threads = threads.min(texts.len());
-    if threads <= 1 {
-        return texts.iter().map(|text| find(extractor, text)).collect();
-    }
+/// Finds the quotes of every text on `threads` threads (two or more) and
+/// hands each text's quotes to `take` on the calling thread, which holds
+/// the GIL, in the order they are found: the Python objects of one text
+/// are made while the threads read the next ones. Each thread takes the
+/// next text not yet taken, so that a long text holds up one thread and
+/// not a whole share of the work.
+fn find_in_parallel(
+    py: Python<'_>,
+    extractor: &whosaid::Extractor,
+    texts: &[&str],
+    threads: usize,
+    mut take: impl FnMut(usize, Vec<FoundQuote>) -> PyResult<()>,
+) -> PyResult<()> {
     let next = AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(text) = texts.get(i) else {
-                return done;
-            };
-            done.push((i, find(extractor, text)));
+    let (sender, receiver) = mpsc::channel();
+    // The library does not panic; if it ever did, the scope would carry
+    // the panic on to Python as a `PanicException`, as on one thread.
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let (sender, next) = (sender.clone(), &next);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(text) = texts.get(i) else {
+                        break;
+                    };
+                    // A send fails only when the caller has given up (an
+                    // error making the Python objects): stop too.
+                    if sender.send((i, find(extractor, text))).is_err() {
+                        break;
+                    }
+                }
+            });
         }
-    };
-    let parts: Vec<Vec<(usize, Vec<FoundQuote>)>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
-        workers
-            .into_iter()
-            // The library does not panic; if it ever did, the panic goes on
-            // to Python as a `PanicException`, as it would on one thread.
-            .map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect()
-    });
-    let mut out: Vec<Vec<FoundQuote>> = std::iter::repeat_with(Vec::new).take(texts.len()).collect();
-    for (i, quotes) in parts.into_iter().flatten() {
-        out[i] = quotes;
-    }
-    out
+        drop(sender);
+        // The receiver lives in this closure, so that an early return drops
+        // it and stops the threads before the scope waits for them.
+        let mut receiver = receiver;
+        loop {
+            // Wait without the GIL; `Receiver` is not `Sync`, so it goes
+            // into the wait and comes back.
+            let (message, back) = py.detach(move || (receiver.recv(), receiver));
+            receiver = back;
+            let Ok((i, quotes)) = message else {
+                return Ok(()); // Every thread is done.
+            };
+            take(i, quotes)?;
+        }
+    })
 }
 
 /// The number of threads of `extract_many(threads=...)`: all cores for
@@ -350,12 +367,20 @@ impl Extractor {
         }
         let texts: Vec<&str> = sources.iter().map(|s| s.to_str()).collect::<PyResult<_>>()?;
         let inner = &self.inner;
-        let found = py.detach(|| find_all(inner, &texts, threads));
-        sources
-            .iter()
-            .zip(found)
-            .map(|(source, quotes)| quote_objects(py, source, quotes))
-            .collect()
+        if threads.min(texts.len()) <= 1 {
+            let found: Vec<_> = py.detach(|| texts.iter().map(|text| find(inner, text)).collect());
+            return sources
+                .iter()
+                .zip(found)
+                .map(|(source, quotes)| quote_objects(py, source, quotes))
+                .collect();
+        }
+        let mut out: Vec<Vec<Py<Quote>>> = std::iter::repeat_with(Vec::new).take(texts.len()).collect();
+        find_in_parallel(py, inner, &texts, threads, |i, quotes| {
+            out[i] = quote_objects(py, &sources[i], quotes)?;
+            Ok(())
+        })?;
+        Ok(out)
     }
 
     /// The settings, as keyword arguments of ``Extractor(...)``.
