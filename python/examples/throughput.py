@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import time
+from collections.abc import Callable
 
 import whosaid
 
@@ -25,7 +26,7 @@ def load(path: str) -> list[str]:
         return [json.loads(line)["text"] for line in f if line.strip()]
 
 
-def seconds_per_call(run, budget: float) -> float:
+def seconds_per_call(run: Callable[[], object], budget: float) -> float:
     """The mean time of a call of ``run``, called until ``budget`` seconds
     have passed."""
     calls = 0

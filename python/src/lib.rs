@@ -316,9 +316,6 @@ impl Extractor {
         })
     }
 
-    /// extract(text, /)
-    /// --
-    ///
     /// Every quotation in ``text``, in text order, as a list of ``Quote``.
     ///
     /// Offsets are code points: ``text[q.start:q.end] == q.text``. Any
@@ -335,9 +332,6 @@ impl Extractor {
         quote_objects(py, source, found)
     }
 
-    /// extract_many(texts, /, threads=None)
-    /// --
-    ///
     /// The quotes of each text of ``texts`` (any iterable of ``str``: a
     /// list, a pandas Series…), as a list with one list of ``Quote`` per
     /// text, in the order of the texts.
@@ -490,21 +484,25 @@ fn quote_objects(py: Python<'_>, source: &Bound<'_, PyString>, found: Vec<FoundQ
 
 #[pymethods]
 impl Quote {
+    /// The first code point of the quote (its opening mark).
     #[getter]
     fn start(&self) -> usize {
         self.found.span.start
     }
 
+    /// One past the last code point of the quote.
     #[getter]
     fn end(&self) -> usize {
         self.found.span.end
     }
 
+    /// ``start`` in bytes of the UTF-8 text.
     #[getter]
     fn byte_start(&self) -> usize {
         self.found.span.bytes.start
     }
 
+    /// ``end`` in bytes of the UTF-8 text.
     #[getter]
     fn byte_end(&self) -> usize {
         self.found.span.bytes.end
@@ -535,11 +533,13 @@ impl Quote {
         self.found.cue.map(|cue| slice(self.source.bind(py), cue)).transpose()
     }
 
+    /// Where the cue starts (code points), or ``None``.
     #[getter]
     fn cue_start(&self) -> Option<usize> {
         self.found.cue.map(|cue| cue.start)
     }
 
+    /// Where the cue ends (code points), or ``None``.
     #[getter]
     fn cue_end(&self) -> Option<usize> {
         self.found.cue.map(|cue| cue.end)
@@ -641,21 +641,25 @@ impl Speaker {
         slice(self.source.bind(py), self.mention)
     }
 
+    /// Where the mention starts, in code points.
     #[getter]
     fn start(&self) -> usize {
         self.mention.start
     }
 
+    /// Where the mention ends, in code points.
     #[getter]
     fn end(&self) -> usize {
         self.mention.end
     }
 
+    /// ``start`` in bytes of the UTF-8 text.
     #[getter]
     fn byte_start(&self) -> usize {
         self.mention.bytes.start
     }
 
+    /// ``end`` in bytes of the UTF-8 text.
     #[getter]
     fn byte_end(&self) -> usize {
         self.mention.bytes.end

@@ -4,6 +4,8 @@
 from collections.abc import Iterable
 from typing import Any, final
 
+__all__ = ["Extractor", "Quote", "Speaker", "__version__"]
+
 __version__: str
 
 @final
@@ -34,6 +36,8 @@ class Extractor:
     @property
     def settings(self) -> dict[str, Any]:
         """The settings, as keyword arguments of ``Extractor(...)``."""
+    def __getnewargs_ex__(self) -> tuple[tuple[()], dict[str, Any]]:
+        """Pickles as its settings."""
 
 @final
 class Quote:
