@@ -227,9 +227,9 @@ def test_extract_many_says_which_item_is_not_a_str():
         whosaid.Extractor().extract_many(3)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("threads", [0, -1])
-def test_threads_below_one_is_a_value_error(threads):
-    with pytest.raises(ValueError, match="threads must be at least 1"):
+@pytest.mark.parametrize("threads", [0, -1, 1025, 10**30])
+def test_threads_out_of_range_is_a_value_error(threads):
+    with pytest.raises((ValueError, OverflowError), match="threads must be between 1 and 1024|too large"):
         whosaid.Extractor().extract_many(["a"], threads=threads)
 
 
