@@ -12,7 +12,7 @@
 //! thread or many, and only then are Python objects made, with the GIL.
 
 use std::num::NonZeroUsize;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -185,16 +185,56 @@ fn find(extractor: &whosaid::Extractor, text: &str) -> Vec<FoundQuote> {
         .collect()
 }
 
-/// The quotes of every text, in the order of the texts, on `threads`
-/// threads. No Python here: it runs without the GIL.
-fn find_all(extractor: &whosaid::Extractor, texts: &[&str], pool: Option<&rayon::ThreadPool>) -> Vec<Vec<FoundQuote>> {
-    match pool {
+/// Finds the quotes of every text on the threads of `pool` and hands each
+/// text's quotes to `take` on the calling thread, which holds the GIL, as
+/// they come: the Python objects of one text are made while the threads
+/// read the next ones, and no text waits for the last.
+fn find_in_pool(
+    py: Python<'_>,
+    pool: &rayon::ThreadPool,
+    extractor: &whosaid::Extractor,
+    texts: &[&str],
+    mut take: impl FnMut(usize, Vec<FoundQuote>) -> PyResult<()>,
+) -> PyResult<()> {
+    // PERF: texts go to the caller eight at a time: one at a time, the
+    // caller woke so often that two threads spent 15% more CPU time than
+    // with the objects made after the last text; eight at a time, the
+    // objects made as the texts come are 3-4% faster than after the last
+    // (46 against 48 ms a pass over PolNeAR train on two threads).
+    const CHUNK: usize = 8;
+    let (sender, receiver) = mpsc::channel::<(usize, Vec<Vec<FoundQuote>>)>();
+    pool.in_place_scope(|scope| {
         // rayon hands out the texts a few at a time and lets idle threads
         // take work from busy ones, so a long text holds up one thread.
-        Some(pool) => pool.install(|| texts.par_iter().map(|text| find(extractor, text)).collect()),
-        // On the calling thread, whose buffers are warm from the last call.
-        None => texts.iter().map(|text| find(extractor, text)).collect(),
-    }
+        scope.spawn(move |_| {
+            texts
+                .par_chunks(CHUNK)
+                .enumerate()
+                .for_each_with(sender, |sender, (k, chunk)| {
+                    let found = chunk.iter().map(|text| find(extractor, text)).collect();
+                    // A send fails only when the caller has stopped listening
+                    // (an error making the Python objects); the rest is moot.
+                    let _ = sender.send((k * CHUNK, found));
+                });
+        });
+        // The receiver lives in this closure, so that an early return drops
+        // it before the scope waits for the threads.
+        let mut receiver = receiver;
+        loop {
+            // Wait without the GIL. `Receiver` is `Send` but not `Sync`: it
+            // goes into the wait and comes back.
+            let (message, back) = py.detach(move || (receiver.recv(), receiver));
+            receiver = back;
+            match message {
+                Ok((first, found)) => {
+                    for (i, quotes) in (first..).zip(found) {
+                        take(i, quotes)?;
+                    }
+                }
+                Err(_) => return Ok(()), // Every text is read.
+            }
+        }
+    })
 }
 
 /// The pools of threads made so far, by size.
@@ -354,19 +394,24 @@ impl Extractor {
             sources.push(text_of(&item, &format!("texts[{i}]"))?.clone());
         }
         let texts: Vec<&str> = sources.iter().map(|s| s.to_str()).collect::<PyResult<_>>()?;
-        // One thread, or one text: the calling thread, with no pool.
-        let pool = if threads > 1 && texts.len() > 1 {
-            Some(pool_of(threads)?)
-        } else {
-            None
-        };
         let inner = &self.inner;
-        let found = py.detach(|| find_all(inner, &texts, pool.as_deref()));
-        sources
-            .iter()
-            .zip(found)
-            .map(|(source, quotes)| quote_objects(py, source, quotes))
-            .collect()
+        if threads == 1 || texts.len() <= 1 {
+            // On the calling thread, whose buffers are warm from the last
+            // call.
+            let found: Vec<_> = py.detach(|| texts.iter().map(|text| find(inner, text)).collect());
+            return sources
+                .iter()
+                .zip(found)
+                .map(|(source, quotes)| quote_objects(py, source, quotes))
+                .collect();
+        }
+        let mut out: Vec<Vec<Py<Quote>>> = std::iter::repeat_with(Vec::new).take(texts.len()).collect();
+        let pool = pool_of(threads)?;
+        find_in_pool(py, &pool, inner, &texts, |i, quotes| {
+            out[i] = quote_objects(py, &sources[i], quotes)?;
+            Ok(())
+        })?;
+        Ok(out)
     }
 
     /// The settings, as keyword arguments of ``Extractor(...)``.
