@@ -105,15 +105,19 @@ fn type_name(object: &Bound<'_, PyAny>) -> String {
 }
 
 /// The text of `extract(text)` or of one item of `extract_many(texts)`,
-/// read in place: a `str`, or a `TypeError` that says what was given.
-fn text_of<'a, 'py>(object: &'a Bound<'py, PyAny>, what: &str) -> PyResult<&'a Bound<'py, PyString>> {
+/// read in place: a `str`, or a `TypeError` that says what was given
+/// (`what` names the argument, made only for the error).
+fn text_of<'a, 'py>(
+    object: &'a Bound<'py, PyAny>,
+    what: impl FnOnce() -> String,
+) -> PyResult<&'a Bound<'py, PyString>> {
     object.cast::<PyString>().map_err(|_| {
         let hint = if object.is_instance_of::<pyo3::types::PyBytes>() {
             " (decode bytes first: data.decode(\"utf-8\"))"
         } else {
             ""
         };
-        PyTypeError::new_err(format!("{what} must be a str, not {}{hint}", type_name(object)))
+        PyTypeError::new_err(format!("{} must be a str, not {}{hint}", what(), type_name(object)))
     })
 }
 
@@ -356,7 +360,7 @@ impl Extractor {
     /// surrogates, which is not text.
     #[pyo3(signature = (text, /))]
     fn extract(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Py<Quote>>> {
-        let source = text_of(text, "text")?;
+        let source = text_of(text, || "text".to_owned())?;
         let text = source.to_str()?;
         let inner = &self.inner;
         let found = py.detach(|| find(inner, text));
@@ -391,7 +395,7 @@ impl Extractor {
         let mut sources = Vec::new();
         for (i, item) in texts.try_iter()?.enumerate() {
             let item = item?;
-            sources.push(text_of(&item, &format!("texts[{i}]"))?.clone());
+            sources.push(text_of(&item, || format!("texts[{i}]"))?.clone());
         }
         let texts: Vec<&str> = sources.iter().map(|s| s.to_str()).collect::<PyResult<_>>()?;
         let inner = &self.inner;
