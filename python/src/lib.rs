@@ -12,13 +12,13 @@
 //! thread or many, and only then are Python objects made, with the GIL.
 
 use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, mpsc};
 
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use pyo3::{IntoPyObjectExt, intern};
-use rayon::prelude::*;
 use whosaid::{CharOffsets, Span};
 
 /// The builder's settings, as given to `Extractor(...)`: kept to show them
@@ -189,10 +189,14 @@ fn find(extractor: &whosaid::Extractor, text: &str) -> Vec<FoundQuote> {
         .collect()
 }
 
-/// Finds the quotes of every text on the threads of `pool` and hands each
-/// text's quotes to `take` on the calling thread, which holds the GIL, as
-/// they come: the Python objects of one text are made while the threads
-/// read the next ones, and no text waits for the last.
+/// Finds the quotes of every text on the calling thread and the threads
+/// of `pool`, and hands each text's quotes to `take` on the calling thread,
+/// which holds the GIL except while it reads texts: the Python objects are
+/// made as the quotes come, and no text waits for the last.
+///
+/// The texts are taken `CHUNK` at a time, in order, by whichever thread is
+/// free; the pool's threads send theirs to the calling thread, which makes
+/// the objects of those between its own chunks.
 fn find_in_pool(
     py: Python<'_>,
     pool: &rayon::ThreadPool,
@@ -200,41 +204,62 @@ fn find_in_pool(
     texts: &[&str],
     mut take: impl FnMut(usize, Vec<FoundQuote>) -> PyResult<()>,
 ) -> PyResult<()> {
-    // PERF: texts go to the caller eight at a time: one at a time, the
-    // caller woke so often that two threads spent 15% more CPU time than
-    // with the objects made after the last text; eight at a time, the
-    // objects made as the texts come are 3-4% faster than after the last
-    // (46 against 48 ms a pass over PolNeAR train on two threads).
+    // PERF: with the calling thread reading too, rather than waiting for
+    // two pool threads and waking for each chunk they send, a pass over
+    // PolNeAR train on two threads took 43-45 ms instead of 48-49 (one
+    // thread: 78-79 ms). Texts go by eights: one at a time, the calling
+    // thread woke so often that it cost 10-15% more CPU time.
     const CHUNK: usize = 8;
+    let next = AtomicUsize::new(0);
+    // The next chunk not yet taken: its first text, and its quotes.
+    let read_next = || {
+        let first = next.fetch_add(CHUNK, Ordering::Relaxed);
+        let chunk = texts.get(first..(first + CHUNK).min(texts.len()))?;
+        Some((
+            first,
+            chunk.iter().map(|text| find(extractor, text)).collect::<Vec<_>>(),
+        ))
+    };
     let (sender, receiver) = mpsc::channel::<(usize, Vec<Vec<FoundQuote>>)>();
+    let mut hand_over = |(first, found): (usize, Vec<Vec<FoundQuote>>)| -> PyResult<()> {
+        for (i, quotes) in (first..).zip(found) {
+            take(i, quotes)?;
+        }
+        Ok(())
+    };
     pool.in_place_scope(|scope| {
-        // rayon hands out the texts a few at a time and lets idle threads
-        // take work from busy ones, so a long text holds up one thread.
-        scope.spawn(move |_| {
-            texts
-                .par_chunks(CHUNK)
-                .enumerate()
-                .for_each_with(sender, |sender, (k, chunk)| {
-                    let found = chunk.iter().map(|text| find(extractor, text)).collect();
-                    // A send fails only when the caller has stopped listening
-                    // (an error making the Python objects); the rest is moot.
-                    let _ = sender.send((k * CHUNK, found));
-                });
-        });
+        for _ in 0..pool.current_num_threads() {
+            let (sender, read_next) = (sender.clone(), &read_next);
+            scope.spawn(move |_| {
+                while let Some(chunk) = read_next() {
+                    // A send fails only when the caller has stopped
+                    // listening (an error making the Python objects).
+                    if sender.send(chunk).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
         // The receiver lives in this closure, so that an early return drops
         // it before the scope waits for the threads.
+        let receiver = receiver;
+        // This thread reads too, without the GIL, and makes the objects of
+        // what the others have sent between its own chunks.
+        while let Some(chunk) = py.detach(read_next) {
+            hand_over(chunk)?;
+            for sent in receiver.try_iter() {
+                hand_over(sent)?;
+            }
+        }
+        // No chunk left to take: wait for the others' last ones. `Receiver`
+        // is `Send` but not `Sync`: it goes into each wait and comes back.
         let mut receiver = receiver;
         loop {
-            // Wait without the GIL. `Receiver` is `Send` but not `Sync`: it
-            // goes into the wait and comes back.
             let (message, back) = py.detach(move || (receiver.recv(), receiver));
             receiver = back;
             match message {
-                Ok((first, found)) => {
-                    for (i, quotes) in (first..).zip(found) {
-                        take(i, quotes)?;
-                    }
-                }
+                Ok(sent) => hand_over(sent)?,
                 Err(_) => return Ok(()), // Every text is read.
             }
         }
@@ -410,7 +435,8 @@ impl Extractor {
                 .collect();
         }
         let mut out: Vec<Vec<Py<Quote>>> = std::iter::repeat_with(Vec::new).take(texts.len()).collect();
-        let pool = pool_of(threads)?;
+        // The calling thread is one of the threads.
+        let pool = pool_of(threads - 1)?;
         find_in_pool(py, &pool, inner, &texts, |i, quotes| {
             out[i] = quote_objects(py, &sources[i], quotes)?;
             Ok(())
