@@ -9,7 +9,8 @@
 //! Extraction runs without the GIL: the texts are read in place from the
 //! Python strings (Python strings are immutable and the call holds a
 //! reference to each), the quotes are found into plain Rust values on one
-//! thread or many, and only then are Python objects made, with the GIL.
+//! thread or many, and the Python objects are made from those, with the
+//! GIL, on the calling thread.
 
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicUsize, Ordering};
