@@ -32,6 +32,7 @@ struct Settings {
     carry_speakers: bool,
     min_confidence: f64,
     find_speakers: bool,
+    reported_speech: bool,
     speech_only: bool,
 }
 
@@ -49,6 +50,7 @@ impl Settings {
             .carry_speakers(self.carry_speakers)
             .min_confidence(self.min_confidence as f32)
             .find_speakers(self.find_speakers)
+            .reported_speech(self.reported_speech)
             .speech_only(self.speech_only);
         // `min_confidence` is checked here rather than by the builder alone:
         // a float64 just outside [0, 1] can round into it as a float32.
@@ -70,6 +72,7 @@ impl Settings {
         kwargs.set_item("carry_speakers", self.carry_speakers)?;
         kwargs.set_item("min_confidence", self.min_confidence)?;
         kwargs.set_item("find_speakers", self.find_speakers)?;
+        kwargs.set_item("reported_speech", self.reported_speech)?;
         kwargs.set_item("speech_only", self.speech_only)?;
         Ok(kwargs)
     }
@@ -327,8 +330,11 @@ fn thread_count(threads: Option<i64>) -> PyResult<usize> {
 ///   continues the speaker of the quote before it.
 /// - ``min_confidence`` (default 0.0): drop attributions whose confidence
 ///   is below this bar, in [0, 1]; their quotes stay, with no speaker.
-/// - ``find_speakers`` (default True): when off, only quote spans and
-///   kinds, several times faster.
+/// - ``find_speakers`` (default True): when off, only the spans and kinds
+///   of quotes in marks, several times faster.
+/// - ``reported_speech`` (default True): find reported speech without
+///   marks (kind ``"indirect"``, the clause a cue reports), with its cue
+///   and speaker; when off, quotes in marks only, and faster.
 /// - ``speech_only`` (default False): leave scare quotes and titles out.
 ///
 /// Raises ``ValueError`` for a setting out of range or a verb that is not
@@ -350,6 +356,7 @@ impl Extractor {
         carry_speakers = true,
         min_confidence = 0.0,
         find_speakers = true,
+        reported_speech = true,
         speech_only = false,
     ))]
     #[allow(clippy::too_many_arguments)] // The builder's settings, one a keyword.
@@ -360,6 +367,7 @@ impl Extractor {
         carry_speakers: bool,
         min_confidence: f64,
         find_speakers: bool,
+        reported_speech: bool,
         speech_only: bool,
     ) -> PyResult<Extractor> {
         let settings = Settings {
@@ -369,6 +377,7 @@ impl Extractor {
             carry_speakers,
             min_confidence,
             find_speakers,
+            reported_speech,
             speech_only,
         };
         Ok(Extractor {

@@ -107,15 +107,24 @@ def test_a_pronoun_with_nothing_to_take_up_is_a_speaker_without_a_name():
 def test_speech_only_keeps_the_speech_of_the_default(example_article):
     everything = whosaid.Extractor().extract(example_article)
     speech = whosaid.Extractor(speech_only=True).extract(example_article)
-    assert dicts(speech) == [q.to_dict() for q in everything if q.kind in ("direct", "mixed")]
+    assert dicts(speech) == [q.to_dict() for q in everything if q.kind in ("direct", "mixed", "indirect")]
     assert len(speech) < len(everything)
 
 
 def test_find_speakers_off_gives_spans_without_speakers(example_article):
+    # Reported speech is found by its cue: without speakers, quotes in
+    # marks only.
     quotes = whosaid.Extractor(find_speakers=False).extract(example_article)
     default = whosaid.Extractor().extract(example_article)
-    assert [q.start for q in quotes] == [q.start for q in default]
+    assert [q.start for q in quotes] == [q.start for q in default if q.kind != "indirect"]
     assert all(q.speaker is None and q.cue is None for q in quotes)
+
+
+def test_reported_speech_off_keeps_the_quotes_in_marks(example_article):
+    default = whosaid.Extractor().extract(example_article)
+    off = whosaid.Extractor(reported_speech=False).extract(example_article)
+    assert any(q.kind == "indirect" for q in default)
+    assert dicts(off) == [q.to_dict() for q in default if q.kind != "indirect"]
 
 
 def test_resolve_pronouns_off_leaves_pronouns_without_names(example_article):
@@ -133,7 +142,9 @@ def test_min_confidence_drops_attributions_below_the_bar(example_article):
     confidences = sorted(q.speaker.confidence for q in default if q.speaker)
     bar = confidences[len(confidences) // 2]
     barred = whosaid.Extractor(min_confidence=bar).extract(example_article)
-    assert [q.start for q in barred] == [q.start for q in default]
+    # Quotes in marks stay; reported speech is kept only with its speaker.
+    in_marks = [q.start for q in default if q.kind != "indirect"]
+    assert [q.start for q in barred if q.kind != "indirect"] == in_marks
     kept = [q.speaker.confidence for q in barred if q.speaker]
     assert kept and all(c >= bar for c in kept)
     assert len(kept) < len(confidences)

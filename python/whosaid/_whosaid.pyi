@@ -26,6 +26,7 @@ class Extractor:
         carry_speakers: bool = True,
         min_confidence: float = 0.0,
         find_speakers: bool = True,
+        reported_speech: bool = True,
         speech_only: bool = False,
     ) -> Extractor: ...
     def extract(self, text: str, /) -> list[Quote]:
