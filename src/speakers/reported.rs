@@ -324,7 +324,10 @@ fn attribution_after_comma(
 fn comma_tokens<'w>(words: &'w Words<'_, '_>, range: Range<usize>) -> impl Iterator<Item = usize> + 'w {
     let commas = &words.tokens.commas;
     let first = commas.partition_point(|&k| (k as usize) < range.start);
-    commas[first..].iter().map(|&k| k as usize).take_while(move |&k| k < range.end)
+    commas[first..]
+        .iter()
+        .map(|&k| k as usize)
+        .take_while(move |&k| k < range.end)
 }
 
 /// Whether a source phrase (`according to`) may start at `t`: its first
