@@ -5,7 +5,8 @@
 //!
 //! Each search whose reach is bounded by one of the limits of the crate
 //! docs' "Untrusted input" (the look back before a quote, a quote's
-//! context, the gap between fragments, the sentence before a quote) calls
+//! context, the gap between fragments, the sentence before a quote, the
+//! words around a verb that may report a clause) calls
 //! [`take`] with the number of tokens it reads. In other builds [`take`]
 //! is empty and compiles to nothing.
 
@@ -59,6 +60,15 @@ mod tests {
         "Ann Lee said “x” Bob Roe said “y” ",
         "called “a” ",
         "the head of the board, “it” ",
+        // Reported speech: one sentence of verbs, of reports, of
+        // attributions between commas, of sources.
+        "said ",
+        "Ann Lee said the plan ",
+        "Ann Lee said the plan would fail and ",
+        "the plan, officials said, ",
+        "x, said Ann Lee, ",
+        "According to Ann Lee, the ",
+        "the plan would fail, officials said. ",
     ];
 
     /// Steps for four times the text are at most this many times the steps

@@ -53,6 +53,15 @@ const SECOND_REPORT_WINDOW: usize = 6;
 /// this is a phrase of when or where: `said in her order.`
 const PHRASE_MAX_WORDS: usize = 6;
 
+/// How many tokens of when and where may follow an attribution that ends
+/// a sentence: `…, officials said late on Tuesday after the vote.`
+const TRAILING_MAX_TOKENS: usize = 12;
+
+/// How far (in tokens) into a clause that opens like a noun phrase its
+/// verb is looked for: `said the plan, drawn up by the council last year,
+/// would cost…`.
+const CLAUSE_VERB_WINDOW: usize = 30;
+
 /// How many tokens past a verb of saying `that` may stand and still open
 /// its clause: `said in a statement on Friday that …`.
 const THAT_WINDOW: usize = 8;
@@ -114,6 +123,7 @@ pub(super) fn find(words: &Words<'_, '_>, quoted: &[bool]) -> Vec<Reported> {
             }
         };
         at.clear();
+        crate::steps::take(range.len());
         for part in [range.start..first, last.max(first)..range.end] {
             at.extend(part.filter(|&t| report_verbs.holds(words.lower(t))));
         }
@@ -253,6 +263,7 @@ fn sentence_end(words: &Words<'_, '_>, range: Range<usize>) -> usize {
 }
 
 fn word_count(words: &Words<'_, '_>, range: Range<usize>) -> usize {
+    crate::steps::take(range.len());
     range.filter(|&t| words.is_word(t)).count()
 }
 
@@ -302,6 +313,7 @@ fn attribution_after_comma(
     let commas = comma_tokens(words, start + 1..end)
         .filter(|&k| words.lower(k) == "," && (can_close(k) || opens_source_phrase(words, k + 1)));
     for comma in commas {
+        crate::steps::take(CUE_WINDOW);
         let Some(cue) = cues::attribution_at(words, comma + 1, end.min(comma + 1 + CUE_WINDOW)) else {
             continue;
         };
@@ -309,7 +321,10 @@ fn attribution_after_comma(
             continue;
         }
         let cue_end = past_hearer(words, &cue, end);
-        if cue_end >= end || says_when_or_where(words, cue_end) && !has_comma(words, cue_end..end) {
+        let trailing = cue_end..end;
+        let only_when_or_where =
+            trailing.len() <= TRAILING_MAX_TOKENS && says_when_or_where(words, cue_end) && !has_comma(words, trailing);
+        if cue_end >= end || only_when_or_where {
             return Some((start..comma, cue));
         }
         if words.lower(cue_end) == "," {
@@ -413,13 +428,19 @@ fn reports_speech(words: &Words<'_, '_>, cue: &Cue) -> bool {
 /// report starts (`;`, `…, adding …`, `and warned that …`).
 fn speaker_first(words: &Words<'_, '_>, range: Range<usize>, from: usize, at: &[usize]) -> Option<(Range<usize>, Cue)> {
     let Range { start, end } = range;
-    let verbs = at.iter().copied().filter(|&v| v >= from && v < end);
+    // (From the first verb at `from`: a sentence's later reports do not
+    // read its earlier verbs again.)
+    let verbs = at[at.partition_point(|&v| v < from)..]
+        .iter()
+        .copied()
+        .take_while(|&v| v < end);
     verbs.into_iter().find_map(|v| {
         // (The words after the verb first: they are quicker to read than
         // its subject.)
         if !is_report_verb(words, v) || is_passive(words, v, start) {
             return None;
         }
+        crate::steps::take(CLAUSE_VERB_WINDOW);
         let after_verb = clause_after_verb(words, v, v + 1, end)?;
         let cue = verb_cue(words, v, start).filter(|c| c.cue.contains(&v) && c.speaker.end <= v)?;
         if reports_nothing_said(words, &cue, start) {
@@ -540,6 +561,7 @@ fn opens_clause(words: &Words<'_, '_>, start: usize, end: usize) -> bool {
         || words.lower(start).starts_with(|c: char| c.is_ascii_digit());
     !opens_like_phrase
         || (start + 1..end)
+            .take(CLAUSE_VERB_WINDOW)
             .take_while(|&k| !words.is(k, Class::RELATIVE))
             .any(|k| is_finite_verb(words, k))
 }
@@ -598,14 +620,16 @@ fn opens_subject(words: &Words<'_, '_>, t: usize) -> bool {
 /// Where a reported clause from `start` ends: at a second report (`;`, `…,
 /// adding …`, `… and warned that …`), else at `end`.
 fn second_report(words: &Words<'_, '_>, start: usize, end: usize) -> usize {
-    (start + 1..end)
+    let cut = (start + 1..end)
         .find(|&k| match words.lower(k) {
             ";" => true,
             "," => says_soon(words, k + 1, end),
             "and" => says_soon(words, k + 1, end),
             _ => false,
         })
-        .unwrap_or(end)
+        .unwrap_or(end);
+    crate::steps::take(cut - start);
+    cut
 }
 
 /// Whether a verb that reports a clause stands within a few words of `t`,
