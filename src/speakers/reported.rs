@@ -1,24 +1,34 @@
 //! Reported speech: the clauses a cue reports without quotation marks
 //! (`Police said a man had been arrested.`). It is found here, in stage 3,
-//! because only its cue tells it from any other clause: a sentence outside
-//! quotes is reported speech when it holds an attribution that the cue
-//! rules of quotes in marks (`cues.rs`) read, in one of three places:
+//! because only its cue tells it from any other clause: a sentence is
+//! searched from the verbs outside its quotes that can report a clause
+//! (verbs of saying, `urged … to`, `confirmed`: [`Class::REPORT_VERB`]),
+//! and holds reported speech where the cue rules of quotes in marks
+//! (`cues.rs`) read an attribution, in one of three places, in this order:
 //!
 //! 1. a source phrase opening the sentence: `According to officials, the
 //!    talks collapsed.`;
 //! 2. an attribution after a comma that ends the sentence (`The talks
 //!    collapsed, officials said.`) or stands inside it (`The talks,
-//!    officials said, collapsed.`): the clause is the longer side;
-//! 3. a verb of saying with its subject before it (`Police said a man had
-//!    been arrested.`, `The minister told MPs the plan would cost £2bn.`,
-//!    `The firm said in a statement that …`): the clause runs from past the
-//!    verb, its hearer and `that` to the sentence's end.
+//!    officials said, collapsed.`: both sides when the words after it go
+//!    on with a verb, else the side that is not about the speaker);
+//! 3. a verb with its subject before it (`Police said a man had been
+//!    arrested.`, `The minister told MPs the plan would cost £2bn.`, `The
+//!    firm said in a statement that …`): the clause runs from past the
+//!    verb, its hearer and `that` to the sentence's end, or to a second
+//!    report (`…, but the union warned that …`), which is read the same
+//!    way.
+//!
+//! Around quotes in marks: a report before a sentence's first quote counts
+//! only when a second report ends it before the quote (`She said the plan
+//! was “a fantasy”` is one mixed quote), and after the last quote only a
+//! second report (`“…,” he said, adding he would stay`).
 //!
 //! Not reported speech: a verb of saying with no clause after it (`said
-//! nothing`, `said goodbye`, `said to be`: `not_reported.txt`), a passive
-//! (`was told`), a clause of fewer than [`MIN_CLAUSE_WORDS`] words.
-//! Sentences with a quote in marks that is speech are left to the quote
-//! rules: `She said the plan was “a fantasy”` is one mixed quote.
+//! nothing`, `spoke about`, `said to be`: `not_reported.txt`), a passive
+//! (`was told`), a condition (`If the court orders…`), a noun phrase with
+//! no verb (`reported a profit`), a clause of fewer than
+//! [`MIN_CLAUSE_WORDS`] words, and anything in a caption, link or headline.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -240,7 +250,6 @@ fn report_after_quote(
     let end = sentence_end(words, range.clone());
     speaker_first(words, range.start..end, after, at)
         .filter(|(_, cue)| cue.cue.start > after && opens_second_report(words, cue.cue.start))
-        .filter(|(clause, _)| word_count(words, clause.clone()) >= MIN_CLAUSE_WORDS)
 }
 
 /// Whether the verb at `v` opens a second report after a first: a
@@ -284,7 +293,7 @@ fn source_opening(words: &Words<'_, '_>, start: usize, end: usize) -> Option<(Ra
 /// no policy.`: an attribution right after a comma, read as after a quote
 /// in marks (`cues::attribution_at`). When it ends the sentence (but for
 /// words of when and where: `…, officials said on Tuesday.`) the clause is
-/// the words before it; when a comma closes it, the longer side. When
+/// the words before it; when a comma closes it, [`side_reported`]. When
 /// other words follow (`…, Ann Lee said the town would pay`), the
 /// attribution opens a clause of its own: [`speaker_first`] reads it.
 fn attribution_after_comma(
