@@ -29,7 +29,7 @@ count() { # INPUT BYTES -> instructions
 }
 
 inputs=(news news-docs quotation_marks apostrophes nested_openings one_paragraph line_breaks reopened_quote
-    many_speakers)
+    many_speakers mark_newline said_run long_sentence)
 printf '%-16s %14s %14s %9s %9s %9s\n' input "Ir/B @$base" "Ir/B @$big" ratio "x news" verdict
 news_per_byte=
 for input in "${inputs[@]}"; do

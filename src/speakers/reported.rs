@@ -271,6 +271,22 @@ fn sentence_end(words: &Words<'_, '_>, range: Range<usize>) -> usize {
     end
 }
 
+/// Whether `range` holds more than `n` words: read only as far as the
+/// word after the `n`th (a few tokens, whatever the length of `range`).
+fn has_more_words(words: &Words<'_, '_>, range: Range<usize>, n: usize) -> bool {
+    let mut seen = 0;
+    for t in range {
+        crate::steps::take(1);
+        if words.is_word(t) {
+            seen += 1;
+            if seen > n {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 fn word_count(words: &Words<'_, '_>, range: Range<usize>) -> usize {
     crate::steps::take(range.len());
     range.filter(|&t| words.is_word(t)).count()
@@ -560,7 +576,7 @@ fn opens_clause(words: &Words<'_, '_>, start: usize, end: usize) -> bool {
     if start >= end || !words.is_word(start) || words.is(start, Class::AUXILIARY | Class::MODAL | Class::SUBORDINATOR) {
         return false;
     }
-    if words.is(start, Class::PLACE_PREPOSITION) && word_count(words, start..end) <= PHRASE_MAX_WORDS {
+    if words.is(start, Class::PLACE_PREPOSITION) && !has_more_words(words, start..end, PHRASE_MAX_WORDS) {
         return false;
     }
     // A clause that opens like a noun phrase (`a`, `the`, `his`, a
