@@ -92,6 +92,39 @@ mod tests {
         }
     }
 
+    /// One sentence with no end, of plain words (some of them verbs that
+    /// report a clause, some prepositions) and a comma every few words,
+    /// as `benches/` makes it: the reports' searches run on to the end
+    /// of the sentence unless they are bounded.
+    fn sentence_without_end(bytes: usize) -> String {
+        const WORDS: &[&str] = &[
+            "the", "plan", "would", "cost", "more", "than", "people", "were", "told", "and", "it", "was", "in",
+            "said", "about", "money", "town", "council", "week", "after", "Ann", "Lee", "on",
+        ];
+        let mut seed: u64 = 7;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        let mut text = String::from("The");
+        while text.len() < bytes {
+            for _ in 0..2 + next(4) {
+                text.push(' ');
+                text.push_str(WORDS[next(WORDS.len())]);
+            }
+            text.push(',');
+        }
+        text
+    }
+
+    #[test]
+    fn a_sentence_without_an_end_takes_steps_linear_in_its_length() {
+        let extractor = Extractor::new();
+        let (_, s) = counted(|| extractor.extract(&sentence_without_end(10_000)).len());
+        let (_, l) = counted(|| extractor.extract(&sentence_without_end(40_000)).len());
+        assert!(l <= GROWTH_BOUND * s + 1_000, "{s} steps for 10 kB, {l} for 40 kB");
+    }
+
     #[test]
     fn the_count_sees_a_search() {
         // A run of quotes makes the bounded searches step: a test of the
