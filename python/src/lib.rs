@@ -561,7 +561,8 @@ fn quote_objects(py: Python<'_>, source: &Bound<'_, PyString>, found: Vec<FoundQ
 
 #[pymethods]
 impl Quote {
-    /// The first code point of the quote (its opening mark).
+    /// The first code point of the quote (its opening mark, or for reported
+    /// speech its first word).
     #[getter]
     fn start(&self) -> usize {
         self.found.span.start
