@@ -98,12 +98,14 @@ mod tests {
     /// of the sentence unless they are bounded.
     fn sentence_without_end(bytes: usize) -> String {
         const WORDS: &[&str] = &[
-            "the", "plan", "would", "cost", "more", "than", "people", "were", "told", "and", "it", "was", "in",
-            "said", "about", "money", "town", "council", "week", "after", "Ann", "Lee", "on",
+            "the", "plan", "would", "cost", "more", "than", "people", "were", "told", "and", "it", "was", "in", "said",
+            "about", "money", "town", "council", "week", "after", "Ann", "Lee", "on",
         ];
         let mut seed: u64 = 7;
         let mut next = |n: usize| {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
             (seed >> 33) as usize % n
         };
         let mut text = String::from("The");
