@@ -21,6 +21,12 @@
 //!    sentence before is about (`topic.rs`);
 //! 6. otherwise no speaker: unknown is an answer.
 //!
+//! Reported speech without marks (`reported.rs`) is found here too, after
+//! the words are read and before the quotes are attributed: each clause
+//! comes with its cue, whose speaker is resolved as a quote's, in text
+//! order among the quotes; a clause whose speaker cannot be resolved is
+//! dropped.
+//!
 //! `rules.rs` holds that order; `context.rs` the words around a quote it
 //! reads; `cues.rs` and `subjects.rs` the cue and speaker phrase;
 //! `mentions/` who each phrase stands for. Below them: `phrases.rs` and
