@@ -212,10 +212,10 @@ fn not_json(e: serde_json::Error) -> String {
 /// Writes `{"id", "quotes"}` as one line. The line is built in full before
 /// it is written, so that output cut short never holds half a line.
 fn write_json_line(out: &mut impl Write, id: Value, text: &str, quotes: &[Quote]) -> io::Result<()> {
-    let mut line = String::new();
+    let mut line = Vec::new();
     quote_json::write_document(&mut line, &id, text, quotes);
-    line.push('\n');
-    out.write_all(line.as_bytes())
+    line.push(b'\n');
+    out.write_all(&line)
 }
 
 /// The report for people: a header per file, then each quote with its kind
