@@ -5,13 +5,14 @@
 //! ```text
 //! cd benches && cargo run --release --bin endtoend
 //! cd benches && cargo run --release --bin endtoend -- --times 8 --runs 5
+//! cd benches && cargo run --release --bin endtoend -- --generated
 //! ```
 //!
 //! The input is PolNeAR train (`../shared/eval/polnear/train.jsonl`, read
 //! at run time when it is there; never copied into the repository)
-//! repeated `--times` times, or else the generated news of
-//! `whosaid_benches::news` as JSON Lines of about as many bytes, written to
-//! a temporary file. Both programs are built first (release), then run
+//! repeated `--times` times, or else (or with `--generated`) the generated
+//! news of `whosaid_benches::news` as JSON Lines of about as many bytes,
+//! written to a temporary file. Both programs are built first (release), then run
 //! whole, as processes, standard input from the file and standard output
 //! to nowhere: `wordsplit`, `extract --jsonl --jobs 1` and, on a machine
 //! of more than one core, `extract --jsonl --jobs N` for N all cores. Each
@@ -37,10 +38,16 @@ const TWO_THREADS_TARGET: f64 = 1.8;
 struct Args {
     times: usize,
     runs: u32,
+    /// Generated news even when PolNeAR train is there.
+    generated: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args { times: 8, runs: 5 };
+    let mut args = Args {
+        times: 8,
+        runs: 5,
+        generated: false,
+    };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         let mut value = |name: &str| -> Result<usize, String> {
@@ -50,8 +57,9 @@ fn parse_args() -> Result<Args, String> {
         match arg.as_str() {
             "--times" => args.times = value("--times")?.max(1),
             "--runs" => args.runs = value("--runs")?.max(1) as u32,
+            "--generated" => args.generated = true,
             "-h" | "--help" => {
-                println!("usage: endtoend [--times N (8): PolNeAR train N times] [--runs N (5)]");
+                println!("usage: endtoend [--times N (8): PolNeAR train N times] [--runs N (5)] [--generated]");
                 std::process::exit(0);
             }
             other => return Err(format!("unknown argument {other}")),
@@ -149,7 +157,7 @@ fn build() -> Result<(PathBuf, PathBuf), String> {
 /// Writes the input, times the programs in turns and prints the figures.
 /// `Ok(false)` when a target is missed.
 fn compare(args: &Args, dir: &Path, wordsplit: PathBuf, extract: PathBuf) -> Result<bool, String> {
-    let (input, what) = write_input(dir, args.times)?;
+    let (input, what) = write_input(dir, args.times, args.generated)?;
     let bytes = std::fs::metadata(&input).map_err(|e| e.to_string())?.len() as f64;
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut programs = vec![Program {
@@ -226,24 +234,22 @@ fn report(what: &str, ratio: f64, target: f64) -> bool {
     met
 }
 
-/// PolNeAR train `times` times over when it is there, else generated news
-/// of about the same size, as a JSON Lines file in `dir`; and what it is.
-fn write_input(dir: &Path, times: usize) -> Result<(PathBuf, String), String> {
+/// PolNeAR train `times` times over when it is there (and `generated` is
+/// not asked for), else generated news of about the same size, as a JSON
+/// Lines file in `dir`; and what it is.
+fn write_input(dir: &Path, times: usize, generated: bool) -> Result<(PathBuf, String), String> {
     let polnear = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/eval/polnear/train.jsonl");
     let input = dir.join("input.jsonl");
     let (once, what) = match std::fs::read(&polnear) {
-        Ok(bytes) => (bytes, format!("PolNeAR train {times} times")),
-        Err(_) => (
-            generated(7_600_000),
-            format!("generated news (no {}), {times} times", polnear.display()),
-        ),
+        Ok(bytes) if !generated => (bytes, format!("PolNeAR train {times} times")),
+        _ => (generated_news(7_600_000), format!("generated news, {times} times")),
     };
     std::fs::write(&input, once.repeat(times)).map_err(|e| e.to_string())?;
     Ok((input, what))
 }
 
 /// News articles from the generator as JSON Lines `{"id", "text"}`.
-fn generated(bytes: usize) -> Vec<u8> {
+fn generated_news(bytes: usize) -> Vec<u8> {
     let mut lines = Vec::new();
     for (i, text) in news::corpus(bytes, 15).into_iter().enumerate() {
         let line = serde_json::json!({"id": format!("news-{i}"), "text": text});
