@@ -259,7 +259,13 @@ impl<R: BufRead> Lines<R> {
     /// of the input or at a read error, which is kept in `error`.
     fn read(&mut self, line: &mut Vec<u8>) -> bool {
         line.clear();
-        match self.input.read_until(b'\n', line) {
+        self.read_onto(line)
+    }
+
+    /// Reads the next line onto the end of `bytes`, as [`Lines::read`].
+    /// After a read error, `bytes` may end with part of a line.
+    fn read_onto(&mut self, bytes: &mut Vec<u8>) -> bool {
+        match self.input.read_until(b'\n', bytes) {
             Ok(0) => false,
             Ok(_) => {
                 self.number += 1;
@@ -275,7 +281,8 @@ impl<R: BufRead> Lines<R> {
 
 /// Lines read together, to be worked on by one thread.
 struct Batch {
-    /// Each line's number and end in `bytes`.
+    /// Each line's number and end in `bytes` (which, after a read error,
+    /// may hold part of a line after the last end).
     lines: Vec<(usize, usize)>,
     bytes: Vec<u8>,
 }
@@ -296,9 +303,8 @@ impl<R: BufRead> Lines<R> {
             lines: Vec::new(),
             bytes: Vec::with_capacity(BATCH_BYTES),
         };
-        let mut line = Vec::new();
-        while batch.bytes.len() < BATCH_BYTES && self.read(&mut line) {
-            batch.bytes.extend_from_slice(&line);
+        // Read where they will be worked on: a long line is not copied.
+        while batch.bytes.len() < BATCH_BYTES && self.read_onto(&mut batch.bytes) {
             batch.lines.push((self.number, batch.bytes.len()));
         }
         (!batch.lines.is_empty()).then_some(batch)
