@@ -193,8 +193,9 @@ const BATCH_BYTES: usize = 64 * 1024;
 
 /// Reads JSON Lines one line at a time and writes one result line per
 /// document, in input order. On one thread only the document at hand is in
-/// memory; on `jobs` threads, a few documents a thread. A bad line is
-/// reported and skipped; the lines after it are still processed.
+/// memory; on `jobs` threads, [`IN_FLIGHT_PER_THREAD`] batches a thread of
+/// [`BATCH_BYTES`] (or of one longer line). A bad line is reported and
+/// skipped; the lines after it are still processed.
 fn jsonl(
     ex: &Extractor,
     name: &str,
