@@ -32,8 +32,8 @@ where
 {
     assert!(threads >= 1 && in_flight >= 1);
     let (item_sender, items) = mpsc::channel::<(usize, I)>();
-    // The threads take turns at the one receiver: an item is a whole
-    // document, so the lock is taken a few thousand times a second at most.
+    // The threads take turns at the one receiver: an item is a batch of
+    // documents, so the lock is taken a few thousand times a second at most.
     let items = Mutex::new(items);
     let (result_sender, results) = mpsc::channel::<(usize, thread::Result<O>)>();
     let (work, items) = (&work, &items);
