@@ -395,3 +395,96 @@ fn usage_errors_exit_two() {
         assert_eq!(run.stdout, "");
     }
 }
+
+/// Many documents of many lengths, with the bad lines of [`jsonl_input`]
+/// among them: enough to fill several batches of `--jobs`.
+fn many_documents() -> Vec<u8> {
+    let mut input = Vec::new();
+    for i in 0..400 {
+        let quote = format!("“Plan {i} will go ahead,” said Councillor Ada Finch{}. ", i % 7);
+        let text = format!("The council met on Tuesday. {}\n\n", quote.repeat(1 + i * 37 % 90));
+        let doc = serde_json::json!({"id": i, "text": text});
+        input.extend_from_slice(format!("{doc}\n").as_bytes());
+        if i % 50 == 25 {
+            input.extend_from_slice(&jsonl_input());
+            input.push(b'\n');
+        }
+    }
+    input
+}
+
+#[test]
+fn jobs_write_what_one_job_writes_in_input_order() {
+    let dir = workdir("jobs", &[("docs.jsonl", &many_documents())]);
+    let one = run(&dir, &["--jsonl", "--jobs", "1", "docs.jsonl"], b"");
+    assert_eq!(one.code, Some(1), "{}", one.stderr);
+    let ids = one.ids();
+    assert_eq!(ids.len(), 400 + 8 * 3);
+    assert_eq!(ids[0], 0);
+    assert_eq!(ids[ids.len() - 1], 399);
+    for args in [&["--jobs", "2"][..], &["-j", "3"], &["--jobs=8"], &[]] {
+        let args: Vec<&str> = ["--jsonl", "docs.jsonl"].iter().chain(args).copied().collect();
+        let many = run(&dir, &args, b"");
+        assert_eq!(many.code, one.code, "{args:?}");
+        assert!(many.stdout == one.stdout, "{args:?}: stdout differs from --jobs 1");
+        // The bad lines are reported as on one thread, in the same order.
+        assert_eq!(many.stderr, one.stderr, "{args:?}");
+    }
+}
+
+#[test]
+fn jobs_read_every_file_and_stdin() {
+    let good = b"{\"id\": \"a\", \"text\": \"\\u201cYes,\\u201d said Jo Bloggs.\"}\n";
+    let dir = workdir("jobs_files", &[("good.jsonl", good), ("bad.jsonl", &jsonl_input())]);
+    let args = [
+        "--jsonl",
+        "--jobs",
+        "2",
+        "good.jsonl",
+        "missing.jsonl",
+        "bad.jsonl",
+        "good.jsonl",
+    ];
+    let files = run(&dir, &args, b"");
+    assert_eq!(files.code, Some(1), "{files:?}");
+    let mut expected = vec![("missing.jsonl".to_string(), "cannot read")];
+    expected.extend(JSONL_ERRORS.iter().map(|(n, what)| (format!("bad.jsonl{n}"), *what)));
+    let expected: Vec<(&str, &str)> = expected.iter().map(|(place, what)| (place.as_str(), *what)).collect();
+    assert_errors(&files, &expected);
+    assert_eq!(
+        files.ids(),
+        [
+            Value::from("a"),
+            Value::from("one"),
+            Value::from(9),
+            Value::Null,
+            Value::from("a")
+        ]
+    );
+    let stdin = run(&dir, &["--jsonl", "--jobs", "2"], &jsonl_input());
+    assert_eq!(stdin.ids(), [Value::from("one"), Value::from(9), Value::Null]);
+}
+
+#[test]
+fn bad_jobs_are_refused() {
+    let dir = workdir("bad_jobs", &[]);
+    for (args, says) in [
+        (
+            &["--jsonl", "--jobs", "0"][..],
+            "--jobs takes a number of threads, 1 or more, not \"0\"",
+        ),
+        (&["--jsonl", "--jobs", "-2"], "--jobs"),
+        (&["--jsonl", "--jobs", "two"], "not \"two\""),
+        (&["--jsonl", "--jobs", ""], "not \"\""),
+        (&["--jsonl", "--jobs"], "missing argument for option '--jobs'"),
+        (&["--jobs", "2", "x.txt"], "--jobs goes with --jsonl"),
+        (&["--json", "--jobs", "2", "x.txt"], "--jobs goes with --jsonl"),
+    ] {
+        let run = run(&dir, args, b"");
+        assert_eq!(run.code, Some(2), "{args:?}: {run:?}");
+        assert!(run.stderr.starts_with("extract: "), "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains(says), "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains("usage: extract"), "{args:?}");
+        assert_eq!(run.stdout, "");
+    }
+}
