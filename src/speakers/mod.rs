@@ -176,15 +176,28 @@ pub(crate) fn attribute<'h>(
         return found.into_iter().map(|q| q.into_quote(tokens.text())).collect();
     }
     let mut mentions = Mentions::collect(&words, &quoted);
-    let (found, given_cues) = merge_in_text_order(found, reported);
+    let (found, mut given_cues) = merge_in_text_order(found, reported);
 
     let mut previous: Option<Previous> = None;
     // The sentence where the last quote's context ended.
     let mut last_sentence = 0;
-    let mut out: Vec<Quote<'h>> = Vec::with_capacity(found.len());
-    // Entity ids per quote, named at the end once all names are known.
-    let mut entity_of: Vec<Option<usize>> = Vec::with_capacity(found.len());
-    for (i, (q, given_cue)) in found.iter().zip(given_cues).enumerate() {
+    let mut out: Vec<Option<Quote<'h>>> = (0..found.len()).map(|_| None).collect();
+    // Entity ids per quote, named once the quotes in marks are attributed
+    // (their names), then once all are (the clauses' names).
+    let mut entity_of: Vec<Option<usize>> = vec![None; found.len()];
+    // The quotes in marks first, then the clauses of reported speech: a
+    // clause's speaker (an entity it brings in, a description it binds)
+    // must not change who a quote in marks is said by, so that reported
+    // speech only adds quotes.
+    let (clauses, in_marks): (Vec<usize>, Vec<usize>) = (0..found.len()).partition(|&i| given_cues[i].is_some());
+    let mut named_in_marks = false;
+    for &i in in_marks.iter().chain(&clauses) {
+        let q = &found[i];
+        let given_cue = given_cues[i].take();
+        if given_cue.is_some() && !named_in_marks {
+            name_speakers(&mut out, &entity_of, in_marks.iter().copied(), &mentions);
+            named_in_marks = true;
+        }
         let mut kind = q.kind;
         let mut cue_span = None;
         let mut attributed = None;
@@ -248,8 +261,8 @@ pub(crate) fn attribute<'h>(
                 last_para: q.last_para,
             });
         }
-        entity_of.push(attributed.and_then(|a| a.entity));
-        out.push(Quote {
+        entity_of[i] = attributed.and_then(|a| a.entity);
+        out[i] = Some(Quote {
             haystack: tokens.text(),
             span: q.span,
             // Moved in from `found` at the end: the rules still read it.
@@ -265,13 +278,22 @@ pub(crate) fn attribute<'h>(
             }),
         });
     }
-    // Canonical names, now that every mention has been read.
-    for ((quote, entity), q) in out.iter_mut().zip(entity_of).zip(found) {
-        quote.content = q.content;
-        if let (Some(s), Some(id)) = (quote.speaker.as_mut(), entity) {
-            s.name = Some(mentions.entities[id].name.to_string());
-        }
+    // Canonical names, now that every mention has been read (those of the
+    // quotes in marks are given already if there are clauses).
+    if !named_in_marks {
+        name_speakers(&mut out, &entity_of, in_marks.iter().copied(), &mentions);
     }
+    name_speakers(&mut out, &entity_of, clauses.iter().copied(), &mentions);
+    let mut out: Vec<Quote<'h>> = out
+        .into_iter()
+        .zip(found)
+        .filter_map(|(quote, q)| {
+            quote.map(|quote| Quote {
+                content: q.content,
+                ..quote
+            })
+        })
+        .collect();
     // Reported speech is reported only with its speaker: without one, a
     // clause is just a clause.
     out.retain(|quote| quote.kind != QuoteKind::Indirect || quote.speaker.is_some());
@@ -279,6 +301,22 @@ pub(crate) fn attribute<'h>(
     vecs.words = words.into_vecs();
     vecs.quoted = quoted;
     out
+}
+
+/// Gives the speakers of quotes `which` their canonical names: those of
+/// their entities as the mentions read so far have named them.
+fn name_speakers(
+    out: &mut [Option<Quote<'_>>],
+    entity_of: &[Option<usize>],
+    which: impl Iterator<Item = usize>,
+    mentions: &Mentions<'_>,
+) {
+    for i in which {
+        let speaker = out[i].as_mut().and_then(|quote| quote.speaker.as_mut());
+        if let (Some(s), Some(id)) = (speaker, entity_of[i]) {
+            s.name = Some(mentions.entities[id].name.to_string());
+        }
+    }
 }
 
 /// Whether a clause of reported speech crosses the boundary of a quote in
