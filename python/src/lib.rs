@@ -488,8 +488,9 @@ impl Extractor {
 /// - ``start``, ``end``: the quote's span, quotation marks included.
 /// - ``byte_start``, ``byte_end``: the same span in UTF-8 bytes.
 /// - ``text``: the quote, marks included.
-/// - ``kind``: ``"direct"``, ``"mixed"``, ``"scare"``, ``"title"``, or a
-///   kind added in a later version.
+/// - ``kind``: ``"direct"``, ``"mixed"``, ``"indirect"`` (reported speech
+///   without marks: the span is the reported clause), ``"scare"``,
+///   ``"title"``, or a kind added in a later version.
 /// - ``content``: the quoted words without marks, a tuple of ``(start,
 ///   end)`` pairs: one per paragraph of a quote over paragraphs, one per
 ///   fragment of joined fragments.
@@ -592,8 +593,8 @@ impl Quote {
         slice(self.source.bind(py), self.found.span)
     }
 
-    /// ``"direct"``, ``"mixed"``, ``"scare"``, ``"title"``, or a kind added
-    /// in a later version.
+    /// ``"direct"``, ``"mixed"``, ``"indirect"`` (reported speech without
+    /// marks), ``"scare"``, ``"title"``, or a kind added in a later version.
     #[getter]
     fn kind<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
         PyString::intern(py, self.found.kind)

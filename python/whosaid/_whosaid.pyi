@@ -57,8 +57,9 @@ class Quote:
         """The quote, its marks included."""
     @property
     def kind(self) -> str:
-        """``"direct"``, ``"mixed"``, ``"scare"``, ``"title"``, or a kind
-        added in a later version."""
+        """``"direct"``, ``"mixed"``, ``"indirect"`` (reported speech
+        without marks), ``"scare"``, ``"title"``, or a kind added in a
+        later version."""
     @property
     def content(self) -> tuple[tuple[int, int], ...]:
         """The quoted words without marks, as ``(start, end)`` pairs."""
