@@ -9,7 +9,7 @@ Megabytes of UTF-8 text a second, measured as ``examples/throughput.rs``
 measures the library: the whole set read again and again for at least
 ``--seconds``, the mean. The time is that of the whole call, the making of
 the Python ``Quote`` objects included. With ``--rust``, each round also
-runs ``throughput --only whole`` on the same file, alternating with the
+runs ``throughput --only "whole pipeline"`` on the same file, alternating with the
 Python measurements, and the table gives the best round of each (the
 machines are noisy: a round where another process held a core says little).
 """
@@ -45,9 +45,9 @@ def seconds_per_call(run: Callable[[], object], budget: float) -> float:
 
 def rust_speeds(binary: str, path: str, seconds: float) -> tuple[float, float]:
     """The Rust library's MB/s on one thread and on all cores, from the
-    ``whole pipeline`` line of ``throughput --only whole``."""
+    ``whole pipeline`` line of ``throughput --only "whole pipeline"``."""
     out = subprocess.run(
-        [binary, "--only", "whole", "--seconds", str(seconds), path], capture_output=True, text=True, check=True
+        [binary, "--only", "whole pipeline", "--seconds", str(seconds), path], capture_output=True, text=True, check=True
     ).stdout
     line = next(line for line in out.splitlines() if line.startswith("whole pipeline ("))
     fields = line.split()
