@@ -176,37 +176,18 @@ pub(crate) fn attribute<'h>(
         return found.into_iter().map(|q| q.into_quote(tokens.text())).collect();
     }
     let mut mentions = Mentions::collect(&words, &quoted);
-    let (found, mut given_cues) = merge_in_text_order(found, reported);
 
     let mut previous: Option<Previous> = None;
     // The sentence where the last quote's context ended.
     let mut last_sentence = 0;
-    let mut out: Vec<Option<Quote<'h>>> = (0..found.len()).map(|_| None).collect();
-    // Entity ids per quote, named once the quotes in marks are attributed
-    // (their names), then once all are (the clauses' names).
-    let mut entity_of: Vec<Option<usize>> = vec![None; found.len()];
-    // The quotes in marks first, then the clauses of reported speech: a
-    // clause's speaker (an entity it brings in, a description it binds)
-    // must not change who a quote in marks is said by, so that reported
-    // speech only adds quotes.
-    let (clauses, in_marks): (Vec<usize>, Vec<usize>) = (0..found.len()).partition(|&i| given_cues[i].is_some());
-    let mut named_in_marks = false;
-    for &i in in_marks.iter().chain(&clauses) {
-        let q = &found[i];
-        let given_cue = given_cues[i].take();
-        if given_cue.is_some() && !named_in_marks {
-            name_speakers(&mut out, &entity_of, in_marks.iter().copied(), &mentions);
-            named_in_marks = true;
-        }
+    let mut out: Vec<Quote<'h>> = Vec::with_capacity(found.len() + reported.len());
+    // Entity ids per quote, named at the end once all names are known.
+    let mut entity_of: Vec<Option<usize>> = Vec::with_capacity(found.len());
+    for (i, q) in found.iter().enumerate() {
         let mut kind = q.kind;
         let mut cue_span = None;
         let mut attributed = None;
-        if let Some(cue) = given_cue {
-            // Reported speech comes with its cue.
-            let context = clause_context(&words, q);
-            cue_span = Some(words.span(cue.cue.start, cue.cue.end));
-            attributed = attribute_cue(&words, &mut mentions, &cue, q, &context, options);
-        } else if kind.is_speech() {
+        if kind.is_speech() {
             let context = context(&words, &found, i, &quoted, last_sentence);
             last_sentence = context.sentences[1];
             match find_cue(&words, q, &context, tokens) {
@@ -234,89 +215,130 @@ pub(crate) fn attribute<'h>(
                 kind = unattributed_fragment_kind(&words, q);
             }
         }
-        let confidence = attributed.map(|a| {
-            let features = Features {
-                attribution: a.attribution,
-                side: a.side,
-                kind,
-                // Told by the closure below, where the table asks for it.
-                short: false,
-                mention: a.mention_kind,
-            };
-            confidence::confidence_asking_length(&features, || confidence::is_short(&tokens.text()[q.span.range()]))
-        });
-        // Below the user's bar, no speaker: unknown rather than unsure.
-        if confidence.is_some_and(|c| c < options.min_confidence) {
-            attributed = None;
-        }
+        let speaker = speaker_above_bar(tokens, q, kind, attributed, options);
         if !kind.is_speech() {
             // A title or scare quote is words of its sentence, not a
             // barrier for the cues of the quotes after it.
             for flag in &mut quoted[q.open..q.end_token.min(tokens.tokens.len())] {
                 *flag = false;
             }
-        } else if kind != QuoteKind::Indirect {
+        } else {
             previous = Some(Previous {
-                speaker: attributed,
+                speaker: speaker.map(|(a, _)| a),
                 last_para: q.last_para,
             });
         }
-        entity_of[i] = attributed.and_then(|a| a.entity);
-        out[i] = Some(Quote {
-            haystack: tokens.text(),
-            span: q.span,
-            // Moved in from `found` at the end: the rules still read it.
-            content: Vec::new(),
-            kind,
-            cue: cue_span,
-            speaker: attributed.zip(confidence).map(|(a, confidence)| Speaker {
-                haystack: tokens.text(),
-                mention: a.mention,
-                name: None,
-                attribution: a.attribution,
-                confidence,
-            }),
-        });
+        entity_of.push(speaker.and_then(|(a, _)| a.entity));
+        out.push(quote_with_speaker(tokens, q, kind, cue_span, speaker));
     }
-    // Canonical names, now that every mention has been read (those of the
-    // quotes in marks are given already if there are clauses).
-    if !named_in_marks {
-        name_speakers(&mut out, &entity_of, in_marks.iter().copied(), &mentions);
+    // Canonical names, now that every mention has been read.
+    name_speakers(&mut out, &entity_of, &mentions);
+    for (quote, q) in out.iter_mut().zip(found) {
+        // Moved in now: the rules above read the contents of quotes.
+        quote.content = q.content;
     }
-    name_speakers(&mut out, &entity_of, clauses.iter().copied(), &mentions);
-    let mut out: Vec<Quote<'h>> = out
-        .into_iter()
-        .zip(found)
-        .filter_map(|(quote, q)| {
-            quote.map(|quote| Quote {
-                content: q.content,
-                ..quote
-            })
-        })
-        .collect();
-    // Reported speech is reported only with its speaker: without one, a
-    // clause is just a clause.
-    out.retain(|quote| quote.kind != QuoteKind::Indirect || quote.speaker.is_some());
+    // Then the clauses of reported speech: after the quotes in marks are
+    // named, so that a clause's speaker (an entity it brings in, a
+    // description it binds) does not change who a quote in marks is said
+    // by; reported speech only adds quotes. A clause is reported only with
+    // its speaker: without one, it is just a clause.
+    let mut clauses = Vec::with_capacity(reported.len());
+    let mut clause_entities = Vec::with_capacity(reported.len());
+    for r in reported {
+        let context = clause_context(&words, &r);
+        let attributed = attribute_cue(&words, &mut mentions, &r.cue, &r.quote, &context, options);
+        let Some(speaker) = speaker_above_bar(tokens, &r.quote, QuoteKind::Indirect, attributed, options) else {
+            continue;
+        };
+        let cue_span = Some(words.span(r.cue.cue.start, r.cue.cue.end));
+        clause_entities.push(speaker.0.entity);
+        let mut quote = quote_with_speaker(tokens, &r.quote, QuoteKind::Indirect, cue_span, Some(speaker));
+        quote.content = r.quote.content;
+        clauses.push(quote);
+    }
+    name_speakers(&mut clauses, &clause_entities, &mentions);
     drop(mentions);
     vecs.words = words.into_vecs();
     vecs.quoted = quoted;
-    out
+    in_text_order(out, clauses)
 }
 
-/// Gives the speakers of quotes `which` their canonical names: those of
-/// their entities as the mentions read so far have named them.
-fn name_speakers(
-    out: &mut [Option<Quote<'_>>],
-    entity_of: &[Option<usize>],
-    which: impl Iterator<Item = usize>,
-    mentions: &Mentions<'_>,
-) {
-    for i in which {
-        let speaker = out[i].as_mut().and_then(|quote| quote.speaker.as_mut());
-        if let (Some(s), Some(id)) = (speaker, entity_of[i]) {
+/// A speaker found for a quote of `kind`, with its confidence, unless the
+/// confidence is below the user's bar: then no speaker (unknown rather
+/// than unsure).
+fn speaker_above_bar(
+    tokens: &Tokens<'_>,
+    q: &FoundQuote,
+    kind: QuoteKind,
+    attributed: Option<Attributed>,
+    options: &Options,
+) -> Option<(Attributed, f32)> {
+    let a = attributed?;
+    let features = Features {
+        attribution: a.attribution,
+        side: a.side,
+        kind,
+        // Told by the closure below, where the table asks for it.
+        short: false,
+        mention: a.mention_kind,
+    };
+    let confidence =
+        confidence::confidence_asking_length(&features, || confidence::is_short(&tokens.text()[q.span.range()]));
+    (confidence >= options.min_confidence).then_some((a, confidence))
+}
+
+/// The result for quote `q`, its speaker not named yet ([`name_speakers`])
+/// and its content still in `q`.
+fn quote_with_speaker<'h>(
+    tokens: &Tokens<'h>,
+    q: &FoundQuote,
+    kind: QuoteKind,
+    cue: Option<Span>,
+    speaker: Option<(Attributed, f32)>,
+) -> Quote<'h> {
+    Quote {
+        haystack: tokens.text(),
+        span: q.span,
+        content: Vec::new(),
+        kind,
+        cue,
+        speaker: speaker.map(|(a, confidence)| Speaker {
+            haystack: tokens.text(),
+            mention: a.mention,
+            name: None,
+            attribution: a.attribution,
+            confidence,
+        }),
+    }
+}
+
+/// Gives the speakers of `quotes` the canonical names of their entities
+/// (`entity_of`, one a quote), as the mentions read so far name them.
+fn name_speakers(quotes: &mut [Quote<'_>], entity_of: &[Option<usize>], mentions: &Mentions<'_>) {
+    for (quote, entity) in quotes.iter_mut().zip(entity_of) {
+        if let (Some(s), Some(id)) = (quote.speaker.as_mut(), *entity) {
             s.name = Some(mentions.entities[id].name.to_string());
         }
     }
+}
+
+/// The quotes in marks and the clauses of reported speech in one list, in
+/// text order: a clause before a quote that opens after it (a clause may
+/// hold a title or scare quote).
+fn in_text_order<'h>(marks: Vec<Quote<'h>>, clauses: Vec<Quote<'h>>) -> Vec<Quote<'h>> {
+    if clauses.is_empty() {
+        return marks;
+    }
+    let mut out = Vec::with_capacity(marks.len() + clauses.len());
+    let mut clauses = clauses.into_iter().peekable();
+    for q in marks {
+        while let Some(clause) = clauses.next_if(|c| c.span.start < q.span.start) {
+            out.push(clause);
+        }
+        out.push(q);
+    }
+    out.extend(clauses);
+    out
 }
 
 /// Whether a clause of reported speech crosses the boundary of a quote in
@@ -336,45 +358,15 @@ fn crosses_a_quote(found: &[FoundQuote], clause: &FoundQuote) -> bool {
             .any(|q| q.end_token > clause.end_token)
 }
 
-/// The quotes in marks and the clauses of reported speech in one list, in
-/// text order, with the cue of each clause beside it (none for a quote in
-/// marks, whose cue is still to be found).
-fn merge_in_text_order(
-    found: Vec<FoundQuote>,
-    reported: Vec<reported::Reported>,
-) -> (Vec<FoundQuote>, Vec<Option<Cue>>) {
-    if reported.is_empty() {
-        let cues = vec![None; found.len()];
-        return (found, cues);
-    }
-    let mut quotes = Vec::with_capacity(found.len() + reported.len());
-    let mut cues = Vec::with_capacity(found.len() + reported.len());
-    let mut reported = reported.into_iter().peekable();
-    for q in found {
-        while let Some(r) = reported.next_if(|r| r.quote.open < q.open) {
-            quotes.push(r.quote);
-            cues.push(Some(r.cue));
-        }
-        quotes.push(q);
-        cues.push(None);
-    }
-    for r in reported {
-        quotes.push(r.quote);
-        cues.push(Some(r.cue));
-    }
-    (quotes, cues)
-}
-
 /// The context of a clause of reported speech: its sentence, where its cue
 /// and speaker stand.
-fn clause_context(words: &Words<'_, '_>, q: &FoundQuote) -> Context {
-    let index = words.tokens.sentence_of(q.open);
-    let sentence = &words.tokens.sentences[index];
+fn clause_context(words: &Words<'_, '_>, r: &reported::Reported) -> Context {
+    let sentence = &words.tokens.sentences[r.sentence];
     Context {
-        before: sentence.tokens.start..q.open,
-        after: q.end_token..sentence.tokens.end,
+        before: sentence.tokens.start..r.quote.open,
+        after: r.quote.end_token..sentence.tokens.end,
         sentence_start: sentence.tokens.start,
-        sentences: [index, index],
+        sentences: [r.sentence, r.sentence],
     }
 }
 

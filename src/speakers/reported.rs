@@ -107,6 +107,8 @@ static REPORT_VERBS: LazyLock<ReportVerbs> = LazyLock::new(|| {
 pub(super) struct Reported {
     pub(super) quote: FoundQuote,
     pub(super) cue: Cue,
+    /// The index of the clause's sentence.
+    pub(super) sentence: usize,
 }
 
 /// The reported speech of the text, in text order: in the sentences
@@ -120,7 +122,7 @@ pub(super) fn find(words: &Words<'_, '_>, quoted: &[bool]) -> Vec<Reported> {
     let mut at = Vec::new();
     let mut found = Vec::new();
     let report_verbs = &*REPORT_VERBS;
-    for sentence in &tokens.sentences {
+    for (index, sentence) in tokens.sentences.iter().enumerate() {
         let range = sentence.tokens.clone();
         // The words outside quotes in marks: all of them, or those before
         // the first quote and after the last.
@@ -160,6 +162,7 @@ pub(super) fn find(words: &Words<'_, '_>, quoted: &[bool]) -> Vec<Reported> {
             out.push(Reported {
                 quote: clause_quote(words, clause, &cue, para),
                 cue,
+                sentence: index,
             });
         }
     }
@@ -418,17 +421,11 @@ fn has_comma(words: &Words<'_, '_>, range: Range<usize>) -> bool {
     range.into_iter().any(|k| words.lower(k) == ",")
 }
 
-/// Whether the words at `t` say when or where (`on Tuesday`, `last week`,
-/// `in a statement`, `after the vote`): what may follow a cue at the end
-/// of a sentence, or stand between a verb of saying and its clause.
+/// Whether the words at `t` say when, where or how (`on Tuesday`, `in a
+/// statement`, `repeatedly`): what may stand between a verb of saying and
+/// the `that` of its clause.
 fn is_adverbial(words: &Words<'_, '_>, t: usize) -> bool {
-    let opens_time = words.is(t, Class::TIME_OPENER) && words.is(t + 1, Class::TIME_WORD);
-    opens_time
-        || words.is(
-            t,
-            Class::TIME_WORD | Class::PLACE_PREPOSITION | Class::SUBORDINATOR | Class::FREQUENCY_ADVERB,
-        )
-        || words.lower(t).ends_with("ly")
+    says_when_or_where(words, t) || words.is(t, Class::FREQUENCY_ADVERB) || words.lower(t).ends_with("ly")
 }
 
 /// Whether the words at `t`, after a cue that ends a sentence, only say
@@ -462,7 +459,9 @@ fn speaker_first(words: &Words<'_, '_>, range: Range<usize>, from: usize, at: &[
     verbs.into_iter().find_map(|v| {
         // (The words after the verb first: they are quicker to read than
         // its subject.)
-        if !is_report_verb(words, v) || is_passive(words, v, start) {
+        // (`at` holds verbs that report a clause only: whether this one is
+        // used as a verb is all that is left to ask.)
+        if !words.is_cue_verb(v) || is_passive(words, v, start) {
             return None;
         }
         crate::steps::take(CLAUSE_VERB_WINDOW);
