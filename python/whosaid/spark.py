@@ -38,24 +38,29 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_quotes", "quote_schema"]
 
+#: The quote columns after the id and ``quote_index``, in order (the keys
+#: of ``Quote.to_dict()``), each with the sort of its values and whether it
+#: may be null: the one list that the Spark and Arrow schemas are read off.
+_QUOTE_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("start", "offset", False),
+    ("end", "offset", False),
+    ("byte_start", "offset", False),
+    ("byte_end", "offset", False),
+    ("text", "string", False),
+    ("kind", "string", False),
+    ("content", "spans", False),
+    ("speaker", "string", True),
+    ("speaker_start", "offset", True),
+    ("speaker_end", "offset", True),
+    ("speaker_mention", "string", True),
+    ("attribution", "string", True),
+    ("confidence", "float", True),
+    ("cue", "string", True),
+)
+
 #: The quote columns, in order, after the id and ``quote_index``: the keys
 #: of ``Quote.to_dict()``.
-QUOTE_COLUMNS = (
-    "start",
-    "end",
-    "byte_start",
-    "byte_end",
-    "text",
-    "kind",
-    "content",
-    "speaker",
-    "speaker_start",
-    "speaker_end",
-    "speaker_mention",
-    "attribution",
-    "confidence",
-    "cue",
-)
+QUOTE_COLUMNS = tuple(name for name, _, _ in _QUOTE_FIELDS)
 
 
 def quote_schema(id_field: Any) -> StructType:
@@ -65,25 +70,15 @@ def quote_schema(id_field: Any) -> StructType:
 
     offset = T.LongType()
     span = T.StructType([T.StructField("start", offset, False), T.StructField("end", offset, False)])
+    sorts = {
+        "offset": offset,
+        "string": T.StringType(),
+        "float": T.DoubleType(),
+        "spans": T.ArrayType(span, False),
+    }
     return T.StructType(
-        [
-            id_field,
-            T.StructField("quote_index", T.IntegerType(), False),
-            T.StructField("start", offset, False),
-            T.StructField("end", offset, False),
-            T.StructField("byte_start", offset, False),
-            T.StructField("byte_end", offset, False),
-            T.StructField("text", T.StringType(), False),
-            T.StructField("kind", T.StringType(), False),
-            T.StructField("content", T.ArrayType(span, False), False),
-            T.StructField("speaker", T.StringType(), True),
-            T.StructField("speaker_start", offset, True),
-            T.StructField("speaker_end", offset, True),
-            T.StructField("speaker_mention", T.StringType(), True),
-            T.StructField("attribution", T.StringType(), True),
-            T.StructField("confidence", T.DoubleType(), True),
-            T.StructField("cue", T.StringType(), True),
-        ]
+        [id_field, T.StructField("quote_index", T.IntegerType(), False)]
+        + [T.StructField(name, sorts[sort], nullable) for name, sort, nullable in _QUOTE_FIELDS]
     )
 
 
@@ -155,23 +150,13 @@ def _arrow_schema(id_field: pa.Field) -> pa.Schema:
 
     offset = pa.int64()
     span = pa.struct([pa.field("start", offset, False), pa.field("end", offset, False)])
+    sorts = {
+        "offset": offset,
+        "string": pa.string(),
+        "float": pa.float64(),
+        "spans": pa.list_(pa.field("element", span, False)),
+    }
     return pa.schema(
-        [
-            id_field,
-            pa.field("quote_index", pa.int32(), False),
-            pa.field("start", offset, False),
-            pa.field("end", offset, False),
-            pa.field("byte_start", offset, False),
-            pa.field("byte_end", offset, False),
-            pa.field("text", pa.string(), False),
-            pa.field("kind", pa.string(), False),
-            pa.field("content", pa.list_(pa.field("element", span, False)), False),
-            pa.field("speaker", pa.string()),
-            pa.field("speaker_start", offset),
-            pa.field("speaker_end", offset),
-            pa.field("speaker_mention", pa.string()),
-            pa.field("attribution", pa.string()),
-            pa.field("confidence", pa.float64()),
-            pa.field("cue", pa.string()),
-        ]
+        [id_field, pa.field("quote_index", pa.int32(), False)]
+        + [pa.field(name, sorts[sort], nullable) for name, sort, nullable in _QUOTE_FIELDS]
     )
