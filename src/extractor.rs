@@ -375,6 +375,30 @@ mod tests {
         assert_eq!(scratch.bytes(), 0);
     }
 
+    /// The bytes of buffers a thread keeps per byte of a long text, for
+    /// the figure in [`MAX_KEPT_BYTES`]'s doc:
+    /// `WHOSAID_LONG_TEXT=file cargo test --release --lib -- --ignored
+    /// --nocapture buffers_per_byte`.
+    #[test]
+    #[ignore = "reads the file named by WHOSAID_LONG_TEXT"]
+    fn buffers_per_byte_of_a_long_text() {
+        let path = std::env::var("WHOSAID_LONG_TEXT").expect("WHOSAID_LONG_TEXT names a text file");
+        let text = std::fs::read_to_string(path).unwrap();
+        let mut scratch = Scratch::default();
+        Extractor::new().extract_piece_in(&text, &mut scratch);
+        let per_byte = scratch.bytes() as f64 / text.len() as f64;
+        eprintln!(
+            "DEBUG tokens {} speakers {}",
+            scratch.tokens.bytes(),
+            scratch.speakers.bytes()
+        );
+        println!(
+            "{} bytes of text, {} of buffers: {per_byte:.2} a byte",
+            text.len(),
+            scratch.bytes()
+        );
+    }
+
     #[test]
     fn extractor_is_send_sync_clone() {
         fn assert_traits<T: Send + Sync + Clone + 'static>() {}

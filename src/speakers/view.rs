@@ -90,7 +90,15 @@ impl<'a, 'h> Words<'a, 'h> {
         // and then the forms of the tokens with other characters (the
         // tokenizer noted them as it read them), each with its token and
         // span.
+        // Room for the text and the other forms at once: a buffer that
+        // grew to take the forms after the text would double, to two bytes
+        // a byte of text.
+        let other_bytes: usize = (tokens.non_ascii.iter())
+            .filter_map(|&i| tokens.tokens.get(i as usize))
+            .map(|t| t.span().len())
+            .sum();
         buffer.clear();
+        buffer.reserve_exact(text.len() + other_bytes);
         buffer.push_str(text);
         buffer.make_ascii_lowercase();
         let mut other_forms = Vec::with_capacity(tokens.non_ascii.len());
