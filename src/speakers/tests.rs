@@ -1092,7 +1092,7 @@ fn every_token_has_its_lower_cased_form() {
         let w = words_of(&t);
         for (i, token) in t.tokens.iter().enumerate() {
             let written = t.str(i);
-            let expected: String = match token.kind {
+            let expected: String = match token.kind() {
                 TokenKind::Mark(_) => written.to_string(),
                 _ => written
                     .chars()

@@ -105,15 +105,17 @@ impl<'a, 'h> Words<'a, 'h> {
             }
         }
         let buffer: &'a String = buffer;
-        let word_count = tokens.tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
+        let word_count = tokens.tokens.iter().filter(|t| t.kind() == TokenKind::Word).count();
         // Only a word has classes to look up.
-        class.extend((tokens.tokens.iter()).map(|t| (shape(t.kind, text, t.span()).bits(), t.kind != TokenKind::Word)));
+        class.extend(
+            (tokens.tokens.iter()).map(|t| (shape(t.kind(), text, t.span()).bits(), t.kind() != TokenKind::Word)),
+        );
         for &(i, _) in &other_forms {
             class.add(i as usize, Class::OTHER_FORM.bits());
         }
         for s in &tokens.sentences {
             // The first word, past opening marks and brackets.
-            if let Some(first) = s.tokens.clone().find(|&t| tokens.tokens[t].kind == TokenKind::Word) {
+            if let Some(first) = s.tokens.clone().find(|&t| tokens.tokens[t].kind() == TokenKind::Word) {
                 class.add(first, Class::SENTENCE_START.bits());
             }
         }
@@ -148,7 +150,7 @@ impl<'a, 'h> Words<'a, 'h> {
         // the sentences rather than found among all the tokens.
         let tokens = &self.tokens.tokens;
         let mut remaining: Set<&str> = (self.tokens.sentences.iter())
-            .filter_map(|s| s.tokens.clone().find(|&t| tokens[t].kind == TokenKind::Word))
+            .filter_map(|s| s.tokens.clone().find(|&t| tokens[t].kind() == TokenKind::Word))
             .filter(|&t| self.is_capitalised(t))
             .map(|t| self.lower(t))
             .collect();
