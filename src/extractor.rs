@@ -9,7 +9,7 @@ use crate::{quotes, speakers, tokenize};
 /// The longest text the stages read in one piece: their token offsets are
 /// `u32`s (a long text has millions of tokens, and smaller tokens are
 /// faster). Longer texts are read in pieces.
-const MAX_PIECE_BYTES: usize = u32::MAX as usize;
+const MAX_PIECE_BYTES: usize = tokenize::MAX_TEXT_BYTES;
 
 /// Where the piece of `text` that starts at `start` ends: after the last
 /// line break within `max` bytes, else at the last `char` boundary within
@@ -39,10 +39,17 @@ struct Scratch {
     speakers: speakers::SpeakerVecs,
 }
 
-/// The most memory a thread keeps between texts (about ten bytes of
-/// buffers a byte of text: what a text of 40 MB leaves). A longer text's
-/// buffers are freed after it, so that one huge text does not leave a
-/// thread holding gigabytes.
+/// The most memory a thread keeps between texts (about seven and a half
+/// bytes of buffers a byte of text: what a text of 50 MB leaves). A longer
+/// text's buffers are freed after it, so that one huge text does not leave
+/// a thread holding gigabytes.
+///
+/// Measured on 42.5 MB of news (the PolNeAR train texts, joined and
+/// repeated): `Scratch::bytes()` after it was 7.38 bytes a byte of text
+/// (`WHOSAID_LONG_TEXT=file cargo test --release --lib -- --ignored
+/// --nocapture buffers_per_byte`). Most of it: the tokens (12 bytes each,
+/// room for one every 4 bytes of text), the lower-cased copy of the text,
+/// and the word classes (8 bytes a token).
 const MAX_KEPT_BYTES: usize = 400 << 20;
 
 impl Scratch {
@@ -93,8 +100,8 @@ impl Default for Config {
 /// reference-counted) and can be used from many threads at once.
 ///
 /// Each thread keeps the buffers of the texts it has read for the next
-/// one: about ten bytes a byte of the longest text, up to 400 MiB (a
-/// longer text's are freed after it).
+/// one: about seven and a half bytes a byte of the longest text, up to
+/// 400 MiB (a longer text's are freed after it).
 ///
 /// ```
 /// let extractor = whosaid::Extractor::new();
@@ -373,6 +380,30 @@ mod tests {
         assert_eq!(scratch.bytes(), kept);
         scratch.keep_at_most(kept - 1);
         assert_eq!(scratch.bytes(), 0);
+    }
+
+    /// The bytes of buffers a thread keeps per byte of a long text, for
+    /// the figure in [`MAX_KEPT_BYTES`]'s doc:
+    /// `WHOSAID_LONG_TEXT=file cargo test --release --lib -- --ignored
+    /// --nocapture buffers_per_byte`.
+    #[test]
+    #[ignore = "reads the file named by WHOSAID_LONG_TEXT"]
+    fn buffers_per_byte_of_a_long_text() {
+        let path = std::env::var("WHOSAID_LONG_TEXT").expect("WHOSAID_LONG_TEXT names a text file");
+        let text = std::fs::read_to_string(path).unwrap();
+        let mut scratch = Scratch::default();
+        Extractor::new().extract_piece_in(&text, &mut scratch);
+        let per_byte = scratch.bytes() as f64 / text.len() as f64;
+        eprintln!(
+            "DEBUG tokens {} speakers {}",
+            scratch.tokens.bytes(),
+            scratch.speakers.bytes()
+        );
+        println!(
+            "{} bytes of text, {} of buffers: {per_byte:.2} a byte",
+            text.len(),
+            scratch.bytes()
+        );
     }
 
     #[test]

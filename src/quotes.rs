@@ -216,7 +216,7 @@ fn joins(tokens: &Tokens<'_>, a: &FoundQuote, b: &FoundQuote) -> bool {
     let mut words = 0;
     for t in gap {
         crate::steps::take(1);
-        match tokens.tokens[t].kind {
+        match tokens.tokens[t].kind() {
             TokenKind::Word => {
                 words += 1;
                 // Past the bound the fragments do not join: the rest of
@@ -244,9 +244,11 @@ fn names_what_follows(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
     };
     let para_end = tokens.paragraphs[q.last_para].tokens.end;
     let title_noun = |t: usize| {
-        t < para_end && tokens.tokens[t].kind == TokenKind::Word && Class::TITLE_NOUN.holds(&lower_case(tokens.str(t)))
+        t < para_end
+            && tokens.tokens[t].kind() == TokenKind::Word
+            && Class::TITLE_NOUN.holds(&lower_case(tokens.str(t)))
     };
-    let word = |t: usize| t < para_end && tokens.tokens[t].kind == TokenKind::Word;
+    let word = |t: usize| t < para_end && tokens.tokens[t].kind() == TokenKind::Word;
     (title_noun(close + 1) || word(close + 1) && title_noun(close + 2)) && is_title_case(tokens, q)
 }
 
@@ -255,7 +257,10 @@ fn names_what_follows(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
 /// a name, not speech.
 fn is_nickname(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
     let capitalised_word = |t: usize| {
-        tokens.tokens.get(t).is_some_and(|token| token.kind == TokenKind::Word)
+        tokens
+            .tokens
+            .get(t)
+            .is_some_and(|token| token.kind() == TokenKind::Word)
             && tokens.str(t).starts_with(char::is_uppercase)
     };
     // (Past the dot of an initial before the marks: `Robert C. “Bobby”`.)
@@ -307,12 +312,14 @@ fn marks_in<'a>(
 /// closing mark `close`. Only called on a pair that closes at the outer
 /// level, whose tokens no other outer pair shares: linear in all.
 fn holds_a_word(tokens: &Tokens<'_>, open: usize, close: usize) -> bool {
-    tokens.tokens[open + 1..close].iter().any(|t| t.kind == TokenKind::Word)
+    tokens.tokens[open + 1..close]
+        .iter()
+        .any(|t| t.kind() == TokenKind::Word)
 }
 
 /// The family of token `t` if it is an opening mark.
 fn opening_family(tokens: &Tokens<'_>, t: usize) -> Option<Family> {
-    match tokens.tokens.get(t)?.kind {
+    match tokens.tokens.get(t)?.kind() {
         TokenKind::Mark(m) => {
             let mark = tokens.marks[m as usize];
             (mark.role == MarkRole::Opening).then_some(mark.family)
@@ -393,11 +400,11 @@ fn turn_label(tokens: &Tokens<'_>, p: usize) -> Option<std::ops::Range<usize>> {
     opening_family(tokens, first)?;
     let start = first + 1;
     // `:` is punctuation: the kind rules out the words without their text.
-    let colon = |t: usize| tokens.tokens[t].kind == TokenKind::Punct && tokens.str(t) == ":";
+    let colon = |t: usize| tokens.tokens[t].kind() == TokenKind::Punct && tokens.str(t) == ":";
     let end = (start..para.tokens.end.min(start + LABEL_MAX_WORDS + 1)).find(|&t| colon(t))?;
     let in_capitals = |t: usize| {
         let s = tokens.str(t);
-        tokens.tokens[t].kind == TokenKind::Word
+        tokens.tokens[t].kind() == TokenKind::Word
             && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !s.chars().any(char::is_lowercase)
     };
@@ -441,7 +448,7 @@ fn is_link_line(tokens: &Tokens<'_>, p: usize) -> bool {
     for t in para.tokens.clone().take(LABEL_MAX_WORDS + 1) {
         let w = tokens.str(t);
         let in_capitals = !w.bytes().any(|b| b.is_ascii_lowercase());
-        match tokens.tokens[t].kind {
+        match tokens.tokens[t].kind() {
             TokenKind::Word if in_capitals && Class::LINK_LABEL.holds(&w.to_lowercase()) => label_words += 1,
             TokenKind::Punct if w == ":" => return label_words > 0,
             _ => return false,
@@ -462,9 +469,9 @@ fn words_before<'a, 'h>(tokens: &'a Tokens<'h>, q: &FoundQuote) -> impl Iterator
         .rev()
         .inspect(|_| crate::steps::take(1))
         .take_while(move |&j| {
-            tokens.tokens[j].kind != TokenKind::Punct || !matches!(tokens.str(j), "." | "!" | "?" | ":" | ";")
+            tokens.tokens[j].kind() != TokenKind::Punct || !matches!(tokens.str(j), "." | "!" | "?" | ":" | ";")
         })
-        .filter(move |&j| tokens.tokens[j].kind == TokenKind::Word)
+        .filter(move |&j| tokens.tokens[j].kind() == TokenKind::Word)
         .map(move |j| lower_case(tokens.str(j)))
 }
 
@@ -513,12 +520,12 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[FoundQuote], i: usize) -> bool {
             .next()
             .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
             && q.open > 0
-            && tokens.tokens[q.open - 1].kind == TokenKind::Word;
+            && tokens.tokens[q.open - 1].kind() == TokenKind::Word;
         let para = &tokens.paragraphs[q.first_para];
         let alone = q.open == para.tokens.start
             && tokens.tokens[q.end_token.min(para.tokens.end)..para.tokens.end]
                 .iter()
-                .all(|t| t.kind != TokenKind::Word);
+                .all(|t| t.kind() != TokenKind::Word);
         // `a 28-page report, ‘Tides and Tolls’, published on…`: a name in
         // apposition, between commas.
         let in_apposition = q.open > 0
@@ -555,7 +562,7 @@ fn is_quoted_subheading(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
         return false;
     };
     let alone = q.open == para.tokens.start && q.end_token == para.tokens.end;
-    alone && close > q.open + 1 && tokens.tokens[close - 1].kind == TokenKind::Word
+    alone && close > q.open + 1 && tokens.tokens[close - 1].kind() == TokenKind::Word
 }
 
 /// Whether every word of the quote is capitalised but the small words of
@@ -565,7 +572,7 @@ pub(crate) fn is_title_case(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
     // (a long quote is decided by its first few words, and needs no list).
     let mut words = 0;
     for t in q.open..q.end_token {
-        if tokens.tokens[t].kind != TokenKind::Word {
+        if tokens.tokens[t].kind() != TokenKind::Word {
             continue;
         }
         let w = tokens.str(t);
@@ -588,7 +595,7 @@ fn follows_scare_cue(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
     let open = q.open;
     // The term follows its cue at once: `known as “…”`, not `Robbie, as he
     // was known, “never wanted…”`.
-    if open > 0 && tokens.tokens[open - 1].kind == TokenKind::Punct {
+    if open > 0 && tokens.tokens[open - 1].kind() == TokenKind::Punct {
         return false;
     }
     let mut before = words_before(tokens, q);
@@ -636,7 +643,7 @@ fn names_a_thing(tokens: &Tokens<'_>, open: usize) -> bool {
         while t > floor {
             t -= 1;
             crate::steps::take(1);
-            if tokens.tokens[t].kind == TokenKind::Word {
+            if tokens.tokens[t].kind() == TokenKind::Word {
                 return Some(tokens.str(t));
             }
         }
@@ -665,7 +672,7 @@ fn word_count_up_to(tokens: &Tokens<'_>, q: &FoundQuote, limit: usize) -> usize 
         if words == limit {
             break;
         }
-        words += usize::from(t.kind == TokenKind::Word);
+        words += usize::from(t.kind() == TokenKind::Word);
     }
     words
 }
@@ -685,7 +692,7 @@ pub(crate) fn longest_part_words(tokens: &Tokens<'_>, q: &FoundQuote) -> usize {
             longest = longest.max(words);
             words = 0;
         }
-        words += usize::from(t.kind == TokenKind::Word && parts.peek().is_some_and(|p| p.start <= start));
+        words += usize::from(t.kind() == TokenKind::Word && parts.peek().is_some_and(|p| p.start <= start));
     }
     longest.max(words)
 }
@@ -713,7 +720,7 @@ fn is_whole_speech(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
         return true;
     }
     let prev = q.open - 1;
-    match tokens.tokens[prev].kind {
+    match tokens.tokens[prev].kind() {
         TokenKind::Punct => matches!(
             tokens.str(prev),
             ":" | "," | "." | "!" | "?" | "—" | "–" | "(" | "-" | ";"
@@ -739,7 +746,7 @@ fn resumes_interrupted_quote(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
     }
     // A quote's closing mark within a few tokens before.
     let para_start = tokens.paragraphs[q.first_para].tokens.start;
-    (q.open.saturating_sub(8).max(para_start)..q.open).any(|t| match tokens.tokens[t].kind {
+    (q.open.saturating_sub(8).max(para_start)..q.open).any(|t| match tokens.tokens[t].kind() {
         TokenKind::Mark(m) => tokens.marks[m as usize].role == MarkRole::Closing,
         _ => false,
     })
@@ -799,7 +806,7 @@ mod tests {
                 let by_tokens: Vec<(usize, Mark)> = para
                     .tokens
                     .clone()
-                    .filter_map(|i| match t.tokens[i].kind {
+                    .filter_map(|i| match t.tokens[i].kind() {
                         TokenKind::Mark(m) => Some((i, t.marks[m as usize])),
                         _ => None,
                     })

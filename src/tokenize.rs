@@ -68,23 +68,51 @@ pub(crate) enum TokenKind {
 
 /// A token: a word, a quotation mark or a punctuation character.
 ///
-/// Its span is kept as two `u32`s, so that a token takes 16 bytes, not 24:
-/// a long text has millions of tokens, and the memory they take is paid in
-/// page faults and cache misses. (Token indexes are `u32`s already, in
-/// [`Mark::token`]; texts are far below 4 GiB.)
+/// Three `u32`s, so that a token takes 12 bytes, not 16 (with a
+/// [`TokenKind`] of its own) or 24 (with a [`Span`]): a long text has
+/// millions of tokens, and the memory they take is paid in page faults and
+/// cache misses. (Token indexes are `u32`s already, in [`Mark::token`];
+/// the stages read texts of up to [`MAX_TEXT_BYTES`] in one piece.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Token {
     start: u32,
     end: u32,
-    pub(crate) kind: TokenKind,
+    /// The kind: [`WORD`] or [`PUNCT`], or the index of a mark (below
+    /// both, as a text of at most [`MAX_TEXT_BYTES`] has fewer marks).
+    kind: u32,
 }
+
+/// The longest text the tokenizer reads: offsets are `u32`s, and the
+/// index of a mark leaves room for the two codes of [`Token::kind`].
+pub(crate) const MAX_TEXT_BYTES: usize = PUNCT as usize - 1;
+
+/// [`Token::kind`] of a word.
+const WORD: u32 = u32::MAX;
+/// [`Token::kind`] of a punctuation character.
+const PUNCT: u32 = u32::MAX - 1;
+
+const _: () = assert!(std::mem::size_of::<Token>() == 12);
 
 impl Token {
     pub(crate) fn new(span: Span, kind: TokenKind) -> Token {
         Token {
             start: span.start as u32,
             end: span.end as u32,
-            kind,
+            kind: match kind {
+                TokenKind::Word => WORD,
+                TokenKind::Punct => PUNCT,
+                TokenKind::Mark(m) => m,
+            },
+        }
+    }
+
+    /// What the token is.
+    #[inline]
+    pub(crate) fn kind(&self) -> TokenKind {
+        match self.kind {
+            WORD => TokenKind::Word,
+            PUNCT => TokenKind::Punct,
+            m => TokenKind::Mark(m),
         }
     }
 
@@ -201,7 +229,7 @@ impl<'h> Tokens<'h> {
     pub fn words(&self) -> impl Iterator<Item = Span> + '_ {
         self.tokens
             .iter()
-            .filter(|t| t.kind == TokenKind::Word)
+            .filter(|t| t.kind() == TokenKind::Word)
             .map(|t| t.span())
     }
 
@@ -357,7 +385,7 @@ fn ascii_lowercase_short(word: &str) -> Option<([u8; 5], usize)> {
 /// opening mark.
 fn is_sentence_end(text: &str, out: &Tokens<'_>, i: usize, end: usize) -> bool {
     // Only punctuation ends a sentence: words need no look at their text.
-    if out.tokens[i].kind != TokenKind::Punct {
+    if out.tokens[i].kind() != TokenKind::Punct {
         return false;
     }
     let p = &text[out.tokens[i].span().range()];
@@ -367,7 +395,7 @@ fn is_sentence_end(text: &str, out: &Tokens<'_>, i: usize, end: usize) -> bool {
     if p == "." && i > 0 {
         let prev = out.tokens[i - 1];
         let adjacent = prev.span().end == out.tokens[i].span().start;
-        if adjacent && prev.kind == TokenKind::Word {
+        if adjacent && prev.kind() == TokenKind::Word {
             let word = &text[prev.span().range()];
             // "No. 10" and "Mr. Smith": an abbreviation before a number or a
             // name does not end the sentence.
@@ -376,7 +404,7 @@ fn is_sentence_end(text: &str, out: &Tokens<'_>, i: usize, end: usize) -> bool {
             let short_title = || word.len() <= 4 && is_title(word);
             // A quote that opens after the dot starts a new sentence:
             // titles come before names, not quotes (`…said of RT. “Having…`).
-            let quote_next = out.tokens.get(i + 1).is_some_and(|t| match t.kind {
+            let quote_next = out.tokens.get(i + 1).is_some_and(|t| match t.kind() {
                 TokenKind::Mark(m) => out.marks[m as usize].role == MarkRole::Opening,
                 _ => false,
             });
@@ -394,7 +422,7 @@ fn is_sentence_end(text: &str, out: &Tokens<'_>, i: usize, end: usize) -> bool {
         return true;
     }
     let next = out.tokens[j];
-    match next.kind {
+    match next.kind() {
         TokenKind::Mark(m) => out.marks[m as usize].role == MarkRole::Opening,
         TokenKind::Word => text[next.span().start..]
             .chars()
@@ -423,7 +451,7 @@ fn is_title(word: &str) -> bool {
 /// Whether token `j` is a closing mark or bracket that ends with the
 /// sentence before it.
 fn closes_sentence(text: &str, out: &Tokens<'_>, j: usize) -> bool {
-    match out.tokens[j].kind {
+    match out.tokens[j].kind() {
         TokenKind::Mark(m) => out.marks[m as usize].role == MarkRole::Closing,
         TokenKind::Punct => matches!(&text[out.tokens[j].span().range()], ")" | "]" | "." | "!" | "?"),
         TokenKind::Word => false,
@@ -1396,7 +1424,7 @@ mod tests {
         ] {
             let t = tokenize(text);
             let expected: Vec<u32> = (0..t.tokens.len())
-                .filter(|&i| !matches!(t.tokens[i].kind, TokenKind::Mark(_)) && !t.str(i).is_ascii())
+                .filter(|&i| !matches!(t.tokens[i].kind(), TokenKind::Mark(_)) && !t.str(i).is_ascii())
                 .map(|i| i as u32)
                 .collect();
             assert_eq!(t.non_ascii, expected, "{text:?}");
