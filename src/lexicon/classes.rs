@@ -169,18 +169,9 @@ impl Class {
     /// whose infinitive is what was said (`urged`), verbs that report what
     /// someone made known (`confirmed`).
     pub(crate) const REPORT_VERB: Class = Class(Class::SAY_VERB.0 | Class::INFINITIVE_REPORT.0 | Class::CLAUSE_VERB.0);
-    /// A token with characters other than ASCII (quotation marks aside),
-    /// whose lower-cased form is not its own span of the lower-cased text.
-    pub(crate) const OTHER_FORM: Class = Class(1 << 62);
     /// The classes known from a token's shape and place, set at once.
-    pub(crate) const SHAPE: Class = Class(
-        Class::WORD.0
-            | Class::MARK.0
-            | Class::CAPITALISED.0
-            | Class::SENTENCE_START.0
-            | Class::OF.0
-            | Class::OTHER_FORM.0,
-    );
+    pub(crate) const SHAPE: Class =
+        Class(Class::WORD.0 | Class::MARK.0 | Class::CAPITALISED.0 | Class::SENTENCE_START.0 | Class::OF.0);
     /// No class.
     pub(crate) const NONE: Class = Class(0);
 

@@ -19,6 +19,7 @@ use crate::speakers::clauses::skip_auxiliaries_left;
 use crate::speakers::name_runs::name_at;
 use crate::speakers::names::{clean_name, name_sort};
 use crate::speakers::phrases::{MAX_PHRASE_TOKENS, np_left, np_right};
+use crate::speakers::view::forget_forms;
 use crate::tokenize::{Tokens, tokenize};
 use crate::types::{Attribution, QuoteKind};
 
@@ -1180,6 +1181,17 @@ fn the_token_past_the_last_quoted_one_is_found_as_by_a_loop() {
             }
         }
     }
+}
+
+#[test]
+fn forgotten_forms_keep_their_memory() {
+    let text = String::from("a b c d");
+    let forms: Vec<&str> = text.split(' ').collect();
+    let (memory, capacity) = (forms.as_ptr() as usize, forms.capacity());
+    let kept = forget_forms(forms);
+    assert!(kept.is_empty());
+    // The next text's forms go where these were: no allocation of their own.
+    assert_eq!((kept.as_ptr() as usize, kept.capacity()), (memory, capacity));
 }
 
 #[test]

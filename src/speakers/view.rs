@@ -19,11 +19,10 @@ pub(crate) struct Words<'a, 'h> {
     pub(crate) tokens: &'a Tokens<'h>,
     /// Reporting verbs the user added to the built-in list.
     extra_verbs: &'a HashSet<String>,
-    /// Where the lower-cased forms of the tokens with characters other
-    /// than ASCII are in `buffer` (after the text), by token, in token
-    /// order. Every other token's form is its own span of the lower-cased
-    /// text: no vector of forms a token, which took 16 bytes a token.
-    other_forms: Vec<(u32, Span)>,
+    /// Each token's lower-cased form (`’` as `'`; marks as written): a
+    /// slice of the lower-cased text for most tokens, of the forms after
+    /// it for the others.
+    lower: Vec<&'a str>,
     /// The classes of each token ([`Class`]): its shape and place at once,
     /// the lists' classes when first asked (see [`LazyBits`] for why).
     class: LazyBits,
@@ -50,21 +49,30 @@ pub(crate) struct Words<'a, 'h> {
 /// The vectors of a [`Words`], for the words of another text.
 #[derive(Debug, Default)]
 pub(crate) struct WordVecs {
-    other_forms: Vec<(u32, Span)>,
+    lower: Vec<&'static str>,
     class: LazyBits,
 }
 
 impl WordVecs {
     fn cleared(mut self) -> WordVecs {
-        self.other_forms.clear();
+        self.lower.clear();
         self.class.clear();
         self
     }
 
     /// The bytes these vectors hold (their capacity).
     pub(crate) fn bytes(&self) -> usize {
-        self.other_forms.capacity() * std::mem::size_of::<(u32, Span)>() + self.class.bytes()
+        self.lower.capacity() * std::mem::size_of::<&str>() + self.class.bytes()
     }
+}
+
+/// An empty vector of forms in the memory of `forms`, free of the borrow of
+/// the text its forms had. (Collected in place: a vector mapped to elements
+/// of the same size keeps its memory. Were it not kept, the next text would
+/// allocate its own, as it would without reuse.)
+pub(crate) fn forget_forms(mut forms: Vec<&str>) -> Vec<&'static str> {
+    forms.clear();
+    forms.into_iter().map(|_| "").collect()
 }
 
 impl<'a, 'h> Words<'a, 'h> {
@@ -93,26 +101,25 @@ impl<'a, 'h> Words<'a, 'h> {
         buffer.reserve_exact(text.len() + other_bytes);
         buffer.push_str(text);
         buffer.make_ascii_lowercase();
-        let WordVecs {
-            mut other_forms,
-            mut class,
-        } = vecs.cleared();
+        let mut other_forms = Vec::with_capacity(tokens.non_ascii.len());
         for &i in &tokens.non_ascii {
             if let Some(t) = tokens.tokens.get(i as usize) {
                 let start = buffer.len();
                 push_lower_case(&text[t.span().range()], buffer);
-                other_forms.push((i, Span::new(start, buffer.len())));
+                other_forms.push((i as usize, start..buffer.len()));
             }
         }
         let buffer: &'a String = buffer;
         let word_count = tokens.tokens.iter().filter(|t| t.kind() == TokenKind::Word).count();
-        // Only a word has classes to look up.
-        class.extend(
-            (tokens.tokens.iter()).map(|t| (shape(t.kind(), text, t.span()).bits(), t.kind() != TokenKind::Word)),
-        );
-        for &(i, _) in &other_forms {
-            class.add(i as usize, Class::OTHER_FORM.bits());
+        // An earlier text's vectors, empty: covariance lets a vector of
+        // `'static` forms take forms of any lifetime.
+        let WordVecs { mut lower, mut class } = vecs.cleared();
+        lower.extend(tokens.tokens.iter().map(|t| &buffer[t.span().range()]));
+        for (i, form) in other_forms {
+            lower[i] = &buffer[form];
         }
+        // Only a word has classes to look up.
+        class.extend((tokens.tokens.iter()).map(|t| (shape(t.kind(), text, t.span()).bits(), t.kind() != TokenKind::Word)));
         for s in &tokens.sentences {
             // The first word, past opening marks and brackets.
             if let Some(first) = s.tokens.clone().find(|&t| tokens.tokens[t].kind() == TokenKind::Word) {
@@ -122,7 +129,7 @@ impl<'a, 'h> Words<'a, 'h> {
         let mut words = Words {
             tokens,
             extra_verbs,
-            other_forms,
+            lower,
             class,
             buffer,
             common: RefCell::new(Common::Asked(Vec::new())),
@@ -137,7 +144,7 @@ impl<'a, 'h> Words<'a, 'h> {
     /// ([`Words::new`] empties them).
     pub(crate) fn into_vecs(self) -> WordVecs {
         WordVecs {
-            other_forms: self.other_forms,
+            lower: forget_forms(self.lower),
             class: self.class,
         }
     }
@@ -163,7 +170,7 @@ impl<'a, 'h> Words<'a, 'h> {
             if !self.is_word(t) || self.is_capitalised(t) {
                 continue;
             }
-            let lower = self.lower(t);
+            let lower = self.lower[t];
             if !remaining.contains(lower) {
                 continue;
             }
@@ -330,26 +337,8 @@ impl<'a, 'h> Words<'a, 'h> {
     }
 
     /// The lower-cased text of token `t` (empty past the end).
-    #[inline]
     pub(crate) fn lower(&self, t: usize) -> &'a str {
-        let Some(token) = self.tokens.tokens.get(t) else {
-            return "";
-        };
-        let span = if self.is(t, Class::OTHER_FORM) {
-            self.other_form(t)
-        } else {
-            token.span()
-        };
-        &self.buffer[span.range()]
-    }
-
-    /// Where the form of token `t`, one with characters other than ASCII,
-    /// is in the buffer.
-    #[cold]
-    #[inline(never)]
-    fn other_form(&self, t: usize) -> Span {
-        let k = self.other_forms.partition_point(|&(i, _)| (i as usize) < t);
-        self.other_forms.get(k).map_or(Span::new(0, 0), |&(_, span)| span)
+        self.lower.get(t).copied().unwrap_or("")
     }
 
     pub(crate) fn str(&self, t: usize) -> &'h str {
