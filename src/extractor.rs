@@ -39,17 +39,20 @@ struct Scratch {
     speakers: speakers::SpeakerVecs,
 }
 
-/// The most memory a thread keeps between texts (about seven and a half
-/// bytes of buffers a byte of text: what a text of 50 MB leaves). A longer
+/// The most memory a thread keeps between texts (about ten bytes of
+/// buffers a byte of text: what a text of 40 MB leaves). A longer
 /// text's buffers are freed after it, so that one huge text does not leave
 /// a thread holding gigabytes.
 ///
 /// Measured on 42.5 MB of news (the PolNeAR train texts, joined and
-/// repeated): `Scratch::bytes()` after it was 7.38 bytes a byte of text
+/// repeated): `Scratch::bytes()` after it was 10.30 bytes a byte of text
 /// (`WHOSAID_LONG_TEXT=file cargo test --release --lib -- --ignored
 /// --nocapture buffers_per_byte`). Most of it: the tokens (12 bytes each,
-/// room for one every 4 bytes of text), the lower-cased copy of the text,
-/// and the word classes (8 bytes a token).
+/// room for one every 4 bytes of text), each token's lower-cased form (16
+/// bytes: a slice; without them 7.38 bytes a byte, but every question of a
+/// form then slices the text with the checks of a `&str`, and the
+/// pipeline read 4% slower), the lower-cased copy of the text, and the
+/// word classes (8 bytes a token).
 const MAX_KEPT_BYTES: usize = 400 << 20;
 
 impl Scratch {
@@ -100,7 +103,7 @@ impl Default for Config {
 /// reference-counted) and can be used from many threads at once.
 ///
 /// Each thread keeps the buffers of the texts it has read for the next
-/// one: about seven and a half bytes a byte of the longest text, up to
+/// one: about ten bytes a byte of the longest text, up to
 /// 400 MiB (a longer text's are freed after it).
 ///
 /// ```

@@ -409,7 +409,7 @@ impl Extractor {
     /// The texts are read without the GIL on ``threads`` threads (``None``:
     /// all cores); the result is the same whatever the number of threads.
     /// The threads are kept for the next call of the same size, with the
-    /// buffers they have grown (about seven and a half bytes a byte of the
+    /// buffers they have grown (about ten bytes a byte of the
     /// longest text each has read, at most 400 MiB a thread).
     /// Raises ``TypeError`` when an item is not a ``str`` (saying which
     /// item) and ``ValueError`` when ``threads`` is below 1.

@@ -119,7 +119,9 @@ impl<'a, 'h> Words<'a, 'h> {
             lower[i] = &buffer[form];
         }
         // Only a word has classes to look up.
-        class.extend((tokens.tokens.iter()).map(|t| (shape(t.kind(), text, t.span()).bits(), t.kind() != TokenKind::Word)));
+        class.extend(
+            (tokens.tokens.iter()).map(|t| (shape(t.kind(), text, t.span()).bits(), t.kind() != TokenKind::Word)),
+        );
         for s in &tokens.sentences {
             // The first word, past opening marks and brackets.
             if let Some(first) = s.tokens.clone().find(|&t| tokens.tokens[t].kind() == TokenKind::Word) {
