@@ -74,7 +74,26 @@ pub(crate) fn name_sort(name: &str) -> Sort {
 /// [`clean_name`]) whose lower-cased form is known. Its only white space
 /// is spaces (an empty word, of two spaces, is no word of organisations).
 pub(crate) fn clean_name_sort(name: &str, lower: &str) -> Sort {
-    sort_of_name(name, lower, lower.split(' '))
+    sort_of_name(name, lower, split_at_spaces(lower))
+}
+
+/// `text.split(' ')`, by bytes: the words of a name are short, and
+/// `split` looks for each space with a call of its own.
+///
+/// PERF: 683.5M → 680.7M instructions (callgrind, `extract --jobs 1` on
+/// PolNeAR train), in [`clean_name_sort`] of every new name.
+fn split_at_spaces(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let word = rest?;
+        match word.bytes().position(|b| b == b' ') {
+            Some(space) => {
+                rest = Some(&word[space + 1..]);
+                Some(&word[..space])
+            }
+            None => rest.take(),
+        }
+    })
 }
 
 /// The gender of a given name of the lexicon (lower-cased), if it is one.
@@ -295,6 +314,11 @@ mod tests {
         fn acronym_words_and_initials_are_those_the_splits_give(name in "[ ,\t\u{b}\u{a0}IVXaB.&É]{0,9}") {
             prop_assert_eq!(has_acronym_word(&name), has_acronym_word_by_splits(&name), "{:?}", name);
             prop_assert_eq!(initials_of(&name), initials_by_chars(&name), "{:?}", name);
+        }
+
+        #[test]
+        fn words_between_spaces_are_those_split_gives(text in "[ aé]{0,8}") {
+            prop_assert_eq!(split_at_spaces(&text).collect::<Vec<_>>(), text.split(' ').collect::<Vec<_>>());
         }
 
         #[test]
