@@ -219,6 +219,13 @@ impl<'a, 'h> Words<'a, 'h> {
         out
     }
 
+    /// The tokens that are words starting with a capital letter, in order
+    /// (read off the bits in one pass, without a question for each token).
+    pub(crate) fn capitalised_tokens(&self) -> impl Iterator<Item = usize> + '_ {
+        let capitalised = Class::CAPITALISED.bits();
+        (self.class.known().enumerate()).filter_map(move |(t, bits)| (bits & capitalised != 0).then_some(t))
+    }
+
     /// Whether token `t` is of `class` (of any of its classes, for a set
     /// joined with `|`): `words.is(t, Class::ROLE)`.
     #[inline]

@@ -453,9 +453,12 @@ impl<'a> Mentions<'a> {
 /// The capitalised words written right before a noun of what bodies
 /// have (`Voxley employees`, `a Voxley refinery`), lower-cased.
 fn body_words<'a>(words: &Words<'a, '_>) -> crate::util::hash::Set<&'a str> {
-    (1..words.len())
-        .filter(|&t| words.is_capitalised(t - 1) && words.is(t, Class::BODY_NOUN))
-        .map(|t| words.lower(t - 1))
+    // PERF: the capitalised tokens read off their bits in one pass, rather
+    // than two questions at each token: 689.0M → 683.5M instructions
+    // (callgrind, `extract --jobs 1` on PolNeAR train).
+    (words.capitalised_tokens())
+        .filter(|&t| words.is(t + 1, Class::BODY_NOUN))
+        .map(|t| words.lower(t))
         .collect()
 }
 
