@@ -48,12 +48,12 @@ struct Scratch {
 /// repeated): `Scratch::bytes()` after it was 10.30 bytes a byte of text
 /// (`WHOSAID_LONG_TEXT=file cargo test --release --lib -- --nocapture
 /// buffers_per_byte`; without the variable the test reads 1 MB of
-/// invented news, and fails above 12 bytes a byte). Most of it: the tokens (12 bytes each,
-/// room for one every 4 bytes of text), each token's lower-cased form (16
-/// bytes: a slice; without them 7.38 bytes a byte, but every question of a
-/// form then slices the text with the checks of a `&str`, and the
-/// pipeline read 4% slower), the lower-cased copy of the text, and the
-/// word classes (8 bytes a token).
+/// invented news, and fails above 12 bytes a byte). Most of it: the
+/// tokens (12 bytes each, room for one every 4 bytes of text), each
+/// token's lower-cased form (16 bytes: a slice; without them 7.38 bytes
+/// a byte, but every question of a form then slices the text with the
+/// checks of a `&str`, and the pipeline read 4% slower), the lower-cased
+/// copy of the text, and the word classes (8 bytes a token).
 const MAX_KEPT_BYTES: usize = 400 << 20;
 
 impl Scratch {
@@ -412,7 +412,7 @@ mod tests {
         );
         // (Invented news of short words has more tokens a byte than real
         // news: 11.0 bytes a byte against 10.3. A new buffer of a few bytes
-        // a token would pass the bar.)
+        // a token would go over the bar.)
         assert!(per_byte <= 12.0, "{per_byte:.2} bytes of buffers a byte of text");
     }
 
