@@ -345,6 +345,12 @@ impl<'a, 'h> Words<'a, 'h> {
         &self.buffer[..self.tokens.text().len()]
     }
 
+    /// The lower-cased forms of the tokens `range` (none for a range past
+    /// the end).
+    pub(crate) fn lower_forms(&self, range: std::ops::Range<usize>) -> &[&'a str] {
+        self.lower.get(range).unwrap_or(&[])
+    }
+
     /// The lower-cased text of token `t` (empty past the end).
     pub(crate) fn lower(&self, t: usize) -> &'a str {
         self.lower.get(t).copied().unwrap_or("")
