@@ -205,16 +205,25 @@ impl<'a, 'h> Words<'a, 'h> {
                 out.insert(self.lower(t));
             }
         };
-        // Each token with the one before and the one after; the last has
-        // none after it.
-        let capitalised = (self.class.known()).map(|bits| Class::CAPITALISED.bits() & bits != 0);
-        // (None is capitalised past the end.)
+        // Each token with the one before and the one after.
+        //
+        // PERF: the last token, which has none after it, asked after the
+        // loop rather than by a `false` chained to the bits, which made
+        // each step of the loop ask which of the two it was in:
+        // instructions 673.0M -> 671.6M (callgrind, `extract --jsonl
+        // --jobs 1` on PolNeAR train).
+        let capitalised = Class::CAPITALISED.bits();
         let (mut before, mut this) = (false, false);
-        for (next, after) in capitalised.chain([false]).enumerate() {
+        for (next, bits) in self.class.known().enumerate() {
+            let after = bits & capitalised != 0;
             if before && this && !after {
                 pair_at(next - 1);
             }
             (before, this) = (this, after);
+        }
+        // (None is capitalised past the end.)
+        if before && this {
+            pair_at(self.len() - 1);
         }
         out
     }
