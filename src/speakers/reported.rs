@@ -143,7 +143,7 @@ pub(super) fn find(words: &Words<'_, '_>, quoted: &[bool]) -> Vec<Reported> {
         // The words outside quotes in marks: all of them, or those before
         // the first quote and after the last.
         let quoted_here = &quoted[range.clone()];
-        let (first, last) = match quoted_here.iter().position(|&q| q) {
+        let (first, last) = match first_quoted(quoted_here) {
             None => (range.end, range.start),
             Some(first) => {
                 let last = quoted_here.iter().rposition(|&q| q).unwrap_or(first);
@@ -183,6 +183,21 @@ pub(super) fn find(words: &Words<'_, '_>, quoted: &[bool]) -> Vec<Reported> {
         }
     }
     out
+}
+
+/// The index of the first `true` of `quoted`.
+///
+/// PERF: most sentences have no quote: their flags are read sixteen at a
+/// time (a test the compiler makes one vector compare), and only the
+/// sixteen with a quote one by one: instructions 671.6M -> 670.7M
+/// (callgrind, `extract --jsonl --jobs 1` on PolNeAR train).
+fn first_quoted(quoted: &[bool]) -> Option<usize> {
+    const CHUNK: usize = 16;
+    let chunk = quoted
+        .chunks(CHUNK)
+        .position(|c| c.iter().fold(false, |any, &q| any | q))?;
+    let start = chunk * CHUNK;
+    quoted[start..].iter().position(|&q| q).map(|i| start + i)
 }
 
 /// Whether the sentence `range` of paragraph `para` is prose that may
