@@ -331,63 +331,55 @@ pub(crate) fn word_class_map() -> Map<&'static str, u64> {
     map
 }
 
-/// Which letters the words of some classes start and end with, and how
-/// long they are: a test that costs a few instructions and no look-up,
-/// which tells most words that are not of the classes from those that may
-/// be.
+/// The first two bytes, last byte and length of the words of some classes,
+/// each hashed to one bit of a small set: a test of a few instructions and
+/// no look-up, which tells most words that are not of the classes from
+/// those that may be (a word of them always passes).
+///
+/// PERF: asked of every word of a text outside quotes (`reported::find`).
+/// One multiplication and one bit, in place of a test of three letters
+/// and two tables of letters and lengths: instructions 680.1M -> 674.6M
+/// (callgrind, `extract --jsonl --jobs 1` on PolNeAR train).
 #[derive(Debug)]
-pub(crate) struct LetterLengths {
-    /// For each first letter and length, the last letters of the words,
-    /// as bits.
-    by_first: [[u32; 32]; 26],
-    /// Likewise for each second letter and length.
-    by_second: [[u32; 32]; 26],
+pub(crate) struct WordShapes {
+    bits: Box<[u64; SHAPE_BITS / 64]>,
 }
 
-impl LetterLengths {
-    /// The letters and lengths of `words` (each of which should be of
-    /// letters from a to z, at least two, and shorter than 32 bytes, or it
-    /// will not pass: the test below says that those of the lists do).
-    pub(crate) fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> LetterLengths {
-        let mut filter = LetterLengths {
-            by_first: [[0; 32]; 26],
-            by_second: [[0; 32]; 26],
+/// How many bits [`WordShapes`] hashes words to: few enough to stay in the
+/// nearest cache (2 KB), many enough that a few hundred words fill a few
+/// percent of them.
+const SHAPE_BITS: usize = 1 << 14;
+
+impl WordShapes {
+    /// The shapes of `words`.
+    pub(crate) fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> WordShapes {
+        let mut shapes = WordShapes {
+            bits: Box::new([0; SHAPE_BITS / 64]),
         };
-        for word in words {
-            if let Some((first, second, last, len)) = letters(word.as_bytes()) {
-                filter.by_first[first][len] |= 1 << last;
-                filter.by_second[second][len] |= 1 << last;
-            }
+        for bit in words.into_iter().filter_map(|word| shape_bit(word.as_bytes())) {
+            shapes.bits[bit / 64] |= 1 << (bit % 64);
         }
-        filter
+        shapes
     }
 
     /// Whether `lower` may be a word of the classes: false only when no
-    /// word of them has its first and last letters and length, or its
-    /// second and last letters and length.
+    /// word of them has its shape's bit (and for a word of one byte or
+    /// none, which the lists' words never are).
     #[inline]
     pub(crate) fn may_hold(&self, lower: &str) -> bool {
-        match letters(lower.as_bytes()) {
-            Some((first, second, last, len)) => {
-                self.by_first[first][len] & self.by_second[second][len] & 1 << last != 0
-            }
-            None => false,
-        }
+        shape_bit(lower.as_bytes()).is_some_and(|bit| self.bits[bit / 64] & 1 << (bit % 64) != 0)
     }
 }
 
-/// The first, second and last letters of a word (0 to 25) and its length,
-/// for a word of two to 31 bytes whose letters these are from a to z.
+/// The bit of [`WordShapes`] for a word of at least two bytes: its first
+/// two bytes, last byte and length, hashed.
 #[inline]
-fn letters(bytes: &[u8]) -> Option<(usize, usize, usize, usize)> {
-    let letter = |b: u8| b.is_ascii_lowercase().then(|| usize::from(b - b'a'));
-    match bytes {
-        [first, second, .., last] if bytes.len() < 32 => {
-            Some((letter(*first)?, letter(*second)?, letter(*last)?, bytes.len()))
-        }
-        [first, second] => Some((letter(*first)?, letter(*second)?, letter(*second)?, 2)),
-        _ => None,
-    }
+fn shape_bit(bytes: &[u8]) -> Option<usize> {
+    let (&[first, second, ..], Some(&last)) = (bytes, bytes.last()) else {
+        return None;
+    };
+    let key = u64::from(u16::from_le_bytes([first, second])) | u64::from(last) << 16 | (bytes.len() as u64) << 24;
+    Some((key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SHAPE_BITS.trailing_zeros())) as usize)
 }
 
 /// The words of `class`, with that class alone: for a rule that asks
@@ -485,15 +477,21 @@ mod tests {
     }
 
     #[test]
-    fn letter_lengths_pass_every_word_of_their_classes() {
+    fn word_shapes_pass_every_word_of_their_classes_and_few_others() {
         let verbs = words_of(Class::REPORT_VERB);
-        let filter = LetterLengths::of(verbs.keys().copied());
+        let filter = WordShapes::of(verbs.keys().copied());
         for word in verbs.keys() {
             assert!(filter.may_hold(word), "{word}");
         }
-        // Words of no such class, of shapes no such word has.
-        for word in ["the", "of", "to", "x", "", "7th", "Said", "éclat"] {
+        for word in ["x", "", ","] {
             assert!(!filter.may_hold(word), "{word}");
         }
+        // Of the other words of the lists, only a few pass.
+        let others: Vec<&str> = word_class_map()
+            .into_keys()
+            .filter(|w| !verbs.contains_key(w))
+            .collect();
+        let passed = others.iter().filter(|w| filter.may_hold(w)).count();
+        assert!(passed * 10 < others.len(), "{passed} of {}", others.len());
     }
 }
