@@ -155,6 +155,11 @@ pub(super) fn initials_of(name: &str) -> Option<String> {
     if name.is_ascii() {
         return ascii_initials_of(name);
     }
+    initials_by_chars(name)
+}
+
+/// [`initials_of`] by characters, whatever the name.
+fn initials_by_chars(name: &str) -> Option<String> {
     let initials: String = name
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter_map(|word| word.chars().next())
@@ -268,18 +273,6 @@ mod tests {
                 && !word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
         };
         name.split_whitespace().nth(1).is_some() && name.split_whitespace().any(initials)
-    }
-
-    /// [`initials_of`] as it was first written: by characters, whatever
-    /// the name.
-    fn initials_by_chars(name: &str) -> Option<String> {
-        let initials: String = name
-            .split(|c: char| c.is_whitespace() || c == ',')
-            .filter_map(|word| word.chars().next())
-            .filter(|c| c.is_uppercase())
-            .flat_map(char::to_lowercase)
-            .collect();
-        (initials.chars().count() >= 2).then_some(initials)
     }
 
     #[test]
