@@ -184,7 +184,7 @@ impl Class {
     /// All the classes of `word` (lower case), for a rule that asks a
     /// string several questions.
     pub(crate) fn of(word: &str) -> Class {
-        Class(WORD_CLASSES.get(word))
+        Class(word_classes().get(word))
     }
 
     /// Whether the two sets share a class.
@@ -280,9 +280,35 @@ const CLASS_LISTS: &[(&str, Class)] = &[
     (include_str!("../data/photo_credits.txt"), Class::PHOTO_CREDIT),
 ];
 
+/// The tables of the words the lists know, made the first time one is
+/// asked for from one map of them: the map is a sixth of the instructions
+/// of a process that reads one short text, and was made once a table.
+struct ListedWords {
+    classes: WordTable,
+    report_verbs: Map<&'static str, u64>,
+}
+
+static LISTED_WORDS: LazyLock<ListedWords> = LazyLock::new(|| {
+    let map = word_class_map();
+    ListedWords {
+        report_verbs: only_class(&map, Class::REPORT_VERB),
+        classes: WordTable::new(map),
+    }
+});
+
 /// The classes of every word the lists know, in one table, so that a
 /// token's classes cost one lookup.
-pub(crate) static WORD_CLASSES: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(word_class_map()));
+pub(crate) fn word_classes() -> &'static WordTable {
+    &LISTED_WORDS.classes
+}
+
+/// The verbs that report a clause ([`Class::REPORT_VERB`]), with that
+/// class alone: for a rule that asks every word of a text about it, a
+/// small table of their own ([`WordTable::new`]) stays in the nearest
+/// cache.
+pub(crate) fn report_verbs() -> &'static Map<&'static str, u64> {
+    &LISTED_WORDS.report_verbs
+}
 
 /// The classes of every word the lists know.
 pub(crate) fn word_class_map() -> Map<&'static str, u64> {
@@ -382,30 +408,26 @@ fn shape_bit(bytes: &[u8]) -> Option<usize> {
     Some((key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SHAPE_BITS.trailing_zeros())) as usize)
 }
 
-/// The words of `class`, with that class alone: for a rule that asks
-/// every word of a text about one rare class (`said`, `urged`), a small
-/// table of its own ([`WordTable::new`]) stays in the nearest cache.
-pub(crate) fn words_of(class: Class) -> Map<&'static str, u64> {
-    let mut map = word_class_map();
-    map.retain(|_, bits| *bits & class.0 != 0);
-    for bits in map.values_mut() {
-        *bits &= class.0;
-    }
-    map
+/// The words of `map` of `class`, with that class alone.
+fn only_class(map: &Map<&'static str, u64>, class: Class) -> Map<&'static str, u64> {
+    (map.iter())
+        .filter(|(_, bits)| *bits & class.0 != 0)
+        .map(|(word, bits)| (*word, bits & class.0))
+        .collect()
 }
 
 /// The classes the lists give a token's lower-cased form `lower`.
 pub(crate) fn token_classes(lower: &str, extra_verbs: &HashSet<String>) -> Class {
     // Titles are also written with a dot: `Sen.`, `Mr.`.
     let key = lower.strip_suffix('.').unwrap_or(lower);
-    let mut c = WORD_CLASSES.get(key);
+    let mut c = word_classes().get(key);
     // The suffixes below by the last byte first: most words have neither.
     match key.as_bytes().last() {
         // `Here’s Clinton in 1992: “…”`: a word that is never a name is
         // not one with a contracted `’s` either.
         Some(b's') => {
             if let Some(stem) = key.strip_suffix("'s").or_else(|| key.strip_suffix("’s")) {
-                c |= WORD_CLASSES.get(stem) & Class::NOT_NAME.0;
+                c |= word_classes().get(stem) & Class::NOT_NAME.0;
             }
         }
         Some(b'd') if key.ends_with("-year-old") => c |= Class::ROLE.0,
@@ -466,7 +488,7 @@ mod tests {
 
     #[test]
     fn a_table_of_the_words_of_a_class_holds_exactly_them() {
-        let table = WordTable::new(words_of(Class::REPORT_VERB));
+        let table = WordTable::new(only_class(&word_class_map(), Class::REPORT_VERB));
         let mut held = 0;
         for (word, bits) in word_class_map() {
             let of_class = bits & Class::REPORT_VERB.0 != 0;
@@ -478,7 +500,7 @@ mod tests {
 
     #[test]
     fn word_shapes_pass_every_word_of_their_classes_and_few_others() {
-        let verbs = words_of(Class::REPORT_VERB);
+        let verbs = report_verbs();
         let filter = WordShapes::of(verbs.keys().copied());
         for word in verbs.keys() {
             assert!(filter.may_hold(word), "{word}");

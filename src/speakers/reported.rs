@@ -38,7 +38,7 @@ use super::cues::{self, CLAUSE_WINDOW, CUE_WINDOW, Cue};
 use super::phrases::np_right;
 use super::view::Words;
 use crate::lexicon::LEXICON;
-use crate::lexicon::classes::{Class, WordShapes, words_of};
+use crate::lexicon::classes::{Class, WordShapes, report_verbs};
 use crate::quotes::FoundQuote;
 use crate::types::QuoteKind;
 use crate::util::word_table::WordTable;
@@ -112,10 +112,10 @@ impl ReportVerbs {
 }
 
 static REPORT_VERBS: LazyLock<ReportVerbs> = LazyLock::new(|| {
-    let verbs = words_of(Class::REPORT_VERB);
+    let verbs = report_verbs();
     ReportVerbs {
         shapes: WordShapes::of(verbs.keys().copied()),
-        table: WordTable::new(verbs),
+        table: WordTable::new(verbs.clone()),
     }
 });
 

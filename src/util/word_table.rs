@@ -3,7 +3,7 @@
 
 use super::hash::{Map, tail_word};
 
-/// A table of words (such as [`crate::lexicon::classes::WORD_CLASSES`]): the words of up to 15 bytes by their bytes packed into
+/// A table of words (such as [`crate::lexicon::classes::word_classes`]): the words of up to 15 bytes by their bytes packed into
 /// two integers (with the length), in an open-addressed table whose slots
 /// hold the keys themselves, so that a lookup is a multiplication and,
 /// mostly, one slot compared; longer words by their text.
