@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
-use whosaid_benches::news;
+use whosaid_benches::{news, number_after};
 
 /// `extract --jobs 1` against `wordsplit`: at least this many times as fast.
 const ONE_THREAD_TARGET: f64 = 1.5;
@@ -50,13 +50,9 @@ fn parse_args() -> Result<Args, String> {
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
-        let mut value = |name: &str| -> Result<usize, String> {
-            let v = it.next().ok_or(format!("{name} needs a value"))?;
-            v.parse().map_err(|_| format!("{name}: not a number: {v}"))
-        };
         match arg.as_str() {
-            "--times" => args.times = value("--times")?.max(1),
-            "--runs" => args.runs = value("--runs")?.max(1) as u32,
+            "--times" => args.times = number_after(&mut it, "--times")?.max(1),
+            "--runs" => args.runs = number_after(&mut it, "--runs")?.max(1) as u32,
             "--generated" => args.generated = true,
             "-h" | "--help" => {
                 println!("usage: endtoend [--times N (8): PolNeAR train N times] [--runs N (5)] [--generated]");

@@ -26,6 +26,7 @@ use std::time::{Duration, Instant};
 
 use whosaid::Extractor;
 use whosaid_benches::news::{self, Hostile};
+use whosaid_benches::number_after;
 
 /// A 4× step of input may take at most this many times as long.
 const STEP_TARGET: f64 = 5.0;
@@ -53,14 +54,10 @@ fn parse_args() -> Result<Args, String> {
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
-        let mut value = |name: &str| -> Result<usize, String> {
-            let v = it.next().ok_or(format!("{name} needs a value"))?;
-            v.parse().map_err(|_| format!("{name}: not a number: {v}"))
-        };
         match arg.as_str() {
-            "--base" => args.base = value("--base")?.max(1000),
-            "--steps" => args.steps = value("--steps")?.clamp(1, 5) as u32,
-            "--runs" => args.runs = value("--runs")?.max(1) as u32,
+            "--base" => args.base = number_after(&mut it, "--base")?.max(1000),
+            "--steps" => args.steps = number_after(&mut it, "--steps")?.clamp(1, 5) as u32,
+            "--runs" => args.runs = number_after(&mut it, "--runs")?.max(1) as u32,
             "--once" => args.once = Some(it.next().ok_or("--once needs an input name")?),
             "-h" | "--help" => {
                 println!("usage: scaling [--base BYTES (1000000)] [--steps N (3: 1×, 4×, 16×)] [--runs N (3)]");
