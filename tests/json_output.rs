@@ -71,7 +71,7 @@ proptest! {
         parts in prop::collection::vec(
             prop::sample::select(vec![
                 "“", "”", "‘", "’", "\"", "'", "«", "»", " said ", " Ms Ada Finch", " she ", "He ",
-                ", ", ". ", ": ", "\n", "\n\n", "é", "😀", "\t", "\\", "\u{1}", "the plan ", "would ",
+                ", ", ". ", ": ", "\n", "\n\n", "é", "😀", "\t", "\\", "\u{1}", "\r", "\u{8}", "\u{c}", "\u{1f}", "\u{7f}", "the plan ", "would ",
             ]),
             0..60,
         ),
