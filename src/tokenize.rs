@@ -116,6 +116,21 @@ impl Token {
         }
     }
 
+    /// Whether the token is a word ([`TokenKind::Word`]), by one compare,
+    /// for a loop over every token (a `match` on [`Token::kind`] first
+    /// works out which of the three kinds it is).
+    #[inline]
+    pub(crate) fn is_word(&self) -> bool {
+        self.kind == WORD
+    }
+
+    /// Whether the token is a quotation mark ([`TokenKind::Mark`]), by one
+    /// compare.
+    #[inline]
+    pub(crate) fn is_mark(&self) -> bool {
+        self.kind < PUNCT
+    }
+
     /// Where the token is.
     #[inline]
     pub(crate) fn span(&self) -> Span {

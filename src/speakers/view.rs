@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 
 use crate::lexicon::classes::{Class, token_classes};
-use crate::tokenize::{TokenKind, Tokens};
+use crate::tokenize::{Token, TokenKind, Tokens};
 use crate::types::Span;
 use crate::util::hash::Set;
 use crate::util::lazy_bits::LazyBits;
@@ -109,7 +109,12 @@ impl<'a, 'h> Words<'a, 'h> {
                 other_forms.push((i as usize, start..buffer.len()));
             }
         }
-        let buffer: &'a String = buffer;
+        // PERF: the forms sliced from a `&str`, whose pointer and length
+        // stay in registers (a `&String` was read again at every token),
+        // and a word told by its shape rather than by its kind read twice:
+        // instructions 654.7M -> 651.4M together (callgrind, `extract
+        // --jsonl --jobs 1` on PolNeAR train).
+        let buffer: &'a str = buffer;
         let word_count = tokens.tokens.iter().filter(|t| t.kind() == TokenKind::Word).count();
         // An earlier text's vectors, empty: covariance lets a vector of
         // `'static` forms take forms of any lifetime.
@@ -119,9 +124,10 @@ impl<'a, 'h> Words<'a, 'h> {
             lower[i] = &buffer[form];
         }
         // Only a word has classes to look up.
-        class.extend(
-            (tokens.tokens.iter()).map(|t| (shape(t.kind(), text, t.span()).bits(), t.kind() != TokenKind::Word)),
-        );
+        class.extend((tokens.tokens.iter()).map(|t| {
+            let shape = shape(*t, text);
+            (shape.bits(), !shape.intersects(Class::WORD))
+        }));
         for s in &tokens.sentences {
             // The first word, past opening marks and brackets.
             if let Some(first) = s.tokens.clone().find(|&t| tokens.tokens[t].kind() == TokenKind::Word) {
@@ -205,24 +211,25 @@ impl<'a, 'h> Words<'a, 'h> {
                 out.insert(self.lower(t));
             }
         };
-        // Each token with the one before and the one after.
+        // Each token with the one before and the one after, as the last
+        // three bits of a register of which tokens are capitalised: a pair
+        // then one without a capital is `0b110`.
         //
-        // PERF: the last token, which has none after it, asked after the
-        // loop rather than by a `false` chained to the bits, which made
-        // each step of the loop ask which of the two it was in:
-        // instructions 673.0M -> 671.6M (callgrind, `extract --jsonl
-        // --jobs 1` on PolNeAR train).
+        // PERF: one compare a token, with no branch on the booleans of the
+        // three tokens: instructions 658.4M -> 654.7M (callgrind, `extract
+        // --jsonl --jobs 1` on PolNeAR train). The last token, which has
+        // none after it, is asked after the loop.
+        const PAIR_THEN_LOWER: u64 = 0b110;
         let capitalised = Class::CAPITALISED.bits();
-        let (mut before, mut this) = (false, false);
+        let mut last_three = 0;
         for (next, bits) in self.class.known().enumerate() {
-            let after = bits & capitalised != 0;
-            if before && this && !after {
+            last_three = (last_three << 1 | u64::from(bits & capitalised != 0)) & 0b111;
+            if last_three == PAIR_THEN_LOWER {
                 pair_at(next - 1);
             }
-            (before, this) = (this, after);
         }
         // (None is capitalised past the end.)
-        if before && this {
+        if last_three & 0b11 == 0b11 {
             pair_at(self.len() - 1);
         }
         out
@@ -443,23 +450,120 @@ fn push_lower_case(word: &str, out: &mut String) {
 /// [`Class::OF`].
 ///
 /// PERF: this runs at every token of every text, inlined into the loop
-/// that reads them, and with no branch on what no predictor can guess (a
-/// capital, `of`): 1.7% fewer instructions in the library than a call
-/// with `if`s (callgrind, `extract` on 100 PolNeAR train articles).
+/// that reads them: 1.7% fewer instructions in the library than a call
+/// with `if`s (callgrind, `extract` on 100 PolNeAR train articles). The
+/// capital is read off a table ([`LEADING`]) by a `match`, which the
+/// compiler makes a branch on the capital: fewer instructions than a
+/// compare without one (645.8M against 648.0M, `extract --jsonl --jobs 1`
+/// on PolNeAR train), and no time we could measure (the same on it six
+/// times over, best of five: 0.649 against 0.646 s). The kind is told by
+/// [`Token::is_word`] and [`Token::is_mark`], two compares, where a `match`
+/// on [`Token::kind`] worked out which of the three kinds it was first:
+/// instructions 645.8M -> 642.4M (the same command).
 #[inline]
-pub(super) fn shape(kind: TokenKind, text: &str, span: Span) -> Class {
-    match kind {
-        TokenKind::Mark(_) => Class::MARK,
-        TokenKind::Punct => Class::NONE,
-        TokenKind::Word => {
-            let word = &text.as_bytes()[span.range()];
-            let capitalised = match word[0] {
-                first if first.is_ascii_alphanumeric() => first.is_ascii_uppercase(),
-                // A handle (`@JaneDoe`, `#Vote`) by the letter after its sign.
-                b'@' | b'#' => text[span.start + 1..span.end].starts_with(char::is_uppercase),
-                _ => text[span.range()].starts_with(char::is_uppercase),
-            };
-            Class::WORD | Class::CAPITALISED.when(capitalised) | Class::OF.when(word.eq_ignore_ascii_case(b"of"))
+pub(super) fn shape(token: Token, text: &str) -> Class {
+    if token.is_word() {
+        word_shape(text, token.span())
+    } else if token.is_mark() {
+        Class::MARK
+    } else {
+        Class::NONE
+    }
+}
+
+/// [`shape`] of a word at `span`.
+#[inline]
+fn word_shape(text: &str, span: Span) -> Class {
+    let bytes = text.as_bytes();
+    let capitalised = match LEADING[usize::from(bytes[span.start])] {
+        Leading::Capital => true,
+        Leading::Small => false,
+        Leading::Other => starts_with_capital(&text[span.range()]),
+    };
+    let of = span.len() == 2 && bytes[span.range()].eq_ignore_ascii_case(b"of");
+    Class::WORD | Class::CAPITALISED.when(capitalised) | Class::OF.when(of)
+}
+
+/// What the first byte of a word says of its capital.
+#[derive(Clone, Copy)]
+enum Leading {
+    /// An ASCII capital.
+    Capital,
+    /// An ASCII small letter or a digit.
+    Small,
+    /// The sign of a handle, or a byte of a character outside ASCII: the
+    /// characters tell ([`starts_with_capital`]).
+    Other,
+}
+
+/// [`Leading`] by byte: one look for the ASCII words, most of them.
+///
+/// PERF: in place of three tests of ranges and a slice of the word's bytes
+/// for each word of every text: instructions 651.4M -> 645.8M (callgrind,
+/// `extract --jsonl --jobs 1` on PolNeAR train).
+static LEADING: [Leading; 256] = {
+    let mut table = [Leading::Other; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_uppercase() {
+            table[b] = Leading::Capital;
+        } else if byte.is_ascii_lowercase() || byte.is_ascii_digit() {
+            table[b] = Leading::Small;
         }
+        b += 1;
+    }
+    table
+};
+
+/// Whether a word starts with a capital letter; a handle (`@JaneDoe`,
+/// `#Vote`) by the letter after its sign.
+fn starts_with_capital(word: &str) -> bool {
+    let word = word.strip_prefix(['@', '#']).unwrap_or(word);
+    word.starts_with(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A word's shape as the characters define it, for the table's test.
+    fn shape_by_characters(word: &str) -> Class {
+        let after_sign = word.strip_prefix(['@', '#']).unwrap_or(word);
+        let capitalised = after_sign.chars().next().is_some_and(char::is_uppercase);
+        Class::WORD | Class::CAPITALISED.when(capitalised) | Class::OF.when(word.eq_ignore_ascii_case("of"))
+    }
+
+    proptest::proptest! {
+        /// The table of first bytes agrees with the characters: ASCII
+        /// capitals and small letters, digits, handles, letters outside
+        /// ASCII in either case.
+        #[test]
+        fn a_words_shape_is_read_as_its_characters_say(
+            word in "[@#]?([a-zA-Z0-9_]|é|É|ß|Ω|ω|ǅ|’){1,5}",
+            before in "[a ]{0,3}",
+        ) {
+            let text = format!("{before}{word} said");
+            let span = Span::new(before.len(), before.len() + word.len());
+            proptest::prop_assert_eq!(shape(Token::new(span, TokenKind::Word), &text), shape_by_characters(&word));
+        }
+    }
+
+    #[test]
+    fn marks_and_punctuation_have_no_word_shape() {
+        let text = "“Of course,” said Of.";
+        assert_eq!(
+            shape(Token::new(Span::new(0, 3), TokenKind::Mark(0)), text),
+            Class::MARK
+        );
+        assert_eq!(
+            shape(Token::new(Span::new(12, 13), TokenKind::Punct), text),
+            Class::NONE
+        );
+        let of = text.rfind("Of").unwrap_or_default();
+        assert_eq!(
+            shape(Token::new(Span::new(of, of + 2), TokenKind::Word), text),
+            Class::WORD | Class::CAPITALISED | Class::OF
+        );
     }
 }
