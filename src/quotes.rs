@@ -215,6 +215,7 @@ fn joins(tokens: &Tokens<'_>, a: &FoundQuote, b: &FoundQuote) -> bool {
     }
     let gap = a.end_token..b.open;
     let mut words = 0;
+    let mut lower = String::new();
     for t in gap {
         crate::steps::take(1);
         match tokens.tokens[t].kind() {
@@ -225,7 +226,12 @@ fn joins(tokens: &Tokens<'_>, a: &FoundQuote, b: &FoundQuote) -> bool {
                 if words > MERGE_MAX_GAP_WORDS {
                     return false;
                 }
-                if LEXICON.reporting_verbs.contains(tokens.str(t).to_lowercase().as_str()) {
+                // PERF: lower-cased into one buffer rather than a new string
+                // a word: 100.4M → 98.2M instructions on named_cues at 250 kB.
+                if LEXICON
+                    .reporting_verbs
+                    .contains(lower_case_into(tokens.str(t), &mut lower))
+                {
                     return false;
                 }
             }
@@ -250,7 +256,11 @@ fn names_what_follows(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
             && Class::TITLE_NOUN.holds(&lower_case(tokens.str(t)))
     };
     let word = |t: usize| t < para_end && tokens.tokens[t].kind() == TokenKind::Word;
-    (title_noun(close + 1) || word(close + 1) && title_noun(close + 2)) && is_title_case(tokens, q)
+    // The quote's own words first: most quotes are not in title case, and
+    // the words after need no lower-casing.
+    // PERF: 106.8M → 100.4M instructions on named_cues at 250 kB
+    // (benches: `scaling --once named_cues` under callgrind).
+    is_title_case(tokens, q) && (title_noun(close + 1) || word(close + 1) && title_noun(close + 2))
 }
 
 /// `Rep. Robert C. “Bobby” Scott`, `Del. Marcia “Cia” Price`: a word or
@@ -497,6 +507,22 @@ fn lower_case(word: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(word.to_lowercase())
     }
+}
+
+/// [`lower_case`] without a new string for a word that must change: an
+/// ASCII word is lower-cased in `buf`, which the caller reuses.
+fn lower_case_into<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return word;
+    }
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&word.to_lowercase());
+    }
+    buf
 }
 
 /// A title: a title noun shortly before it (`the book ‘…’`, `his film,
@@ -832,6 +858,16 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn words_are_lower_cased_into_the_buffer_only_when_they_must_change() {
+        let mut buf = String::new();
+        assert_eq!(lower_case_into("said", &mut buf), "said");
+        assert!(buf.is_empty(), "a word in lower case is not copied");
+        assert_eq!(lower_case_into("Said", &mut buf), "said");
+        assert_eq!(lower_case_into("TOLD", &mut buf), "told");
+        assert_eq!(lower_case_into("Éclair", &mut buf), "éclair");
     }
 
     #[test]
