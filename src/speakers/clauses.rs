@@ -100,7 +100,10 @@ pub(crate) fn subject_start(words: &Words<'_, '_>, mut t: usize, limit: usize) -
     while t < limit && (words.is(t, Class::CLAUSE_OPENER) || (!words.is_word(t) && !words.is_mark(t))) {
         t += 1;
     }
-    if t >= limit {
+    // A clause that opens with a quotation mark (`“We…`) has no subject
+    // here: no dateline, introducer or participle is a mark, so none moves
+    // it to a word. (PERF: with the early outs below, see `Mentions::collect`.)
+    if t >= limit || !words.is_word(t) {
         return None;
     }
     t = past_dateline(words, t, limit);
@@ -158,6 +161,9 @@ fn past_dateline(words: &Words<'_, '_>, t: usize, limit: usize) -> usize {
 /// Whether the words of `range` are a headline in title case: four or more
 /// words, and all but the small ones (`of`, `the`) capitalised.
 pub(crate) fn is_title_case(words: &Words<'_, '_>, range: Range<usize>) -> bool {
+    if range.len() < 4 {
+        return false; // fewer than four words
+    }
     let mut word_count = 0;
     for t in range.filter(|&t| words.is_word(t)) {
         // The capital first: the word lists only for a word without one.
@@ -175,6 +181,9 @@ pub(crate) fn is_title_case(words: &Words<'_, '_>, range: Range<usize>) -> bool 
 /// `(Submitted by Ann Lee)`, `(Ann Lee/Harbour Gazette)`: a word of
 /// credit, or a slash between the photographer and the agency.
 pub(crate) fn is_photo_caption(words: &Words<'_, '_>, range: Range<usize>) -> bool {
+    if range.len() < 3 {
+        return false; // room for no `(`, credit and `)`
+    }
     let Some(last) = range.clone().rev().find(|&t| words.lower(t) != ".") else {
         return false;
     };
@@ -185,4 +194,25 @@ pub(crate) fn is_photo_caption(words: &Words<'_, '_>, range: Range<usize>) -> bo
         .rev()
         .find(|&t| words.lower(t) == "(");
     open.is_some_and(|open| (open..last).any(|t| words.lower(t) == "/" || words.is(t, Class::PHOTO_CREDIT)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::speakers::tests::words_of;
+    use crate::tokenize::tokenize;
+
+    #[test]
+    fn a_clause_that_opens_with_a_mark_or_no_word_has_no_subject_start() {
+        let text = "“We go,” she said. \" . But Ann Lee left.";
+        let t = tokenize(text);
+        let w = words_of(&t);
+        let starts: Vec<&str> = t
+            .sentences
+            .iter()
+            .flat_map(|s| clause_starts(&w, s.tokens.clone()))
+            .map(|k| t.str(k))
+            .collect();
+        assert_eq!(starts, ["Ann"]);
+    }
 }

@@ -163,3 +163,35 @@ fn mention_map_stays_sorted_for_a_few_moves() {
     assert_eq!(m.get(4).map(|x| x.token), Some(4));
     assert!(m.get(6).is_none());
 }
+
+#[test]
+fn sentences_of_marks_alone_are_passed_over_and_the_names_still_found() {
+    let text = "\"\n\"\nJane Doe met Tom Reilly.\n“\n'\nReilly said he left.\n\"";
+    let t = tokenize(text);
+    let quoted = quoted_flags(&t);
+    let w = words_of(&t);
+    let m = Mentions::collect(&w, &quoted);
+    let named: Vec<&str> = m.mentions.values().map(|x| t.str(x.token)).collect();
+    assert_eq!(named, ["Jane", "Tom", "Reilly"]);
+}
+
+#[test]
+fn the_sentences_of_a_photo_caption_and_only_they_are_marked() {
+    let text = "Ann Lee spoke. She left.\nThe mayor at the fair. (Photo by Tom Reilly)\n\"\nMore text here. And more.\n(Tom Reilly/Harbour Gazette)";
+    let t = tokenize(text);
+    let w = words_of(&t);
+    let marked: Vec<&str> = caption_sentences(&w)
+        .iter()
+        .zip(&t.sentences)
+        .filter(|&(&caption, _)| caption)
+        .map(|(_, s)| &text[s.span.range()])
+        .collect();
+    assert_eq!(
+        marked,
+        [
+            "The mayor at the fair.",
+            "(Photo by Tom Reilly)",
+            "(Tom Reilly/Harbour Gazette)"
+        ]
+    );
+}
