@@ -215,7 +215,7 @@ impl BitOr for Class {
 /// The lists that are only word classes (the lexicon keeps the lists with
 /// fields: titles with a gender, role nouns with a sort…), each with the
 /// class of its words.
-const CLASS_LISTS: &[(&str, Class)] = &[
+pub(super) const CLASS_LISTS: &[(&str, Class)] = &[
     (
         include_str!("../data/auxiliaries.txt"),
         Class(Class::AUXILIARY.0 | Class::FUNCTION.0),

@@ -116,7 +116,6 @@ pub(crate) struct Lexicon {
     pub(crate) elisions: Vec<&'static str>,
 }
 
-/// The lines of a data file that hold entries: comments and blanks gone.
 /// The base form of a verb line when it is only a base form: `read reads
 /// read reading` lists `read` again as its past, which a singular noun can
 /// take (`the sign read`), so it is left out.
@@ -126,16 +125,46 @@ fn base_only_form(line: &'static str) -> Option<&'static str> {
     (!forms.any(|f| f == base)).then_some(base)
 }
 
+/// The lines of a data file that hold entries: comments and blanks gone.
+///
+/// PERF: ASCII white space and a byte search for `#` (the files have no
+/// other white space: a test holds them to it), where `trim`,
+/// `split_whitespace` and `split('#')` decode characters and call a
+/// search for every line: `extract` on one article 7.32M -> 5.94M
+/// instructions.
 pub(crate) fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
-    file.lines()
-        .map(|line| line.split('#').next().unwrap_or("").trim())
+    lines(file)
+        .map(|line| without_comment(line).trim_ascii())
         .filter(|line| !line.is_empty())
+}
+
+/// The lines of a file, found by a byte loop: the lines are short, and a
+/// call to `memchr` for each cost more than the loop.
+fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
+    let mut rest = file;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
+        let line = &rest[..end];
+        rest = rest.get(end + 1..).unwrap_or("");
+        Some(line)
+    })
+}
+
+/// A line up to its `#`, if it has one.
+fn without_comment(line: &str) -> &str {
+    match line.bytes().position(|b| b == b'#') {
+        Some(hash) => &line[..hash],
+        None => line,
+    }
 }
 
 /// Splits an entry into its words and its trailing fields: `"spokes person
 /// m person"` with two fields gives the words `["spokes", "person"]`.
 pub(crate) fn fields(entry: &'static str) -> impl Iterator<Item = &'static str> {
-    entry.split_whitespace()
+    entry.split_ascii_whitespace()
 }
 
 fn phrases(file: &'static str) -> Vec<Vec<&'static str>> {
@@ -270,6 +299,41 @@ mod tests {
             .chain(lx.not_names.iter());
         for w in all {
             assert_eq!(*w, w.to_lowercase(), "{w}");
+        }
+    }
+
+    #[test]
+    fn the_lists_have_no_white_space_but_ascii() {
+        // `entries` and `fields` split at ASCII white space alone.
+        let files = [
+            include_str!("../data/reporting_verbs.txt"),
+            include_str!("../data/say_verbs.txt"),
+            include_str!("../data/cue_phrases.txt"),
+            include_str!("../data/source_phrases.txt"),
+            include_str!("../data/titles.txt"),
+            include_str!("../data/role_nouns.txt"),
+            include_str!("../data/relation_nouns.txt"),
+            include_str!("../data/org_words.txt"),
+            include_str!("../data/first_names.txt"),
+            include_str!("../data/places.txt"),
+            include_str!("../data/not_names.txt"),
+            include_str!("../data/title_nouns.txt"),
+            include_str!("../data/scare_cues.txt"),
+            include_str!("../data/pronouns.txt"),
+            include_str!("../data/contractions.txt"),
+            include_str!("../data/abbreviations.txt"),
+            include_str!("../data/elisions.txt"),
+            include_str!("../data/confidence.txt"),
+        ];
+        let class_lists = classes::CLASS_LISTS.iter().map(|(file, _)| *file);
+        for file in files.into_iter().chain(class_lists) {
+            for c in file.chars() {
+                assert!(
+                    !c.is_whitespace() || c.is_ascii_whitespace(),
+                    "{c:?} in {:?}",
+                    file.lines().next()
+                );
+            }
         }
     }
 

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use crate::lexicon::LEXICON;
+use crate::lexicon::{LEXICON, entries, fields};
 use crate::types::{Attribution, QuoteKind};
 
 /// A quote of this many words or fewer counts as short.
@@ -303,11 +303,9 @@ static TABLE: LazyLock<Vec<Row>> = LazyLock::new(|| parse(include_str!("../data/
 static LOOKUP: LazyLock<Vec<f32>> = LazyLock::new(|| lookup_table(&TABLE));
 
 fn parse(file: &'static str) -> Vec<Row> {
-    file.lines()
-        .map(|line| line.split('#').next().unwrap_or("").trim())
-        .filter(|line| !line.is_empty())
+    entries(file)
         .filter_map(|line| {
-            let fields: Vec<&'static str> = line.split_whitespace().collect();
+            let fields: Vec<&'static str> = fields(line).collect();
             let [a, b, c, d, e, value] = fields[..] else {
                 return None;
             };
