@@ -310,9 +310,17 @@ pub(crate) fn report_verbs() -> &'static Map<&'static str, u64> {
     &LISTED_WORDS.report_verbs
 }
 
+/// About how many words the lists know (3,730 at the end of 2026): room
+/// made for them at once (a map that outgrows it still grows as before).
+///
+/// PERF: the map grew by doubling, each time hashing its words again: the
+/// rehashing took 0.53 million instructions, 9% of `extract` on one
+/// article (5.94M -> 5.34M).
+const LISTED_WORDS_ROOM: usize = 4096;
+
 /// The classes of every word the lists know.
 pub(crate) fn word_class_map() -> Map<&'static str, u64> {
-    let mut map: Map<&'static str, u64> = Map::default();
+    let mut map: Map<&'static str, u64> = Map::with_capacity_and_hasher(LISTED_WORDS_ROOM, Default::default());
     let mut add = |words: &mut dyn Iterator<Item = &'static str>, class: Class| {
         for word in words {
             *map.entry(word).or_default() |= class.0;

@@ -185,37 +185,66 @@ fn by_word(
     map
 }
 
+/// Room for the entries of a file, one a line: its lines, an upper bound.
+///
+/// PERF: the tables of the lists are made with room for their entries at
+/// once, not grown by doubling (each time hashing their words again,
+/// which `collect` does when a filter hides their count): `extract` on one
+/// article 5.34M -> 5.16M instructions.
+fn room_for_lines(file: &str) -> usize {
+    file.bytes().filter(|&b| b == b'\n').count() + 1
+}
+
+/// Room for the words of a file: each but the last ends at a white space
+/// byte, so their count is an upper bound.
+fn room_for_words(file: &str) -> usize {
+    file.bytes().filter(u8::is_ascii_whitespace).count() + 1
+}
+
+/// A set of `words`, with room for `room`.
+fn set_with_room(room: usize, words: impl Iterator<Item = &'static str>) -> Set<&'static str> {
+    let mut set = Set::with_capacity_and_hasher(room, Default::default());
+    set.extend(words);
+    set
+}
+
+/// A map of `entries`, with room for `room`.
+fn map_with_room<V>(room: usize, entries: impl Iterator<Item = (&'static str, V)>) -> Map<&'static str, V> {
+    let mut map = Map::with_capacity_and_hasher(room, Default::default());
+    map.extend(entries);
+    map
+}
+
 fn word_set(file: &'static str) -> Set<&'static str> {
-    entries(file).flat_map(fields).collect()
+    set_with_room(room_for_words(file), entries(file).flat_map(fields))
 }
 
 fn gendered(file: &'static str) -> Map<&'static str, Gender> {
-    entries(file)
-        .filter_map(|e| {
-            let mut f = fields(e);
-            let word = f.next()?;
-            Some((word, Gender::parse(f.next().unwrap_or("-"))))
-        })
-        .collect()
+    let gendered = entries(file).filter_map(|e| {
+        let mut f = fields(e);
+        let word = f.next()?;
+        Some((word, Gender::parse(f.next().unwrap_or("-"))))
+    });
+    map_with_room(room_for_lines(file), gendered)
 }
 
 impl Lexicon {
     fn load() -> Lexicon {
         let cue_phrases = phrases(include_str!("../data/cue_phrases.txt"));
-        let role_nouns = entries(include_str!("../data/role_nouns.txt"))
-            .filter_map(|e| {
-                let mut f = fields(e);
-                let word = f.next()?;
-                let gender = Gender::parse(f.next().unwrap_or("-"));
-                let sort = Sort::parse(f.next().unwrap_or("person"));
-                Some((word, Role { gender, sort }))
-            })
-            .collect();
+        let role_noun_file = include_str!("../data/role_nouns.txt");
+        let role_nouns = entries(role_noun_file).filter_map(|e| {
+            let mut f = fields(e);
+            let word = f.next()?;
+            let gender = Gender::parse(f.next().unwrap_or("-"));
+            let sort = Sort::parse(f.next().unwrap_or("person"));
+            Some((word, Role { gender, sort }))
+        });
+        let role_nouns = map_with_room(room_for_lines(role_noun_file), role_nouns);
+        let verb_file = include_str!("../data/reporting_verbs.txt");
+        let place_file = include_str!("../data/places.txt");
         Lexicon {
-            reporting_verbs: word_set(include_str!("../data/reporting_verbs.txt")),
-            verb_bases: entries(include_str!("../data/reporting_verbs.txt"))
-                .filter_map(base_only_form)
-                .collect(),
+            reporting_verbs: word_set(verb_file),
+            verb_bases: set_with_room(room_for_lines(verb_file), entries(verb_file).filter_map(base_only_form)),
             say_verbs: word_set(include_str!("../data/say_verbs.txt")),
             cue_phrases_by_first: by_word(&cue_phrases, |p| p.first().copied()),
             cue_phrases_by_last: by_word(&cue_phrases, |p| p.last().copied()),
@@ -225,7 +254,7 @@ impl Lexicon {
             relation_nouns: gendered(include_str!("../data/relation_nouns.txt")),
             org_words: word_set(include_str!("../data/org_words.txt")),
             first_names: gendered(include_str!("../data/first_names.txt")),
-            places: entries(include_str!("../data/places.txt")).collect(),
+            places: set_with_room(room_for_lines(place_file), entries(place_file)),
             not_names: word_set(include_str!("../data/not_names.txt")),
             title_nouns: word_set(include_str!("../data/title_nouns.txt")),
             scare_cues: word_set(include_str!("../data/scare_cues.txt")),
