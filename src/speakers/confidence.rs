@@ -237,7 +237,7 @@ struct CodedRow {
     confidence: f32,
 }
 
-/// The bits of each field's code in [`CodedRow`] and [`packed_codes`].
+/// The bits of each field's code in [`CodedRow`] and [`all_packed_codes`].
 const CODE_BITS: usize = 4;
 const NO_VALUE: u32 = (1 << CODE_BITS) - 1;
 // Every field's codes fit in its bits, with `NO_VALUE` to spare.
@@ -269,17 +269,10 @@ impl CodedRow {
     }
 
     /// Whether the row matches the combination of these codes
-    /// ([`packed_codes`]).
+    /// ([`all_packed_codes`]).
     fn matches(&self, packed: u32) -> bool {
         packed & self.mask == self.value
     }
-}
-
-/// A combination's codes, four bits a field, as [`CodedRow`] codes them.
-fn packed_codes(codes: [usize; 5]) -> u32 {
-    (codes.iter().enumerate()).fold(0, |packed, (field, &code)| {
-        packed | (code as u32) << (field * CODE_BITS)
-    })
 }
 
 #[cfg(test)]
@@ -321,27 +314,37 @@ fn parse(file: &'static str) -> Vec<Row> {
 /// The confidence of each combination of values: the table's first line
 /// whose patterns match the names of its values (each of 600 looked for
 /// once, when the table is first read).
+///
+/// PERF: the rows are written over the table from the last to the first,
+/// so that the first to match a combination is the last written to it: a
+/// loop of a compare and a select over all combinations for each row, in
+/// place of a search of the rows for each combination, which ran through
+/// most rows for the many that only the last lines match; the
+/// combinations' codes made field by field, not by dividing each index:
+/// `extract` on one article 5.16M -> 4.95M instructions.
 fn lookup_table(rows: &[Row]) -> Vec<f32> {
     let names = value_names();
-    let rows: Vec<CodedRow> = rows.iter().map(|row| CodedRow::new(row, &names)).collect();
-    (0..COMBINATIONS)
-        .map(|index| {
-            let packed = packed_codes(codes_of(index));
-            rows.iter()
-                .find(|row| row.matches(packed))
-                .map_or(FALLBACK, |row| row.confidence)
-        })
-        .collect()
+    let combinations = all_packed_codes();
+    let mut table = vec![FALLBACK; COMBINATIONS];
+    for row in rows.iter().rev().map(|row| CodedRow::new(row, &names)) {
+        for (confidence, &codes) in table.iter_mut().zip(&combinations) {
+            if row.matches(codes) {
+                *confidence = row.confidence;
+            }
+        }
+    }
+    table
 }
 
-/// The codes of the combination at `index`: [`index_of`] undone.
-fn codes_of(mut index: usize) -> [usize; 5] {
-    let mut codes = [0; 5];
-    for (code, radix) in codes.iter_mut().zip(RADIXES).rev() {
-        *code = index % radix;
-        index /= radix;
-    }
-    codes
+/// The codes of every combination, four bits a field as [`CodedRow`] has
+/// them, in the order of [`index_of`]: the first field's code the slowest to
+/// change.
+fn all_packed_codes() -> Vec<u32> {
+    (RADIXES.iter().enumerate()).fold(vec![0], |combinations, (field, &radix)| {
+        (combinations.iter())
+            .flat_map(|&packed| (0..radix as u32).map(move |code| packed | code << (field * CODE_BITS)))
+            .collect()
+    })
 }
 
 /// The confidence of an attribution with these features, in [0, 1].
