@@ -384,6 +384,13 @@ impl<'a, 'h> Words<'a, 'h> {
         self.is(t, Class::MARK)
     }
 
+    /// Whether any of the tokens `range` is a word. Most sentences start
+    /// with one, so that the look is short; a sentence of marks and
+    /// punctuation alone (`"` ⏎ `"` ⏎ …) names nobody and reports nothing.
+    pub(crate) fn holds_a_word(&self, mut range: std::ops::Range<usize>) -> bool {
+        range.any(|t| self.is_word(t))
+    }
+
     /// Whether token `t` is a word starting with a capital letter.
     pub(crate) fn is_capitalised(&self, t: usize) -> bool {
         self.is(t, Class::CAPITALISED)
