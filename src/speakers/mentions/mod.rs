@@ -109,7 +109,7 @@ impl<'a> Mentions<'a> {
             // PERF: with the early outs of `clauses.rs`, 163.3M → 130.3M
             // instructions on mark_newline at 250 kB (benches: `scaling
             // --once mark_newline` under callgrind).
-            if !holds_a_word(words, sentence.tokens.clone()) {
+            if !words.holds_a_word(sentence.tokens.clone()) {
                 continue;
             }
             // A headline in title case has a capital on every word: its
@@ -456,12 +456,6 @@ impl<'a> Mentions<'a> {
         self.last_seen.push(0);
         self.entities.len() - 1
     }
-}
-
-/// Whether any of the tokens `range` is a word. Most sentences start with
-/// one, so that the look is short.
-fn holds_a_word(words: &Words<'_, '_>, mut range: Range<usize>) -> bool {
-    range.any(|t| words.is_word(t))
 }
 
 /// The capitalised words written right before a noun of what bodies
