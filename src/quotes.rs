@@ -251,12 +251,9 @@ fn names_what_follows(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
         return false;
     };
     let para_end = tokens.paragraphs[q.last_para].tokens.end;
-    let title_noun = |t: usize| {
-        t < para_end
-            && tokens.tokens[t].kind() == TokenKind::Word
-            && Class::TITLE_NOUN.holds(&lower_case(tokens.str(t)))
-    };
-    let word = |t: usize| t < para_end && tokens.tokens[t].kind() == TokenKind::Word;
+    let title_noun =
+        |t: usize| t < para_end && tokens.tokens[t].is_word() && Class::TITLE_NOUN.holds(&lower_case(tokens.str(t)));
+    let word = |t: usize| t < para_end && tokens.tokens[t].is_word();
     // A word right after the marks first (either title noun needs one),
     // then the quote's own words: most quotes are not in title case, and
     // the words after need no lower-casing.
@@ -271,11 +268,7 @@ fn names_what_follows(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
 /// a name, not speech.
 fn is_nickname(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
     let capitalised_word = |t: usize| {
-        tokens
-            .tokens
-            .get(t)
-            .is_some_and(|token| token.kind() == TokenKind::Word)
-            && tokens.str(t).starts_with(char::is_uppercase)
+        tokens.tokens.get(t).is_some_and(|token| token.is_word()) && tokens.str(t).starts_with(char::is_uppercase)
     };
     // (Past the dot of an initial before the marks: `Robert C. “Bobby”`.)
     let before = match q.open.checked_sub(1) {
@@ -326,9 +319,7 @@ fn marks_in<'a>(
 /// closing mark `close`. Only called on a pair that closes at the outer
 /// level, whose tokens no other outer pair shares: linear in all.
 fn holds_a_word(tokens: &Tokens<'_>, open: usize, close: usize) -> bool {
-    tokens.tokens[open + 1..close]
-        .iter()
-        .any(|t| t.kind() == TokenKind::Word)
+    tokens.tokens[open + 1..close].iter().any(|t| t.is_word())
 }
 
 /// The family of token `t` if it is an opening mark.
@@ -431,7 +422,7 @@ fn turn_label(tokens: &Tokens<'_>, p: usize) -> Option<std::ops::Range<usize>> {
     let end = (start..para.tokens.end.min(start + LABEL_MAX_WORDS + 1)).find(|&t| colon(t))?;
     let in_capitals = |t: usize| {
         let s = tokens.str(t);
-        tokens.tokens[t].kind() == TokenKind::Word
+        tokens.tokens[t].is_word()
             && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !s.chars().any(char::is_lowercase)
     };
@@ -498,7 +489,7 @@ fn words_before<'a, 'h>(tokens: &'a Tokens<'h>, q: &FoundQuote) -> impl Iterator
         .take_while(move |&j| {
             tokens.tokens[j].kind() != TokenKind::Punct || !matches!(tokens.str(j), "." | "!" | "?" | ":" | ";")
         })
-        .filter(move |&j| tokens.tokens[j].kind() == TokenKind::Word)
+        .filter(move |&j| tokens.tokens[j].is_word())
         .map(move |j| lower_case(tokens.str(j)))
 }
 
@@ -563,12 +554,12 @@ fn is_title(tokens: &Tokens<'_>, quotes: &[FoundQuote], i: usize) -> bool {
             .next()
             .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
             && q.open > 0
-            && tokens.tokens[q.open - 1].kind() == TokenKind::Word;
+            && tokens.tokens[q.open - 1].is_word();
         let para = &tokens.paragraphs[q.first_para];
         let alone = q.open == para.tokens.start
             && tokens.tokens[q.end_token.min(para.tokens.end)..para.tokens.end]
                 .iter()
-                .all(|t| t.kind() != TokenKind::Word);
+                .all(|t| !t.is_word());
         // `a 28-page report, ‘Tides and Tolls’, published on…`: a name in
         // apposition, between commas.
         let in_apposition = q.open > 0
@@ -605,7 +596,7 @@ fn is_quoted_subheading(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
         return false;
     };
     let alone = q.open == para.tokens.start && q.end_token == para.tokens.end;
-    alone && close > q.open + 1 && tokens.tokens[close - 1].kind() == TokenKind::Word
+    alone && close > q.open + 1 && tokens.tokens[close - 1].is_word()
 }
 
 /// Whether every word of the quote is capitalised but the small words of
@@ -615,7 +606,7 @@ pub(crate) fn is_title_case(tokens: &Tokens<'_>, q: &FoundQuote) -> bool {
     // (a long quote is decided by its first few words, and needs no list).
     let mut words = 0;
     for t in q.open..q.end_token {
-        if tokens.tokens[t].kind() != TokenKind::Word {
+        if !tokens.tokens[t].is_word() {
             continue;
         }
         let w = tokens.str(t);
@@ -686,7 +677,7 @@ fn names_a_thing(tokens: &Tokens<'_>, open: usize) -> bool {
         while t > floor {
             t -= 1;
             crate::steps::take(1);
-            if tokens.tokens[t].kind() == TokenKind::Word {
+            if tokens.tokens[t].is_word() {
                 return Some(tokens.str(t));
             }
         }
@@ -715,7 +706,7 @@ fn word_count_up_to(tokens: &Tokens<'_>, q: &FoundQuote, limit: usize) -> usize 
         if words == limit {
             break;
         }
-        words += usize::from(t.kind() == TokenKind::Word);
+        words += usize::from(t.is_word());
     }
     words
 }
@@ -735,7 +726,7 @@ pub(crate) fn longest_part_words(tokens: &Tokens<'_>, q: &FoundQuote) -> usize {
             longest = longest.max(words);
             words = 0;
         }
-        words += usize::from(t.kind() == TokenKind::Word && parts.peek().is_some_and(|p| p.start <= start));
+        words += usize::from(t.is_word() && parts.peek().is_some_and(|p| p.start <= start));
     }
     longest.max(words)
 }

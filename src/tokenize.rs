@@ -242,10 +242,7 @@ impl<'h> Tokens<'h> {
 
     /// The words (and numbers), with their inner apostrophes and hyphens.
     pub fn words(&self) -> impl Iterator<Item = Span> + '_ {
-        self.tokens
-            .iter()
-            .filter(|t| t.kind() == TokenKind::Word)
-            .map(|t| t.span())
+        self.tokens.iter().filter(|t| t.is_word()).map(|t| t.span())
     }
 
     /// Every quotation-mark character, apostrophes included, in text order.
@@ -410,7 +407,7 @@ fn is_sentence_end(text: &str, out: &Tokens<'_>, i: usize, end: usize) -> bool {
     if p == "." && i > 0 {
         let prev = out.tokens[i - 1];
         let adjacent = prev.span().end == out.tokens[i].span().start;
-        if adjacent && prev.kind() == TokenKind::Word {
+        if adjacent && prev.is_word() {
             let word = &text[prev.span().range()];
             // "No. 10" and "Mr. Smith": an abbreviation before a number or a
             // name does not end the sentence.

@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 
 use crate::lexicon::classes::{Class, token_classes};
-use crate::tokenize::{Token, TokenKind, Tokens};
+use crate::tokenize::{Token, Tokens};
 use crate::types::Span;
 use crate::util::hash::Set;
 use crate::util::lazy_bits::LazyBits;
@@ -137,7 +137,7 @@ impl<'a, 'h> Words<'a, 'h> {
         }));
         for s in &tokens.sentences {
             // The first word, past opening marks and brackets.
-            if let Some(first) = s.tokens.clone().find(|&t| tokens.tokens[t].kind() == TokenKind::Word) {
+            if let Some(first) = s.tokens.clone().find(|&t| tokens.tokens[t].is_word()) {
                 class.add(first, Class::SENTENCE_START.bits());
             }
         }
@@ -172,7 +172,7 @@ impl<'a, 'h> Words<'a, 'h> {
         // the sentences rather than found among all the tokens.
         let tokens = &self.tokens.tokens;
         let mut remaining: Set<&str> = (self.tokens.sentences.iter())
-            .filter_map(|s| s.tokens.clone().find(|&t| tokens[t].kind() == TokenKind::Word))
+            .filter_map(|s| s.tokens.clone().find(|&t| tokens[t].is_word()))
             .filter(|&t| self.is_capitalised(t))
             .map(|t| self.lower(t))
             .collect();
@@ -540,6 +540,7 @@ fn starts_with_capital(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tokenize::TokenKind;
 
     /// A word's shape as the characters define it, for the table's test.
     fn shape_by_characters(word: &str) -> Class {
