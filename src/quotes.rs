@@ -496,17 +496,22 @@ fn words_before<'a, 'h>(tokens: &'a Tokens<'h>, q: &FoundQuote) -> impl Iterator
 /// A word in lower case: the word itself when it is lower-case ASCII
 /// already (most words), without a copy.
 fn lower_case(word: &str) -> Cow<'_, str> {
-    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if is_ascii_lower_case(word) {
         Cow::Borrowed(word)
     } else {
         Cow::Owned(word.to_lowercase())
     }
 }
 
+/// Whether `word` is ASCII with no capital: its own lower-cased form.
+fn is_ascii_lower_case(word: &str) -> bool {
+    word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
 /// [`lower_case`] without a new string for a word that must change: an
 /// ASCII word is lower-cased in `buf`, which the caller reuses.
 fn lower_case_into<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
-    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if is_ascii_lower_case(word) {
         return word;
     }
     buf.clear();
