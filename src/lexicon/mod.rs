@@ -333,37 +333,19 @@ mod tests {
 
     #[test]
     fn the_lists_have_no_white_space_but_ascii() {
-        // `entries` and `fields` split at ASCII white space alone.
-        let files = [
-            include_str!("../data/reporting_verbs.txt"),
-            include_str!("../data/say_verbs.txt"),
-            include_str!("../data/cue_phrases.txt"),
-            include_str!("../data/source_phrases.txt"),
-            include_str!("../data/titles.txt"),
-            include_str!("../data/role_nouns.txt"),
-            include_str!("../data/relation_nouns.txt"),
-            include_str!("../data/org_words.txt"),
-            include_str!("../data/first_names.txt"),
-            include_str!("../data/places.txt"),
-            include_str!("../data/not_names.txt"),
-            include_str!("../data/title_nouns.txt"),
-            include_str!("../data/scare_cues.txt"),
-            include_str!("../data/pronouns.txt"),
-            include_str!("../data/contractions.txt"),
-            include_str!("../data/abbreviations.txt"),
-            include_str!("../data/elisions.txt"),
-            include_str!("../data/confidence.txt"),
-        ];
-        let class_lists = classes::CLASS_LISTS.iter().map(|(file, _)| *file);
-        for file in files.into_iter().chain(class_lists) {
+        // `entries` and `fields` split at ASCII white space alone. Every
+        // file of `src/data`, so that a new list is held to it too.
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/data");
+        let mut files = 0;
+        for entry in std::fs::read_dir(&data).expect("src/data") {
+            let path = entry.expect("a file of src/data").path();
+            let file = std::fs::read_to_string(&path).expect("a text file");
             for c in file.chars() {
-                assert!(
-                    !c.is_whitespace() || c.is_ascii_whitespace(),
-                    "{c:?} in {:?}",
-                    file.lines().next()
-                );
+                assert!(!c.is_whitespace() || c.is_ascii_whitespace(), "{c:?} in {path:?}");
             }
+            files += 1;
         }
+        assert!(files >= classes::CLASS_LISTS.len(), "{files} files in {data:?}");
     }
 
     #[test]

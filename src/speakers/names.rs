@@ -149,6 +149,12 @@ fn sort_of_name<'l>(name: &str, lower: &str, mut words: impl Iterator<Item = &'l
     }
 }
 
+/// Whether byte `b` may be in a word of initials (`RCMP`, `U.S.`, `AT&T`):
+/// an ASCII capital, a dot or `&`.
+fn is_initials_byte(b: u8) -> bool {
+    b.is_ascii_uppercase() || b == b'.' || b == b'&'
+}
+
 /// Whether a name of several words has one in capitals (`Harbour RCMP`,
 /// `NWT Power`, `Eastfield CBC`): a body's initials, not a person's name
 /// (but for Roman numerals: `Henry VIII`, `John Doe III`).
@@ -158,17 +164,16 @@ fn has_acronym_word(name: &str) -> bool {
     // without their words. The mention pass asks this of every new name:
     // 696.7M → 690.2M instructions (callgrind, `extract --jobs 1` on
     // PolNeAR train).
-    let capital = |b: &u8| b.is_ascii_uppercase() || *b == b'.' || *b == b'&';
     if !name
         .as_bytes()
         .windows(2)
-        .any(|pair| capital(&pair[0]) && capital(&pair[1]))
+        .any(|pair| is_initials_byte(pair[0]) && is_initials_byte(pair[1]))
     {
         return false;
     }
     // (Capitals first: most words fail at their second letter.)
     let initials = |word: &str| {
-        word.bytes().all(|b| b.is_ascii_uppercase() || b == b'.' || b == b'&')
+        word.bytes().all(is_initials_byte)
             && word.bytes().filter(u8::is_ascii_alphabetic).count() >= 2
             && !word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
     };

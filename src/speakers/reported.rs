@@ -122,7 +122,7 @@ static REPORT_VERBS: LazyLock<ReportVerbs> = LazyLock::new(|| {
     let verbs = report_verbs();
     ReportVerbs {
         shapes: WordShapes::of(verbs.keys().copied()),
-        table: WordTable::new(verbs.clone()),
+        table: WordTable::new(verbs.iter().map(|(&word, &bits)| (word, bits))),
     }
 });
 

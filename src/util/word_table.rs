@@ -22,16 +22,23 @@ pub(crate) struct WordTable {
 }
 
 impl WordTable {
-    pub(crate) fn new(map: Map<&'static str, u64>) -> WordTable {
+    /// The table of `words`, each word once with its bits (a map's
+    /// entries, owned or borrowed).
+    pub(crate) fn new<I>(words: I) -> WordTable
+    where
+        I: IntoIterator<Item = (&'static str, u64)>,
+        I::IntoIter: ExactSizeIterator,
+    {
+        let words = words.into_iter();
         // At most two thirds full, so that a probe seldom runs on.
-        let size = (map.len() * 3 / 2 + 1).next_power_of_two();
+        let size = (words.len() * 3 / 2 + 1).next_power_of_two();
         let mut classes = WordTable {
             slots: vec![((0, 0), 0); size],
             tags: vec![0; size],
             mask: size - 1,
             long: Map::default(),
         };
-        for (word, bits) in map {
+        for (word, bits) in words {
             match pack(word) {
                 Some(key) => {
                     let (mut i, tag) = classes.slot_and_tag(key);
@@ -158,8 +165,7 @@ mod tests {
             "vice-chancellor",
             "administration's",
         ];
-        let map = (words.iter().enumerate()).map(|(i, w)| (*w, 1u64 << i)).collect();
-        let table = WordTable::new(map);
+        let table = WordTable::new((words.iter().enumerate()).map(|(i, w)| (*w, 1u64 << i)));
         for (i, w) in words.iter().enumerate() {
             assert_eq!(table.get(w), 1 << i, "{w}");
         }
